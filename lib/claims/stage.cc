@@ -1,0 +1,18 @@
+// The claims stage. Not implemented yet: it adds no records.
+#include "core/stage.h"
+
+namespace communique::internal {
+namespace {
+
+class ClaimStage final : public Stage {
+ public:
+  void Run(std::string_view, Analysis*) const override {}
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Stage>> CreateClaimStage(const Options&) {
+  return std::unique_ptr<Stage>(new ClaimStage());
+}
+
+}  // namespace communique::internal

@@ -1,0 +1,34 @@
+// Internal seam: each extractor after tokenizing is a Stage, built once with
+// the Analyzer (immutable, shared by threads) and run on one document at a
+// time. Tests may build a stage alone through its factory.
+#ifndef COMMUNIQUE_LIB_CORE_STAGE_H_
+#define COMMUNIQUE_LIB_CORE_STAGE_H_
+
+#include <memory>
+#include <string_view>
+
+#include "communique/analysis.h"
+#include "communique/analyzer.h"
+#include "communique/status.h"
+
+namespace communique::internal {
+
+class Stage {
+ public:
+  virtual ~Stage() = default;
+  /// Adds this stage's records to *a. `text` is the whole document;
+  /// a->tokens, sentences, paragraphs, header and earlier stages' records are
+  /// filled. Must be linear (or n log n) in the text and never fail.
+  virtual void Run(std::string_view text, Analysis* a) const = 0;
+};
+
+/// Factories, one per extractor (lib/<stage>/). Errors: kDataLoadFailed.
+Result<std::unique_ptr<Stage>> CreateTimeStage(const Options& options);
+Result<std::unique_ptr<Stage>> CreateFigureStage(const Options& options);
+Result<std::unique_ptr<Stage>> CreateEntityStage(const Options& options);
+Result<std::unique_ptr<Stage>> CreateQuoteStage(const Options& options);  ///< quotes
+Result<std::unique_ptr<Stage>> CreateClaimStage(const Options& options);  ///< claims
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_CORE_STAGE_H_

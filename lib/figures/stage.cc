@@ -1,0 +1,18 @@
+// The figures stage. Not implemented yet: it adds no records.
+#include "core/stage.h"
+
+namespace communique::internal {
+namespace {
+
+class FigureStage final : public Stage {
+ public:
+  void Run(std::string_view, Analysis*) const override {}
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Stage>> CreateFigureStage(const Options&) {
+  return std::unique_ptr<Stage>(new FigureStage());
+}
+
+}  // namespace communique::internal

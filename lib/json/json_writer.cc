@@ -1,0 +1,362 @@
+// Writes an Analysis as one JSON object; the schema is docs/records.md.
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "communique/json.h"
+#include "core/utf8.h"
+
+namespace communique {
+inline namespace v1 {
+namespace {
+
+class Writer {
+ public:
+  explicit Writer(std::string* out) : out_(out) {}
+
+  void Str(std::string_view s) {
+    out_->push_back('"');
+    size_t i = 0;
+    while (i < s.size()) {
+      auto c = static_cast<uint8_t>(s[i]);
+      if (c >= 0x80) {
+        internal::Decoded d = internal::DecodeAt(s, i);
+        if (d.valid) out_->append(s.data() + i, d.len);
+        else out_->append("\\ufffd");
+        i += d.len;
+        continue;
+      }
+      switch (c) {
+        case '"': out_->append("\\\""); break;
+        case '\\': out_->append("\\\\"); break;
+        case '\n': out_->append("\\n"); break;
+        case '\r': out_->append("\\r"); break;
+        case '\t': out_->append("\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out_->append(buf);
+          } else {
+            out_->push_back(static_cast<char>(c));
+          }
+      }
+      ++i;
+    }
+    out_->push_back('"');
+  }
+  void Key(std::string_view k) {
+    Sep();
+    Str(k);
+    out_->push_back(':');
+    first_ = true;  // the value follows without a comma
+    after_key_ = true;
+  }
+  void Num(double v) {
+    Sep();
+    char buf[32];
+    if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e18 && v > -1e18)
+      std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+    else
+      std::snprintf(buf, sizeof buf, "%.17g", v);
+    out_->append(buf);
+  }
+  void Int(long long v) { Sep(); out_->append(std::to_string(v)); }
+  void Bool(bool v) { Sep(); out_->append(v ? "true" : "false"); }
+  void Null() { Sep(); out_->append("null"); }
+  void String(std::string_view s) { Sep(); Str(s); }
+  void Open(char c) { Sep(); out_->push_back(c); first_ = true; }
+  void Close(char c) { out_->push_back(c); first_ = false; }
+
+  void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
+  void KInt(std::string_view k, long long v) { Key(k); Int(v); }
+  void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
+  void SpanFields(Span s, std::string_view text, bool with_text) {
+    KInt("begin", s.begin);
+    KInt("end", s.end);
+    if (with_text) KStr("text", Slice(text, s));
+  }
+  void SpanObj(std::string_view k, Span s, std::string_view text) {
+    Key(k);
+    Open('{');
+    SpanFields(s, text, true);
+    Close('}');
+  }
+  void IndexArray(std::string_view k, const std::vector<uint32_t>& v) {
+    Key(k);
+    Open('[');
+    for (uint32_t x : v) Int(x);
+    Close(']');
+  }
+
+ private:
+  void Sep() {
+    if (after_key_) { after_key_ = false; first_ = false; return; }
+    if (!first_) out_->push_back(',');
+    first_ = false;
+  }
+  std::string* out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+std::string_view DateSourceName(DateSource s) {
+  switch (s) {
+    case DateSource::kCaller: return "caller";
+    case DateSource::kMetadata: return "metadata";
+    case DateSource::kDateline: return "dateline";
+    default: return "none";
+  }
+}
+
+std::string_view TokenKindName(TokenKind k) {
+  static constexpr std::string_view kNames[] = {"word", "number", "punct", "quote", "symbol",
+                                                "url",  "email",  "handle", "other"};
+  return kNames[static_cast<size_t>(k)];
+}
+
+std::string_view QuoteRoleName(QuoteRole r) {
+  static constexpr std::string_view kNames[] = {"", "open", "close", "ambiguous"};
+  return kNames[static_cast<size_t>(r)];
+}
+
+void WriteDocument(Writer& w, const Analysis& a, std::string_view text) {
+  const DocumentHeader& h = a.header;
+  w.Key("document");
+  w.Open('{');
+  w.Key("date");
+  if (h.date) w.String(h.date->ToString()); else w.Null();
+  w.KStr("date_source", DateSourceName(h.date_source));
+  w.Key("place");
+  if (h.place.empty()) w.Null(); else w.String(h.place);
+  w.Key("source");
+  if (h.source.empty()) w.Null(); else w.String(h.source);
+  w.KInt("body_begin", h.body_begin);
+  if (!h.metadata.empty()) w.SpanObj("metadata", h.metadata, text);
+  if (!h.dateline.empty()) w.SpanObj("dateline", h.dateline, text);
+  if (!h.place_span.empty()) w.SpanObj("place_span", h.place_span, text);
+  if (!h.source_span.empty()) w.SpanObj("source_span", h.source_span, text);
+  if (!h.dateline_date.empty()) w.SpanObj("dateline_date", h.dateline_date, text);
+  w.Close('}');
+}
+
+void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
+  w.Key("times");
+  w.Open('[');
+  for (const TimeExpression& t : a.times) {
+    w.Open('{');
+    w.SpanFields(t.span, text, true);
+    w.KStr("type", TimeTypeName(t.type));
+    w.KStr("value", t.value);
+    w.KOptStr("mod", TimeModName(t.mod));
+    if (!t.range_begin.empty()) {
+      w.Key("range");
+      w.Open('{');
+      w.KStr("start", t.range_begin);
+      w.KStr("end", t.range_end);
+      w.Close('}');
+    }
+    w.KOptStr("quant", t.quant);
+    w.KOptStr("freq", t.freq);
+    w.Key("anchored");
+    w.Bool(t.anchored);
+    w.Close('}');
+  }
+  w.Close(']');
+}
+
+void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
+  w.Key("figures");
+  w.Open('[');
+  for (const Figure& f : a.figures) {
+    w.Open('{');
+    w.SpanFields(f.span, text, true);
+    w.KStr("kind", FigureKindName(f.kind));
+    w.Key("value");
+    if (f.kind == FigureKind::kVague && f.exact.empty()) w.Null(); else w.Num(f.value);
+    w.KOptStr("exact", f.exact);
+    if (f.kind == FigureKind::kRange || f.kind == FigureKind::kVague) {
+      w.Key("low"); w.Num(f.low);
+      w.Key("high"); w.Num(f.high);
+    }
+    w.Key("unit");
+    if (f.unit.empty()) w.Null(); else w.String(f.unit);
+    w.KOptStr("currency", f.currency);
+    if (f.bound != FigureBound::kExact) w.KStr("bound", FigureBoundName(f.bound));
+    if (f.sign) w.KInt("sign", f.sign);
+    w.Key("time");
+    if (f.time >= 0) w.Int(f.time); else w.Null();
+    if (!f.unit_span.empty()) w.SpanObj("unit_span", f.unit_span, text);
+    w.Close('}');
+  }
+  w.Close(']');
+}
+
+void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
+  w.Key("entities");
+  w.Open('[');
+  for (const Entity& e : a.entities) {
+    w.Open('{');
+    w.KInt("id", e.id);
+    w.KStr("type", EntityTypeName(e.type));
+    w.KStr("name", e.name);
+    w.KOptStr("code", e.code);
+    w.KOptStr("title", e.title);
+    w.KOptStr("affiliation", e.affiliation);
+    w.KOptStr("posted_to", e.posted_to);
+    if (e.metonymy) { w.Key("metonymy"); w.Bool(true); }
+    w.Key("mentions");
+    w.Open('[');
+    for (const Mention& m : e.mentions) {
+      w.Open('{');
+      w.SpanFields(m.span, text, true);
+      w.KStr("via", MentionViaName(m.via));
+      w.Close('}');
+    }
+    w.Close(']');
+    w.Close('}');
+  }
+  w.Close(']');
+}
+
+void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
+  w.Key("quotes");
+  w.Open('[');
+  for (const Quote& q : a.quotes) {
+    w.Open('{');
+    w.SpanFields(q.span, text, true);
+    w.KStr("kind", QuoteKindName(q.kind));
+    w.Key("speaker");
+    if (q.speaker >= 0) w.Int(q.speaker); else w.Null();
+    if (!q.speaker_mention.empty()) w.SpanObj("speaker_mention", q.speaker_mention, text);
+    if (!q.cue.empty()) w.SpanObj("cue", q.cue, text);
+    w.KOptStr("cue_lemma", q.cue_lemma);
+    w.Key("repaired"); w.Bool(q.repaired);
+    if (q.anonymous) { w.Key("anonymous"); w.Bool(true); }
+    w.Close('}');
+  }
+  w.Close(']');
+}
+
+void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
+  w.Key("claims");
+  w.Open('[');
+  for (const Claim& c : a.claims) {
+    w.Open('{');
+    w.SpanFields(c.span, text, true);
+    w.Key("quote");
+    if (c.quote >= 0) w.Int(c.quote); else w.Null();
+    w.Key("speaker");
+    if (c.speaker >= 0) w.Int(c.speaker); else w.Null();
+    if (!c.cue.empty()) w.SpanObj("cue", c.cue, text);
+    w.KStr("kind", QuoteKindName(c.kind));
+    w.KOptStr("stated_on", c.stated_on);
+    w.KOptStr("about", c.about);
+    w.IndexArray("figures", c.figures);
+    w.IndexArray("times", c.times);
+    w.IndexArray("entities", c.entities);
+    w.Key("negated"); w.Bool(c.negated);
+    w.KOptStr("hedge", c.hedge);
+    w.IndexArray("restates", c.restates);
+    w.Close('}');
+  }
+  w.Close(']');
+}
+
+}  // namespace
+
+void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& options,
+                std::string* out) {
+  size_t start = out->size();
+  Writer w(out);
+  w.Open('{');
+  w.KStr("id", a.id);
+  WriteDocument(w, a, text);
+  w.Key("paragraphs");
+  w.Open('[');
+  for (const Paragraph& p : a.paragraphs) {
+    w.Open('{');
+    w.SpanFields(p.span, text, false);
+    w.KInt("first_sentence", p.first_sentence);
+    w.KInt("sentence_count", p.sentence_count);
+    if (p.turn >= 0) w.KInt("turn", p.turn);
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Key("sentences");
+  w.Open('[');
+  for (const Sentence& s : a.sentences) {
+    w.Open('{');
+    w.SpanFields(s.span, text, false);
+    w.KInt("paragraph", s.paragraph);
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Key("turns");
+  w.Open('[');
+  for (const Turn& t : a.turns) {
+    w.Open('{');
+    w.SpanFields(t.span, text, false);
+    w.SpanObj("label", t.label, text);
+    w.KStr("speaker", t.speaker);
+    w.Key("question"); w.Bool(t.is_question);
+    w.Close('}');
+  }
+  w.Close(']');
+  if (options.tokens) {
+    w.Key("tokens");
+    w.Open('[');
+    for (const Token& t : a.tokens) {
+      w.Open('{');
+      w.SpanFields(t.span, text, true);
+      w.KStr("kind", TokenKindName(t.kind));
+      w.KStr("norm", a.Norm(t));
+      if (t.quote != QuoteRole::kNone) w.KStr("quote", QuoteRoleName(t.quote));
+      if (t.clitic) w.KInt("clitic", t.clitic);
+      w.Close('}');
+    }
+    w.Close(']');
+  }
+  WriteTimes(w, a, text);
+  WriteFigures(w, a, text);
+  WriteEntities(w, a, text);
+  WriteQuotes(w, a, text);
+  WriteClaims(w, a, text);
+  w.Key("diagnostics");
+  w.Open('[');
+  for (const Diagnostic& d : a.diagnostics) {
+    w.Open('{');
+    w.KStr("code", ErrorCodeName(d.code));
+    w.KInt("begin", d.span.begin);
+    w.KInt("end", d.span.end);
+    w.KStr("message", d.message);
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Close('}');
+  if (options.pretty) {
+    std::string pretty = nlohmann::json::parse(out->begin() + static_cast<long>(start), out->end()).dump(2);
+    out->resize(start);
+    out->append(pretty);
+  }
+}
+
+void AppendErrorJson(std::string_view id, const Status& status, std::string_view source,
+                     std::string* out) {
+  Writer w(out);
+  w.Open('{');
+  w.KStr("id", id);
+  w.Key("error");
+  w.Open('{');
+  w.KStr("code", ErrorCodeName(status.code()));
+  w.KStr("message", status.message());
+  w.Key("offset");
+  if (status.offset() == kNoOffset) w.Null(); else w.Int(static_cast<long long>(status.offset()));
+  w.Close('}');
+  w.KStr("source", source);
+  w.Close('}');
+}
+
+}  // namespace v1
+}  // namespace communique

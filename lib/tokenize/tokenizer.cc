@@ -1,0 +1,466 @@
+#include "tokenize/tokenizer.h"
+
+#include <cstdlib>
+#include <string>
+
+#include <utf8proc.h>
+
+#include "core/tables.h"
+#include "tokenize/chars.h"
+
+namespace communique::internal {
+namespace {
+
+constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
+
+bool StartsWithCI(std::string_view text, size_t pos, std::string_view prefix) {
+  if (text.size() - pos < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[pos + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool IsUrlChar(char c) {
+  return c > ' ' && c != '"' && c != '<' && c != '>' && static_cast<uint8_t>(c) < 0x80;
+}
+
+bool IsEmailChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '@';
+}
+
+uint32_t ScanUrl(std::string_view text, uint32_t pos) {
+  uint32_t end = pos;
+  int parens = 0;
+  while (end < text.size() && IsUrlChar(text[end])) {
+    if (text[end] == '(') ++parens;
+    if (text[end] == ')') {
+      if (parens == 0) break;
+      --parens;
+    }
+    ++end;
+  }
+  while (end > pos + 1) {  // trailing sentence punctuation is not part of a URL
+    char c = text[end - 1];
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'')
+      --end;
+    else
+      break;
+  }
+  return end;
+}
+
+// An e-mail address starting at pos, or pos if there is none.
+uint32_t ScanEmail(std::string_view text, uint32_t pos) {
+  uint32_t end = pos, at = 0;
+  while (end < text.size() && IsEmailChar(text[end])) {
+    if (text[end] == '@') {
+      if (at) return pos;
+      at = end;
+    }
+    ++end;
+  }
+  while (end > pos && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
+  if (!at || at == pos) return pos;
+  std::string_view domain = text.substr(at + 1, end - at - 1);
+  size_t dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return pos;
+  return end;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Tokenizer>> Tokenizer::Create() {
+  std::unique_ptr<Tokenizer> t(new Tokenizer());
+  Tsv tsv;
+  if (Status s = LoadTable("abbreviations.tsv", 2, &tsv); !s.ok()) return s;
+  for (const TsvRow& row : tsv.rows) {
+    AbbreviationKind kind = row.fields[1] == "title"   ? AbbreviationKind::kTitle
+                            : row.fields[1] == "month" ? AbbreviationKind::kMonth
+                                                       : AbbreviationKind::kOther;
+    t->abbreviations_[std::string(row.fields[0])] = kind;
+  }
+  if (Status s = LoadTable("hyphen_prefixes.tsv", 1, &tsv); !s.ok()) return s;
+  for (const TsvRow& row : tsv.rows) t->hyphen_prefixes_.insert(std::string(row.fields[0]));
+  if (Status s = LoadTable("number_words.tsv", 3, &tsv); !s.ok()) return s;
+  for (const TsvRow& row : tsv.rows) t->number_words_.insert(std::string(row.fields[0]));
+  return t;
+}
+
+AbbreviationKind Tokenizer::Abbreviation(std::string_view word) const noexcept {
+  if (word.empty() || word.size() > 8) return AbbreviationKind::kNone;
+  auto it = abbreviations_.find(std::string(word));
+  return it == abbreviations_.end() ? AbbreviationKind::kNone : it->second;
+}
+
+bool Tokenizer::IsNumberWord(std::string_view lower) const noexcept {
+  return lower.size() <= 12 && number_words_.count(std::string(lower)) > 0;
+}
+
+bool Tokenizer::JoinsHyphen(std::string_view left, std::string_view text,
+                            uint32_t hyphen) const {
+  if (left.empty() || left.size() > 12) return false;
+  std::string lower = AsciiLower(left);
+  if (hyphen_prefixes_.count(lower)) return true;
+  uint32_t right_begin = hyphen + 1;
+  if (static_cast<uint8_t>(text[hyphen]) >= 0x80) right_begin = hyphen + 3;  // U+2010/2011
+  uint32_t right_end = right_begin;
+  while (right_end < text.size() && right_end - right_begin <= 12) {
+    char c = text[right_end];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+    ++right_end;
+  }
+  std::string_view right = text.substr(right_begin, right_end - right_begin);
+  if (IsNumberWord(lower) && !right.empty() && IsNumberWord(AsciiLower(right))) return true;
+  // A single letter before the hyphen: e-mail, X-ray, T-shirt.
+  if (left.size() == 1 && ((left[0] >= 'a' && left[0] <= 'z') || (left[0] >= 'A' && left[0] <= 'Z')))
+    return true;
+  return false;
+}
+
+uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos, uint8_t* flags,
+                             uint8_t* clitic, int open_single_quotes) const {
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  uint32_t i = pos, seg_start = pos, apostrophe = 0;
+  uint32_t letters = 0, uppers = 0;
+  bool inner_period = false, first = true;
+  while (i < n) {
+    CharInfo c = ClassifyAt(text, i);
+    if (IsWordChar(c.cls)) {
+      if (c.cls == CharClass::kLetter) {
+        ++letters;
+        if (c.upper) {
+          ++uppers;
+          if (first) *flags |= kTokenCapitalized;
+        }
+      } else if (c.cls == CharClass::kDigit) {
+        *flags |= kTokenHasDigit;
+      }
+      first = false;
+      i += c.len;
+      continue;
+    }
+    if (i + c.len >= n) {
+      if (c.cls == CharClass::kPeriod && inner_period) {  // "U.S." at the end of the text
+        *flags |= kTokenAbbreviation;
+        i += c.len;
+      }
+      break;
+    }
+    CharInfo next = ClassifyAt(text, i + c.len);
+    std::string_view segment = text.substr(seg_start, i - seg_start);
+    if (c.cls == CharClass::kPeriod) {
+      if (next.cls == CharClass::kLetter) {
+        // U.S., e.g., a.m., Ph.D.: short segments chained by periods.
+        bool chain = segment.size() <= 2;
+        // podiobooks.com, alt.religion: lower-case dotted names.
+        bool dotted = !chain && segment.size() >= 2 && next.lower && uppers == 0;
+        if (chain || dotted) {
+          inner_period = inner_period || chain;
+          i += 1;
+          seg_start = i;
+          continue;
+        }
+        break;
+      }
+      std::string_view word = text.substr(pos, i - pos);
+      bool keep = inner_period || Abbreviation(word) != AbbreviationKind::kNone ||
+                  (word.size() == 1 && (*flags & kTokenCapitalized));
+      if (keep) {
+        *flags |= kTokenAbbreviation;
+        i += 1;
+      }
+      break;
+    }
+    if (c.cls == CharClass::kApostrophe) {
+      if (next.cls == CharClass::kLetter && i > pos) {
+        apostrophe = i;
+        i += c.len;
+        seg_start = i;
+        continue;
+      }
+      char last = text[i - 1];
+      if ((last == 's' || last == 'S') && open_single_quotes == 0 && !IsWordChar(next.cls)) {
+        apostrophe = i;  // plural possessive: Galois', States'
+        i += c.len;
+      }
+      break;
+    }
+    if (c.cls == CharClass::kHyphen) {
+      if (IsWordChar(next.cls)) {
+        if (JoinsHyphen(segment, text, i)) {
+          *flags |= kTokenHyphenated;
+          i += c.len;
+          seg_start = i;
+          continue;
+        }
+        break;
+      }
+      if (IsSpaceClass(next.cls) && i - pos <= kMaxTrailingHyphenWord && letters > 0 &&
+          !(*flags & kTokenCapitalized && uppers > 1)) {
+        i += c.len;  // "th-": a word cut off in speech
+      }
+      break;
+    }
+    if (c.cp == '&' && uppers > 0 && next.upper && segment.size() <= 3) {  // AT&T, S&P
+      i += 1;
+      seg_start = i;
+      continue;
+    }
+    break;
+  }
+  if (letters >= 2 && uppers == letters) *flags |= kTokenAllUpper;
+  if (apostrophe) {
+    uint32_t clitic_begin = apostrophe;
+    std::string_view suffix = text.substr(apostrophe, i - apostrophe);
+    size_t apos_len = static_cast<uint8_t>(text[apostrophe]) >= 0x80 ? 3 : 1;
+    std::string_view after = suffix.substr(apos_len);
+    std::string lower = AsciiLower(after);
+    if (lower == "t" && apostrophe > pos && (text[apostrophe - 1] == 'n' || text[apostrophe - 1] == 'N'))
+      clitic_begin = apostrophe - 1;  // n't
+    else if (!(lower.empty() || lower == "s" || lower == "re" || lower == "ve" || lower == "ll" ||
+               lower == "d" || lower == "m"))
+      clitic_begin = i;  // O'Brien, L'Enfant: no clitic
+    *clitic = static_cast<uint8_t>(i - clitic_begin > 255 ? 0 : i - clitic_begin);
+  }
+  return i;
+}
+
+uint32_t Tokenizer::ScanNumber(std::string_view text, uint32_t pos, bool line_start) const {
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  auto digit = [&](uint32_t k) { return k < n && text[k] >= '0' && text[k] <= '9'; };
+  auto digits_from = [&](uint32_t k) {
+    uint32_t e = k;
+    while (digit(e)) ++e;
+    return e - k;
+  };
+  uint32_t i = pos;
+  while (i < n && (digit(i) || ClassifyAt(text, i).cls == CharClass::kDigit)) i += ClassifyAt(text, i).len;
+  uint32_t lead_digits = i - pos;
+  while (i < n) {
+    char c = text[i];
+    if (c == ',' && digits_from(i + 1) == 3) { i += 4; continue; }
+    if (c == '.' && digit(i + 1)) { i += 1; while (digit(i)) ++i; continue; }
+    if (c == ':' && lead_digits <= 2 && digits_from(i + 1) == 2) { i += 3; continue; }
+    if (c == '/' && digit(i + 1)) { i += 1; while (digit(i)) ++i; continue; }
+    if (c == '-' && lead_digits == 4 && i == pos + 4 && digits_from(i + 1) == 2 && i + 3 < n &&
+        text[i + 3] == '-' && digits_from(i + 4) == 2) {
+      i += 6;  // ISO date 2021-08-02
+      continue;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {  // 21st, 1960s, 10bn, 4A
+      while (i < n && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z') ||
+                       digit(i)))
+        ++i;
+      continue;
+    }
+    if ((c == '\'' || StartsWithCI(text, i, "\xE2\x80\x99")) ) {  // 2003's
+      uint32_t len = c == '\'' ? 1 : 3;
+      if (i + len < n && (text[i + len] == 's') &&
+          (i + len + 1 >= n || !IsWordChar(ClassifyAt(text, i + len + 1).cls))) {
+        i += len + 1;
+      }
+      break;
+    }
+    break;
+  }
+  // "1." numbering a list item at the start of a line.
+  if (line_start && i < n && text[i] == '.' && i - pos <= 3 &&
+      (i + 1 >= n || text[i + 1] == ' ' || text[i + 1] == '\t'))
+    ++i;
+  return i;
+}
+
+void Tokenizer::AppendNorm(std::string_view surface, Analysis* out, Token* token) const {
+  std::string& pool = out->norm_pool;
+  token->norm.begin = static_cast<uint32_t>(pool.size());
+  bool ascii = true;
+  for (char c : surface)
+    if (static_cast<uint8_t>(c) >= 0x80) { ascii = false; break; }
+  if (ascii) {
+    for (char c : surface) pool.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  } else {
+    // Map curly quotes, dashes and invalid bytes, then NFC + case fold.
+    std::string mapped;
+    mapped.reserve(surface.size());
+    for (size_t k = 0; k < surface.size();) {
+      Decoded d = DecodeAt(surface, k);
+      switch (d.cp) {
+        case 0x2018: case 0x2019: case 0x201A: case 0x2032: mapped.push_back('\''); break;
+        case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+          mapped.push_back('"'); break;
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+          mapped.push_back('-'); break;
+        case 0x2026: mapped.append("..."); break;
+        case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: break;
+        default: AppendUtf8(d.cp, &mapped); break;
+      }
+      k += d.len;
+    }
+    utf8proc_uint8_t* folded = nullptr;
+    utf8proc_ssize_t len = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(mapped.data()),
+        static_cast<utf8proc_ssize_t>(mapped.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    if (len >= 0 && folded) pool.append(reinterpret_cast<const char*>(folded), static_cast<size_t>(len));
+    else pool.append(mapped);
+    std::free(folded);
+  }
+  token->norm.end = static_cast<uint32_t>(pool.size());
+}
+
+void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  uint32_t pos = begin;
+  uint32_t newlines = begin == 0 ? 2 : 0;
+  if (begin > 0 && text[begin - 1] == '\n') newlines = 1;
+  bool space_before = begin == 0 || IsSpaceClass(ClassifyAt(text, begin - 1).cls);
+  bool first = true;
+  int open_single = 0;
+  CharClass prev_cls = CharClass::kSpace;
+  while (pos < n) {
+    CharInfo c = ClassifyAt(text, pos);
+    if (c.cls == CharClass::kSpace) { pos += c.len; space_before = true; prev_cls = c.cls; continue; }
+    if (c.cls == CharClass::kNewline) {
+      ++newlines;
+      pos += c.len;
+      space_before = true;
+      prev_cls = c.cls;
+      continue;
+    }
+    Token tok;
+    tok.span.begin = pos;
+    if (space_before) tok.flags |= kTokenSpaceBefore;
+    if (newlines > 0) tok.flags |= kTokenLineStart;
+    if (newlines >= 2 || first) tok.flags |= kTokenParagraphStart | kTokenLineStart;
+    uint32_t end = pos + c.len;
+    switch (c.cls) {
+      case CharClass::kLetter:
+      case CharClass::kMark:
+        if (StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") ||
+            StartsWithCI(text, pos, "www.")) {
+          end = ScanUrl(text, pos);
+          tok.kind = TokenKind::kUrl;
+          break;
+        }
+        end = ScanWord(text, pos, &tok.flags, &tok.clitic, open_single);
+        if (end < n && (text[end] == '@' || text[end] == '.' || text[end] == '_' || text[end] == '-' ||
+                        text[end] == '+')) {
+          uint32_t email_end = ScanEmail(text, pos);
+          if (email_end > pos) {
+            end = email_end;
+            tok.kind = TokenKind::kEmail;
+            tok.flags &= static_cast<uint8_t>(~kTokenAbbreviation);
+            tok.clitic = 0;
+            break;
+          }
+        }
+        tok.kind = TokenKind::kWord;
+        break;
+      case CharClass::kDigit:
+        end = ScanNumber(text, pos, newlines > 0 || first);
+        tok.kind = TokenKind::kNumber;
+        tok.flags |= kTokenHasDigit;
+        break;
+      case CharClass::kApostrophe:
+      case CharClass::kQuote: {
+        tok.kind = TokenKind::kQuote;
+        bool before_word = end < n && IsWordChar(ClassifyAt(text, end).cls);
+        bool after_space = IsSpaceClass(prev_cls) || prev_cls == CharClass::kPunct ||
+                           prev_cls == CharClass::kDash || prev_cls == CharClass::kQuote || first;
+        if (c.cp == '`' || (c.cp == '\'' && end < n && text[end] == '\'')) {
+          if (end < n && text[end] == text[pos]) ++end;  // `` or ''
+          tok.quote = c.cp == '`' ? QuoteRole::kOpen : QuoteRole::kClose;
+          break;
+        }
+        if (c.cls == CharClass::kApostrophe && after_space && end + 1 < n && text[end] >= '0' &&
+            text[end] <= '9' && text[end + 1] >= '0' && text[end + 1] <= '9') {
+          end = ScanNumber(text, end, false);  // '90s
+          tok.kind = TokenKind::kNumber;
+          tok.flags |= kTokenHasDigit;
+          break;
+        }
+        switch (c.cp) {
+          case 0x201C: case 0x201E: case 0x00AB: case 0x2039: case 0x2018: case 0x201A:
+            tok.quote = QuoteRole::kOpen; break;
+          case 0x201D: case 0x00BB: case 0x203A:
+            tok.quote = QuoteRole::kClose; break;
+          default:
+            if (after_space && before_word) tok.quote = QuoteRole::kOpen;
+            else if (!after_space && !before_word) tok.quote = QuoteRole::kClose;
+            else if (after_space && !before_word && end < n &&
+                     (ClassifyAt(text, end).cls == CharClass::kQuote || ClassifyAt(text, end).cls == CharClass::kPunct))
+              tok.quote = QuoteRole::kOpen;
+            else tok.quote = QuoteRole::kAmbiguous;
+            break;
+        }
+        if (c.cls == CharClass::kApostrophe || c.cp == 0x2018 || c.cp == 0x201A) {
+          if (tok.quote == QuoteRole::kOpen) ++open_single;
+          else if (tok.quote == QuoteRole::kClose && open_single > 0) --open_single;
+        }
+        break;
+      }
+      case CharClass::kPeriod:
+      case CharClass::kHyphen:
+        while (end < n && text[end] == text[pos]) ++end;  // "...", "--"
+        tok.kind = TokenKind::kPunctuation;
+        break;
+      case CharClass::kPunct:
+        if (c.cp == '!' || c.cp == '?')
+          while (end < n && (text[end] == '!' || text[end] == '?')) ++end;
+        tok.kind = TokenKind::kPunctuation;
+        break;
+      case CharClass::kDash:
+      case CharClass::kComma:
+        tok.kind = TokenKind::kPunctuation;
+        break;
+      case CharClass::kSymbol:
+        tok.kind = TokenKind::kSymbol;
+        if ((c.cp == '@' || c.cp == '#') && space_before && end < n && IsWordChar(ClassifyAt(text, end).cls)) {
+          while (end < n) {
+            CharInfo k = ClassifyAt(text, end);
+            if (!IsWordChar(k.cls) && k.cp != '_') break;
+            end += k.len;
+          }
+          tok.kind = TokenKind::kHandle;
+        }
+        break;
+      case CharClass::kInvalid:
+      case CharClass::kOther:
+      default:
+        tok.kind = TokenKind::kOther;
+        while (end < n) {  // keep emoji sequences (ZWJ, modifiers) together
+          CharInfo k = ClassifyAt(text, end);
+          if (k.cls != CharClass::kMark) break;
+          end += k.len;
+          if (k.cp == 0x200D && end < n) end += ClassifyAt(text, end).len;
+        }
+        break;
+    }
+    tok.span.end = end;
+    AppendNorm(text.substr(pos, end - pos), out, &tok);
+    out->tokens.push_back(tok);
+    prev_cls = ClassifyAt(text, end - 1 >= pos ? end - 1 : pos).cls;
+    if (static_cast<uint8_t>(text[end - 1]) >= 0x80) {
+      uint32_t k = end - 1;
+      while (k > pos && (static_cast<uint8_t>(text[k]) & 0xC0) == 0x80) --k;
+      prev_cls = ClassifyAt(text, k).cls;
+    }
+    pos = end;
+    newlines = 0;
+    space_before = false;
+    first = false;
+  }
+}
+
+}  // namespace communique::internal

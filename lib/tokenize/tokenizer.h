@@ -1,0 +1,49 @@
+// Internal: the surface tokenizer (UD/GUM conventions, see token.h).
+#ifndef COMMUNIQUE_LIB_TOKENIZE_TOKENIZER_H_
+#define COMMUNIQUE_LIB_TOKENIZE_TOKENIZER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "communique/analysis.h"
+#include "communique/status.h"
+
+namespace communique::internal {
+
+enum class AbbreviationKind : uint8_t { kNone, kTitle, kMonth, kOther };
+
+class Tokenizer {
+ public:
+  /// Loads abbreviations.tsv, hyphen_prefixes.tsv, number_words.tsv.
+  static Result<std::unique_ptr<Tokenizer>> Create();
+
+  /// Tokenizes text[begin, text.size()), appending to out->tokens and
+  /// out->norm_pool. Never fails: invalid bytes become kOther tokens whose
+  /// norm is U+FFFD. Linear in the input.
+  void Tokenize(std::string_view text, uint32_t begin, Analysis* out) const;
+
+  /// Kind of an abbreviation written without its period ("Mr", "U.S").
+  AbbreviationKind Abbreviation(std::string_view word) const noexcept;
+  bool IsNumberWord(std::string_view lower) const noexcept;
+
+ private:
+  Tokenizer() = default;
+  struct Cursor;
+  uint32_t ScanWord(std::string_view text, uint32_t pos, uint8_t* flags,
+                    uint8_t* clitic, int open_single_quotes) const;
+  uint32_t ScanNumber(std::string_view text, uint32_t pos, bool line_start) const;
+  bool JoinsHyphen(std::string_view left_segment, std::string_view text,
+                   uint32_t hyphen) const;
+  void AppendNorm(std::string_view surface, Analysis* out, Token* token) const;
+
+  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  std::unordered_set<std::string> hyphen_prefixes_;
+  std::unordered_set<std::string> number_words_;
+};
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_TOKENIZE_TOKENIZER_H_
