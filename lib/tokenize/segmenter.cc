@@ -89,12 +89,14 @@ bool Segmenter::BreaksAfter(std::string_view text, const Analysis& a, size_t las
                             size_t next) const {
   const Token& nt = a.tokens[next];
   std::string_view ns = Slice(text, nt.span);
+  const Token& lt = a.tokens[last];
+  // After an abbreviation a number continues the sentence: "No. 8", "p. 12", "Sept. 25".
+  if ((lt.flags & kTokenAbbreviation) && nt.kind == TokenKind::kNumber) return false;
   if (nt.kind == TokenKind::kQuote && nt.quote != QuoteRole::kClose) return true;
   if (IsOpeningBracket(ns)) return true;
   if (nt.kind == TokenKind::kNumber) return true;
   if (nt.kind == TokenKind::kPunctuation || nt.kind == TokenKind::kSymbol) return ns == "-" || ns == "\xE2\x80\x94";
   if (IsLowerWord(ns)) return false;
-  const Token& lt = a.tokens[last];
   if (lt.flags & kTokenAbbreviation) {
     std::string_view ls = Slice(text, lt.span);
     std::string_view bare = ls.substr(0, ls.size() - 1);
@@ -213,6 +215,11 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
         if (!closer) break;
         ++end;
       }
+      // Reference marks after the sentence belong to it: "... in 1805. [19] [20]".
+      while (end + 3 < toks.size() && Slice(text, toks[end + 1].span) == "[" &&
+             toks[end + 2].kind == TokenKind::kNumber && Slice(text, toks[end + 3].span) == "]" &&
+             !(toks[end + 1].flags & kTokenLineStart))
+        end += 3;
       if (end + 1 >= toks.size()) {
         i = end;
         continue;

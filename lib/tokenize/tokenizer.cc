@@ -30,6 +30,20 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// A common top-level domain at pos, followed by a non-letter.
+bool IsTopLevelDomain(std::string_view text, size_t pos) {
+  static constexpr std::string_view kDomains[] = {"com", "org", "net", "gov", "edu", "int", "info",
+                                                  "io",  "us",  "uk",  "ru",  "cn",  "de",  "fr"};
+  for (std::string_view d : kDomains) {
+    if (text.substr(pos, d.size()) != d) continue;
+    size_t after = pos + d.size();
+    if (after >= text.size()) return true;
+    char c = text[after];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return true;
+  }
+  return false;
+}
+
 bool IsUrlChar(char c) {
   return c > ' ' && c != '"' && c != '<' && c != '>' && static_cast<uint8_t>(c) < 0x80;
 }
@@ -150,21 +164,17 @@ uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos, uint8_t* flags
       i += c.len;
       continue;
     }
-    if (i + c.len >= n) {
-      if (c.cls == CharClass::kPeriod && inner_period) {  // "U.S." at the end of the text
-        *flags |= kTokenAbbreviation;
-        i += c.len;
-      }
-      break;
-    }
-    CharInfo next = ClassifyAt(text, i + c.len);
+    // At the end of the text the next character reads as a space.
+    CharInfo next = i + c.len < n ? ClassifyAt(text, i + c.len)
+                                  : CharInfo{CharClass::kSpace, ' ', 1, false, false};
     std::string_view segment = text.substr(seg_start, i - seg_start);
     if (c.cls == CharClass::kPeriod) {
       if (next.cls == CharClass::kLetter) {
         // U.S., e.g., a.m., Ph.D.: short segments chained by periods.
         bool chain = segment.size() <= 2;
-        // podiobooks.com, alt.religion: lower-case dotted names.
-        bool dotted = !chain && segment.size() >= 2 && next.lower && uppers == 0;
+        // podiobooks.com, alt.religion: lower-case dotted names; Metro.us: a domain.
+        bool dotted = !chain && segment.size() >= 2 && next.lower &&
+                      (uppers == 0 || IsTopLevelDomain(text, i + 1));
         if (chain || dotted) {
           inner_period = inner_period || chain;
           i += 1;
