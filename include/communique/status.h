@@ -44,7 +44,7 @@ COMMUNIQUE_API std::string_view ErrorCodeName(ErrorCode code) noexcept;
 inline constexpr uint64_t kNoOffset = ~uint64_t{0};
 
 /// The outcome of an operation: ok, or a code, a message and a byte offset.
-class [[nodiscard]] COMMUNIQUE_API Status {
+class [[nodiscard]] Status {
  public:
   Status() noexcept = default;  // ok
   Status(ErrorCode code, std::string message, uint64_t offset = kNoOffset)
@@ -56,7 +56,7 @@ class [[nodiscard]] COMMUNIQUE_API Status {
   /// Byte offset into the input that the error is about, or kNoOffset.
   uint64_t offset() const noexcept { return offset_; }
   /// "code at byte N: message" (or "code: message" without an offset).
-  std::string ToString() const;
+  COMMUNIQUE_API std::string ToString() const;
 
  private:
   ErrorCode code_ = ErrorCode::kOk;

@@ -9,9 +9,9 @@ namespace {
 constexpr size_t kHeaderWindow = 400;  // bytes of the text searched for a header
 
 // An upper-case place of one to four words: WASHINGTON, UNITED NATIONS,
-// ST. PETERSBURG, RIO DE JANEIRO; optionally ", D.C." or ", Calif.".
+// ST. PETERSBURG, RIO DE JANEIRO; optionally ", D.C.".
 constexpr char kPlace[] =
-    R"((\p{Lu}[\p{Lu}\.'\-]*(?:[ \x{00A0}](?:\p{Lu}[\p{Lu}\.'\-]*|de|del|da|la|al|el)){0,3})(?:,[ \x{00A0}]+(?:D\.C\.|\p{Lu}[\p{L}]{1,4}\.))?)";
+    R"((\p{Lu}[\p{Lu}\.'\-]*(?:[ \x{00A0}](?:\p{Lu}[\p{Lu}\.'\-]*|de|del|da|la|al|el)){0,3})(?:,[ \x{00A0}]+D\.C\.)?)";
 constexpr char kMonth[] =
     R"((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))";
 

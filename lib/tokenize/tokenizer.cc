@@ -101,6 +101,7 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::Create() {
   for (const TsvRow& row : tsv.rows) {
     AbbreviationKind kind = row.fields[1] == "title"   ? AbbreviationKind::kTitle
                             : row.fields[1] == "month" ? AbbreviationKind::kMonth
+                            : row.fields[1] == "numbered" ? AbbreviationKind::kNumbered
                                                        : AbbreviationKind::kOther;
     t->abbreviations_[std::string(row.fields[0])] = kind;
   }
@@ -184,7 +185,13 @@ uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos, uint8_t* flags
         break;
       }
       std::string_view word = text.substr(pos, i - pos);
-      bool keep = inner_period || Abbreviation(word) != AbbreviationKind::kNone ||
+      AbbreviationKind kind = Abbreviation(word);
+      if (kind == AbbreviationKind::kNumbered) {  // "No. 8" but "said no."
+        size_t k = i + 1;
+        while (k < n && text[k] == ' ') ++k;
+        if (k >= n || text[k] < '0' || text[k] > '9') kind = AbbreviationKind::kNone;
+      }
+      bool keep = inner_period || kind != AbbreviationKind::kNone ||
                   (word.size() == 1 && (*flags & kTokenCapitalized));
       if (keep) {
         *flags |= kTokenAbbreviation;

@@ -13,7 +13,7 @@
 
 namespace communique::internal {
 
-enum class AbbreviationKind : uint8_t { kNone, kTitle, kMonth, kOther };
+enum class AbbreviationKind : uint8_t { kNone, kTitle, kMonth, kOther, kNumbered };
 
 class Tokenizer {
  public:

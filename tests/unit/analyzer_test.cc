@@ -1,0 +1,149 @@
+// Analyzer, Session, options and bad input.
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+using communique::Analyzer;
+using communique::ErrorCode;
+using communique::Options;
+using communique::Utf8Policy;
+
+TEST_SUITE("analyzer") {
+  TEST_CASE("options out of range are rejected") {
+    Options o;
+    o.max_document_bytes = 0;
+    auto r = Analyzer::Create(o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == ErrorCode::kInvalidOptions);
+    o = Options{};
+    o.max_sentence_tokens = 2;
+    CHECK(Analyzer::Create(o).status().code() == ErrorCode::kInvalidOptions);
+    o = Options{};
+    o.max_document_bytes = 1ull << 40;
+    CHECK(Analyzer::Create(o).status().code() == ErrorCode::kInvalidOptions);
+  }
+
+  TEST_CASE("strict UTF-8 reports the first bad byte") {
+    std::string t = "Good text \xC3\x28 bad";
+    auto r = communique::testing::DefaultAnalyzer()->Analyze(t);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == ErrorCode::kInvalidUtf8);
+    CHECK(r.status().offset() == 10);
+  }
+
+  TEST_CASE("replace policy analyses bad bytes as U+FFFD without moving offsets") {
+    Options o;
+    o.utf8_policy = Utf8Policy::kReplace;
+    auto analyzer = Analyzer::Create(o).value();
+    std::string t = "Bad \xFF\xFE bytes and \xE2\x82 truncated.";
+    auto a = analyzer->Analyze(t).value();
+    int invalid = 0;
+    for (const auto& d : a.diagnostics) invalid += d.code == ErrorCode::kInvalidUtf8;
+    CHECK(invalid == 3);
+    CHECK(a.diagnostics[0].span.begin == 4);
+    CHECK(communique::Slice(t, a.tokens.back().span) == ".");
+    std::string json;
+    communique::AppendJson(a, t, {}, &json);
+    CHECK_FALSE(nlohmann::json::parse(json, nullptr, false).is_discarded());
+  }
+
+  TEST_CASE("empty input, BOM, NUL bytes") {
+    auto a = communique::testing::AnalyzeOk("");
+    CHECK(a.tokens.empty());
+    CHECK(a.sentences.empty());
+    CHECK(a.diagnostics.empty());
+    std::string bom = "\xEF\xBB\xBFHello there.";
+    a = communique::testing::AnalyzeOk(bom);
+    REQUIRE(a.tokens.size() == 3);
+    CHECK(a.tokens[0].span.begin == 3);
+    std::string nul("Ab\0cd.", 6);
+    a = communique::testing::AnalyzeOk(nul);
+    CHECK(a.tokens.size() == 3);
+    REQUIRE(a.diagnostics.size() == 1);
+    CHECK(a.diagnostics[0].code == ErrorCode::kNulByte);
+  }
+
+  TEST_CASE("documents over max_document_bytes fail before any work") {
+    Options o;
+    o.max_document_bytes = 10;
+    auto analyzer = Analyzer::Create(o).value();
+    auto r = analyzer->Analyze("This text is longer than ten bytes.");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == ErrorCode::kInputTooLarge);
+  }
+
+  TEST_CASE("a 100 MB single-line document") {
+    std::string big;
+    big.reserve((100u << 20) + 64);
+    size_t phrases = 0;
+    for (; big.size() < (100u << 20); ++phrases) big += "cyber threats to arms control systems ";
+    // Default options: over the 64 MiB default limit.
+    auto r = communique::testing::DefaultAnalyzer()->Analyze(big);
+    CHECK(r.status().code() == ErrorCode::kInputTooLarge);
+    // Raised limit: analysed, with sentences cut at max_sentence_tokens.
+    Options o;
+    o.max_document_bytes = 128u << 20;
+    o.times = o.figures = o.entities = o.quotes = false;
+    auto analyzer = Analyzer::Create(o).value();
+    communique::Session session = analyzer->NewSession();
+    communique::Analysis a;
+    REQUIRE(session.Analyze(big, {}, &a).ok());
+    CHECK(a.tokens.size() == 6 * phrases);
+    CHECK(a.sentences.size() == (a.tokens.size() + o.max_sentence_tokens - 1) / o.max_sentence_tokens);
+  }
+
+  TEST_CASE("a Session keeps its Analyzer alive and reuses an Analysis") {
+    communique::Session session = Analyzer::Create({}).value()->NewSession();
+    communique::Analysis a;
+    REQUIRE(session.Analyze("One. Two.", {}, &a).ok());
+    CHECK(a.sentences.size() == 2);
+    REQUIRE(session.Analyze("Three.", {"doc-2", {}}, &a).ok());
+    CHECK(a.sentences.size() == 1);
+    CHECK(a.id == "doc-2");
+    CHECK(session.Analyze("x", {}, nullptr).code() == ErrorCode::kInvalidArgument);
+  }
+
+  TEST_CASE("threads sharing one Analyzer get identical results") {
+    auto analyzer = communique::testing::DefaultAnalyzer();
+    std::string t = communique::testing::ReadFile(COMMUNIQUE_CORPORA_DIR "/press/tass-2021-08-02-antonov-cyber.txt");
+    REQUIRE_FALSE(t.empty());
+    std::string reference;
+    communique::AppendJson(analyzer->Analyze(t).value(), t, {true, false}, &reference);
+    std::vector<std::string> outputs(4);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < outputs.size(); ++i)
+      threads.emplace_back([&, i] {
+        communique::Session s = analyzer->NewSession();
+        communique::Analysis a;
+        for (int k = 0; k < 5; ++k) {
+          outputs[i].clear();
+          if (s.Analyze(t, {}, &a).ok()) communique::AppendJson(a, t, {true, false}, &outputs[i]);
+        }
+      });
+    for (auto& th : threads) th.join();
+    for (const auto& o : outputs) CHECK(o == reference);
+  }
+}
+
+TEST_SUITE("spans") {
+  TEST_CASE("Slice clamps; code point and UTF-16 offsets") {
+    std::string t = "Re\xCC\x81sume\xCC\x81 \xF0\x9F\x98\x80!";
+    CHECK(communique::Slice(t, {0, 2}) == "Re");
+    CHECK(communique::Slice(t, {5, 100}) == t.substr(5));
+    CHECK(communique::Slice(t, {100, 200}).empty());
+    CHECK(communique::CodePointOffset(t, t.size()) == 11);  // R e U+0301 s u m e U+0301 space U+1F600 !
+    CHECK(communique::Utf16Offset(t, t.size()) == 12);  // the emoji is a surrogate pair
+  }
+
+  TEST_CASE("Status text names code and offset") {
+    communique::Status s(ErrorCode::kInvalidUtf8, "bad byte", 17);
+    CHECK(s.ToString() == "invalid_utf8 at byte 17: bad byte");
+    CHECK(communique::Status().ok());
+    CHECK(communique::CivilDate::Parse("2021-02-29") == std::nullopt);
+    CHECK(communique::CivilDate::Parse("2020-02-29")->ToString() == "2020-02-29");
+  }
+}

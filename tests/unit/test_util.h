@@ -1,0 +1,43 @@
+// Helpers shared by the unit tests.
+#ifndef COMMUNIQUE_TESTS_UNIT_TEST_UTIL_H_
+#define COMMUNIQUE_TESTS_UNIT_TEST_UTIL_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "communique/communique.h"
+
+namespace communique::testing {
+
+/// One Analyzer per option set, built once per test binary.
+inline std::shared_ptr<const Analyzer> DefaultAnalyzer() {
+  static std::shared_ptr<const Analyzer> a = Analyzer::Create({}).value();
+  return a;
+}
+
+inline Analysis AnalyzeOk(std::string_view text, const DocumentInfo& info = {}) {
+  auto r = DefaultAnalyzer()->Analyze(text, info);
+  if (!r.ok()) return Analysis{};
+  return std::move(r).value();
+}
+
+/// Surface texts of the tokens.
+inline std::vector<std::string> TokenTexts(std::string_view text, const Analysis& a) {
+  std::vector<std::string> out;
+  for (const Token& t : a.tokens) out.emplace_back(Slice(text, t.span));
+  return out;
+}
+
+inline std::vector<std::string> SentenceTexts(std::string_view text, const Analysis& a) {
+  std::vector<std::string> out;
+  for (const Sentence& s : a.sentences) out.emplace_back(Slice(text, s.span));
+  return out;
+}
+
+std::string ReadFile(const std::string& path);
+
+}  // namespace communique::testing
+
+#endif  // COMMUNIQUE_TESTS_UNIT_TEST_UTIL_H_

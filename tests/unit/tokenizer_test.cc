@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+using communique::testing::AnalyzeOk;
+using communique::testing::TokenTexts;
+using Strings = std::vector<std::string>;
+
+TEST_SUITE("tokens") {
+  TEST_CASE("abbreviations keep their period") {
+    std::string t = "Mr. Lavrov met U.S. and U.N. officials at 3 p.m. on Sept. 25, e.g. Gen. Smith.";
+    auto a = AnalyzeOk(t);
+    Strings expected = {"Mr.", "Lavrov", "met", "U.S.", "and", "U.N.", "officials", "at", "3", "p.m.",
+                        "on", "Sept.", "25", ",", "e.g.", "Gen.", "Smith", "."};
+    CHECK(TokenTexts(t, a) == expected);
+  }
+
+  TEST_CASE("possessives and contractions stay whole with a clitic") {
+    std::string t = "Russia\xE2\x80\x99s envoy don't know O'Brien's States' view";
+    auto a = AnalyzeOk(t);
+    REQUIRE(a.tokens.size() == 7);
+    CHECK(TokenTexts(t, a)[0] == "Russia\xE2\x80\x99s");
+    CHECK(a.tokens[0].clitic == 4);  // ’s
+    CHECK(TokenTexts(t, a)[2] == "don't");
+    CHECK(a.tokens[2].clitic == 3);  // n't
+    CHECK(TokenTexts(t, a)[4] == "O'Brien's");
+    CHECK(TokenTexts(t, a)[5] == "States'");
+    CHECK(a.Norm(a.tokens[0]) == "russia's");
+  }
+
+  TEST_CASE("hyphens: number words and prefixes join, other compounds split") {
+    std::string t = "forty-five non-avian pro-Beijing cyber-attacks Russia-U.S. e-mail";
+    auto a = AnalyzeOk(t);
+    Strings expected = {"forty-five", "non-avian", "pro-Beijing", "cyber", "-", "attacks",
+                        "Russia", "-", "U.S.", "e-mail"};
+    CHECK(TokenTexts(t, a) == expected);
+  }
+
+  TEST_CASE("numbers with separators, decimals, ordinals and scale suffixes") {
+    std::string t = "35,000 and 1.5 or 2,488.75, the 21st, 10bn, 12% of $5 and 10:30 on 2021-08-02";
+    auto a = AnalyzeOk(t);
+    Strings expected = {"35,000", "and", "1.5", "or", "2,488.75", ",", "the", "21st", ",", "10bn", ",",
+                        "12", "%", "of", "$", "5", "and", "10:30", "on", "2021-08-02"};
+    CHECK(TokenTexts(t, a) == expected);
+    CHECK(a.tokens[0].kind == communique::TokenKind::kNumber);
+    CHECK(a.tokens[12].kind == communique::TokenKind::kSymbol);
+  }
+
+  TEST_CASE("quote marks get open and close roles") {
+    std::string t = "\xE2\x80\x9CYes,\xE2\x80\x9D he said. \"No,\" she said, \xC2\xAB" "Da\xC2\xBB.";
+    auto a = AnalyzeOk(t);
+    std::vector<communique::QuoteRole> roles;
+    for (const auto& tok : a.tokens)
+      if (tok.kind == communique::TokenKind::kQuote) roles.push_back(tok.quote);
+    using R = communique::QuoteRole;
+    CHECK(roles == std::vector<R>{R::kOpen, R::kClose, R::kOpen, R::kClose, R::kOpen, R::kClose});
+  }
+
+  TEST_CASE("ellipses, dashes, slashes and parentheses") {
+    std::string t = "Wait... /TASS/ (now) \xE2\x80\x94 yes -- no";
+    auto a = AnalyzeOk(t);
+    Strings expected = {"Wait", "...", "/", "TASS", "/", "(", "now", ")", "\xE2\x80\x94", "yes", "--", "no"};
+    CHECK(TokenTexts(t, a) == expected);
+  }
+
+  TEST_CASE("URLs, e-mail addresses and handles") {
+    std::string t = "See https://example.org/a?b=1, write to press@mid.ru or @mfa_russia.";
+    auto a = AnalyzeOk(t);
+    Strings expected = {"See", "https://example.org/a?b=1", ",", "write", "to", "press@mid.ru", "or",
+                        "@mfa_russia", "."};
+    CHECK(TokenTexts(t, a) == expected);
+    CHECK(a.tokens[1].kind == communique::TokenKind::kUrl);
+    CHECK(a.tokens[5].kind == communique::TokenKind::kEmail);
+    CHECK(a.tokens[7].kind == communique::TokenKind::kHandle);
+  }
+
+  TEST_CASE("Cyrillic and accented names are not broken; norm is NFC and case-folded") {
+    std::string t = "\xD0\xA1\xD0\xB5\xD1\x80\xD0\xB3\xD0\xB5\xD0\xB9 \xD0\x9B\xD0\xB0\xD0\xB2\xD1\x80\xD0\xBE\xD0\xB2 "
+                    "Jose\xCC\x81";  // Сергей Лавров, José with a combining accent
+    auto a = AnalyzeOk(t);
+    REQUIRE(a.tokens.size() == 3);
+    CHECK(a.Norm(a.tokens[1]) == "\xD0\xBB\xD0\xB0\xD0\xB2\xD1\x80\xD0\xBE\xD0\xB2");
+    CHECK(a.Norm(a.tokens[2]) == "jos\xC3\xA9");
+  }
+
+  TEST_CASE("tokens do not overlap and are sorted") {
+    std::string t = "A \"quote\" -- U.S.-Russia talks (2021) ... won't end.\r\n\r\nNew paragraph";
+    auto a = AnalyzeOk(t);
+    for (size_t i = 1; i < a.tokens.size(); ++i) CHECK(a.tokens[i - 1].span.end <= a.tokens[i].span.begin);
+    CHECK((a.tokens.back().flags & communique::kTokenParagraphStart) == 0);
+    bool found_para = false;
+    for (const auto& tok : a.tokens)
+      if (communique::Slice(t, tok.span) == "New") found_para = (tok.flags & communique::kTokenParagraphStart) != 0;
+    CHECK(found_para);
+  }
+}
