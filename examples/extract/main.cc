@@ -1,24 +1,152 @@
-// communique-extract: minimal placeholder, replaced by the streaming extractor.
-#include <fstream>
-#include <iostream>
-#include <sstream>
+// communique-extract: runs communique over text files, directories and JSONL
+// (plain or gzipped, files or stdin) and writes one JSON record per document,
+// in input order. See docs/extractor.md.
+//
+// Exit status: 0 every document analysed; 1 some document failed (its error
+// record is in the output); 2 usage or I/O error before any work, or the
+// output could not be written.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "communique/communique.h"
+#include "extract.h"
+#include "inputs.h"
+#include "pipeline.h"
+#include "progress.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitDocumentsFailed = 1;
+constexpr int kExitUsage = 2;
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "communique-extract: %s\nRun with --help for usage.\n", message.c_str());
+  return kExitUsage;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  auto analyzer = communique::Analyzer::Create({});
-  if (!analyzer.ok()) { std::cerr << analyzer.status().ToString() << "\n"; return 2; }
-  communique::Session session = analyzer.value()->NewSession();
-  for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    std::stringstream ss; ss << in.rdbuf();
-    std::string text = ss.str();
-    communique::Analysis a;
-    communique::DocumentInfo info; info.id = argv[i];
-    communique::Status s = session.Analyze(text, info, &a);
-    std::string out;
-    if (!s.ok()) communique::AppendErrorJson(argv[i], s, argv[i], &out);
-    else communique::AppendJson(a, text, {true, true}, &out);
-    std::cout << out << "\n";
+  CLI::App app{
+      "communique-extract: structured, dated records from diplomatic statements.\n"
+      "Reads text files (one document each), directories (recursively: *.txt as text,\n"
+      "*.jsonl and *.jsonl.gz as JSONL) and JSONL ({\"id\",\"text\",\"date\"?} per line;\n"
+      "from files or stdin) and writes one JSON object per document, in input order.\n"
+      "Exit status: 0 all ok, 1 some document failed (error record in the output),\n"
+      "2 usage or I/O error.",
+      "communique-extract"};
+  std::vector<std::string> paths;
+  std::string output = "-";
+  std::string date;
+  std::string utf8 = "replace";
+  std::string stdin_format = "jsonl";
+  uint64_t max_bytes = 64ull << 20;
+  unsigned threads = std::thread::hardware_concurrency();
+  if (threads == 0) threads = 1;
+  size_t max_in_flight = 0;
+  bool pretty = false, tokens = false, fail_fast = false;
+  bool progress_on = false, progress_off = false;
+
+  app.add_option("inputs", paths,
+                 "files, directories, or - for stdin (default: stdin when it is not a terminal)");
+  app.add_option("-o,--output", output, "write here instead of stdout");
+  app.add_flag("--pretty", pretty, "indented JSON: one array of records instead of JSONL");
+  app.add_option("--date", date, "default document date YYYY-MM-DD (a JSONL \"date\" wins)");
+  app.add_flag("--tokens", tokens, "include the tokens of each document");
+  app.add_option("--utf8", utf8, "invalid UTF-8: strict (error record) or replace (U+FFFD + diagnostic)")
+      ->check(CLI::IsMember({"strict", "replace"}))
+      ->capture_default_str();
+  app.add_option("--max-bytes", max_bytes,
+                 "larger documents become error records (suffixes KB, MB, GB = 1024 multiples)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  app.add_option("--threads", threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+  app.add_option("--max-in-flight", max_in_flight,
+                 "documents held in memory at once (default: 8 per thread + 8)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  app.add_flag("--progress", progress_on, "progress line on stderr even when it is not a terminal");
+  app.add_flag("--no-progress", progress_off, "no progress line, even on a terminal");
+  app.add_flag("--fail-fast", fail_fast, "stop after the first failed document");
+  app.add_option("--stdin-format", stdin_format, "what stdin holds")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  app.set_version_flag("--version", std::string("communique-extract ") + communique::Version());
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);  // prints help, version or the error
+    return code == 0 ? kExitOk : kExitUsage;
   }
+
+  extract::RunOptions options;
+  options.analyzer.utf8_policy =
+      utf8 == "strict" ? communique::Utf8Policy::kStrict : communique::Utf8Policy::kReplace;
+  options.analyzer.max_document_bytes = max_bytes;
+  options.json.tokens = tokens;
+  options.json.pretty = pretty;
+  options.threads = threads;
+  options.max_in_flight = max_in_flight > 0 ? max_in_flight : 8 * size_t{threads} + 8;
+  options.fail_fast = fail_fast;
+  options.stdin_format = stdin_format == "text" ? extract::Format::kText : extract::Format::kJsonl;
+  if (!date.empty()) {
+    options.default_date = communique::CivilDate::Parse(date);
+    if (!options.default_date) return Usage("--date wants YYYY-MM-DD, got \"" + date + "\"");
+  }
+  bool stderr_tty = isatty(STDERR_FILENO) != 0;
+  options.progress = !progress_off && (progress_on || stderr_tty);
+  options.progress_tty = stderr_tty;
+
+  if (paths.empty()) {
+    if (isatty(STDIN_FILENO)) return Usage("no input (name files or directories, or pipe JSONL)");
+    paths.push_back("-");
+  }
+  std::vector<extract::Input> inputs;
+  communique::Status expanded = extract::ExpandInputs(paths, options.stdin_format, &inputs);
+  if (!expanded.ok()) return Usage(expanded.message());
+
+  auto analyzer = communique::Analyzer::Create(options.analyzer);
+  if (!analyzer.ok()) return Usage(analyzer.status().ToString());
+
+  std::FILE* out = stdout;
+  if (output != "-") {
+    out = std::fopen(output.c_str(), "wb");
+    if (out == nullptr) return Usage("cannot open " + output + ": " + std::strerror(errno));
+  }
+  static char out_buffer[1 << 20];
+  std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
+
+  extract::Counters counters;
+  for (const extract::Input& input : inputs) {
+    if (input.path == "-") {
+      counters.input_total = 0;  // unknown: no ETA
+      break;
+    }
+    counters.input_total += input.size;
+  }
+  extract::Progress progress(&counters, options.progress, options.progress_tty);
+  extract::RunEnd end =
+      extract::RunPipeline(inputs, options, analyzer.value(), out, &counters, &progress);
+  if (out != stdout && std::fclose(out) != 0 && end != extract::RunEnd::kOutputError) {
+    progress.Message("communique-extract: cannot write " + output);
+    end = extract::RunEnd::kOutputError;
+  }
+  progress.Finish(options.threads);
+  switch (end) {
+    case extract::RunEnd::kAllOk: return kExitOk;
+    case extract::RunEnd::kSomeFailed: return kExitDocumentsFailed;
+    case extract::RunEnd::kOutputError: return kExitUsage;
+  }
+  return kExitUsage;
 }
