@@ -212,6 +212,7 @@ class JsonlReader {
     int errnum = Z_OK;
     const char* message = gzerror(f, &errnum);
     std::string zmessage = message != nullptr ? message : "";
+    if (zmessage.rfind(input.path + ": ", 0) == 0) zmessage.erase(0, input.path.size() + 2);
     gzclose(f);
     if (!keep_going) return false;
     if (errnum != Z_OK && errnum != Z_STREAM_END) {

@@ -83,6 +83,7 @@ class Pipeline {
   RunEnd WriteLoop(std::FILE* out, Progress* progress) {
     bool pretty = options_.json.pretty;
     bool any_failed = false;
+    bool wrote_any = false;
     if (pretty && std::fputs("[\n", out) == EOF) return OutputError(progress);
     for (;;) {
       std::unique_ptr<Item> item;
@@ -95,11 +96,15 @@ class Pipeline {
         item = std::move(slots_[next_write_ % capacity_]);
         if (item == nullptr) break;  // all read and written
       }
-      if (pretty && item->seq > 0 && std::fputs(",\n", out) == EOF) return OutputError(progress);
-      item->output.push_back('\n');
+      if (pretty) {
+        if (item->seq > 0 && std::fputs(",\n", out) == EOF) return OutputError(progress);
+      } else {
+        item->output.push_back('\n');
+      }
       if (std::fwrite(item->output.data(), 1, item->output.size(), out) != item->output.size()) {
         return OutputError(progress);
       }
+      wrote_any = true;
       ++counters_->documents;
       counters_->text_bytes += item->text_bytes;
       if (item->utf8_repaired) ++counters_->utf8_repaired;
@@ -124,7 +129,9 @@ class Pipeline {
       in_flight_bytes_ -= item->charged;
       can_emit_.notify_one();
     }
-    if (pretty && std::fputs("]\n", out) == EOF) return OutputError(progress);
+    if (pretty && std::fputs(wrote_any ? "\n]\n" : "]\n", out) == EOF) {
+      return OutputError(progress);
+    }
     if (std::fflush(out) != 0 || std::ferror(out)) return OutputError(progress);
     return any_failed ? RunEnd::kSomeFailed : RunEnd::kAllOk;
   }

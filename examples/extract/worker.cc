@@ -115,15 +115,21 @@ struct Worker::Impl {
     simdjson::error_code err = parser.parse(padded.data(), line.size(), false).get(doc);
     if (err == simdjson::UTF8_ERROR) {
       size_t bad = FirstInvalidUtf8(line);
-      if (options.analyzer.utf8_policy == communique::Utf8Policy::kStrict) {
-        Fail(item->source,
-             Status(ErrorCode::kInvalidUtf8, "invalid UTF-8 in the JSONL line", bad), item);
-        return;
-      }
       size_t repairs = RepairUtf8(line, &padded);
       size_t size = padded.size();
       padded.append(simdjson::SIMDJSON_PADDING, '\0');
       err = parser.parse(padded.data(), size, false).get(doc);
+      if (options.analyzer.utf8_policy == communique::Utf8Policy::kStrict) {
+        // The repaired copy only serves to find the document's id.
+        std::string_view id;
+        if (err != simdjson::SUCCESS || doc["id"].get_string().get(id) != simdjson::SUCCESS) {
+          id = item->source;
+        }
+        Fail(id, Status(ErrorCode::kInvalidUtf8,
+                        "invalid UTF-8 in the JSONL line (offset counts bytes of the line)", bad),
+             item);
+        return;
+      }
       item->utf8_repaired = true;
       notes.push_back(Diagnostic{
           ErrorCode::kInvalidUtf8, {},
@@ -200,6 +206,8 @@ void Worker::Process(Item* item) {
       break;
   }
   std::string().swap(item->payload);
+  // One huge line must not keep its buffer for the rest of the run.
+  if (impl_->padded.capacity() > (16u << 20)) std::string().swap(impl_->padded);
 }
 
 }  // namespace extract
