@@ -1,0 +1,740 @@
+// The time grammar: structure (prefixes, ranges), absolute dates, parts of
+// periods and clock times. Relative expressions, durations and sets are in
+// relative.cc.
+#include "times/grammar.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace communique::internal::times {
+namespace {
+
+constexpr size_t kTenseWindow = 12;
+
+bool PastWord(std::string_view w) {
+  static const char* const kPast[] = {"was", "were", "had", "did", "ago", "went", "came", "met", "held", "took",
+                                      "gave", "made", "told", "saw", "began", "left", "won", "lost", "sent", "spoke",
+                                      "wrote", "became", "fell", "rose", "got", "paid", "led", "hit", "struck"};
+  for (const char* p : kPast) if (w == p) return true;
+  static const char* const kNotPast[] = {"need", "united", "based", "indeed", "speed", "proceed", "exceed", "succeed",
+                                         "feed", "seed", "hundred", "limited", "red", "bed", "embed", "breed",
+                                         "scheduled", "expected", "planned", "intended", "supposed"};
+  if (w.size() > 4 && w.ends_with("ed")) {
+    for (const char* p : kNotPast) if (w == p) return false;
+    return true;
+  }
+  return false;
+}
+
+bool FutureWord(std::string_view w) {
+  static const char* const kFuture[] = {"will", "'ll", "shall", "won't", "scheduled", "expected", "planned", "plans",
+                                        "plan", "intends", "due", "upcoming", "going", "would", "aims", "hopes"};
+  for (const char* p : kFuture) if (w == p) return true;
+  return w.ends_with("'ll");
+}
+
+}  // namespace
+
+TimeMod ModFromName(std::string_view n) {
+  if (n == "START") return TimeMod::kStart;
+  if (n == "MID") return TimeMod::kMid;
+  if (n == "END") return TimeMod::kEnd;
+  if (n == "APPROX") return TimeMod::kApprox;
+  if (n == "BEFORE") return TimeMod::kBefore;
+  if (n == "AFTER") return TimeMod::kAfter;
+  if (n == "ON_OR_BEFORE") return TimeMod::kOnOrBefore;
+  if (n == "ON_OR_AFTER") return TimeMod::kOnOrAfter;
+  if (n == "MORE_THAN") return TimeMod::kMoreThan;
+  if (n == "LESS_THAN") return TimeMod::kLessThan;
+  return TimeMod::kNone;
+}
+
+bool Grammar::Ok(size_t i, size_t start) const {
+  return i < at_.size() && at_[i].sentence == at_[start].sentence;
+}
+
+int Grammar::MonthAt(size_t i) const {
+  const WordInfo* w = Word(i);
+  if (!w || !w->month) return 0;
+  const Atom& a = at_[i];
+  if (a.glued && i > 0 && at_[i - 1].kind == AtomKind::kWord) return 0;
+  std::string_view t = a.text;
+  bool ambiguous = t == "may" || t == "march" || t == "mar" || t == "jan" || t == "dec" || t == "sep" ||
+                   t == "oct" || t == "jun" || t == "aug" || t == "apr";
+  if (!ambiguous) return w->month;
+  // May the modal, March the verb: a month only next to a day or year, or
+  // after a temporal preposition or modifier.
+  if (DayNumber(i + 1) || YearNumber(i + 1, true) != kUnknown) return w->month;
+  if ((Is(i + 1, "of") || Is(i + 1, ",") || Is(i + 1, "-")) && YearNumber(i + 2, true) != kUnknown) return w->month;
+  if (i > 0) {
+    std::string_view p = at_[i - 1].text;
+    static const char* const kBefore[] = {"in", "of", "since", "until", "till", "by", "from", "during", "early",
+                                          "late", "mid", "last", "next", "this", "between", "before", "after",
+                                          "through", "throughout", "-", "and", "to", "end", "beginning", "middle"};
+    for (const char* b : kBefore)
+      if (p == b) {
+        if ((p == "to" || p == "and") && !(i >= 2 && MonthAt(i - 2))) continue;  // "to march", not "May to March"
+        return t == "may" && !a.capitalized && (Is(i + 1, "be") || Is(i + 1, "not")) ? 0 : w->month;
+      }
+  }
+  return 0;
+}
+
+int Grammar::DayNumber(size_t i) const {
+  if (i >= at_.size()) return 0;
+  const Atom& a = at_[i];
+  if (a.kind == AtomKind::kNumber) {
+    if (a.ordinal >= 1 && a.ordinal <= 31) return a.ordinal;
+    if (a.digits >= 1 && a.digits <= 2 && a.number >= 1 && a.number <= 31 && !a.separators) {
+      if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kWord) return 0;  // 5am, 3pm
+      return static_cast<int>(a.number);
+    }
+    return 0;
+  }
+  if (a.word && a.word->ordinal >= 1 && a.word->ordinal <= 31) {
+    // "twenty-first", "thirty first"
+    if (a.word->ordinal < 10 && i > 0 && at_[i - 1].word && (at_[i - 1].word->number == 20 || at_[i - 1].word->number == 30))
+      return 0;  // handled from the tens word
+    return a.word->ordinal;
+  }
+  if (a.word && (a.word->number == 20 || a.word->number == 30)) {
+    size_t j = Is(i + 1, "-") ? i + 2 : i + 1;
+    if (const WordInfo* w = Word(j); w && w->ordinal >= 1 && w->ordinal <= 9) return a.word->number + w->ordinal;
+  }
+  return 0;
+}
+
+int Grammar::YearNumber(size_t i, bool strong) const {
+  if (i >= at_.size()) return kUnknown;
+  const Atom& a = at_[i];
+  if (a.kind != AtomKind::kNumber || a.digits != 4 || a.ordinal) return kUnknown;
+  int y = static_cast<int>(a.number);
+  if (a.glued && i > 0 && (at_[i - 1].kind == AtomKind::kWord || at_[i - 1].text == "-")) {
+    // FY2021 and mid-2020 are years; G2020, S-400, COVID-19 are not
+    std::string_view p = at_[i - 1].text;
+    if (!(p == "fy" || p == "mid" || (p == "-" && i >= 2 && (at_[i - 2].text == "mid" || at_[i - 2].kind == AtomKind::kNumber ||
+                                                              (at_[i - 2].word && at_[i - 2].word->month)))))
+      return kUnknown;
+  }
+  if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kNumber) return kUnknown;
+  if (strong) return (y >= 1000 && y <= 2199) ? y : kUnknown;
+  if (y < 1900 || y > 2099) return kUnknown;
+  if (i > 0) {
+    std::string_view p = at_[i - 1].text;
+    static const char* const kDesignators[] = {"resolution", "article", "no", "no.", "number", "section", "paragraph",
+                                               "chapter", "page", "pages", "p.", "pp.", "room", "flight", "route",
+                                               "model", "code", "item", "rule", "annex", "bill", "law", "decree",
+                                               "order", "protocol", "#", "$", "€", "£", "us$", "tel", "phone", "+",
+                                               "about", "nearly", "almost", "over", "some", "approximately", "than"};
+    for (const char* d : kDesignators) if (p == d) return kUnknown;
+    if (at_[i - 1].kind == AtomKind::kNumber) return kUnknown;
+  }
+  if (i + 1 < at_.size() && Ok(i + 1, i)) {
+    const Atom& n = at_[i + 1];
+    if (n.kind == AtomKind::kNumber || n.text == "%" || n.text == "percent") return kUnknown;
+    if (n.kind == AtomKind::kWord && !n.capitalized && n.text.size() > 3 && n.text.back() == 's' &&
+        !n.text.ends_with("'s") && n.text != "was" && n.text != "has" && n.text != "is" &&
+        n.text != "elections" && n.text != "games" && n.text != "olympics" && n.text != "talks")
+      return kUnknown;  // "2000 troops"
+    if (n.word && !n.word->unit.empty() && n.text != "s") return kUnknown;  // "2020 years"
+  }
+  return y;
+}
+
+int Grammar::Tense(size_t first, size_t last) const {
+  if (first >= at_.size()) return 0;
+  int32_t s = at_[first].sentence;
+  for (size_t d = 1; d <= kTenseWindow; ++d) {
+    int found = 0;
+    if (first >= d && at_[first - d].sentence == s) {
+      std::string_view w = at_[first - d].text;
+      if (FutureWord(w)) found = 1;
+      else if (PastWord(w)) found = -1;
+    }
+    if (!found && last - 1 + d < at_.size() && at_[last - 1 + d].sentence == s) {
+      std::string_view w = at_[last - 1 + d].text;
+      if (FutureWord(w)) found = 1;
+      else if (PastWord(w)) found = -1;
+    }
+    if (found) return found;
+  }
+  return 0;
+}
+
+void Grammar::Anchor(Expr* e) const {
+  Point& p = e->point;
+  if (!dct_ || p.year != kUnknown) return;
+  const CivilDate& d = *dct_;
+  int tense = Tense(e->first, e->last);
+  if (p.gran == Gran::kWeekday) {
+    int diff = p.weekday - times::Weekday(d);  // days from the document date to that weekday this week
+    int back = ((-diff) % 7 + 7) % 7, fwd = (diff % 7 + 7) % 7;
+    CivilDate day = tense > 0 ? AddDays(d, fwd) : AddDays(d, -back);
+    Point q = DayPoint(day);
+    q.gran = p.hour != kUnknown ? Gran::kTime : Gran::kDay;
+    q.hour = p.hour; q.minute = p.minute; q.second = p.second; q.part_of_day = p.part_of_day;
+    p = q;
+    e->anchored = true;
+    return;
+  }
+  if (p.gran == Gran::kDay || p.gran == Gran::kTime) {
+    if (p.month == kUnknown) return;
+    if (p.day == kUnknown) return;
+    int best = d.year;
+    long best_dist = 1L << 30;
+    for (int y = d.year - 1; y <= d.year + 1; ++y) {
+      if (!ValidDate(y, p.month, p.day)) continue;
+      long diff = DaysBetween(d, {static_cast<int32_t>(y), static_cast<uint8_t>(p.month), static_cast<uint8_t>(p.day)});
+      if ((tense < 0 && diff > 0) || (tense > 0 && diff < 0)) continue;
+      if (std::labs(diff) < best_dist) { best_dist = std::labs(diff); best = y; }
+    }
+    if (best_dist == (1L << 30)) return;  // Feb 29 with no leap year near: keep XXXX
+    p.year = best;
+    e->anchored = true;
+    return;
+  }
+  if (p.gran == Gran::kMonth || p.gran == Gran::kSeason) {
+    if (p.gran == Gran::kMonth && p.month == kUnknown) return;
+    int idx = p.gran == Gran::kMonth ? p.month : 3 + 3 * (p.sub & 3);  // a season by its first month
+    int diff = idx - d.month;                                          // months ahead within the year
+    int y = d.year;
+    if (tense < 0 && diff > 0) y -= 1;
+    else if (tense > 0 && diff < 0) y += 1;
+    else if (tense == 0 && diff > 6) y -= 1;
+    else if (tense == 0 && diff < -6) y += 1;
+    p.year = y;
+    e->anchored = true;
+  }
+}
+
+void Grammar::Finish(Expr* e) const {
+  if (!e->value.empty()) return;
+  CivilDate b, en;
+  if (Range(e->point, &b, &en) && e->point.gran != Gran::kTime) {
+    e->has_range = true;
+    e->range_begin = b;
+    e->range_end = en;
+  }
+  if (e->type == TimeType::kDate && (e->point.hour != kUnknown || !e->point.part_of_day.empty()))
+    e->type = TimeType::kTime;
+}
+
+size_t Grammar::DateLit(size_t i, Expr* e) const {
+  const Atom& a = at_[i];
+  if (a.kind != AtomKind::kDateLit) return 0;
+  e->point.year = a.y;
+  e->point.month = a.m;
+  e->point.day = a.d;
+  e->point.gran = a.d == kUnknown ? Gran::kMonth : Gran::kDay;
+  return i + 1;
+}
+
+// [weekday [,]] Month [the] Day [,] [Year] | Month [of|,] Year | Month
+size_t Grammar::MonthFirst(size_t i, Expr* e) const {
+  size_t j = i;
+  int wd = 0;
+  if (const WordInfo* w = Word(j); w && (w->weekday || w->weekday_abbr)) {
+    wd = w->weekday ? w->weekday : w->weekday_abbr;
+    ++j;
+    if (Is(j, ",")) ++j;
+  }
+  int month = MonthAt(j);
+  if (!month || !Ok(j, i)) return 0;
+  ++j;
+  if (Is(j, ".") && !at_[j].glued) {}  // "Sept ." is rare; leave the period
+  size_t k = j;
+  if (Is(k, "/") || Is(k, "-")) ++k;  // Oct/2
+  if (Is(k, "the")) ++k;
+  int day = Ok(k, i) ? DayNumber(k) : 0;
+  if (day && !(k + 1 < at_.size() && (Is(k + 1, ":") || at_[k + 1].text == "%"))) {
+    size_t dk = k + 1;
+    if (at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30)) dk = Is(k + 1, "-") ? k + 3 : k + 2;
+    e->point.gran = Gran::kDay;
+    e->point.month = month;
+    e->point.day = day;
+    size_t y = dk;
+    if (Is(y, ",")) ++y;
+    if (Is(y, "of") || Is(y, "in")) ++y;
+    int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
+    if (year != kUnknown) { e->point.year = year; return y + 1; }
+    return dk;
+  }
+  size_t y = j;
+  if (Is(y, "of") || Is(y, ",") || Is(y, "-") || Is(y, "/")) ++y;
+  int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
+  if (year != kUnknown) {
+    e->point.gran = Gran::kMonth;
+    e->point.month = month;
+    e->point.year = year;
+    return y + 1;
+  }
+  if (wd) return 0;
+  e->point.gran = Gran::kMonth;
+  e->point.month = month;
+  return j;
+}
+
+// [weekday [,]] [the] Day [of] Month [[of|,] Year]
+size_t Grammar::DayFirst(size_t i, Expr* e) const {
+  size_t j = i;
+  if (const WordInfo* w = Word(j); w && (w->weekday || w->weekday_abbr)) {
+    ++j;
+    if (Is(j, ",")) ++j;
+  }
+  if (Is(j, "the")) ++j;
+  int day = Ok(j, i) ? DayNumber(j) : 0;
+  if (!day) return 0;
+  size_t k = j + 1;
+  if (at_[j].word && (at_[j].word->number == 20 || at_[j].word->number == 30)) k = Is(j + 1, "-") ? j + 3 : j + 2;
+  if (Is(k, "of")) ++k;
+  else if (Is(k, "-") || Is(k, "/")) ++k;
+  int month = Ok(k, i) ? MonthAt(k) : 0;
+  if (!month && Ok(k, i) && Word(k) && Word(k)->month) month = Word(k)->month;  // "the 9th of May"
+  if (!month) return 0;
+  if (at_[j].kind == AtomKind::kNumber && !at_[j].ordinal && k == j + 1 && Is(i, "the")) return 0;
+  e->point.gran = Gran::kDay;
+  e->point.month = month;
+  e->point.day = day;
+  size_t y = k + 1;
+  if (Is(y, ",") || Is(y, "of") || Is(y, "-") || Is(y, "/")) ++y;
+  int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
+  if (year != kUnknown) { e->point.year = year; return y + 1; }
+  if (Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 && (Is(y - 1, "of") || Is(y - 1, "/"))) {
+    int yy = static_cast<int>(at_[y].number);
+    e->point.year = yy < 50 ? 2000 + yy : 1900 + yy;
+    return y + 1;
+  }
+  return k + 1;
+}
+
+// Years, decades and centuries: 2020, FY2021, the 1990s, the '90s, the 21st century.
+size_t Grammar::YearLike(size_t i, Expr* e) const {
+  size_t j = i;
+  bool fiscal = false;
+  if (Is(j, "fy")) { fiscal = true; ++j; }
+  else if (Is(j, "fiscal") && Is(j + 1, "year")) { fiscal = true; j += 2; }
+  else if ((Is(j, "calendar") || Is(j, "the")) && Is(j + 1, "year")) j += 2;
+  bool strong = fiscal || j > i;
+  if (!strong && i > 0) {
+    std::string_view p = at_[i - 1].text;
+    static const char* const kPrep[] = {"in", "since", "until", "till", "by", "of", "from", "to", "between", "during",
+                                        "before", "after", "and", "through", "early", "late", "mid", "-", "year",
+                                        "spring", "summer", "autumn", "fall", "winter", "end"};
+    for (const char* w : kPrep) if (p == w) strong = true;
+    if (p == "-" && i >= 2 && at_[i - 2].kind == AtomKind::kWord && !(at_[i - 2].text == "mid")) strong = false;
+  }
+  int year = Ok(j, i) ? YearNumber(j, strong) : kUnknown;
+  if (year != kUnknown) {
+    // decades: 1990s, 1990 s, 1990's
+    if (Ok(j + 1, i) && (Is(j + 1, "s") || Is(j + 1, "'s")) && year % 10 == 0 &&
+        (at_[j + 1].glued || Is(j + 1, "s"))) {
+      e->point.gran = Gran::kDecade;
+      e->point.year = year / 10;
+      return j + 2;
+    }
+    e->point.gran = Gran::kYear;
+    e->point.year = year;
+    e->point.fiscal = fiscal;
+    return j + 1;
+  }
+  // the '90s, the 90s
+  if (Ok(j, i) && at_[j].kind == AtomKind::kNumber && at_[j].digits == 2 && static_cast<int>(at_[j].number) % 10 == 0 &&
+      Ok(j + 1, i) && (Is(j + 1, "s") || Is(j + 1, "'s")) &&
+      i > 0 && (Is(i - 1, "the") || Is(i - 1, "in") || Is(i - 1, "'") || Is(i - 1, "early") || Is(i - 1, "late"))) {
+    int yy = static_cast<int>(at_[j].number);
+    e->point.gran = Gran::kDecade;
+    e->point.year = (yy >= 30 ? 1900 + yy : 2000 + yy) / 10;
+    return j + 2;
+  }
+  // the 21st century, the twenty-first century, the third millennium
+  size_t k = Is(i, "the") ? i + 1 : i;
+  int ord = 0;
+  size_t after = k + 1;
+  if (Ok(k, i) && at_[k].kind == AtomKind::kNumber && at_[k].ordinal) ord = at_[k].ordinal;
+  else if (Ok(k, i) && (ord = DayNumber(k)) && at_[k].kind == AtomKind::kWord) {
+    if (at_[k].word->number == 20 || at_[k].word->number == 30) after = Is(k + 1, "-") ? k + 3 : k + 2;
+  } else ord = 0;
+  if (ord && Ok(after, i) && Word(after) && (Word(after)->unit == "CE" || Word(after)->unit == "MIL") &&
+      !Word(after)->unit_plural) {
+    e->point.gran = Word(after)->unit == "CE" ? Gran::kCentury : Gran::kMillennium;
+    e->point.year = ord - 1;
+    return after + 1;
+  }
+  return 0;
+}
+
+// Q3 2022, 2022 Q3, 2019-H2, H1 2021, the second quarter [of 2022], the first half of X
+size_t Grammar::Quarter(size_t i, Expr* e) const {
+  auto qh = [&](size_t k, Gran* g, int* n) {
+    if (k + 1 >= at_.size() || !(Is(k, "q") || Is(k, "h")) || at_[k + 1].kind != AtomKind::kNumber ||
+        !at_[k + 1].glued)
+      return false;
+    *g = Is(k, "q") ? Gran::kQuarter : Gran::kHalf;
+    *n = static_cast<int>(at_[k + 1].number);
+    return *n >= 1 && *n <= (*g == Gran::kQuarter ? 4 : 2);
+  };
+  Gran g;
+  int n;
+  if (qh(i, &g, &n)) {  // Q3 [2022]
+    e->point.gran = g;
+    e->point.sub = n;
+    size_t y = i + 2;
+    if (Is(y, "-") || Is(y, ",")) ++y;
+    int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
+    if (year != kUnknown) { e->point.year = year; return y + 1; }
+    if (!at_[i].capitalized) return 0;
+    if (dct_) { e->point.year = dct_->year; e->anchored = true; }
+    return i + 2;
+  }
+  int year = YearNumber(i, true);
+  if (year != kUnknown) {  // 2022 Q3, 2019-H2
+    size_t k = i + 1;
+    if (Is(k, "-")) ++k;
+    if (Ok(k, i) && qh(k, &g, &n)) {
+      e->point.gran = g; e->point.sub = n; e->point.year = year;
+      return k + 2;
+    }
+  }
+  return 0;
+}
+
+size_t Grammar::TimeOfDay(size_t i, Point* p) const {
+  if (i >= at_.size()) return 0;
+  const Atom& a = at_[i];
+  size_t j = 0;
+  if (a.kind == AtomKind::kTimeLit) {
+    if (!a.has_meridiem && a.mm == kUnknown) return 0;
+    p->hour = a.hh; p->minute = a.mm == kUnknown ? 0 : a.mm; p->second = a.ss;
+    j = i + 1;
+  } else if (a.kind == AtomKind::kNumber && a.digits >= 1 && a.digits <= 2 && a.number >= 1 && a.number <= 12 &&
+             !a.separators && i + 1 < at_.size()) {
+    std::string_view n = at_[i + 1].text;
+    bool am = n == "a.m." || n == "am" || n == "a.m";
+    bool pm = n == "p.m." || n == "pm" || n == "p.m";
+    if (!am && !pm && n != "o'clock" && n != "oclock") return 0;
+    int h = static_cast<int>(a.number);
+    p->hour = pm ? (h == 12 ? 12 : h + 12) : (am && h == 12 ? 0 : h);
+    p->minute = 0;
+    j = i + 2;
+  } else if (a.word && (a.word->part_of_day == "NOON" || a.word->part_of_day == "MIDNIGHT")) {
+    p->hour = a.word->part_of_day == "NOON" ? 12 : 0;
+    p->minute = 0;
+    j = i + 1;
+  } else {
+    return 0;
+  }
+  if (Ok(j, i) && Word(j) && !Word(j)->timezone.empty()) ++j;
+  else if (Ok(j + 1, i) && (Is(j + 1, "time")) && at_[j].capitalized) j += 2;  // Moscow time
+  return j;
+}
+
+// A time after a date: "tomorrow 8:00am", "Monday at 3 p.m.", "Monday morning".
+size_t Grammar::AttachTime(size_t j, Expr* e) const {
+  Gran g = e->point.gran;
+  if (g != Gran::kDay && g != Gran::kWeekday) return j;
+  size_t k = j;
+  if (Is(k, ",")) ++k;
+  if (Is(k, "at") || Is(k, "around") || Is(k, "by")) ++k;
+  if (!Ok(k, e->first)) return j;
+  Point t;
+  if (size_t end = TimeOfDay(k, &t)) {
+    e->point.hour = t.hour; e->point.minute = t.minute; e->point.second = t.second;
+    if (g == Gran::kDay) e->point.gran = Gran::kTime;
+    return end;
+  }
+  if (Word(j) && !Word(j)->part_of_day.empty() && Word(j)->part_of_day.size() == 2) {
+    e->point.part_of_day = Word(j)->part_of_day;
+    return j + 1;
+  }
+  return j;
+}
+
+// The first half of X, the first six months of X, the end of X, early X, mid-X,
+// the last week of X, week 31 [of X].
+size_t Grammar::Part(size_t i, Expr* e) const {
+  size_t j = Is(i, "the") ? i + 1 : i;
+  if (!Ok(j, i)) return 0;
+  const WordInfo* w = Word(j);
+  // early 2022, mid-2020, late March, the end of last year, the beginning of the month
+  if (w && !w->part_mod.empty()) {
+    size_t k = j + 1;
+    bool of_form = false;
+    if (Is(k, "-")) ++k;
+    else if (Is(k, "of")) { ++k; of_form = true; }
+    if (!of_form && (at_[j].text == "end" || at_[j].text == "beginning" || at_[j].text == "middle" ||
+                     at_[j].text == "start" || at_[j].text == "close"))
+      return 0;
+    if (of_form && Is(k, "the") && Is(k + 1, "year") && !(Ok(k + 2, i) && YearNumber(k + 2, true) != kUnknown)) {
+      // "the end of the year": the document year
+      if (!dct_) return 0;
+      e->point = Containing(*dct_, Gran::kYear);
+      e->mod = ModFromName(w->part_mod);
+      e->anchored = true;
+      return k + 2;
+    }
+    Expr inner;
+    inner.first = k;
+    size_t end = Ok(k, i) ? Core(k, &inner) : 0;
+    if (!end || !inner.value.empty() || inner.type != TimeType::kDate || inner.point.gran == Gran::kDay ||
+        inner.point.gran == Gran::kNone)
+      return 0;
+    *e = inner;
+    e->mod = ModFromName(w->part_mod);
+    return end;
+  }
+  // ordinal part: first/second half|quarter of X; first N months of X; last week of X
+  int ord = 0;
+  bool last = false;
+  if (w && w->ordinal) ord = w->ordinal;
+  else if (at_[j].ordinal) ord = at_[j].ordinal;
+  else if (Is(j, "last") || Is(j, "final")) last = true;
+  if (!ord && !last) {
+    if (Is(j, "week") && Ok(j + 1, i) && at_[j + 1].kind == AtomKind::kNumber && at_[j + 1].digits <= 2) {
+      int wk = static_cast<int>(at_[j + 1].number);
+      if (wk < 1 || wk > 53) return 0;
+      size_t k = j + 2;
+      Expr inner;
+      inner.first = k + 1;
+      size_t end = k;
+      if (Is(k, "of") && Ok(k + 1, i) && (end = Core(k + 1, &inner)) && inner.point.gran == Gran::kYear) {
+        e->point = inner.point;
+        e->anchored = inner.anchored;
+      } else {
+        end = k;
+        if (!dct_) return 0;
+        e->point = Containing(*dct_, Gran::kYear);
+        e->anchored = true;
+      }
+      e->point.gran = Gran::kWeek;
+      e->point.sub = wk;
+      return end;
+    }
+    return 0;
+  }
+  size_t k = j + 1;
+  int count = 1;
+  double amount = 0;
+  if (size_t a = Amount(k, &amount); a && amount >= 1 && amount == std::floor(amount)) {
+    count = static_cast<int>(amount);
+    k = a;
+  }
+  const WordInfo* u = Word(k);
+  bool half = Is(k, "half");
+  if ((!half && (!u || u->unit.empty())) || !Ok(k, i)) return 0;
+  std::string unit = half ? "H" : u->unit;
+  if (!Is(k + 1, "of") || !Ok(k + 2, i)) {
+    // "the second quarter", "the first half" alone: of the document year
+    if (!(unit == "Q" || unit == "H") || count != 1 || !ord || !dct_) return 0;
+    if (unit == "Q" && ord > 4) return 0;
+    e->point = Containing(*dct_, Gran::kYear);
+    e->point.gran = Gran::kQuarter;
+    e->point.sub = ord;
+    e->anchored = true;
+    return k + 1;
+  }
+  Expr inner;
+  inner.first = k + 2;
+  size_t end;
+  if (Is(k + 2, "the") && Is(k + 3, "year") && !(Ok(k + 4, i) && YearNumber(k + 4, true) != kUnknown)) {
+    if (!dct_) return 0;
+    inner.point = Containing(*dct_, Gran::kYear);
+    inner.anchored = true;
+    end = k + 4;
+  } else {
+    end = Core(k + 2, &inner);
+  }
+  if (!end || !inner.value.empty()) return 0;
+  Point base = inner.point;
+  e->anchored = inner.anchored;
+  if (base.gran == Gran::kYear && base.year != kUnknown && !base.fiscal) {
+    if ((at_[k].text == "half" || at_[k].text == "halves") && count == 1 && ord <= 2) {
+      base.gran = Gran::kHalf; base.sub = last ? 2 : ord;
+    } else if (unit == "Q" && count == 1 && ord <= 4) {
+      base.gran = Gran::kQuarter; base.sub = last ? 4 : ord;
+    } else if (unit == "M" && (ord == 1 || last) && (count == 6 || count == 3)) {
+      base.gran = count == 6 ? Gran::kHalf : Gran::kQuarter;
+      base.sub = last ? (count == 6 ? 2 : 4) : 1;
+    } else if (unit == "M" && count == 1 && ord <= 12) {
+      base.gran = Gran::kMonth; base.month = last ? 12 : ord;
+    } else if (unit == "M" && (ord == 1 || last) && count < 12) {
+      // the first N months of Y: an interval of months
+      int m0 = last ? 13 - count : 1;
+      Point a = base, b = base;
+      a.gran = b.gran = Gran::kMonth;
+      a.month = m0; b.month = m0 + count - 1;
+      e->value = Timex(a) + "/" + Timex(b);
+      CivilDate rb, re, x;
+      Range(a, &rb, &x);
+      Range(b, &x, &re);
+      e->has_range = true; e->range_begin = rb; e->range_end = re;
+      e->point = base;
+      return end;
+    } else if (unit == "W" && count == 1 && !last && ord <= 53) {
+      base.gran = Gran::kWeek; base.sub = ord;
+    } else {
+      return 0;
+    }
+    e->point = base;
+    return end;
+  }
+  if (base.gran == Gran::kMonth && unit == "W" && count == 1) {
+    base.gran = Gran::kWeek;
+    base.month_week = true;
+    base.sub = last ? 5 : ord;
+    e->point = base;
+    return end;
+  }
+  return 0;
+}
+
+// ... to Y, ... - Y, ... and Y (after "between"): an interval A/B.
+size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
+  if (!Ok(j, e->first)) return 0;
+  size_t k = j;
+  if (between ? !(Is(k, "and") || Is(k, "-")) : !(Is(k, "to") || Is(k, "-") || Is(k, "–") || Is(k, "until") ||
+                                                   Is(k, "till") || Is(k, "through") || Is(k, "thru")))
+    return 0;
+  ++k;
+  if (Is(k, "the") && Is(k + 1, "end") && Is(k + 2, "of")) k += 3;
+  if (!Ok(k, e->first)) return 0;
+  Expr b;
+  b.first = k;
+  size_t end = Core(k, &b);
+  Point& a = e->point;
+  if (!end) {
+    // November 19-20, 3 to 12 of Sept: a bare day after a day
+    int day = DayNumber(k);
+    if (!day || a.gran != Gran::kDay) return 0;
+    b.point = a;
+    b.point.day = day;
+    end = k + 1;
+    if (at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30)) end = Is(k + 1, "-") ? k + 3 : k + 2;
+  }
+  if (!b.value.empty() || b.type != TimeType::kDate || b.point.gran == Gran::kNone) return 0;
+  // 2009-10: the second year written with two digits
+  if (a.gran == Gran::kYear && b.point.gran != Gran::kYear) return 0;
+  // complete a missing year from the other end ("Jan-Feb 2017", "from May to Oct 2020")
+  if (a.year == kUnknown && b.point.year != kUnknown && a.gran == b.point.gran) {
+    a.year = b.point.year;
+    if (a.gran == Gran::kMonth && a.month > b.point.month) a.year -= 1;
+    if (a.gran == Gran::kDay && (a.month > b.point.month)) a.year -= 1;
+  }
+  if (b.point.year == kUnknown && a.year != kUnknown && (b.point.gran == Gran::kMonth || b.point.gran == Gran::kDay)) {
+    b.point.year = a.year;
+    if ((b.point.month != kUnknown && a.month != kUnknown && b.point.month < a.month)) b.point.year += 1;
+  }
+  Anchor(e);
+  Anchor(&b);
+  Finish(e);
+  Finish(&b);
+  if (!e->has_range || !b.has_range) {
+    e->value = Timex(e->point) + "/" + Timex(b.point);
+    e->has_range = false;
+    return end;
+  }
+  if (DaysBetween(e->range_begin, b.range_begin) < 0) return 0;
+  e->value = Timex(e->point) + "/" + Timex(b.point);
+  e->range_end = b.range_end;
+  e->anchored = e->anchored || b.anchored;
+  e->mod = TimeMod::kNone;
+  return end;
+}
+
+size_t Grammar::Core(size_t i, Expr* e) const {
+  using Rule = size_t (Grammar::*)(size_t, Expr*) const;
+  static const Rule kRules[] = {&Grammar::DateLit, &Grammar::MonthFirst, &Grammar::DayFirst, &Grammar::YearLike,
+                                &Grammar::Quarter, &Grammar::Part, &Grammar::Relative, &Grammar::Deictic,
+                                &Grammar::Offset, &Grammar::Set, &Grammar::Ref, &Grammar::Weekday};
+  size_t best = 0;
+  Expr best_e;
+  for (Rule r : kRules) {
+    Expr x;
+    x.first = i;
+    size_t end = (this->*r)(i, &x);
+    if (end > best) { best = end; best_e = std::move(x); }
+  }
+  {
+    Expr x;
+    x.first = i;
+    std::string unit;
+    double amount = 0;
+    size_t end = Duration(i, &x, &unit, &amount);
+    if (end > best) { best = end; best_e = std::move(x); }
+  }
+  {
+    Point t;
+    size_t end = TimeOfDay(i, &t);
+    if (end > best) {
+      best = end;
+      best_e = Expr();
+      best_e.first = i;
+      best_e.point.gran = Gran::kTime;
+      best_e.point.hour = t.hour; best_e.point.minute = t.minute; best_e.point.second = t.second;
+      best_e.type = TimeType::kTime;
+    }
+  }
+  if (!best) return 0;
+  *e = std::move(best_e);
+  e->first = i;
+  if (e->value.empty()) best = AttachTime(best, e);
+  e->last = best;
+  return best;
+}
+
+std::optional<Expr> Grammar::ParseAt(size_t i) const {
+  if (i >= at_.size() || at_[i].kind == AtomKind::kPunct) return std::nullopt;
+  size_t j = i;
+  TimeMod mod = TimeMod::kNone;
+  bool from = false, between = false, approx = false;
+  std::string_view w = at_[i].text;
+  if (w == "from") { from = true; ++j; }
+  else if (w == "between") { between = true; ++j; }
+  else if ((w == "more" || w == "less" || w == "fewer") && Is(i + 1, "than")) {
+    mod = w == "more" ? TimeMod::kMoreThan : TimeMod::kLessThan; j += 2;
+  } else if (w == "at" && (Is(i + 1, "least") || Is(i + 1, "most"))) {
+    mod = Is(i + 1, "least") ? TimeMod::kEqualOrMore : TimeMod::kEqualOrLess; j += 2;
+  } else if (w == "up" && Is(i + 1, "to")) { mod = TimeMod::kEqualOrLess; j += 2; }
+  else if (w == "no" && Is(i + 1, "later") && Is(i + 2, "than")) { mod = TimeMod::kOnOrBefore; j += 3; }
+  else if (w == "as" && Is(i + 1, "of")) { mod = TimeMod::kOnOrAfter; j += 2; }
+  else if (w == "prior" && Is(i + 1, "to")) { mod = TimeMod::kBefore; j += 2; }
+  else if (at_[i].word && !at_[i].word->anchor_mod.empty()) {
+    mod = ModFromName(at_[i].word->anchor_mod);
+    approx = mod == TimeMod::kApprox;
+    ++j;
+  }
+  if (j > i && !Ok(j, i)) return std::nullopt;
+  Expr e;
+  e.first = j;
+  size_t end = Core(j, &e);
+  if (!end) return std::nullopt;
+  if (size_t r = RangeTail(end, between, &e)) {
+    end = r;
+    e.first = i;
+  } else if (between) {
+    return std::nullopt;
+  } else if (from) {
+    e.first = j;
+    if (e.mod == TimeMod::kNone && e.type == TimeType::kDate) e.mod = TimeMod::kOnOrAfter;
+  } else if (mod != TimeMod::kNone) {
+    bool duration = e.type == TimeType::kDuration;
+    bool bound = mod == TimeMod::kMoreThan || mod == TimeMod::kLessThan || mod == TimeMod::kEqualOrMore ||
+                 mod == TimeMod::kEqualOrLess;
+    if (bound && !duration) {
+      e.first = j;  // "more than 2020" is not a time modifier
+    } else if (mod == TimeMod::kApprox || bound || !duration) {
+      if (e.mod == TimeMod::kNone || mod != TimeMod::kApprox) {
+        // since early 2020: keep START of since, the part mod is lost (TIMEX3 has one mod)
+        e.mod = mod;
+      }
+      e.first = (approx && e.type == TimeType::kSet) ? j : i;  // "nearly every day": the set alone
+    } else {
+      e.first = j;
+    }
+  }
+  e.last = end;
+  Anchor(&e);
+  Finish(&e);
+  return e;
+}
+
+}  // namespace communique::internal::times

@@ -1,0 +1,79 @@
+// Internal: the time-expression grammar. A hand-written parser over atoms
+// with bounded look-ahead: ParseAt(i) tries every rule at atom i and keeps
+// the longest parse, so a document is scanned in one linear pass.
+#ifndef COMMUNIQUE_LIB_TIMES_GRAMMAR_H_
+#define COMMUNIQUE_LIB_TIMES_GRAMMAR_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "communique/time.h"
+#include "times/calendar.h"
+#include "times/lexicon.h"
+
+namespace communique::internal::times {
+
+/// One parsed expression (atoms [first, last)).
+struct Expr {
+  size_t first = 0, last = 0;
+  TimeType type = TimeType::kDate;
+  Point point;              ///< when value is empty
+  std::string value;        ///< overrides Timex(point): P6M, PRESENT_REF, 2014/2016
+  TimeMod mod = TimeMod::kNone;
+  bool has_range = false;
+  CivilDate range_begin, range_end;
+  std::string quant, freq;
+  bool anchored = false;
+};
+
+class Grammar {
+ public:
+  Grammar(const Lexicon& lex, const std::vector<Atom>& atoms, std::optional<CivilDate> dct)
+      : lex_(lex), at_(atoms), dct_(dct) {}
+  /// The longest expression starting at atom i, or nullopt.
+  std::optional<Expr> ParseAt(size_t i) const;
+
+ private:
+  // grammar.cc: structure, absolute dates, parts, ranges
+  size_t Core(size_t i, Expr* e) const;
+  size_t DateLit(size_t i, Expr* e) const;
+  size_t MonthFirst(size_t i, Expr* e) const;
+  size_t DayFirst(size_t i, Expr* e) const;
+  size_t YearLike(size_t i, Expr* e) const;
+  size_t Part(size_t i, Expr* e) const;
+  size_t Quarter(size_t i, Expr* e) const;
+  size_t TimeOfDay(size_t i, Point* p) const;
+  size_t AttachTime(size_t i, Expr* e) const;
+  size_t RangeTail(size_t i, bool between, Expr* e) const;
+  // relative.cc: relative and deictic dates, durations, sets, references
+  size_t Relative(size_t i, Expr* e) const;
+  size_t Deictic(size_t i, Expr* e) const;
+  size_t Offset(size_t i, Expr* e) const;
+  size_t Duration(size_t i, Expr* e, std::string* unit, double* amount) const;
+  size_t Set(size_t i, Expr* e) const;
+  size_t Ref(size_t i, Expr* e) const;
+  size_t Weekday(size_t i, Expr* e) const;
+  size_t Amount(size_t i, double* value) const;
+
+  // helpers
+  bool Ok(size_t i, size_t start) const;  ///< atom i exists in start's sentence
+  bool Is(size_t i, std::string_view w) const { return i < at_.size() && at_[i].text == w; }
+  const WordInfo* Word(size_t i) const { return i < at_.size() ? at_[i].word : nullptr; }
+  int MonthAt(size_t i) const;           ///< month number, honouring May/March checks; 0 if none
+  int DayNumber(size_t i) const;         ///< 1..31 from "25", "25th", "twenty-fifth"; 0 if none
+  int YearNumber(size_t i, bool strong) const;  ///< a plausible year, or kUnknown
+  int Tense(size_t first, size_t last) const;   ///< -1 past, +1 future, 0 unknown
+  void Anchor(Expr* e) const;            ///< fills a year-less point from the document date
+  void Finish(Expr* e) const;            ///< range from the point
+
+  const Lexicon& lex_;
+  const std::vector<Atom>& at_;
+  std::optional<CivilDate> dct_;
+};
+
+TimeMod ModFromName(std::string_view name);
+
+}  // namespace communique::internal::times
+
+#endif  // COMMUNIQUE_LIB_TIMES_GRAMMAR_H_

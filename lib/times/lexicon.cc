@@ -1,0 +1,222 @@
+#include "times/lexicon.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include "core/tables.h"
+
+namespace communique::internal::times {
+namespace {
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Hours from a clock reading and an optional a.m./p.m. marker.
+int Hour24(int h, std::string_view mer) {
+  if (mer.empty()) return h;
+  bool pm = mer[0] == 'p';
+  if (h == 12) return pm ? 12 : 0;
+  return pm ? h + 12 : h;
+}
+
+}  // namespace
+
+Lexicon::Lexicon()
+    : iso_date_(R"((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))"),
+      dmy_dots_(R"((\d{1,2})\.(\d{1,2})\.(\d{4}))"),
+      mdy_slash_(R"((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?)"),
+      mdy_dash_(R"((\d{1,2})-(\d{1,2})-(\d{4}))"),
+      ym_(R"((\d{4})[-/](\d{1,2}))"),
+      clock_(R"((\d{1,2}):(\d{2})(?::(\d{2}))?(a\.?m\.?|p\.?m\.?|a|p)?)"),
+      meridiem_(R"((\d{1,2})(?:[.:](\d{2}))?(a\.?m\.?|p\.?m\.?|a|p))") {}
+
+Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  Tsv words;
+  if (Status s = LoadTable("time_words.tsv", 3, &words); !s.ok()) return s;
+  for (const TsvRow& row : words.rows) {
+    WordInfo& w = lex->words_[std::string(row.fields[0])];
+    std::string_view cls = row.fields[1], val = row.fields[2];
+    int num = (!val.empty() && (IsDigit(val[0]) || val[0] == '-')) ? std::atoi(std::string(val).c_str()) : 0;
+    if (cls == "month") w.month = num;
+    else if (cls == "weekday") w.weekday = num;
+    else if (cls == "weekdays") w.weekdays = num;
+    else if (cls == "weekday_abbr") w.weekday_abbr = num;
+    else if (cls == "season") w.season = num;
+    else if (cls == "unit") w.unit = std::string(val);
+    else if (cls == "units") { w.unit = std::string(val); w.unit_plural = true; }
+    else if (cls == "number") w.number = val == "X" ? -2 : num;
+    else if (cls == "ordinal") w.ordinal = num;
+    else if (cls == "relative") w.relative = num;
+    else if (cls == "part_of_day") w.part_of_day = std::string(val);
+    else if (cls == "timezone") w.timezone = std::string(val);
+    else if (cls == "set") w.set = std::string(val);
+    else if (cls == "anchor_mod") w.anchor_mod = std::string(val);
+    else if (cls == "part_mod") w.part_mod = std::string(val);
+    else if (cls == "ref") w.ref = std::string(val);
+    else return Status(ErrorCode::kDataLoadFailed,
+                       "time_words.tsv:" + std::to_string(row.line) + ": unknown class");
+  }
+  Tsv phrases;
+  if (Status s = LoadTable("time_phrases.tsv", 2, &phrases); !s.ok()) return s;
+  for (const TsvRow& row : phrases.rows) {
+    std::string p(row.fields[0]);
+    size_t n = 1;
+    for (char c : p) n += c == ' ';
+    if (n > lex->max_phrase_words_) lex->max_phrase_words_ = n;
+    lex->phrases_[p] = std::string(row.fields[1]);
+    lex->phrase_starts_[p.substr(0, p.find(' '))] = true;
+  }
+  return lex;
+}
+
+const WordInfo* Lexicon::Find(std::string_view w) const {
+  auto it = words_.find(std::string(w));
+  if (it != words_.end()) return &it->second;
+  return nullptr;
+}
+
+std::string_view Lexicon::Phrase(std::string_view joined) const {
+  auto it = phrases_.find(std::string(joined));
+  return it == phrases_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+void Lexicon::Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const {
+  out->clear();
+  size_t sent = 0;
+  for (size_t k = 0; k < a.tokens.size(); ++k) {
+    const Token& t = a.tokens[k];
+    while (sent < a.sentences.size() && a.sentences[sent].span.end <= t.span.begin) ++sent;
+    int32_t s = sent < a.sentences.size() && a.sentences[sent].span.begin <= t.span.begin
+                    ? static_cast<int32_t>(sent) : -1;
+    std::string_view norm = a.Norm(t);
+    size_t first = out->size();
+    AddPieces(text, t, norm, s, out);
+    if (out->size() > first) {
+      bool adjacent = k > 0 && a.tokens[k - 1].span.end == t.span.begin;
+      (*out)[first].glued = adjacent && !(t.flags & kTokenSpaceBefore);
+      (*out)[first].capitalized = (t.flags & kTokenCapitalized) != 0;
+    }
+  }
+}
+
+void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
+                        std::vector<Atom>* out) const {
+  Atom base;
+  base.begin = t.span.begin;
+  base.end = t.span.end;
+  base.sentence = sentence;
+  base.text = std::string(norm);
+  re2::StringPiece n(norm.data(), norm.size());
+  re2::StringPiece g1, g2, g3, g4;
+  if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote || t.kind == TokenKind::kSymbol) {
+    base.kind = AtomKind::kPunct;
+    out->push_back(std::move(base));
+    return;
+  }
+  if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kWord) {
+    if (RE2::FullMatch(n, iso_date_, &g1, &g2, &g3)) {
+      base.kind = AtomKind::kDateLit;
+      base.y = ToInt(g1); base.m = ToInt(g2); base.d = ToInt(g3);
+    } else if (RE2::FullMatch(n, dmy_dots_, &g1, &g2, &g3)) {  // day-first, as in Europe
+      base.kind = AtomKind::kDateLit;
+      base.d = ToInt(g1); base.m = ToInt(g2); base.y = ToInt(g3);
+    } else if (RE2::FullMatch(n, mdy_slash_, &g1, &g2, &g3) || RE2::FullMatch(n, mdy_dash_, &g1, &g2, &g3)) {
+      base.kind = AtomKind::kDateLit;  // month-first unless the first number cannot be a month
+      int a1 = ToInt(g1), a2 = ToInt(g2);
+      base.m = a1 > 12 ? a2 : a1;
+      base.d = a1 > 12 ? a1 : a2;
+      if (!g3.empty()) base.y = g3.size() == 2 ? 2000 + ToInt(g3) : ToInt(g3);
+    } else if (RE2::FullMatch(n, ym_, &g1, &g2)) {
+      base.kind = AtomKind::kDateLit;
+      base.y = ToInt(g1); base.m = ToInt(g2);
+    } else if (RE2::FullMatch(n, clock_, &g1, &g2, &g3, &g4) || RE2::FullMatch(n, meridiem_, &g1, &g2, &g4)) {
+      base.kind = AtomKind::kTimeLit;
+      base.has_meridiem = !g4.empty();
+      base.hh = Hour24(ToInt(g1), std::string_view(g4.data(), g4.size()));
+      base.mm = g2.empty() ? kUnknown : ToInt(g2);
+      base.ss = g3.empty() ? kUnknown : ToInt(g3);
+    }
+    if (base.kind == AtomKind::kDateLit) {
+      bool ok = base.m >= 1 && base.m <= 12 && (base.d == kUnknown || (base.d >= 1 && base.d <= 31));
+      if (ok) { out->push_back(std::move(base)); return; }
+      base.kind = AtomKind::kWord;
+    }
+    if (base.kind == AtomKind::kTimeLit) {
+      bool ok = base.hh >= 0 && base.hh <= 24 && (base.mm == kUnknown || base.mm < 60);
+      if (ok) { out->push_back(std::move(base)); return; }
+      base.kind = AtomKind::kWord;
+    }
+  }
+  // Split at letter/digit/other boundaries (ASCII only; other text stays whole).
+  std::string_view surf = text.substr(t.span.begin, t.span.size());
+  bool ascii = surf.size() == norm.size();
+  for (char c : surf) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) {
+    base.kind = AtomKind::kWord;
+    base.word = Find(base.text);
+    out->push_back(std::move(base));
+    return;
+  }
+  size_t i = 0;
+  bool first = true;
+  while (i < surf.size()) {
+    size_t j = i;
+    Atom p;
+    p.sentence = sentence;
+    p.glued = !first;
+    char c = surf[i];
+    if (IsDigit(c)) {
+      while (j < surf.size() && (IsDigit(surf[j]) || ((surf[j] == ',' || surf[j] == '.') && j + 1 < surf.size() &&
+                                                       IsDigit(surf[j + 1]) && j > i)))
+        ++j;
+      std::string digits;
+      for (size_t k = i; k < j; ++k) {
+        if (surf[k] == ',') { p.separators = true; continue; }
+        if (surf[k] == '.') p.separators = true;
+        digits += surf[k];
+      }
+      p.kind = AtomKind::kNumber;
+      p.number = std::atof(digits.c_str());
+      if (!p.separators) p.digits = static_cast<int>(digits.size());
+      if (j + 2 <= surf.size() && p.digits > 0 && p.digits <= 3) {
+        std::string suf;
+        suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j])));
+        suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j + 1])));
+        bool end_ok = j + 2 == surf.size() || !IsAsciiLetter(surf[j + 2]);
+        if (end_ok && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")) {
+          p.ordinal = static_cast<int>(p.number);
+          j += 2;
+        }
+      }
+    } else if (IsAsciiLetter(c)) {
+      while (j < surf.size() && (IsAsciiLetter(surf[j]) || surf[j] == '\'' ||
+                                 (surf[j] == '.' && (j + 1 == surf.size() || IsAsciiLetter(surf[j + 1])))))
+        ++j;
+      p.kind = AtomKind::kWord;
+      p.capitalized = std::isupper(static_cast<unsigned char>(c)) != 0;
+    } else {
+      j = i + 1;
+      p.kind = AtomKind::kPunct;
+    }
+    p.begin = t.span.begin + static_cast<uint32_t>(i);
+    p.end = t.span.begin + static_cast<uint32_t>(j);
+    for (size_t k = i; k < j; ++k) p.text += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[k])));
+    if (p.kind == AtomKind::kWord) {
+      p.word = Find(p.text);
+      if (!p.word && p.text.size() > 1 && p.text.back() == '.') p.word = Find(p.text.substr(0, p.text.size() - 1));
+      if (!p.word && p.text.size() > 2 && p.text.ends_with("'s")) p.word = Find(p.text.substr(0, p.text.size() - 2));
+    }
+    out->push_back(std::move(p));
+    first = false;
+    i = j;
+  }
+}
+
+}  // namespace communique::internal::times

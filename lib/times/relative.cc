@@ -1,0 +1,429 @@
+// The time grammar, part two: expressions relative to the document date
+// (last year, yesterday, two days ago), durations, sets and general
+// references. Without a document date, relative dates keep a relative
+// value (UNDEF-REF-year-MINUS-1), as HeidelTime writes them.
+#include <cmath>
+#include <cstdio>
+
+#include "times/grammar.h"
+
+namespace communique::internal::times {
+namespace {
+
+Gran UnitGran(std::string_view u) {
+  if (u == "Y") return Gran::kYear;
+  if (u == "M") return Gran::kMonth;
+  if (u == "W") return Gran::kWeek;
+  if (u == "WE") return Gran::kWeekend;
+  if (u == "D") return Gran::kDay;
+  if (u == "Q") return Gran::kQuarter;
+  if (u == "H") return Gran::kHalf;
+  if (u == "DE") return Gran::kDecade;
+  if (u == "CE") return Gran::kCentury;
+  return Gran::kNone;
+}
+
+std::string UnitName(Gran g) {
+  switch (g) {
+    case Gran::kYear: return "year";
+    case Gran::kMonth: return "month";
+    case Gran::kWeek: case Gran::kWeekend: return "week";
+    case Gran::kDay: return "day";
+    case Gran::kQuarter: return "quarter";
+    case Gran::kHalf: return "half";
+    case Gran::kDecade: return "decade";
+    case Gran::kCentury: return "century";
+    default: return "unit";
+  }
+}
+
+std::string Undef(Gran g, int n) {
+  return "UNDEF-REF-" + UnitName(g) + (n < 0 ? "-MINUS-" : "-PLUS-") + std::to_string(n < 0 ? -n : n);
+}
+
+std::string Num(double v) {
+  if (v < 0) return "X";
+  char buf[32];
+  if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
+  else std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// TIMEX3 duration of n units ("P6M", "PT3H", "PXY" for a vague amount).
+std::string DurationValue(std::string_view u, double n) {
+  double f = 1;
+  std::string code;
+  bool clock = false;
+  if (u == "S") { code = "S"; clock = true; }
+  else if (u == "MIN") { code = "M"; clock = true; }
+  else if (u == "H") { code = "H"; clock = true; }
+  else if (u == "D" || u == "NI") code = "D";
+  else if (u == "W") code = "W";
+  else if (u == "FN") { code = "W"; f = 2; }
+  else if (u == "M") code = "M";
+  else if (u == "Q") { code = "M"; f = 3; }
+  else if (u == "Y") code = "Y";
+  else if (u == "DE") { code = "Y"; f = 10; }
+  else if (u == "CE") { code = "Y"; f = 100; }
+  else if (u == "MIL") { code = "Y"; f = 1000; }
+  else if (u == "WE") code = "WE";
+  else return "";
+  return std::string(clock ? "PT" : "P") + Num(n < 0 ? n : n * f) + code;
+}
+
+CivilDate ShiftDays(const CivilDate& d, std::string_view u, int n) {
+  if (u == "D" || u == "NI") return AddDays(d, n);
+  if (u == "W") return AddDays(d, 7 * n);
+  if (u == "FN") return AddDays(d, 14 * n);
+  if (u == "M") return AddMonths(d, n);
+  if (u == "Q") return AddMonths(d, 3 * n);
+  if (u == "Y") return AddMonths(d, 12 * n);
+  if (u == "DE") return AddMonths(d, 120 * n);
+  return d;
+}
+
+}  // namespace
+
+size_t Grammar::Amount(size_t i, double* v) const {
+  if (i >= at_.size()) return 0;
+  const Atom& a = at_[i];
+  if (a.kind == AtomKind::kNumber) {
+    if (a.ordinal || (a.glued && i > 0 && at_[i - 1].kind == AtomKind::kWord)) return 0;
+    if (a.digits > 4) return 0;
+    *v = a.number;
+    return i + 1;
+  }
+  const WordInfo* w = a.word;
+  if (!w || w->number == -1) return 0;
+  if (a.text == "a" || a.text == "an") {
+    if (Is(i + 1, "few")) { *v = -1; return i + 2; }
+    if (Is(i + 1, "couple") && Is(i + 2, "of")) { *v = 2; return i + 3; }
+    *v = 1;
+    return i + 1;
+  }
+  if (w->number == -2) {
+    if (a.text == "some" || a.text == "few") return 0;  // "some days": too vague alone
+    *v = -1;
+    return i + 1;
+  }
+  if (a.text == "couple") return 0;
+  double n = w->number;
+  size_t j = i + 1;
+  if (n >= 20 && n < 100) {  // twenty-five, twenty five
+    size_t k = Is(j, "-") ? j + 1 : j;
+    if (const WordInfo* u = Word(k); u && u->number > 0 && u->number < 10 && Ok(k, i)) { n += u->number; j = k + 1; }
+  }
+  if (Is(j, "hundred")) { n *= 100; ++j; }
+  *v = n;
+  return j;
+}
+
+size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount) const {
+  size_t j = Amount(i, amount);
+  bool half = false;
+  if (!j && Is(i, "half") && (Is(i + 1, "a") || Is(i + 1, "an"))) { *amount = 0.5; j = i + 2; half = true; }
+  bool hyphen = false;
+  if (j && Is(j, "-")) { hyphen = true; ++j; }
+  if (!j || !Ok(j, i)) {
+    // bare plurals after "for"/"over": for years, over decades
+    const WordInfo* w = Word(i);
+    if (!w || !w->unit_plural || i == 0 || !(Is(i - 1, "for") || Is(i - 1, "over")) ||
+        !(w->unit == "Y" || w->unit == "DE" || w->unit == "M" || w->unit == "W" || w->unit == "CE"))
+      return 0;
+    *unit = w->unit;
+    *amount = -1;
+    e->type = TimeType::kDuration;
+    e->value = DurationValue(*unit, -1);
+    return i + 1;
+  }
+  const WordInfo* w = Word(j);
+  if (!w || w->unit.empty() || !Ok(j, i)) return 0;
+  if (half && w->unit_plural) return 0;
+  if (hyphen && w->unit_plural) return 0;
+  if (*amount == 1 && w->unit_plural && !Is(i, "one")) return 0;
+  if (*amount > 1 && !w->unit_plural && !hyphen && at_[i].kind != AtomKind::kNumber) return 0;
+  if (at_[j].text == "second" && at_[i].kind != AtomKind::kNumber && *amount != 1) return 0;
+  if (w->unit == "NI" && !w->unit_plural && *amount == 1) return 0;  // "a night"
+  *unit = w->unit;
+  e->type = TimeType::kDuration;
+  e->value = DurationValue(*unit, *amount);
+  size_t end = j + 1;
+  if (Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half") && *amount >= 0) {
+    e->value = DurationValue(*unit, *amount + 0.5);
+    end += 3;
+  }
+  return e->value.empty() ? 0 : end;
+}
+
+size_t Grammar::Offset(size_t i, Expr* e) const {
+  // in N units (from now); N units ago / later / earlier / from now
+  bool in = Is(i, "in") || Is(i, "within");
+  size_t j = in ? i + 1 : i;
+  if (!Ok(j, i)) return 0;
+  Expr d;
+  std::string unit;
+  double amount = 0;
+  size_t end = Duration(j, &d, &unit, &amount);
+  if (!end || amount < 0 || amount != std::floor(amount)) return 0;
+  int n = static_cast<int>(amount);
+  int sign = 0;
+  if (in) {
+    if (Is(i, "within")) return 0;
+    sign = 1;
+    if (Is(end, "from") && Is(end + 1, "now")) end += 2;
+    else if (Is(end, "time")) ++end;
+  } else if (Is(end, "ago") || Is(end, "earlier") || Is(end, "before")) {
+    if (Is(end, "before") && !(Is(end + 1, "today") || Is(end + 1, "now"))) return 0;
+    sign = -1;
+    end += Is(end, "before") ? 2 : 1;
+  } else if (Is(end, "later") || (Is(end, "from") && (Is(end + 1, "now") || Is(end + 1, "today"))) ||
+             (Is(end, "after") && Is(end + 1, "today"))) {
+    sign = 1;
+    end += Is(end, "later") ? 1 : 2;
+  } else {
+    return 0;
+  }
+  if (!Ok(end - 1, i)) return 0;
+  Gran g = UnitGran(unit);
+  if (unit == "H" || unit == "MIN" || unit == "S") {
+    if (!in && sign < 0) return 0;
+    e->type = TimeType::kTime;
+    e->value = "FUTURE_REF";
+    return end;
+  }
+  if (!dct_) {
+    e->value = Undef(g == Gran::kNone ? Gran::kDay : g, sign * n);
+    return end;
+  }
+  e->anchored = true;
+  if (unit == "DE" || unit == "CE") {
+    e->point = Containing(*dct_, Gran::kYear);
+    e->point.year += sign * n * (unit == "DE" ? 10 : 100);
+    return end;
+  }
+  e->point = DayPoint(ShiftDays(*dct_, unit, sign * n));
+  return end;
+}
+
+// this/last/next/past/previous/coming/following/current + unit, month, weekday or season
+size_t Grammar::Relative(size_t i, Expr* e) const {
+  size_t j = i;
+  bool earlier = false, later = false;
+  if (Is(j, "earlier")) { earlier = true; ++j; }
+  else if (Is(j, "later")) { later = true; ++j; }
+  if (Is(j, "the")) ++j;
+  const WordInfo* r = Word(j);
+  if (!r || r->relative == -9 || !Ok(j, i)) return 0;
+  std::string_view rw = at_[j].text;
+  if (rw == "same") return 0;
+  int rel = r->relative;
+  size_t k = j + 1;
+  const WordInfo* w = Word(k);
+  if (!w || !Ok(k, i)) return 0;
+  if ((earlier || later) && rel != 0) return 0;
+  // the past two years, the next five days: a duration ending or starting now
+  if (rel != 0 && w->unit.empty() && !w->month && !w->weekday && w->season < 0) {
+    Expr d;
+    std::string unit;
+    double amount = 0;
+    size_t end = Duration(k, &d, &unit, &amount);
+    if (!end || amount <= 1) return 0;
+    *e = d;
+    if (dct_ && amount == std::floor(amount)) {
+      int n = static_cast<int>(amount);
+      e->has_range = true;
+      e->anchored = true;
+      if (rel < 0) { e->range_begin = ShiftDays(*dct_, unit, -n); e->range_end = *dct_; }
+      else { e->range_begin = AddDays(*dct_, 1); e->range_end = ShiftDays(e->range_begin, unit, n); }
+    }
+    return end;
+  }
+  if (!w->unit.empty() && !w->unit_plural) {
+    Gran g = UnitGran(w->unit);
+    if (g == Gran::kNone || g == Gran::kDay) return 0;
+    if (rw == "this" && g == Gran::kWeekend) {}
+    if (!dct_) { e->value = Undef(g, rel); return k + 1; }
+    e->point = Shift(Containing(*dct_, g), rel);
+    if (g == Gran::kWeekend) e->point.gran = Gran::kWeekend;
+    e->anchored = true;
+    return k + 1;
+  }
+  if (w->month && (rw == "last" || rw == "next" || rw == "this" || rw == "past" || rw == "coming")) {
+    e->point.gran = Gran::kMonth;
+    e->point.month = w->month;
+    if (dct_) {
+      int y = dct_->year;
+      if (rel < 0 && w->month >= dct_->month) --y;
+      if (rel > 0 && w->month <= dct_->month) ++y;
+      e->point.year = y;
+      e->anchored = true;
+    }
+    return k + 1;
+  }
+  if (w->season >= 0 && rw != "current") {
+    e->point.gran = Gran::kSeason;
+    e->point.sub = w->season;
+    if (dct_) {
+      e->point.year = dct_->year + (rw == "this" ? 0 : rel);
+      e->anchored = true;
+    }
+    return k + 1;
+  }
+  if (w->weekday && rw != "current") {
+    e->point.gran = Gran::kWeekday;
+    e->point.weekday = w->weekday;
+    if (!dct_) return k + 1;
+    int today = times::Weekday(*dct_);
+    CivilDate monday = AddDays(*dct_, 1 - today);
+    CivilDate day;
+    if (rw == "past") day = AddDays(*dct_, -(((today - w->weekday) % 7 + 7) % 7 == 0 ? 7 : ((today - w->weekday) % 7 + 7) % 7));
+    else if (rw == "coming") day = AddDays(*dct_, ((w->weekday - today) % 7 + 7) % 7 == 0 ? 7 : ((w->weekday - today) % 7 + 7) % 7);
+    else day = AddDays(monday, 7 * rel + w->weekday - 1);
+    e->point = DayPoint(day);
+    e->anchored = true;
+    size_t end = k + 1;
+    if (Word(end) && Word(end)->part_of_day.size() == 2) { e->point.part_of_day = Word(end)->part_of_day; ++end; }
+    return end;
+  }
+  if (!w->part_of_day.empty() && w->part_of_day.size() == 2 && rw == "this") {  // this morning
+    if (!dct_) { e->value = "PRESENT_REF"; return k + 1; }
+    e->point = DayPoint(*dct_);
+    e->point.part_of_day = w->part_of_day;
+    e->anchored = true;
+    return k + 1;
+  }
+  return 0;
+}
+
+size_t Grammar::Deictic(size_t i, Expr* e) const {
+  size_t j = i;
+  int offset = 0;
+  bool found = true;
+  std::string pod;
+  std::string_view w = at_[i].text;
+  if (w == "today") offset = 0;
+  else if (w == "tomorrow") offset = 1;
+  else if (w == "yesterday") offset = -1;
+  else if (w == "tonight" || w == "tonite") { offset = 0; pod = "NI"; }
+  else if (w == "last" && Is(i + 1, "night")) { offset = -1; pod = "NI"; ++j; }
+  else if (w == "the" && Is(i + 1, "day") && (Is(i + 2, "after") || Is(i + 2, "before")) &&
+           (Is(i + 3, "tomorrow") || Is(i + 3, "yesterday"))) {
+    offset = (Is(i + 2, "after") ? 1 : -1) + (Is(i + 3, "tomorrow") ? 1 : -1);
+    j += 3;
+  } else found = false;
+  if (!found) return 0;
+  ++j;
+  if (pod.empty() && Ok(j, i) && Word(j) && Word(j)->part_of_day.size() == 2) { pod = Word(j)->part_of_day; ++j; }
+  if (!dct_) {
+    e->value = Undef(Gran::kDay, offset);
+    return j;
+  }
+  e->point = DayPoint(AddDays(*dct_, offset));
+  e->point.part_of_day = pod;
+  e->anchored = true;
+  return j;
+}
+
+size_t Grammar::Weekday(size_t i, Expr* e) const {
+  const WordInfo* w = Word(i);
+  if (!w) return 0;
+  int wd = w->weekday;
+  if (!wd && w->weekday_abbr && at_[i].capitalized && !at_[i].glued &&
+      (DayNumber(i + 1) || (Is(i + 1, ",") && MonthAt(i + 2))))
+    wd = w->weekday_abbr;
+  if (!wd) return 0;
+  e->point.gran = Gran::kWeekday;
+  e->point.weekday = wd;
+  size_t j = i + 1;
+  if (DayNumber(j) && !MonthAt(j + 1) && !Is(j + 1, "of")) ++j;  // Sunday 31: keep the weekday
+  return j;
+}
+
+size_t Grammar::Set(size_t i, Expr* e) const {
+  const WordInfo* w = Word(i);
+  e->type = TimeType::kSet;
+  if (w && !w->set.empty()) {
+    e->value = w->set;
+    e->quant = "EVERY";
+    return i + 1;
+  }
+  if (w && w->weekdays) {  // Mondays
+    e->point.gran = Gran::kWeekday;
+    e->point.weekday = w->weekdays;
+    e->quant = "EVERY";
+    return i + 1;
+  }
+  // once/twice/N times a|per unit
+  std::string freq;
+  size_t j = i;
+  if (Is(i, "once")) { freq = "1X"; ++j; }
+  else if (Is(i, "twice")) { freq = "2X"; ++j; }
+  else if (Is(i, "thrice")) { freq = "3X"; ++j; }
+  else {
+    double n = 0;
+    size_t k = Amount(i, &n);
+    if (k && n > 0 && Is(k, "times")) { freq = Num(n) + "X"; j = k + 1; }
+  }
+  if (!freq.empty()) {
+    if (!(Is(j, "a") || Is(j, "per") || Is(j, "an") || Is(j, "every") || Is(j, "each"))) return 0;
+    const WordInfo* u = Word(j + 1);
+    if (!u || u->unit.empty() || u->unit_plural || !Ok(j + 1, i)) return 0;
+    e->value = DurationValue(u->unit, 1);
+    e->freq = freq;
+    e->quant = "EVERY";
+    return j + 2;
+  }
+  if (!(Is(i, "every") || Is(i, "each") || (Is(i, "per") && Word(i + 1) && !Word(i + 1)->unit.empty())))
+    return 0;
+  e->quant = Is(i, "each") ? "EACH" : "EVERY";
+  j = i + 1;
+  double n = 1;
+  if (Is(j, "other")) { n = 2; ++j; }
+  else if (size_t k = Amount(j, &n); k && n > 1) j = k;
+  const WordInfo* u = Word(j);
+  if (!u || !Ok(j, i)) return 0;
+  if (!u->unit.empty()) {
+    e->value = DurationValue(u->unit, n);
+    return e->value.empty() ? 0 : j + 1;
+  }
+  if (u->weekday) {
+    e->point.gran = Gran::kWeekday;
+    e->point.weekday = u->weekday;
+    return j + 1;
+  }
+  if (u->month) {
+    e->point.gran = Gran::kMonth;
+    e->point.month = u->month;
+    return j + 1;
+  }
+  if (u->part_of_day.size() == 2) {
+    e->point.gran = Gran::kTime;
+    e->point.part_of_day = u->part_of_day;
+    return j + 1;
+  }
+  if (Is(j, "weekday")) { e->value = "P1WD"; return j + 1; }
+  return 0;
+}
+
+size_t Grammar::Ref(size_t i, Expr* e) const {
+  size_t max = lex_.max_phrase_words();
+  std::string joined;
+  size_t best = 0;
+  std::string_view value;
+  for (size_t n = 0; n < max && Ok(i + n, i); ++n) {
+    if (n) joined += ' ';
+    joined += at_[i + n].text;
+    if (n == 0) continue;
+    if (std::string_view v = lex_.Phrase(joined); !v.empty()) { best = i + n + 1; value = v; }
+  }
+  if (!best && at_[i].word && !at_[i].word->ref.empty()) {
+    if (at_[i].text == "now" && Is(i + 1, "that")) return 0;
+    best = i + 1;
+    value = at_[i].word->ref;
+  }
+  if (!best) return 0;
+  e->value = std::string(value);
+  return best;
+}
+
+}  // namespace communique::internal::times
