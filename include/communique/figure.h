@@ -42,6 +42,8 @@ struct Figure {
   int8_t sign = 0;          ///< -1 for a drop/decrease/negative, +1 for a rise, 0 unknown
   int32_t time = -1;        ///< index into Analysis::times of the time that dates it, or -1
   Span unit_span;           ///< the counted noun in the text (may be outside span: "of them")
+  Span number;              ///< the numeral itself ("35" in "35 new requests", "5 billion" in "$5 billion")
+  Span bound_span;          ///< the qualifier words ("more than"), empty if none; not inside span
 };
 
 COMMUNIQUE_API std::string_view FigureKindName(FigureKind k) noexcept;   ///< "cardinal"

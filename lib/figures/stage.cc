@@ -1,18 +1,197 @@
-// The figures stage. Not implemented yet: it adds no records.
+// The figures stage: finds every number of the body that is no part of a
+// time, identifier or list label, values it exactly, and attaches its kind,
+// qualifiers, counted unit and time (see include/communique/figure.h).
+#include <algorithm>
+
 #include "core/stage.h"
+#include "figures/assemble.h"
+#include "header/header.h"
 
 namespace communique::internal {
 namespace {
 
+bool YearLike(std::string_view s) {
+  if (s.size() != 4) return false;
+  for (char c : s) if (c < '0' || c > '9') return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  return y >= 1800 && y <= 2100;
+}
+
 class FigureStage final : public Stage {
  public:
-  void Run(std::string_view, Analysis*) const override {}
+  explicit FigureStage(Lexicon lex) : lex_(std::move(lex)) {}
+
+  void Run(std::string_view text, Analysis* a) const override {
+    if (a->tokens.empty() || a->sentences.empty()) return;
+    FigureDoc doc;
+    doc.text = text;
+    doc.a = a;
+    doc.lex = &lex_;
+    Prepare(&doc);
+    std::vector<FigureDraft> drafts;
+    size_t i = 0;
+    while (i < doc.size() && doc.tok(i).span.begin < a->header.body_begin) ++i;
+    while (i < doc.size()) {
+      FigureDraft d;
+      if (!doc.in_time[i] && Find(doc, i, drafts, &d)) {
+        i = std::max(d.last, i + 1);
+        drafts.push_back(std::move(d));
+      } else {
+        ++i;
+      }
+    }
+    LinkTimes(doc, &drafts);
+    for (FigureDraft& d : drafts) {
+      d.fig.span = {doc.tok(d.first).span.begin, doc.tok(d.last - 1).span.end};
+      d.fig.number = {doc.tok(d.num_first).span.begin, doc.tok(d.num_last - 1).span.end};
+      a->figures.push_back(std::move(d.fig));
+    }
+  }
+
+ private:
+  static void Prepare(FigureDoc* doc) {
+    const Analysis& a = *doc->a;
+    doc->in_time.assign(a.tokens.size(), 0);
+    doc->sentence.assign(a.tokens.size(), 0);
+    for (size_t s = 0; s < a.sentences.size(); ++s)
+      for (uint32_t k = 0; k < a.sentences[s].token_count; ++k) {
+        size_t t = a.sentences[s].first_token + k;
+        if (t < doc->sentence.size()) doc->sentence[t] = static_cast<uint32_t>(s);
+      }
+    // Tokens outside sentences take the sentence before them.
+    for (size_t t = 1; t < a.tokens.size(); ++t)
+      if (doc->sentence[t] < doc->sentence[t - 1]) doc->sentence[t] = doc->sentence[t - 1];
+    size_t t = 0;
+    for (const TimeExpression& x : a.times) {  // times are sorted by begin
+      while (t > 0 && a.tokens[t - 1].span.end > x.span.begin) --t;
+      while (t < a.tokens.size() && a.tokens[t].span.end <= x.span.begin) ++t;
+      for (size_t k = t; k < a.tokens.size() && a.tokens[k].span.begin < x.span.end; ++k) doc->in_time[k] = 1;
+    }
+  }
+
+  // A number inside something else: an identifier, a list label, a date or
+  // clock time the times stage did not take, a duration.
+  bool Excluded(const FigureDoc& doc, const NumberMatch& m, size_t after) const {
+    size_t i = m.first;
+    std::string_view s = doc.surface(i);
+    if (doc.is(i, TokenKind::kNumber) && !m.negative) {
+      if (i > 0 && lex_.Has(doc.norm(i - 1), kRoleIdPrefix) && !m.words) return true;
+      // COVID-19, SCP-173: a number glued by a hyphen to a word.
+      if (i >= 2 && doc.glued(i) && doc.norm(i - 1) == "-" && doc.glued(i - 1) &&
+          (doc.is(i - 2, TokenKind::kWord) || doc.is(i - 2, TokenKind::kNumber)))
+        return true;
+      // Glued to a word or code on the left: "#5", "/3".
+      if (i > 0 && doc.glued(i) && (doc.is(i - 1, TokenKind::kWord) || doc.norm(i - 1) == "#" ||
+                                    doc.norm(i - 1) == "/" || doc.norm(i - 1) == "+" || doc.norm(i - 1) == "."))
+        return true;
+      // Chains of three or more numbers: phone numbers, dates, versions.
+      std::string_view nx = doc.norm(m.last);
+      if ((nx == "-" || nx == "/" || nx == "." || nx == ":") && doc.glued(m.last) && doc.glued(m.last + 1) &&
+          doc.is(m.last + 1, TokenKind::kNumber)) {
+        std::string_view n2 = doc.norm(m.last + 2);
+        if (nx == ":" || nx == "/" || ((n2 == "-" || n2 == "/" || n2 == ".") && doc.glued(m.last + 2))) return true;
+      }
+      // List labels: "1." or "2)" at the start of a line, "(3)".
+      if ((doc.tok(i).flags & kTokenLineStart) && (nx == "." || nx == ")") && m.last + 1 < doc.size() &&
+          !(doc.tok(m.last + 1).flags & kTokenLineStart))
+        return true;
+      if (nx == ")" && m.last == i + 1 && (i == 0 || doc.norm(i - 1) == "(" || doc.norm(i - 1) == "," ||
+                                           (doc.tok(i).flags & kTokenLineStart)))
+        return !m.words && s.size() <= 2;
+      // A year the times stage did not take.
+      if (YearLike(s) && m.last == i + 1 && !ModifierFollows(doc, after)) return true;
+    }
+    // Dates: next to a month name.
+    if (i > 0 && MonthNumber(doc.surface(i - 1)) > 0 && doc.is(i, TokenKind::kNumber)) return true;
+    if (MonthNumber(doc.surface(after)) > 0 && doc.is(i, TokenKind::kNumber)) return true;
+    // Durations and clock times: "six months", "5 pm", "10:30".
+    std::string_view w = doc.norm(after);
+    if (lex_.Has(w, kRoleTimeUnit) || lex_.Has(w, kRoleClock)) return true;
+    if (w == "-" && doc.glued(after) && lex_.Has(doc.norm(after + 1), kRoleTimeUnit)) return true;
+    if (w == ":" && doc.glued(after) && doc.is(after + 1, TokenKind::kNumber)) return true;
+    // "one" as a pronoun: "the one", "this one", "one another".
+    if (m.words && doc.norm(i) == "one" && m.last == i + 1) {
+      if (i > 0 && lex_.Has(doc.norm(i - 1), kRoleNoOne)) return true;
+      if (doc.norm(after) == "another" || doc.norm(after) == "'s") return true;
+    }
+    return false;
+  }
+
+  bool ModifierFollows(const FigureDoc& doc, size_t k) const {
+    if (k >= doc.size() || !doc.is(k, TokenKind::kWord)) return doc.norm(k) == "%";
+    std::string_view w = doc.norm(k);
+    return !lex_.Has(w, kRoleStop) && lex_.LooksPlural(w);
+  }
+
+  bool Find(const FigureDoc& doc, size_t i, const std::vector<FigureDraft>& earlier, FigureDraft* d) const {
+    // A currency before the amount: "$5 billion", "RUB 5bn".
+    std::string code, unit;
+    size_t clen = 0;
+    size_t start = i;
+    bool money = CurrencyBefore(doc, i, &code, &unit, &clen);
+    if (money) start = i + clen;
+    // Vague amounts: "several", "dozens of", "tens of thousands of".
+    size_t vlen = 0;
+    if (!money) {
+      if (const PhraseEntry* v = lex_.vague.LongestAt(i, doc.size(), [&doc](size_t k) { return doc.norm(k); }, &vlen)) {
+        d->fig.kind = FigureKind::kVague;
+        d->fig.low = std::strtod(v->a.c_str(), nullptr);
+        d->fig.high = std::strtod(v->b.c_str(), nullptr);
+        d->fig.value = 0;
+        d->first = d->num_first = i;
+        d->last = d->num_last = i + vlen;
+        // "dozens" alone must count something: "dozens of" or "several requests".
+        AttachCountedNoun(doc, d);
+        ResolveOfThem(doc, earlier, d);
+        if (d->fig.unit.empty() && doc.norm(i + vlen - 1) != "of" && doc.norm(i + vlen) != "of") return false;
+        AttachQualifiers(doc, d);
+        return true;
+      }
+    }
+    NumberMatch m;
+    if (!ParseNumberAt(doc, start, &m)) return false;
+    if (money && m.ordinal) return false;
+    d->first = i;
+    d->num_first = start;
+    d->last = d->num_last = m.last;
+    d->fig.kind = FigureKind::kCardinal;
+    SetValue(m, &d->fig);
+    if (money) {
+      d->fig.kind = FigureKind::kMoney;
+      d->fig.currency = code;
+      d->fig.unit = unit;
+    }
+    if (!money && Excluded(doc, m, m.last)) return false;
+    if (m.ordinal) {
+      if (lex_.Has(doc.norm(m.last), kRoleTimeUnit)) return false;  // "21st century"
+      AttachQualifiers(doc, d);
+      return true;
+    }
+    // Scale words after digits or words: "2.5 million" is parsed already;
+    // after a currency sign the number may still take one ("$5 billion").
+    if (!AttachMeasure(doc, m, d)) return false;
+    AttachRange(doc, d);
+    if (d->fig.kind == FigureKind::kCardinal || (d->fig.kind == FigureKind::kRange && d->fig.unit.empty())) {
+      AttachCountedNoun(doc, d);
+      ResolveOfThem(doc, earlier, d);
+      if (d->fig.unit.empty()) {
+        d->needs_unit = true;
+        ResolveEllipsis(doc, earlier, d);
+      }
+    }
+    AttachQualifiers(doc, d);
+    return true;
+  }
+
+  Lexicon lex_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Stage>> CreateFigureStage(const Options&) {
-  return std::unique_ptr<Stage>(new FigureStage());
+  Lexicon lex;
+  if (Status s = Lexicon::Load(&lex); !s.ok()) return s;
+  return std::unique_ptr<Stage>(new FigureStage(std::move(lex)));
 }
 
 }  // namespace communique::internal

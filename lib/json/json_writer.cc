@@ -188,6 +188,8 @@ void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
     w.Key("time");
     if (f.time >= 0) w.Int(f.time); else w.Null();
     if (!f.unit_span.empty()) w.SpanObj("unit_span", f.unit_span, text);
+    if (!f.number.empty()) w.SpanObj("number", f.number, text);
+    if (!f.bound_span.empty()) w.SpanObj("bound_span", f.bound_span, text);
     w.Close('}');
   }
   w.Close(']');

@@ -1,0 +1,101 @@
+// The figures stage's word lists, loaded once from lib/data/figure_*.tsv,
+// currencies.tsv and number_words.tsv, and a matcher of multi-token phrases.
+#ifndef COMMUNIQUE_LIB_FIGURES_LEXICON_H_
+#define COMMUNIQUE_LIB_FIGURES_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "communique/figure.h"
+#include "communique/status.h"
+
+namespace communique::internal {
+
+enum class NumberWordKind : uint8_t { kUnit, kTen, kScale, kOrdinal, kOrdinalTen, kOrdinalScale };
+
+struct NumberWord {
+  uint64_t value = 0;
+  NumberWordKind kind = NumberWordKind::kUnit;
+};
+
+/// Roles of a word around numbers (figure_words.tsv), as bits.
+enum WordRole : uint16_t {
+  kRoleIdPrefix = 1, kRoleStop = 2, kRoleTimeUnit = 4, kRoleClock = 8, kRoleRise = 16,
+  kRoleFall = 32, kRoleNegative = 64, kRolePronoun = 128, kRolePartitive = 256,
+  kRoleClause = 512, kRoleNoOne = 1024,
+};
+
+/// A phrase of normalized tokens and what it stands for.
+struct PhraseEntry {
+  std::vector<std::string> tokens;
+  std::string a, b;   // payload: currency code / unit / bound / low ...
+  std::string c;      // payload: where / dimension / high
+  bool exact_case = false;
+};
+
+/// Phrases keyed by their first token, for longest-match lookups.
+class PhraseTable {
+ public:
+  void Add(PhraseEntry e);
+  /// Longest entry whose tokens equal words[i..]; nullptr if none.
+  /// `words(k)` gives the normalized token k, or "" past the end.
+  template <typename WordAt>
+  const PhraseEntry* LongestAt(size_t i, size_t n, WordAt words, size_t* len) const {
+    auto it = by_first_.find(std::string(words(i)));
+    if (it == by_first_.end()) return nullptr;
+    const PhraseEntry* best = nullptr;
+    for (const PhraseEntry& e : it->second) {
+      if (i + e.tokens.size() > n) continue;
+      bool ok = true;
+      for (size_t k = 1; ok && k < e.tokens.size(); ++k) ok = words(i + k) == e.tokens[k];
+      if (ok && (!best || e.tokens.size() > best->tokens.size())) best = &e;
+    }
+    if (best) *len = best->tokens.size();
+    return best;
+  }
+  /// Longest entry whose tokens end at words[end-1] (start >= lo).
+  template <typename WordAt>
+  const PhraseEntry* LongestEndingAt(size_t end, size_t lo, WordAt words, size_t* len) const {
+    const PhraseEntry* best = nullptr;
+    for (size_t k = 1; k <= max_len_ && k <= end - lo; ++k) {
+      size_t l = 0;
+      const PhraseEntry* e = LongestAt(end - k, end, words, &l);
+      if (e && l == k) best = e, *len = k;
+    }
+    return best;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<PhraseEntry>> by_first_;
+  size_t max_len_ = 0;
+};
+
+struct Lexicon {
+  std::unordered_map<std::string, NumberWord> number_words;
+  std::unordered_map<std::string, uint16_t> roles;
+  std::unordered_map<std::string, std::string> plurals;  // plural -> lemma
+  std::unordered_map<std::string, bool> iso_codes;       // "USD"
+  PhraseTable currencies;  // a=code, b=unit, c=where
+  PhraseTable units;       // a=unit, b=dimension
+  PhraseTable qualifiers;  // a=bound
+  PhraseTable vague;       // a=low, b=high
+
+  uint16_t Role(std::string_view word) const;
+  bool Has(std::string_view word, WordRole r) const { return (Role(word) & r) != 0; }
+  const NumberWord* Number(std::string_view word) const;
+  /// Lemma of a (possibly plural) noun: irregular table, then suffix rules.
+  std::string Lemma(std::string_view word) const;
+  /// Whether a noun looks plural (requests, people; not "press", "status").
+  bool LooksPlural(std::string_view word) const;
+
+  static Status Load(Lexicon* out);
+};
+
+FigureBound ParseBound(std::string_view name);
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_FIGURES_LEXICON_H_

@@ -1,0 +1,590 @@
+#include "figures/numbers.h"
+
+#include <cctype>
+#include <cmath>
+
+namespace communique::internal {
+namespace {
+
+// A value kept exact as long as the arithmetic allows, with a double shadow.
+struct Val {
+  Decimal d;
+  double v = 0;
+  bool exact = true;
+
+  static Val Int(uint64_t x) { Val r; r.d = Decimal::FromInt(x); r.v = static_cast<double>(x); return r; }
+  static Val Of(const Decimal& x) { Val r; r.d = x; r.v = x.ToDouble(); return r; }
+  bool IsZero() const { return exact ? d.IsZero() : v == 0; }
+};
+
+Val Add(const Val& a, const Val& b) {
+  Val r;
+  r.exact = a.exact && b.exact;
+  if (r.exact) { r.d = Decimal::Add(a.d, b.d); r.v = r.d.ToDouble(); }
+  else r.v = a.v + b.v;
+  return r;
+}
+
+// a * m where m is a table value (power of ten or small).
+Val Mul(Val a, uint64_t m) {
+  int zeros = 0;
+  uint64_t x = m;
+  while (x >= 10 && x % 10 == 0) { x /= 10; ++zeros; }
+  a.v *= static_cast<double>(m);
+  if (a.exact) {
+    if (x > 1) a.d.MultiplySmall(static_cast<uint32_t>(x));
+    a.d.Shift(zeros);
+  }
+  return a;
+}
+
+Val Div(const Val& a, uint64_t den) {
+  Val r;
+  r.v = a.v / static_cast<double>(den);
+  r.exact = a.exact && Decimal::DivideExact(a.d, den, &r.d);
+  return r;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) if (!IsDigit(c)) return false;
+  return true;
+}
+
+std::string Lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+// Splits "1,234.5" into groups by the separator `sep`.
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  for (;;) {
+    size_t j = s.find(sep, i);
+    if (j == std::string_view::npos) { out.push_back(s.substr(i)); break; }
+    out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+// Canonical "1234.5" from a numeral with grouping and decimal separators;
+// false when the separators make no number (192.168.1.2, 22,24,26).
+bool CanonicalDigits(std::string_view s, std::string* out) {
+  size_t commas = 0, points = 0;
+  for (char c : s) commas += c == ',', points += c == '.';
+  out->clear();
+  if (commas && points) {
+    char dec = s[s.find_last_of(",.")];
+    char group = dec == '.' ? ',' : '.';
+    if ((dec == '.' ? points : commas) != 1) return false;
+    std::string_view int_part = s.substr(0, s.find(dec));
+    std::vector<std::string_view> g = SplitOn(int_part, group);
+    for (size_t k = 1; k < g.size(); ++k) if (g[k].size() != 3 && !(g[k].size() == 2 && k + 1 < g.size())) return false;
+    for (char c : s) {
+      if (c == group) continue;
+      out->push_back(c == dec ? '.' : c);
+    }
+    return true;
+  }
+  if (commas) {
+    std::vector<std::string_view> g = SplitOn(s, ',');
+    bool thousands = !g[0].empty() && g[0].size() <= 3;
+    for (size_t k = 1; k < g.size(); ++k) thousands = thousands && g[k].size() == 3;
+    bool indian = g.size() >= 3 && g.back().size() == 3 && g[0].size() <= 2;
+    for (size_t k = 1; indian && k + 1 < g.size(); ++k) indian = g[k].size() == 2;
+    if (thousands || indian) {
+      for (char c : s) if (c != ',') out->push_back(c);
+      return true;
+    }
+    if (g.size() == 2 && !g[0].empty() && !g[1].empty()) {  // European decimal comma: 1,3
+      *out = std::string(g[0]) + "." + std::string(g[1]);
+      return true;
+    }
+    return false;
+  }
+  if (points > 1) {
+    std::vector<std::string_view> g = SplitOn(s, '.');
+    if (g[0].empty() || g[0].size() > 3) return false;
+    for (size_t k = 1; k < g.size(); ++k) if (g[k].size() != 3) return false;
+    for (char c : s) if (c != '.') out->push_back(c);
+    return true;
+  }
+  *out = std::string(s);
+  return true;
+}
+
+struct DigitToken {
+  Decimal value;
+  std::string suffix;   // lower case
+  bool upper = false;
+  bool ordinal = false;
+  bool plain = false;   // digits only, no separators or suffix
+};
+
+bool ParseDigitToken(std::string_view s, DigitToken* t) {
+  size_t n = 0;
+  while (n < s.size() && (IsDigit(s[n]) || s[n] == ',' || s[n] == '.')) ++n;
+  std::string_view num = s.substr(0, n);
+  std::string_view rest = s.substr(n);
+  while (!num.empty() && (num.back() == ',' || num.back() == '.')) {
+    num.remove_suffix(1);
+  }
+  if (num.empty() || !IsDigit(num.back())) return false;
+  if (num.size() != n && !rest.empty()) return false;  // "5.km"
+  std::string canon;
+  if (!CanonicalDigits(num, &canon) || !Decimal::Parse(canon, &t->value)) return false;
+  t->plain = AllDigits(num) && rest.empty();
+  for (char c : rest) if (!std::isalpha(static_cast<unsigned char>(c)) && !IsDigit(c) && c != '/') return false;
+  std::string low = Lower(rest);
+  t->upper = !rest.empty() && std::isupper(static_cast<unsigned char>(rest[0]));
+  if (low == "st" || low == "nd" || low == "rd" || low == "th") {
+    if (!t->value.IsInteger()) return false;
+    t->ordinal = true;
+    return true;
+  }
+  int shift = 0;
+  if (low == "k") shift = 3;
+  else if (low == "bn" || low == "b" || low == "bln") shift = 9;
+  else if (low == "mn" || low == "mln") shift = 6;
+  else if (low == "mm" && t->upper) shift = 6;
+  else if (low == "m" && t->upper) shift = 6;
+  else if (low == "tn" || low == "trn") shift = 12;
+  if (shift) t->value.Shift(shift);
+  else t->suffix = low;
+  return true;
+}
+
+int VulgarFraction(std::string_view s, uint64_t* num) {
+  static constexpr struct { std::string_view s; uint64_t n, d; } kTable[] = {
+      {"½", 1, 2}, {"⅓", 1, 3}, {"⅔", 2, 3}, {"¼", 1, 4}, {"¾", 3, 4}, {"⅕", 1, 5},
+      {"⅖", 2, 5}, {"⅗", 3, 5}, {"⅘", 4, 5}, {"⅙", 1, 6}, {"⅚", 5, 6}, {"⅛", 1, 8},
+      {"⅜", 3, 8}, {"⅝", 5, 8}, {"⅞", 7, 8}};
+  for (const auto& e : kTable) if (s == e.s) { *num = e.n; return static_cast<int>(e.d); }
+  return 0;
+}
+
+bool IsSpaceGap(std::string_view gap) {
+  return gap == " " || gap == "\xC2\xA0" || gap == "\xE2\x80\xAF" || gap == "\xE2\x80\x89";
+}
+
+enum class Last { kNone, kA, kUnit, kTen, kHundred, kScale, kDigits, kAnd, kFraction, kDone };
+
+// The running state of a spelled-out (or mixed) number.
+struct WordState {
+  Val total, head, tail;  // value = total + head + tail; tail = last unit/ten group
+  Last last = Last::kNone;
+  bool ordinal = false;
+  bool words = false;
+  Val Current() const { return Add(head, tail); }
+  Val Value() const { return Add(total, Current()); }
+};
+
+// Denominator of a fraction word: third(s) -> 3, half/halves -> 2, quarter(s) -> 4.
+uint64_t Denominator(const Lexicon& lex, std::string_view w, bool* plural) {
+  *plural = false;
+  if (w == "half") return 2;
+  if (w == "halves") { *plural = true; return 2; }
+  if (w == "quarter") return 4;
+  if (w == "quarters") { *plural = true; return 4; }
+  std::string_view sing = w;
+  if (w.size() > 2 && w.back() == 's') { sing = w.substr(0, w.size() - 1); *plural = true; }
+  const NumberWord* nw = lex.Number(sing);
+  if (!nw || nw->kind == NumberWordKind::kUnit || nw->kind == NumberWordKind::kTen ||
+      nw->kind == NumberWordKind::kScale)
+    return 0;
+  if (sing == "first" || sing == "second") return 0;
+  if (!*plural && sing != w) return 0;
+  return nw->value;
+}
+
+bool IsScaleWord(const Lexicon& lex, std::string_view w, uint64_t* value) {
+  const NumberWord* nw = lex.Number(w);
+  if (!nw || nw->kind != NumberWordKind::kScale) return false;
+  *value = nw->value;
+  return true;
+}
+
+// The parts of a hyphenated word token ("forty-five" -> forty, five).
+std::vector<std::string_view> Parts(std::string_view w) {
+  std::vector<std::string_view> out = SplitOn(w, '-');
+  return out;
+}
+
+class WordParser {
+ public:
+  WordParser(const FigureDoc& doc, size_t end_limit) : doc_(doc), lex_(*doc.lex), limit_(end_limit) {}
+
+  // Parses from token j; returns the committed end (exclusive), or j.
+  size_t Run(size_t j, NumberMatch* m) {
+    size_t k = j, committed = j;
+    WordState committed_state;
+    while (k < limit_ && st_.last != Last::kDone) {
+      size_t used = Step(k, m);
+      if (!used) break;
+      k += used;
+      if (st_.last != Last::kA && st_.last != Last::kAnd) { committed = k; committed_state = st_; }
+    }
+    if (committed == j) return j;
+    st_ = committed_state;
+    Val v = st_.Value();
+    m->exact = v.exact;
+    m->value = v.d;
+    m->approx = v.v;
+    m->ordinal = st_.ordinal;
+    m->words = st_.words;
+    return committed;
+  }
+
+ private:
+  std::string_view Word(size_t k) const { return doc_.is(k, TokenKind::kWord) ? doc_.norm(k) : std::string_view(); }
+  std::string_view FirstPart(size_t k) const {
+    std::string_view w = Word(k);
+    size_t d = w.find('-');
+    return d == std::string_view::npos ? w : w.substr(0, d);
+  }
+  bool StartsNumber(size_t k) const {
+    if (doc_.is(k, TokenKind::kNumber)) return true;
+    const NumberWord* nw = lex_.Number(FirstPart(k));
+    return nw && (nw->kind == NumberWordKind::kUnit || nw->kind == NumberWordKind::kTen);
+  }
+  bool DenominatorWithin(size_t k, size_t n) const {
+    for (size_t q = k; q < k + n && q < limit_; ++q) {
+      std::string_view w = Word(q);
+      size_t d = w.rfind('-');
+      if (d != std::string_view::npos) w = w.substr(d + 1);
+      bool plural = false;
+      if (Denominator(lex_, w, &plural)) return true;
+    }
+    return false;
+  }
+
+  // One token; returns how many tokens it used (0: not part of the number).
+  size_t Step(size_t k, NumberMatch* m) {
+    if (doc_.is(k, TokenKind::kNumber)) return StepDigits(k, m);
+    if (doc_.is(k, TokenKind::kSymbol)) {
+      uint64_t num = 0;
+      int den = VulgarFraction(doc_.surface(k), &num);
+      if (!den || !(st_.last == Last::kNone || st_.last == Last::kDigits || st_.last == Last::kUnit)) return 0;
+      Val f = Div(Val::Int(num), static_cast<uint64_t>(den));
+      st_.head = st_.Current();
+      st_.tail = f;
+      st_.last = Last::kFraction;
+      return 1;
+    }
+    std::string_view w = Word(k);
+    if (w.empty()) return 0;
+    if (w == "a" || w == "an") {
+      if (st_.last != Last::kNone && st_.last != Last::kAnd) return 0;
+      std::string_view next = FirstPart(k + 1);
+      uint64_t s = 0;
+      bool plural = false;
+      if (!(IsScaleWord(lex_, next, &s) || next == "dozen" || Denominator(lex_, next, &plural) ||
+            (next.size() > 0 && Word(k + 1).find('-') != std::string_view::npos &&
+             DenominatorWithin(k + 1, 1))))
+        return 0;
+      st_.head = st_.Current();
+      st_.tail = Val::Int(1);
+      st_.last = Last::kA;
+      return 1;
+    }
+    if (w == "and") {
+      if ((st_.last == Last::kHundred || st_.last == Last::kScale) && (StartsNumber(k + 1) || Word(k + 1) == "a"))
+        return Mark(Last::kAnd, 1);
+      if ((st_.last == Last::kUnit || st_.last == Last::kTen || st_.last == Last::kDigits) &&
+          (StartsNumber(k + 1) || Word(k + 1) == "a") && DenominatorWithin(k + 1, 3)) {
+        st_.head = st_.Current();
+        st_.tail = Val();
+        return Mark(Last::kAnd, 1);
+      }
+      return 0;
+    }
+    if (w == "point") return StepPoint(k);
+    if (w == "dozen" || w == "dozens") {
+      if (st_.last == Last::kFraction) { Scale(12); return Mark(Last::kScale, 1); }
+      if (!(st_.last == Last::kUnit || st_.last == Last::kTen || st_.last == Last::kDigits || st_.last == Last::kA))
+        return 0;
+      st_.head = Add(st_.head, Mul(st_.tail, 12));
+      st_.tail = Val();
+      st_.words = true;
+      return Mark(Last::kHundred, 1);
+    }
+    // "two thirds of a million"
+    if (w == "of" && st_.last == Last::kFraction && Word(k + 1) == "a") {
+      uint64_t s = 0;
+      if (IsScaleWord(lex_, Word(k + 2), &s) && s >= 1000) {
+        Scale(s);
+        return Mark(Last::kScale, 3);
+      }
+      return 0;
+    }
+    WordState saved = st_;
+    for (std::string_view part : Parts(w)) {
+      if (!StepWord(part)) { st_ = saved; return 0; }
+    }
+    st_.words = true;
+    return 1;
+  }
+
+  size_t Mark(Last l, size_t used) { st_.last = l; return used; }
+
+  // Multiplies the fraction just read ("quarter million").
+  void Scale(uint64_t s) {
+    st_.total = Add(st_.total, Add(st_.head, Mul(st_.tail, s)));
+    st_.head = st_.tail = Val();
+  }
+
+  bool StepWord(std::string_view w) {
+    bool plural = false;
+    uint64_t den = Denominator(lex_, w, &plural);
+    const NumberWord* nw = lex_.Number(w);
+    Last last = st_.last;
+    if (den && (last == Last::kUnit || last == Last::kTen || last == Last::kA || last == Last::kDigits)) {
+      bool one = st_.tail.exact && st_.tail.d.ToString() == "1";
+      bool fraction = plural || w == "half" || w == "quarter" ||
+                      (one && (last == Last::kUnit || last == Last::kA));
+      if (nw && nw->kind == NumberWordKind::kOrdinalScale && !plural && last != Last::kA) fraction = false;
+      if (fraction) {
+        st_.tail = Div(st_.tail, den);
+        st_.last = Last::kFraction;
+        return true;
+      }
+    }
+    if (!nw) {
+      if ((w == "half") && last == Last::kNone) {
+        st_.tail = Div(Val::Int(1), 2);
+        st_.last = Last::kFraction;
+        return true;
+      }
+      if (w == "quarter" && last == Last::kNone && NextIsScale()) {
+        st_.tail = Div(Val::Int(1), 4);
+        st_.last = Last::kFraction;
+        return true;
+      }
+      return false;
+    }
+    switch (nw->kind) {
+      case NumberWordKind::kUnit:
+        if (last == Last::kNone || last == Last::kHundred || last == Last::kScale || last == Last::kAnd) {
+          st_.head = st_.Current();
+          st_.tail = Val::Int(nw->value);
+        } else if (last == Last::kTen && nw->value < 10) {
+          st_.tail = Add(st_.tail, Val::Int(nw->value));
+        } else {
+          return false;
+        }
+        st_.last = Last::kUnit;
+        return true;
+      case NumberWordKind::kTen:
+        if (!(last == Last::kNone || last == Last::kHundred || last == Last::kScale || last == Last::kAnd)) return false;
+        st_.head = st_.Current();
+        st_.tail = Val::Int(nw->value);
+        st_.last = Last::kTen;
+        return true;
+      case NumberWordKind::kScale:
+        if (nw->value == 100) {
+          if (!(last == Last::kUnit || last == Last::kTen || last == Last::kDigits || last == Last::kA)) return false;
+          st_.head = Mul(st_.Current(), 100);
+          st_.tail = Val();
+          st_.last = Last::kHundred;
+          return true;
+        }
+        if (last == Last::kScale) {
+          st_.total = Mul(st_.total, nw->value);
+        } else if (last == Last::kFraction) {
+          Scale(nw->value);
+        } else if (last == Last::kUnit || last == Last::kTen || last == Last::kDigits || last == Last::kA ||
+                   last == Last::kHundred) {
+          st_.total = Add(st_.total, Mul(st_.Current(), nw->value));
+          st_.head = st_.tail = Val();
+        } else {
+          return false;
+        }
+        st_.last = Last::kScale;
+        return true;
+      case NumberWordKind::kOrdinal:
+      case NumberWordKind::kOrdinalTen:
+        if (last == Last::kTen && nw->kind == NumberWordKind::kOrdinal && nw->value < 10) {
+          st_.tail = Add(st_.tail, Val::Int(nw->value));
+        } else if (last == Last::kNone || last == Last::kHundred || last == Last::kScale || last == Last::kAnd) {
+          st_.head = st_.Current();
+          st_.tail = Val::Int(nw->value);
+        } else {
+          return false;
+        }
+        st_.ordinal = true;
+        st_.last = Last::kDone;
+        return true;
+      case NumberWordKind::kOrdinalScale:
+        if (last == Last::kNone) {
+          st_.tail = Val::Int(nw->value);
+        } else if (last == Last::kUnit || last == Last::kTen || last == Last::kHundred || last == Last::kDigits ||
+                   last == Last::kA) {
+          st_.total = Add(st_.total, Mul(st_.Current(), nw->value));
+          st_.head = st_.tail = Val();
+        } else {
+          return false;
+        }
+        st_.ordinal = true;
+        st_.last = Last::kDone;
+        return true;
+    }
+    return false;
+  }
+
+  bool NextIsScale() const { return false; }
+
+  // "point zero three", "point seventy-one"
+  size_t StepPoint(size_t k) {
+    if (!(st_.last == Last::kUnit || st_.last == Last::kTen || st_.last == Last::kHundred ||
+          st_.last == Last::kScale || st_.last == Last::kDigits))
+      return 0;
+    std::string digits;
+    size_t q = k + 1;
+    for (; q < limit_; ++q) {
+      std::string_view w = Word(q);
+      if (w.empty()) break;
+      std::string part;
+      uint64_t sum = 0;
+      bool ok = true;
+      for (std::string_view p : Parts(w)) {
+        const NumberWord* nw = lex_.Number(p);
+        if (!nw || !(nw->kind == NumberWordKind::kUnit || nw->kind == NumberWordKind::kTen)) { ok = false; break; }
+        sum += nw->value;
+      }
+      if (!ok) break;
+      digits += std::to_string(sum);
+    }
+    if (digits.empty()) return 0;
+    Decimal frac;
+    if (!Decimal::Parse("0." + digits, &frac)) return 0;
+    st_.tail = Add(st_.tail, Val::Of(frac));
+    st_.last = Last::kDone;
+    st_.words = true;
+    return q - k;
+  }
+
+  size_t StepDigits(size_t k, NumberMatch* m) {
+    if (!(st_.last == Last::kNone || st_.last == Last::kAnd)) return 0;
+    DigitToken t;
+    if (!ParseDigitToken(doc_.surface(k), &t)) return 0;
+    size_t used = 1;
+    Val v = Val::Of(t.value);
+    if (t.plain && st_.last == Last::kNone) {
+      std::string_view s = doc_.surface(k);
+      // Space-grouped thousands: 1 234 567.
+      if (s.size() <= 3) {
+        std::string joined(s);
+        size_t q = k + 1;
+        while (q < limit_ && doc_.is(q, TokenKind::kNumber)) {
+          std::string_view g = doc_.surface(q);
+          uint32_t gap_b = doc_.tok(q - 1).span.end, gap_e = doc_.tok(q).span.begin;
+          if (!IsSpaceGap(doc_.text.substr(gap_b, gap_e - gap_b))) break;
+          bool last_group = g.size() > 4 && g[3] == '.' && AllDigits(g.substr(0, 3)) && AllDigits(g.substr(4));
+          if (!(g.size() == 3 && AllDigits(g)) && !last_group) break;
+          joined += g;
+          ++q;
+          if (last_group) break;
+        }
+        Decimal d;
+        if (q > k + 1 && Decimal::Parse(joined, &d)) { v = Val::Of(d); used = q - k; t.suffix.clear(); }
+      }
+      // Fractions in digits: 3/4, 2 1/4.
+      size_t f = k + used;
+      uint64_t num = 0, den = 0;
+      auto slash_fraction = [&](size_t a, uint64_t* n, uint64_t* d) {
+        if (!(doc_.is(a, TokenKind::kNumber) && doc_.surface(a + 1) == "/" && doc_.glued(a + 1) &&
+              doc_.is(a + 2, TokenKind::kNumber) && doc_.glued(a + 2) && doc_.surface(a + 3) != "/"))
+          return false;
+        std::string_view ns = doc_.surface(a), ds = doc_.surface(a + 2);
+        if (!AllDigits(ns) || !AllDigits(ds) || ns.size() > 3 || ds.size() > 3) return false;
+        *n = std::stoull(std::string(ns));
+        *d = std::stoull(std::string(ds));
+        static constexpr uint64_t kDens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 100};
+        bool ok_den = false;
+        for (uint64_t x : kDens) ok_den = ok_den || x == *d;
+        return ok_den && *n < *d && *n > 0;
+      };
+      if (used == 1 && slash_fraction(k, &num, &den)) {
+        v = Div(Val::Int(num), den);
+        used = 3;
+      } else if (used == 1 && slash_fraction(f, &num, &den) && !doc_.glued(f)) {
+        v = Add(v, Div(Val::Int(num), den));
+        used = 4;
+      }
+    }
+    st_.head = st_.Current();
+    st_.tail = v;
+    if (t.ordinal) {
+      st_.ordinal = true;
+      st_.last = Last::kDone;
+      return used;
+    }
+    if (!t.suffix.empty()) {
+      m->suffix = t.suffix;
+      m->suffix_upper = t.upper;
+      st_.last = Last::kDone;
+      return used;
+    }
+    st_.last = Last::kDigits;
+    return used;
+  }
+
+  const FigureDoc& doc_;
+  const Lexicon& lex_;
+  size_t limit_;
+  WordState st_;
+};
+
+}  // namespace
+
+bool ParseNumberAt(const FigureDoc& doc, size_t i, NumberMatch* out) {
+  if (i >= doc.size()) return false;
+  NumberMatch m;
+  size_t j = i;
+  std::string_view s = doc.surface(i);
+  if (doc.lex->Has(doc.norm(i), kRoleNegative) && !doc.is(i, TokenKind::kNumber)) {
+    m.negative = true;
+    j = i + 1;
+  } else if ((s == "-" || s == "\xE2\x88\x92") && doc.is(i + 1, TokenKind::kNumber)) {
+    // "-3", "- 1 4/5": a sign, not a hyphen after a word (COVID-19).
+    bool after_word = i > 0 && doc.glued(i) &&
+                      (doc.is(i - 1, TokenKind::kWord) || doc.is(i - 1, TokenKind::kNumber));
+    if (after_word) return false;
+    m.negative = true;
+    j = i + 1;
+  }
+  size_t limit = doc.size();
+  if (j < doc.size()) {
+    uint32_t sent = doc.sentence[j];
+    const Sentence& se = doc.a->sentences[sent];
+    limit = se.first_token + se.token_count;
+  }
+  WordParser p(doc, limit);
+  size_t end = p.Run(j, &m);
+  if (end == j) return false;
+  m.first = i;
+  m.last = end;
+  if (m.negative) {
+    m.value.Negate();
+    m.approx = -m.approx;
+  }
+  *out = std::move(m);
+  return true;
+}
+
+bool ApplyScaleWord(const FigureDoc& doc, size_t k, NumberMatch* m) {
+  uint64_t s = 0;
+  if (!doc.is(k, TokenKind::kWord) || !IsScaleWord(*doc.lex, doc.norm(k), &s) || s < 1000) return false;
+  int zeros = 0;
+  for (uint64_t x = s; x >= 10 && x % 10 == 0; x /= 10) ++zeros;
+  m->approx *= static_cast<double>(s);
+  if (m->exact) m->value.Shift(zeros);
+  return true;
+}
+
+}  // namespace communique::internal

@@ -1,0 +1,71 @@
+// Linking each figure to the time record of its clause: "45 such requests
+// last year", "since 2015, we have taken six attempts".
+#include <algorithm>
+
+#include "figures/assemble.h"
+
+namespace communique::internal {
+namespace {
+
+// Token index of the first token starting at or after byte b.
+size_t TokenAt(const Analysis& a, uint32_t b) {
+  auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), b,
+                             [](const Token& t, uint32_t x) { return t.span.begin < x; });
+  return static_cast<size_t>(it - a.tokens.begin());
+}
+
+// A token that opens a new clause: ";", ":", ", and/but", a reporting verb.
+bool ClauseBreak(const FigureDoc& doc, size_t k) {
+  std::string_view w = doc.norm(k);
+  if (w == ";" || w == ":") return true;
+  if (doc.lex->Has(w, kRoleClause)) return true;
+  if (w == "," && k + 1 < doc.size()) {
+    std::string_view n = doc.norm(k + 1);
+    if (n == "and" || n == "but" || n == "while" || n == "whereas" || n == "which") return true;
+  }
+  return doc.is(k, TokenKind::kQuote);
+}
+
+}  // namespace
+
+void LinkTimes(const FigureDoc& doc, std::vector<FigureDraft>* drafts) {
+  const Analysis& a = *doc.a;
+  if (a.times.empty() || a.sentences.empty()) return;
+  // Times as token ranges, in order.
+  struct T { size_t first, last; int32_t index; };
+  std::vector<T> times;
+  for (size_t i = 0; i < a.times.size(); ++i) {
+    const TimeExpression& t = a.times[i];
+    if (t.type == TimeType::kSet) continue;
+    size_t f = TokenAt(a, t.span.begin), l = TokenAt(a, t.span.end);
+    if (f < l) times.push_back({f, l, static_cast<int32_t>(i)});
+  }
+  std::sort(times.begin(), times.end(), [](const T& x, const T& y) { return x.first < y.first; });
+  for (size_t n = 0; n < drafts->size(); ++n) {
+    FigureDraft& d = (*drafts)[n];
+    const Sentence& s = a.sentences[doc.sentence[d.num_first]];
+    size_t sb = s.first_token, se = s.first_token + s.token_count;
+    // The clause: back and forward to a clause break within the sentence.
+    size_t cb = d.first;
+    while (cb > sb && !ClauseBreak(doc, cb - 1)) --cb;
+    size_t ce = d.last;
+    while (ce < se && !ClauseBreak(doc, ce)) ++ce;
+    // The next figure of the clause bounds a following time.
+    size_t next_fig = ce;
+    if (n + 1 < drafts->size() && (*drafts)[n + 1].first < next_fig) next_fig = (*drafts)[n + 1].first;
+    auto it = std::lower_bound(times.begin(), times.end(), d.last,
+                               [](const T& t, size_t x) { return t.first < x; });
+    if (it != times.end() && it->first < next_fig && it->last <= ce) {
+      d.fig.time = it->index;
+      continue;
+    }
+    // Else the nearest time before it in the clause.
+    for (auto p = it; p != times.begin();) {
+      --p;
+      if (p->last <= d.first && p->first >= cb) { d.fig.time = p->index; break; }
+      if (p->first < cb) break;
+    }
+  }
+}
+
+}  // namespace communique::internal
