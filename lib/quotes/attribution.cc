@@ -1,0 +1,169 @@
+#include "quotes/attribution.h"
+
+#include <algorithm>
+#include <array>
+
+namespace communique::internal {
+
+namespace {
+
+constexpr size_t kMaxLeftNp = 12;    // "Russian Ambassador to the United States Anatoly Antonov"
+constexpr size_t kMaxRightNp = 10;
+constexpr size_t kAfterWindow = 10;  // tokens after a closing mark that may hold the cue
+constexpr size_t kBeforeWindow = 12;
+
+}  // namespace
+
+bool IsPrepositionLike(std::string_view w) {
+  static constexpr std::array<std::string_view, 30> kList = {
+      "in", "on", "at", "during", "after", "before", "to", "with", "for", "from",
+      "while", "about", "by", "via", "as", "when", "that", "who", "which", "through",
+      "under", "over", "into", "upon", "following", "ahead", "amid", "according", "told", "without"};
+  return std::find(kList.begin(), kList.end(), w) != kList.end();
+}
+
+CueFinder::CueFinder(const Analysis& a, const QuoteLexicon& lex, const std::vector<uint32_t>& tp)
+    : a_(a), lex_(lex), tp_(tp), token_sentence_(a.tokens.size(), 0) {
+  for (size_t s = 0; s < a.sentences.size(); ++s)
+    for (uint32_t k = 0; k < a.sentences[s].token_count; ++k)
+      if (a.sentences[s].first_token + k < token_sentence_.size())
+        token_sentence_[a.sentences[s].first_token + k] = static_cast<uint32_t>(s);
+}
+
+size_t CueFinder::SentenceFirst(size_t sentence) const {
+  const Sentence& s = a_.sentences[sentence];
+  size_t i = s.first_token, end = SentenceEnd(sentence);
+  while (i < end && a_.tokens[i].span.begin < a_.header.body_begin) ++i;
+  // Skip a transcript label ("MR PRICE:") at the start of a turn.
+  int32_t turn = a_.paragraphs[s.paragraph].turn;
+  if (turn >= 0) {
+    uint32_t label_end = a_.turns[static_cast<size_t>(turn)].label.end;
+    size_t j = i;
+    while (j < end && a_.tokens[j].span.begin < label_end) ++j;
+    if (j > i && j < end && NormOf(a_, j) == ":") i = j + 1;
+  }
+  return i;
+}
+
+bool CueFinder::IsNpBreak(size_t t) const {
+  if (IsPunctToken(a_, t)) return true;
+  if (a_.tokens[t].kind != TokenKind::kWord && a_.tokens[t].kind != TokenKind::kNumber) return true;
+  bool lower = !(a_.tokens[t].flags & kTokenCapitalized);
+  return lower && IsClauseBoundaryWord(NormOf(a_, t));
+}
+
+void CueFinder::LeftNp(size_t cue, size_t* b, size_t* e) const {
+  size_t s = SentenceOf(cue);
+  size_t first = SentenceFirst(s);
+  size_t j = cue;
+  while (j > first && IsSubjectVerbFiller(NormOf(a_, j - 1)) && !(a_.tokens[j - 1].flags & kTokenCapitalized)) --j;
+  *e = j;
+  size_t k = j;
+  while (k > first && j - k < kMaxLeftNp && !IsNpBreak(k - 1) && !lex_.MatchCue(a_, k - 1, j)) --k;
+  *b = k;
+  // A phrase that runs into a reported clause is no subject ("... the talks
+  // were productive he said" is handled by the caller's comma rule).
+  if (k < j && j - k >= kMaxLeftNp) *b = *e;
+}
+
+void CueFinder::RightNp(size_t j, size_t* b, size_t* e) const {
+  size_t s = SentenceOf(j < a_.tokens.size() ? j : a_.tokens.size() - 1);
+  size_t end = std::min(SentenceEnd(s), j + kMaxRightNp);
+  *b = j;
+  size_t k = j;
+  while (k < end && !IsPunctToken(a_, k) && IsWordToken(a_, k)) {
+    std::string_view w = NormOf(a_, k);
+    if (k > j && !(a_.tokens[k].flags & kTokenCapitalized) && (IsPrepositionLike(w) || IsClauseBoundaryWord(w)))
+      break;
+    if (k > j && lex_.MatchCue(a_, k, end)) break;
+    ++k;
+  }
+  *e = k;
+}
+
+bool CueFinder::SpeechContext(size_t i, size_t e) const {
+  if (e < a_.tokens.size()) {
+    std::string_view n = NormOf(a_, e);
+    if (n == "that" || n == ":" || n == "," || IsQuoteToken(a_, e)) return true;
+  }
+  size_t j = i;
+  while (j > 0 && IsSubjectVerbFiller(NormOf(a_, j - 1))) --j;
+  return j > 0 && IsSpeakerPronoun(NormOf(a_, j - 1));
+}
+
+std::optional<SpeechEvent> CueFinder::After(size_t close) const {
+  size_t n = a_.tokens.size();
+  size_t j = close + 1;
+  if (j < n && SameParagraph(j, close) && (NormOf(a_, j) == "," || IsDash(NormOf(a_, j)))) ++j;
+  if (j >= n || !SameParagraph(j, close)) return std::nullopt;
+  size_t limit = std::min(n, j + kAfterWindow);
+  // `," said X` / `," according to X`
+  if (const CueForm* f = lex_.MatchCue(a_, j, limit); f && f->type != CueType::kParticiple) {
+    SpeechEvent ev;
+    ev.cue_b = j;
+    ev.cue_e = j + f->words.size();
+    ev.form = f;
+    RightNp(ev.cue_e, &ev.np_b, &ev.np_e);
+    ev.np_right = true;
+    if (ev.np_b == ev.np_e) return std::nullopt;
+    return ev;
+  }
+  // `," he said` / `," the Russian diplomat has said`
+  for (size_t k = j; k < limit && SameParagraph(k, close); ++k) {
+    if (IsQuoteToken(a_, k)) break;
+    if (IsPunctToken(a_, k) && NormOf(a_, k) != "," && !IsDash(NormOf(a_, k))) break;
+    const CueForm* f = lex_.MatchCue(a_, k, limit);
+    if (!f || f->type != CueType::kVerb) continue;
+    if (k == j) break;
+    SpeechEvent ev;
+    ev.cue_b = k;
+    ev.cue_e = k + f->words.size();
+    ev.form = f;
+    size_t b = 0, e = 0;
+    LeftNp(k, &b, &e);
+    if (b != j || b == e) {
+      // appositions: `," Antonov, the ambassador, said`
+      ev.np_b = j;
+      ev.np_e = e > j ? e : k;
+    } else {
+      ev.np_b = b;
+      ev.np_e = e;
+    }
+    return ev;
+  }
+  return std::nullopt;
+}
+
+std::optional<SpeechEvent> CueFinder::Before(size_t open) const {
+  if (open == 0) return std::nullopt;
+  size_t p = open - 1;
+  if (!SameParagraph(p, open)) return std::nullopt;
+  std::string_view pn = NormOf(a_, p);
+  bool punct = pn == ":" || pn == "," || IsDash(pn);
+  size_t last = punct ? p : open;  // the cue (and its adjuncts) end before `last`
+  size_t s = SentenceOf(p);
+  size_t first = SentenceFirst(s);
+  for (size_t k = last; k > first && last - k < kBeforeWindow;) {
+    --k;
+    if (IsQuoteToken(a_, k) || IsFinalPunct(NormOf(a_, k))) break;
+    const CueForm* f = lex_.MatchCue(a_, k, last);
+    if (!f || f->type == CueType::kParticiple) continue;
+    size_t cue_e = k + f->words.size();
+    if (!punct && cue_e != last) continue;  // `said "We...` needs the cue right before
+    SpeechEvent ev;
+    ev.cue_b = k;
+    ev.cue_e = cue_e;
+    ev.form = f;
+    if (f->type == CueType::kAccording) {
+      RightNp(cue_e, &ev.np_b, &ev.np_e);
+      ev.np_right = true;
+    } else {
+      LeftNp(k, &ev.np_b, &ev.np_e);
+    }
+    if (ev.np_b == ev.np_e) return std::nullopt;
+    return ev;
+  }
+  return std::nullopt;
+}
+
+}  // namespace communique::internal

@@ -1,0 +1,110 @@
+#include "quotes/lexicon.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/tables.h"
+
+namespace communique::internal {
+
+namespace {
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+template <size_t N>
+bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+}  // namespace
+
+Status QuoteLexicon::Load() {
+  Tsv cues;
+  if (Status s = LoadTable("speech_cues.tsv", 4, &cues); !s.ok()) return s;
+  for (const TsvRow& row : cues.rows) {
+    CueForm f;
+    f.words = SplitWords(row.fields[0]);
+    if (f.words.empty()) continue;
+    f.lemma = std::string(row.fields[1]);
+    std::string_view type = row.fields[2];
+    f.type = type == "participle" ? CueType::kParticiple
+             : type == "according" ? CueType::kAccording
+                                   : CueType::kVerb;
+    f.strict = row.fields[3] == "1";
+    cues_by_first_[f.words[0]].push_back(cues_.size());
+    cues_.push_back(std::move(f));
+  }
+  Tsv nouns;
+  if (Status s = LoadTable("speaker_nouns.tsv", 2, &nouns); !s.ok()) return s;
+  for (const TsvRow& row : nouns.rows) {
+    std::string_view c = row.fields[1];
+    SpeakerNoun n = c == "person" ? SpeakerNoun::kPerson
+                    : c == "group" ? SpeakerNoun::kGroup
+                    : c == "anon_det" ? SpeakerNoun::kAnonDeterminer
+                                      : SpeakerNoun::kNone;
+    nouns_.emplace(std::string(row.fields[0]), n);
+  }
+  return Status();
+}
+
+const CueForm* QuoteLexicon::MatchCue(const Analysis& a, size_t i, size_t end) const {
+  auto it = cues_by_first_.find(std::string(NormOf(a, i)));
+  if (it == cues_by_first_.end()) return nullptr;
+  const CueForm* best = nullptr;
+  for (size_t idx : it->second) {
+    const CueForm& f = cues_[idx];
+    if (i + f.words.size() > end) continue;
+    bool ok = true;
+    for (size_t k = 1; k < f.words.size() && ok; ++k) ok = NormOf(a, i + k) == f.words[k];
+    if (ok && (!best || f.words.size() > best->words.size())) best = &f;
+  }
+  return best;
+}
+
+SpeakerNoun QuoteLexicon::Noun(std::string_view norm) const {
+  auto it = nouns_.find(std::string(norm));
+  return it == nouns_.end() ? SpeakerNoun::kNone : it->second;
+}
+
+bool IsFinalPunct(std::string_view t) {
+  if (t.empty()) return false;
+  if (t == "\xE2\x80\xA6") return true;
+  return t.find_first_not_of(".?!") == std::string_view::npos;
+}
+
+bool IsDash(std::string_view t) {
+  return t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
+}
+
+bool IsSpeakerPronoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kList = {"he", "she", "they", "it", "i", "we", "you"};
+  return InList(kList, w);
+}
+
+bool IsSubjectVerbFiller(std::string_view w) {
+  static constexpr std::array<std::string_view, 26> kList = {
+      "has", "have", "had", "was", "were", "is", "are", "also", "later", "then", "again", "earlier",
+      "further", "previously", "once", "subsequently", "reportedly", "had", "recently", "often",
+      "has", "already", "separately", "too", "further", "even"};
+  if (InList(kList, w)) return true;
+  return w.size() > 4 && w.substr(w.size() - 2) == "ly" && w != "italy" && w != "july";
+}
+
+bool IsClauseBoundaryWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kList = {
+      "that", "which", "who", "whom", "and", "but", "when", "while", "as", "because",
+      "if", "although", "though", "since", "where", "so", "or", "whether", "after", "before"};
+  return InList(kList, w);
+}
+
+}  // namespace communique::internal

@@ -1,0 +1,71 @@
+// Internal: the word lists of the quotes stage (lib/data/speech_cues.tsv,
+// speaker_nouns.tsv) and token helpers shared by its parts.
+#ifndef COMMUNIQUE_LIB_QUOTES_LEXICON_H_
+#define COMMUNIQUE_LIB_QUOTES_LEXICON_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "communique/analysis.h"
+#include "communique/status.h"
+
+namespace communique::internal {
+
+enum class CueType : uint8_t {
+  kVerb,        ///< finite: "X said", "said X"
+  kParticiple,  ///< ", adding that ...": continues the clause's speaker
+  kAccording,   ///< "according to X": the speaker follows
+};
+
+struct CueForm {
+  std::vector<std::string> words;  ///< normalized token forms
+  std::string lemma;
+  CueType type = CueType::kVerb;
+  bool strict = false;  ///< often a noun/adjective: needs a speech context
+};
+
+enum class SpeakerNoun : uint8_t { kNone, kPerson, kGroup, kAnonDeterminer };
+
+class QuoteLexicon {
+ public:
+  Status Load();
+  /// The longest cue starting at token i (tokens [i, end)), or nullptr.
+  const CueForm* MatchCue(const Analysis& a, size_t i, size_t end) const;
+  SpeakerNoun Noun(std::string_view norm) const;
+
+ private:
+  std::vector<CueForm> cues_;
+  std::unordered_map<std::string, std::vector<size_t>> cues_by_first_;
+  std::unordered_map<std::string, SpeakerNoun> nouns_;
+};
+
+// Token helpers.
+inline std::string_view NormOf(const Analysis& a, size_t i) { return a.Norm(a.tokens[i]); }
+inline bool IsWordToken(const Analysis& a, size_t i) {
+  TokenKind k = a.tokens[i].kind;
+  return k == TokenKind::kWord || k == TokenKind::kNumber;
+}
+inline bool IsQuoteToken(const Analysis& a, size_t i) { return a.tokens[i].kind == TokenKind::kQuote; }
+inline bool IsPunctToken(const Analysis& a, size_t i) {
+  TokenKind k = a.tokens[i].kind;
+  return k == TokenKind::kPunctuation || k == TokenKind::kQuote;
+}
+inline bool IsNorm(const Analysis& a, size_t i, std::string_view w) { return NormOf(a, i) == w; }
+/// Sentence-final punctuation: . ? ! … (and runs of them).
+bool IsFinalPunct(std::string_view norm);
+/// A dash or hyphen used as punctuation ("—", "–", "-", "--").
+bool IsDash(std::string_view norm);
+/// Subject pronouns a quote can be attributed to.
+bool IsSpeakerPronoun(std::string_view norm);
+/// Words between a subject and its speech verb: auxiliaries and adverbs
+/// ("has", "also", "later"), and -ly adverbs.
+bool IsSubjectVerbFiller(std::string_view norm);
+/// Words that end a subject noun phrase when walking left from a verb.
+bool IsClauseBoundaryWord(std::string_view norm);
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_QUOTES_LEXICON_H_
