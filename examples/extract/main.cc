@@ -3,8 +3,8 @@
 // in input order. See docs/extractor.md.
 //
 // Exit status: 0 every document analysed; 1 some document failed (its error
-// record is in the output); 2 usage or I/O error before any work, or the
-// output could not be written.
+// record is in the output; 0 with --tolerate-errors); 2 usage or I/O error
+// before any work, or the output could not be written.
 #include <unistd.h>
 
 #include <cerrno>
@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   unsigned threads = std::thread::hardware_concurrency();
   if (threads == 0) threads = 1;
   size_t max_in_flight = 0;
-  bool pretty = false, tokens = false, fail_fast = false;
+  bool pretty = false, tokens = false, fail_fast = false, tolerate_errors = false;
   bool progress_on = false, progress_off = false;
 
   app.add_option("inputs", paths,
@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
   app.add_flag("--progress", progress_on, "progress line on stderr even when it is not a terminal");
   app.add_flag("--no-progress", progress_off, "no progress line, even on a terminal");
   app.add_flag("--fail-fast", fail_fast, "stop after the first failed document");
+  app.add_flag("--tolerate-errors", tolerate_errors,
+               "exit 0 even if some documents failed (their error records are in the output);\n"
+               "for Hadoop Streaming and Spark, where a non-zero exit fails the task");
   app.add_option("--stdin-format", stdin_format, "what stdin holds")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
@@ -145,7 +148,7 @@ int main(int argc, char** argv) {
   progress.Finish(options.threads);
   switch (end) {
     case extract::RunEnd::kAllOk: return kExitOk;
-    case extract::RunEnd::kSomeFailed: return kExitDocumentsFailed;
+    case extract::RunEnd::kSomeFailed: return tolerate_errors ? kExitOk : kExitDocumentsFailed;
     case extract::RunEnd::kOutputError: return kExitUsage;
   }
   return kExitUsage;

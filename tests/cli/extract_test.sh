@@ -73,6 +73,7 @@ jsonl_broken)
   expect_in '"id":"ok1","document"' "$(line 6)"
   expect_in 'documents=6 errors=3 skipped_blank=1' "$(summary)"
   expect_in 'in.jsonl:3: invalid_json' "$(cat err.txt)"
+  run --tolerate-errors in.jsonl; expect_rc 0; expect_lines 6
   # --fail-fast: everything before the first failure, the failure, then stop.
   run --fail-fast --threads 2 in.jsonl; expect_rc 1; expect_lines 2
   expect_in '"error"' "$(line 2)"
