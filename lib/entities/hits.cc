@@ -1,0 +1,73 @@
+#include "entities/hits.h"
+
+namespace communique::internal {
+namespace {
+
+// Lower-case words that may sit inside a name ("Osama bin Laden",
+// "Charles de Gaulle", "Ludwig van Beethoven").
+bool IsNameParticle(std::string_view k) {
+  return k == "bin" || k == "ibn" || k == "al" || k == "de" || k == "da" || k == "van" ||
+         k == "von" || k == "der" || k == "del" || k == "la" || k == "le" || k == "di" || k == "dos";
+}
+
+bool IsNameWord(const Word& w) { return w.is_word && w.shape != Shape::kLower; }
+
+// Picks the reading of an ambiguous phrase: the lowest EntryKind.
+int32_t Best(const Lexicon& lex, const std::vector<uint32_t>& values) {
+  int32_t best = -1;
+  for (uint32_t v : values)
+    if (best < 0 || lex.entry(v).kind < lex.entry(static_cast<uint32_t>(best)).kind)
+      best = static_cast<int32_t>(v);
+  return best;
+}
+
+}  // namespace
+
+void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hit>* hits,
+              std::vector<int32_t>* hit_at) {
+  hits->clear();
+  hit_at->assign(words.size(), -1);
+  std::vector<uint32_t> scratch;
+  size_t n = words.size();
+  size_t sentence_end = 0;
+  int32_t run = -1;  // index of the open run hit
+  auto push = [&](Hit h) {
+    (*hit_at)[h.first] = static_cast<int32_t>(hits->size());
+    hits->push_back(h);
+  };
+  for (size_t i = 0; i < n;) {
+    if (i >= sentence_end) {
+      sentence_end = i + 1;
+      while (sentence_end < n && words[sentence_end].sentence == words[i].sentence &&
+             !words[sentence_end].sentence_start)
+        ++sentence_end;
+      run = -1;
+    }
+    PhraseTrie::Match m = lex.trie().Longest(words, i, sentence_end, &scratch);
+    if (m.length > 0) {
+      int32_t e = Best(lex, *m.values);
+      // A lower-case-only match (a title or role noun) inside a run of
+      // capitals does not break the run ("Director" in "Film Director Guild").
+      push({static_cast<uint32_t>(i), static_cast<uint32_t>(i + m.length), e});
+      run = -1;
+      i += m.length;
+      continue;
+    }
+    const Word& w = words[i];
+    bool particle = run >= 0 && IsNameParticle(w.key) && i + 1 < sentence_end &&
+                    IsNameWord(words[i + 1]);
+    if (IsNameWord(w) || particle) {
+      if (run >= 0 && !words[i - 1].possessive) {
+        (*hits)[static_cast<size_t>(run)].last = static_cast<uint32_t>(i + 1);
+      } else if (!particle) {
+        run = static_cast<int32_t>(hits->size());
+        push({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), -1});
+      }
+    } else {
+      run = -1;
+    }
+    ++i;
+  }
+}
+
+}  // namespace communique::internal

@@ -1,0 +1,26 @@
+// Internal: the one left-to-right pass over a document's words that finds
+// table phrases (longest match in the trie, within a sentence) and runs of
+// other capitalized words (candidate names).
+#ifndef COMMUNIQUE_LIB_ENTITIES_HITS_H_
+#define COMMUNIQUE_LIB_ENTITIES_HITS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "entities/lexicon.h"
+#include "entities/words.h"
+
+namespace communique::internal {
+
+struct Hit {
+  uint32_t first = 0, last = 0;  ///< word range [first, last)
+  int32_t entry = -1;            ///< Lexicon entry; -1: a run of capitalized words
+};
+
+/// Hits in text order, non-overlapping. `hit_at[w]` is the hit starting at word w, or -1.
+void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hit>* hits,
+              std::vector<int32_t>* hit_at);
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_ENTITIES_HITS_H_

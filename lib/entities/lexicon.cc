@@ -1,0 +1,246 @@
+#include "entities/lexicon.h"
+
+#include <charconv>
+
+#include "core/tables.h"
+
+namespace communique::internal {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// "2021-08-02" -> 20210802; "" or malformed -> 0.
+int32_t DateNumber(std::string_view s) {
+  if (s.size() != 10) return 0;
+  int32_t v = 0;
+  for (char c : s) {
+    if (c == '-') continue;
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+TitleClass ClassOf(std::string_view s) {
+  if (s == "head") return TitleClass::kHead;
+  if (s == "minister") return TitleClass::kMinister;
+  if (s == "envoy") return TitleClass::kEnvoy;
+  if (s == "spokes") return TitleClass::kSpokes;
+  if (s == "legislator") return TitleClass::kLegislator;
+  if (s == "military") return TitleClass::kMilitary;
+  if (s == "royal") return TitleClass::kRoyal;
+  if (s == "honorific") return TitleClass::kHonorific;
+  if (s == "role") return TitleClass::kRole;
+  return TitleClass::kOfficial;
+}
+
+}  // namespace
+
+void Lexicon::AddPhrase(std::string_view phrase, bool ignore_case, Entry e) {
+  SplitPhrase(phrase, ignore_case, &keys_scratch_, &rules_scratch_);
+  if (keys_scratch_.empty()) return;
+  entries_.push_back(e);
+  trie_.Add(keys_scratch_, rules_scratch_, static_cast<uint32_t>(entries_.size() - 1));
+}
+
+int32_t Lexicon::CountryIndex(std::string_view code) const {
+  auto it = country_by_code_.find(std::string(code));
+  return it == country_by_code_.end() ? -1 : it->second;
+}
+
+const HeadInfo* Lexicon::Head(std::string_view key) const {
+  auto it = heads_.find(std::string(key));
+  return it == heads_.end() ? nullptr : &it->second;
+}
+
+Status Lexicon::LoadCountries() {
+  Tsv t;
+  if (Status s = LoadTable("entity_countries.tsv", 4, &t); !s.ok()) return s;
+  auto country = [this](std::string_view code, std::string_view name) {
+    auto [it, inserted] = country_by_code_.try_emplace(std::string(code), 0);
+    if (inserted) {
+      it->second = static_cast<int32_t>(countries_.size());
+      countries_.push_back({std::string(code), std::string(name)});
+    }
+    return it->second;
+  };
+  for (const TsvRow& r : t.rows) {
+    int32_t c = country(r.fields[0], r.fields[1]);
+    AddPhrase(r.fields[2], false, {EntryKind::kCountry, MentionVia::kName, static_cast<uint32_t>(c)});
+  }
+  Tsv a;
+  if (Status s = LoadTable("entity_country_aliases.tsv", 3, &a); !s.ok()) return s;
+  for (const TsvRow& r : a.rows) {
+    int32_t c = country(r.fields[0], r.fields[1]);
+    std::string_view via = r.fields[2];
+    if (via == "canonical") {
+      countries_[static_cast<size_t>(c)].name = std::string(r.fields[1]);
+      continue;
+    }
+    AddPhrase(r.fields[1], false,
+              {via == "demonym" ? EntryKind::kDemonym : EntryKind::kCountry,
+               via == "demonym" ? MentionVia::kDemonym : MentionVia::kAlias, static_cast<uint32_t>(c)});
+  }
+  Tsv d;
+  if (Status s = LoadTable("entity_demonyms.tsv", 2, &d); !s.ok()) return s;
+  for (const TsvRow& r : d.rows) {
+    int32_t c = CountryIndex(r.fields[0]);
+    if (c >= 0)
+      AddPhrase(r.fields[1], false, {EntryKind::kDemonym, MentionVia::kDemonym, static_cast<uint32_t>(c)});
+  }
+  return Status();
+}
+
+Status Lexicon::LoadPlaces() {
+  struct Source { const char* file; EntryKind kind; size_t name_col; };
+  const Source sources[] = {
+      {"entity_capitals.tsv", EntryKind::kCapital, 1},
+      {"entity_seats.tsv", EntryKind::kSeat, 1},
+      {"entity_regions.tsv", EntryKind::kRegion, 0},
+      {"entity_places.tsv", EntryKind::kPlace, 1},
+  };
+  for (const Source& src : sources) {
+    Tsv t;
+    if (Status s = LoadTable(src.file, 2, &t); !s.ok()) return s;
+    for (const TsvRow& r : t.rows) {
+      std::string_view code = src.name_col == 0 ? r.fields[1] : r.fields[0];
+      std::string_view name = r.fields[src.name_col];
+      places_.push_back({std::string(name), code.empty() ? -1 : CountryIndex(code)});
+      MentionVia via = src.kind == EntryKind::kSeat || src.kind == EntryKind::kCapital
+                           ? MentionVia::kSeat : MentionVia::kName;
+      AddPhrase(name, false, {src.kind, via, static_cast<uint32_t>(places_.size() - 1)});
+    }
+  }
+  return Status();
+}
+
+Status Lexicon::LoadOrganizations() {
+  Tsv t;
+  if (Status s = LoadTable("entity_organizations.tsv", 4, &t); !s.ok()) return s;
+  std::unordered_map<std::string, uint32_t> by_code_name;
+  for (const TsvRow& r : t.rows) {
+    std::string key = std::string(r.fields[0]) + "\t" + std::string(r.fields[1]) + "\t" +
+                      (r.fields.size() > 4 ? std::string(r.fields[4]) : std::string());
+    auto [it, inserted] = by_code_name.try_emplace(key, static_cast<uint32_t>(orgs_.size()));
+    if (inserted) {
+      OrgInfo o;
+      o.code = std::string(r.fields[0]);
+      o.name = std::string(r.fields[1]);
+      o.kind = std::string(r.fields[3]);
+      if (r.fields.size() > 4 && !r.fields[4].empty()) o.country = CountryIndex(r.fields[4]);
+      orgs_.push_back(std::move(o));
+    }
+    AddPhrase(r.fields[2], false, {EntryKind::kOrganization, MentionVia::kName, it->second});
+  }
+  Tsv g;
+  if (Status s = LoadTable("entity_igos.tsv", 3, &g); !s.ok()) return s;
+  for (const TsvRow& r : g.rows) {
+    orgs_.push_back({std::string(r.fields[0]), std::string(r.fields[1]), "igo", -1});
+    Entry e{EntryKind::kOrganization, MentionVia::kName, static_cast<uint32_t>(orgs_.size() - 1)};
+    AddPhrase(r.fields[1], false, e);
+    // Acronyms only when written in capitals (and at least three letters:
+    // two-letter ones collide with words and initials).
+    if (r.fields[2].size() >= 3) AddPhrase(r.fields[2], false, e);
+  }
+  Tsv h;
+  if (Status s = LoadTable("entity_heads.tsv", 3, &h); !s.ok()) return s;
+  for (const TsvRow& r : h.rows) {
+    HeadInfo& info = heads_[Lower(r.fields[0])];
+    info.type = r.fields[1] == "location" ? EntityType::kLocation : EntityType::kOrganization;
+    (r.fields[2] == "first" ? info.first : info.last) = true;
+  }
+  return Status();
+}
+
+Status Lexicon::LoadTitles() {
+  Tsv t;
+  if (Status s = LoadTable("entity_titles.tsv", 3, &t); !s.ok()) return s;
+  for (const TsvRow& r : t.rows) {
+    TitleInfo ti;
+    ti.title = std::string(r.fields[1]);
+    ti.cls = ClassOf(r.fields[2]);
+    if (r.fields.size() > 3) {
+      std::string_view roles = r.fields[3];
+      size_t p = 0;
+      while (p < roles.size()) {
+        size_t e = roles.find(',', p);
+        if (e == std::string_view::npos) e = roles.size();
+        std::string_view one = roles.substr(p, e - p);
+        ti.role_of |= one == "*" ? 0xFFFFu : 1u << static_cast<unsigned>(ClassOf(one));
+        p = e + 1;
+      }
+    }
+    titles_.push_back(std::move(ti));
+    AddPhrase(r.fields[0], true,
+              {EntryKind::kTitle, titles_.back().cls == TitleClass::kRole ? MentionVia::kRole : MentionVia::kTitle,
+               static_cast<uint32_t>(titles_.size() - 1)});
+  }
+  return Status();
+}
+
+Status Lexicon::LoadPersons() {
+  Tsv t;
+  if (Status s = LoadTable("entity_persons.tsv", 2, &t); !s.ok()) return s;
+  for (const TsvRow& r : t.rows) {
+    PersonInfo p;
+    p.name = std::string(r.fields[0]);
+    std::string_view aff = r.fields[1];
+    if (aff.substr(0, 4) == "IGO:") p.org = std::string(aff);
+    else p.country = CountryIndex(aff);
+    if (r.fields.size() > 2) {
+      std::string_view terms = r.fields[2];
+      size_t pos = 0;
+      while (pos < terms.size()) {
+        size_t e = terms.find(';', pos);
+        if (e == std::string_view::npos) e = terms.size();
+        std::string_view one = terms.substr(pos, e - pos);
+        size_t dots = one.find("..");
+        if (dots != std::string_view::npos)
+          p.terms.push_back({DateNumber(one.substr(0, dots)), DateNumber(one.substr(dots + 2))});
+        pos = e + 1;
+      }
+    }
+    if (r.fields.size() > 3) p.title = std::string(r.fields[3]);
+    persons_.push_back(std::move(p));
+    Entry e{EntryKind::kPerson, MentionVia::kName, static_cast<uint32_t>(persons_.size() - 1)};
+    AddPhrase(r.fields[0], false, e);
+    if (r.fields.size() > 4) {
+      std::string_view forms = r.fields[4];
+      size_t pos = 0;
+      while (pos < forms.size()) {
+        size_t end = forms.find('|', pos);
+        if (end == std::string_view::npos) end = forms.size();
+        AddPhrase(forms.substr(pos, end - pos), false, {EntryKind::kPerson, MentionVia::kAlias, e.ref});
+        pos = end + 1;
+      }
+    }
+  }
+  return Status();
+}
+
+Status Lexicon::LoadNames() {
+  Tsv t;
+  if (Status s = LoadTable("entity_given_names.tsv", 1, &t); !s.ok()) return s;
+  given_.reserve(t.rows.size());
+  for (const TsvRow& r : t.rows) given_.insert(Lower(r.fields[0]));
+  return Status();
+}
+
+Status Lexicon::Load() {
+  if (Status s = LoadCountries(); !s.ok()) return s;
+  if (Status s = LoadPlaces(); !s.ok()) return s;
+  if (Status s = LoadOrganizations(); !s.ok()) return s;
+  if (Status s = LoadTitles(); !s.ok()) return s;
+  if (Status s = LoadPersons(); !s.ok()) return s;
+  if (Status s = LoadNames(); !s.ok()) return s;
+  keys_scratch_ = {};
+  rules_scratch_ = {};
+  return Status();
+}
+
+}  // namespace communique::internal

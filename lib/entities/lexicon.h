@@ -1,0 +1,109 @@
+// Internal: the entity tables (lib/data/entity_*.tsv), loaded once into one
+// phrase trie plus side tables. Immutable after Load; shared by threads.
+#ifndef COMMUNIQUE_LIB_ENTITIES_LEXICON_H_
+#define COMMUNIQUE_LIB_ENTITIES_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "communique/entity.h"
+#include "communique/status.h"
+#include "entities/trie.h"
+
+namespace communique::internal {
+
+/// What a trie phrase is. The order is the priority when one phrase has
+/// several readings ("Georgia": country before region).
+enum class EntryKind : uint8_t {
+  kCountry, kOrganization, kPerson, kSeat, kCapital, kRegion, kTitle, kDemonym, kPlace,
+};
+
+struct Entry {
+  EntryKind kind;
+  MentionVia via;
+  uint32_t ref;  ///< index into the table of its kind
+};
+
+struct CountryInfo { std::string code, name; };
+
+struct PlaceInfo {
+  std::string name;
+  int32_t country = -1;  ///< index into countries, or -1
+};
+
+struct OrgInfo {
+  std::string code;      ///< "IGO:NATO", "GOV:*:MFA" (* = the country found in text)
+  std::string name;
+  std::string kind;      ///< igo, agency, govt, media, party, company, group, ngo
+  int32_t country = -1;  ///< default country
+};
+
+enum class TitleClass : uint8_t {
+  kHead, kMinister, kEnvoy, kSpokes, kOfficial, kLegislator, kMilitary, kRoyal, kHonorific, kRole,
+};
+
+struct TitleInfo {
+  std::string title;     ///< normalized ("Ambassador"); empty for honorifics
+  TitleClass cls = TitleClass::kOfficial;
+  uint32_t role_of = 0;  ///< for role nouns: bit set of TitleClass values they refer to
+};
+
+struct Term { int32_t begin = 0, end = 0; };  ///< yyyymmdd; 0 = open
+
+struct PersonInfo {
+  std::string name;
+  int32_t country = -1;     ///< index into countries, or -1
+  std::string org;          ///< "IGO:UN" when the affiliation is an organization
+  std::string title;
+  std::vector<Term> terms;
+};
+
+struct HeadInfo { EntityType type; bool first; bool last; };
+
+class Lexicon {
+ public:
+  Status Load();
+
+  const PhraseTrie& trie() const { return trie_; }
+  const Entry& entry(uint32_t i) const { return entries_[i]; }
+  const CountryInfo& country(int32_t i) const { return countries_[static_cast<size_t>(i)]; }
+  const PlaceInfo& place(uint32_t i) const { return places_[i]; }
+  const OrgInfo& org(uint32_t i) const { return orgs_[i]; }
+  const TitleInfo& title(uint32_t i) const { return titles_[i]; }
+  const PersonInfo& person(uint32_t i) const { return persons_[i]; }
+  int32_t CountryIndex(std::string_view code) const;
+
+  bool IsGivenName(std::string_view key) const { return given_.count(std::string(key)) > 0; }
+  /// Name head word ("university"), or nullptr.
+  const HeadInfo* Head(std::string_view key) const;
+
+ private:
+  void AddPhrase(std::string_view phrase, bool ignore_case, Entry e);
+  Status LoadCountries();
+  Status LoadPlaces();
+  Status LoadOrganizations();
+  Status LoadTitles();
+  Status LoadPersons();
+  Status LoadNames();
+
+  PhraseTrie trie_;
+  std::vector<Entry> entries_;
+  std::vector<CountryInfo> countries_;
+  std::unordered_map<std::string, int32_t> country_by_code_;
+  std::vector<PlaceInfo> places_;
+  std::vector<OrgInfo> orgs_;
+  std::vector<TitleInfo> titles_;
+  std::vector<PersonInfo> persons_;
+  std::unordered_set<std::string> given_;
+  std::unordered_map<std::string, HeadInfo> heads_;
+  std::vector<std::string> keys_scratch_;
+  std::vector<CaseRule> rules_scratch_;
+};
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_ENTITIES_LEXICON_H_

@@ -1,0 +1,197 @@
+// Persons: title + name patterns, known officials, and later mentions by
+// surname, by title alone ("the ambassador") and by role ("the Russian diplomat").
+#include "entities/resolver.h"
+
+namespace communique::internal {
+namespace {
+
+constexpr uint32_t kMaxNameWords = 4;
+
+uint32_t ClassBit(TitleClass c) { return 1u << static_cast<unsigned>(c); }
+
+}  // namespace
+
+bool Resolver::TermValid(const PersonInfo& p, const Term** term) const {
+  *term = nullptr;
+  for (const Term& t : p.terms) {
+    if (date_ == 0) { *term = &t; continue; }  // no date: the latest term
+    if ((t.begin == 0 || t.begin <= date_) && (t.end == 0 || date_ <= t.end)) {
+      *term = &t;
+      return true;
+    }
+  }
+  return date_ == 0 && *term != nullptr;
+}
+
+uint32_t Resolver::AddPerson(const Hit& name, std::string_view canonical, MentionVia via) {
+  Entity proto;
+  proto.type = EntityType::kPerson;
+  proto.name = std::string(canonical);
+  uint32_t id = reg_.Get("p:" + proto.name, proto);
+  reg_.AddMention(id, SpanOf(name.first, name.last), via);
+  reg_.NotePerson(id, name.last - name.first >= 2 ? words_[name.last - 1].key : std::string_view(),
+                  TitleClass::kOfficial);
+  return id;
+}
+
+// Fills a person's empty fields from a title pattern.
+static void Enrich(Entity* e, const TitleInfo* title, const std::string& affiliation,
+                   std::string_view posted_to) {
+  if (title && !title->title.empty() && e->title.empty()) e->title = title->title;
+  if (!affiliation.empty() && e->affiliation.empty()) e->affiliation = affiliation;
+  if (!posted_to.empty() && e->posted_to.empty()) e->posted_to = std::string(posted_to);
+}
+
+bool Resolver::SurnameMention(const Hit& h) {
+  if (h.last - h.first != 1) return false;
+  int32_t p = reg_.PersonBySurname(words_[h.first].key);
+  if (p < 0) return false;
+  reg_.AddMention(static_cast<uint32_t>(p), SpanOf(h.first, h.last), MentionVia::kSurname);
+  reg_.NotePerson(static_cast<uint32_t>(p), words_[h.first].key, TitleClass::kOfficial);
+  return true;
+}
+
+void Resolver::KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, int32_t affiliation,
+                           std::string_view posted_to) {
+  const Hit& h = hits_[hi];
+  const PersonInfo& p = lex_.person(e.ref);
+  const Term* term = nullptr;
+  bool in_office = TermValid(p, &term);
+  Entity proto;
+  proto.type = EntityType::kPerson;
+  proto.name = p.name;
+  uint32_t id = reg_.Get("p:" + p.name, proto);
+  Entity& ent = reg_.entity(id);
+  Enrich(&ent, title, CountryCode(affiliation), posted_to);
+  if (ent.affiliation.empty()) ent.affiliation = p.country >= 0 ? CountryCode(p.country) : p.org;
+  if (ent.title.empty() && in_office) ent.title = p.title;
+  reg_.AddMention(id, SpanOf(h.first, h.last), e.via == MentionVia::kAlias ? MentionVia::kAlias : MentionVia::kName);
+  size_t space = p.name.rfind(' ');
+  std::string surname = space == std::string::npos ? std::string() : p.name.substr(space + 1);
+  for (char& c : surname)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  reg_.NotePerson(id, words_[h.last - 1].key, title ? title->cls : TitleClass::kOfficial);
+  if (!surname.empty() && surname != words_[h.last - 1].key) reg_.NotePerson(id, surname, TitleClass::kOfficial);
+}
+
+// Words of a title's modifiers ("Russian", "Kremlin", "Chinese Foreign
+// Ministry") give the country a titled person serves.
+static int32_t ModifierCountry(const Lexicon& lex, const std::vector<Hit>& hits, size_t hi,
+                               uint32_t* first) {
+  int32_t org_country = -1;
+  for (size_t j = hi, steps = 0; j > 0 && steps < 3; --j, ++steps) {
+    const Hit& prev = hits[j - 1];
+    if (prev.last != hits[j].first || prev.entry < 0) break;
+    const Entry& e = lex.entry(static_cast<uint32_t>(prev.entry));
+    *first = prev.first;
+    switch (e.kind) {
+      case EntryKind::kCountry:
+      case EntryKind::kDemonym: return static_cast<int32_t>(e.ref);
+      case EntryKind::kSeat:
+      case EntryKind::kCapital: return lex.place(e.ref).country;
+      case EntryKind::kOrganization:
+        if (org_country < 0) org_country = lex.org(e.ref).country;
+        break;
+      default: return org_country;
+    }
+  }
+  return org_country;
+}
+
+void Resolver::TitleHit(size_t hi, const Entry& e) {
+  const Hit& h = hits_[hi];
+  const TitleInfo& title = lex_.title(e.ref);
+  uint32_t mod_first = h.first;
+  int32_t affiliation = ModifierCountry(lex_, hits_, hi, &mod_first);
+  std::string posted_to;
+  uint32_t p = h.last;
+  bool of_phrase = false;
+  if (title.cls != TitleClass::kHonorific && p < words_.size() &&
+      (words_[p].key == "to" || words_[p].key == "of" || words_[p].key == "in")) {
+    uint32_t q = p + 1;
+    if (q < words_.size() && words_[q].key == "the") ++q;
+    if (q < words_.size() && hit_at_[q] >= 0) {
+      const Hit& ph = hits_[static_cast<size_t>(hit_at_[q])];
+      const Entry* pe = EntryOf(ph);
+      std::string code;
+      int32_t country = -1;
+      if (pe && (pe->kind == EntryKind::kCountry || pe->kind == EntryKind::kDemonym)) {
+        country = static_cast<int32_t>(pe->ref);
+        code = CountryCode(country);
+      } else if (pe && pe->kind == EntryKind::kOrganization && lex_.org(pe->ref).kind == "igo") {
+        code = lex_.org(pe->ref).code;
+      }
+      if (!code.empty()) {
+        if (words_[p].key == "of" && affiliation < 0 && country >= 0) affiliation = country;
+        else if (words_[p].key != "of" && title.cls == TitleClass::kEnvoy) posted_to = code;
+        p = ph.last;
+        of_phrase = true;
+      }
+    }
+  }
+  bool after_the = mod_first > 0 && words_[mod_first - 1].key == "the";
+  uint32_t name_at = p;
+  if (name_at < words_.size() && words_[name_at].key == "," && (after_the || of_phrase) &&
+      title.cls != TitleClass::kHonorific)
+    ++name_at;
+  if (name_at < words_.size() && hit_at_[name_at] >= 0 &&
+      words_[name_at].sentence == words_[h.first].sentence) {
+    size_t ni = static_cast<size_t>(hit_at_[name_at]);
+    const Entry* ne = EntryOf(hits_[ni]);
+    if (!used_[ni] && ne && ne->kind == EntryKind::kPerson) {
+      used_[ni] = true;
+      KnownPerson(ni, *ne, &title, affiliation, posted_to);
+      return;
+    }
+    if (!used_[ni] && ne == nullptr && NameAfterTitle(ni, title, affiliation, posted_to)) {
+      used_[ni] = true;
+      return;
+    }
+  }
+  if (title.cls != TitleClass::kHonorific) TitleAlone(hi, title);
+}
+
+bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affiliation,
+                              std::string_view posted_to) {
+  Hit name = hits_[ni];
+  if (name.last - name.first > kMaxNameWords) name.last = name.first + kMaxNameWords;
+  uint32_t id;
+  int32_t known = name.last - name.first == 1 ? reg_.PersonBySurname(words_[name.first].key) : -1;
+  if (known >= 0) {
+    id = static_cast<uint32_t>(known);
+    reg_.AddMention(id, SpanOf(name.first, name.last), MentionVia::kSurname);
+  } else {
+    id = AddPerson(name, Surface(name.first, name.last), MentionVia::kName);
+  }
+  Enrich(&reg_.entity(id), &title, CountryCode(affiliation), posted_to);
+  reg_.NotePerson(id, words_[name.last - 1].key, title.cls);
+  return true;
+}
+
+// "the ambassador", "the Russian diplomat", "the minister": the last person
+// of that class (and nationality, when one is given) in the look-back.
+void Resolver::TitleAlone(size_t hi, const TitleInfo& title) {
+  const Hit& h = hits_[hi];
+  uint32_t first = h.first;
+  std::string affiliation;
+  if (hi > 0 && hits_[hi - 1].last == first) {
+    const Entry* pe = EntryOf(hits_[hi - 1]);
+    if (pe && pe->kind == EntryKind::kDemonym) {
+      affiliation = CountryCode(static_cast<int32_t>(pe->ref));
+      first = hits_[hi - 1].first;
+    }
+  }
+  if (first == 0 || words_[first - 1].key != "the") return;
+  // Capitalized title words mid-sentence are names of offices, not back-references.
+  uint32_t mask = title.cls == TitleClass::kRole ? title.role_of : ClassBit(title.cls);
+  int32_t p = reg_.LastPerson(mask, affiliation);
+  if (p < 0) return;
+  Entity& e = reg_.entity(static_cast<uint32_t>(p));
+  if (title.cls != TitleClass::kRole && !e.title.empty() && e.title != title.title &&
+      title.title != "Minister" && title.title != "Secretary")
+    return;
+  reg_.AddMention(static_cast<uint32_t>(p), SpanOf(first - 1, h.last),
+                  title.cls == TitleClass::kRole ? MentionVia::kRole : MentionVia::kTitle);
+}
+
+}  // namespace communique::internal

@@ -1,0 +1,77 @@
+#include "entities/registry.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace communique::internal {
+namespace {
+constexpr size_t kRecentPersons = 8;  // look-back for "the ambassador", "the diplomat"
+}  // namespace
+
+uint32_t Registry::Get(const std::string& key, const Entity& proto) {
+  auto [it, inserted] = by_key_.try_emplace(key, static_cast<uint32_t>(entities_.size()));
+  if (inserted) {
+    entities_.push_back(proto);
+    entities_.back().mentions.clear();
+  }
+  return it->second;
+}
+
+void Registry::AddMention(uint32_t entity, Span span, MentionVia via) {
+  auto& ms = entities_[entity].mentions;
+  for (const Mention& m : ms)
+    if (m.span.begin == span.begin && m.span.end == span.end) return;
+  ms.push_back({span, via});
+}
+
+void Registry::NotePerson(uint32_t entity, std::string_view surname_key, TitleClass cls) {
+  if (!surname_key.empty()) by_surname_[std::string(surname_key)] = entity;
+  uint32_t bit = 1u << static_cast<unsigned>(cls);
+  for (PersonNote& n : recent_persons_) {
+    if (n.entity != entity) continue;
+    n.class_bit |= bit;
+    std::swap(n, recent_persons_.back());  // most recent last (order of others is loose)
+    return;
+  }
+  if (recent_persons_.size() == kRecentPersons) recent_persons_.erase(recent_persons_.begin());
+  recent_persons_.push_back({entity, bit});
+}
+
+int32_t Registry::PersonBySurname(std::string_view key) const {
+  auto it = by_surname_.find(std::string(key));
+  return it == by_surname_.end() ? -1 : static_cast<int32_t>(it->second);
+}
+
+int32_t Registry::LastPerson(uint32_t class_mask, std::string_view affiliation) const {
+  for (auto it = recent_persons_.rbegin(); it != recent_persons_.rend(); ++it) {
+    if ((it->class_bit & class_mask) == 0) continue;
+    const Entity& e = entities_[it->entity];
+    if (!affiliation.empty() && e.affiliation != affiliation) continue;
+    return static_cast<int32_t>(it->entity);
+  }
+  return -1;
+}
+
+std::vector<Entity> Registry::Finish() {
+  for (Entity& e : entities_)
+    std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& a, const Mention& b) {
+      return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
+    });
+  std::vector<uint32_t> order(entities_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  order.erase(std::remove_if(order.begin(), order.end(),
+                             [this](uint32_t i) { return entities_[i].mentions.empty(); }),
+              order.end());
+  std::stable_sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
+    return entities_[a].mentions.front().span.begin < entities_[b].mentions.front().span.begin;
+  });
+  std::vector<Entity> out;
+  out.reserve(order.size());
+  for (uint32_t i : order) {
+    out.push_back(std::move(entities_[i]));
+    out.back().id = static_cast<uint32_t>(out.size() - 1);
+  }
+  return out;
+}
+
+}  // namespace communique::internal

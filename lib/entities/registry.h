@@ -1,0 +1,47 @@
+// Internal: collects entities and their mentions for one document, merging
+// mentions of the same referent (by key), and answers the back-references
+// later mentions need: the last person with a surname, a title class, an
+// affiliation. Finish() sorts entities by first mention and mentions by begin.
+#ifndef COMMUNIQUE_LIB_ENTITIES_REGISTRY_H_
+#define COMMUNIQUE_LIB_ENTITIES_REGISTRY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "communique/entity.h"
+#include "entities/lexicon.h"
+
+namespace communique::internal {
+
+class Registry {
+ public:
+  /// The entity with `key`, created with `proto`'s fields if new. Returns its index.
+  uint32_t Get(const std::string& key, const Entity& proto);
+  void AddMention(uint32_t entity, Span span, MentionVia via);
+  Entity& entity(uint32_t i) { return entities_[i]; }
+
+  /// Person bookkeeping for later mentions.
+  void NotePerson(uint32_t entity, std::string_view surname_key, TitleClass cls);
+  /// Last person whose surname key is `key`, or -1.
+  int32_t PersonBySurname(std::string_view key) const;
+  /// Last person whose title class bit is in `class_mask` and (when given)
+  /// whose affiliation is `affiliation`; -1 if none.
+  int32_t LastPerson(uint32_t class_mask, std::string_view affiliation) const;
+
+  /// Moves the entities out, sorted by first mention, ids = indices.
+  std::vector<Entity> Finish();
+
+ private:
+  struct PersonNote { uint32_t entity; uint32_t class_bit; };
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, uint32_t> by_key_;
+  std::unordered_map<std::string, uint32_t> by_surname_;
+  std::vector<PersonNote> recent_persons_;  // bounded: the last few persons
+};
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_ENTITIES_REGISTRY_H_

@@ -1,0 +1,201 @@
+// Countries, places, organizations and untitled names.
+#include "entities/resolver.h"
+
+namespace communique::internal {
+namespace {
+
+// Words before a capital or seat that make it a place, not its government:
+// "in Washington", "arrived at the Kremlin".
+bool IsPlacePreposition(std::string_view k) {
+  return k == "in" || k == "at" || k == "from" || k == "to" || k == "near" || k == "into" ||
+         k == "outside" || k == "across" || k == "around" || k == "via" || k == "through" ||
+         k == "inside" || k == "toward" || k == "towards" || k == "visit" || k == "visited" ||
+         k == "visiting" || k == "of" || k == "between" || k == "and" || k == "leave" || k == "left";
+}
+
+bool IsDeterminer(std::string_view k) {
+  return k == "the" || k == "a" || k == "an" || k == "this" || k == "that" || k == "these" ||
+         k == "those";
+}
+
+}  // namespace
+
+Resolver::Resolver(const Lexicon& lex, std::string_view text, const Analysis& a)
+    : lex_(lex), text_(text), a_(a) {
+  if (a.header.date) {
+    const CivilDate& d = *a.header.date;
+    date_ = d.year * 10000 + d.month * 100 + d.day;
+  }
+}
+
+std::string_view Resolver::Surface(uint32_t first, uint32_t last) const {
+  Span s = SpanOf(first, last);
+  return text_.substr(s.begin, s.size());
+}
+
+Span Resolver::SpanOf(uint32_t first, uint32_t last) const {
+  return Span{words_[first].begin, words_[last - 1].end};
+}
+
+const Entry* Resolver::EntryOf(const Hit& h) const {
+  return h.entry < 0 ? nullptr : &lex_.entry(static_cast<uint32_t>(h.entry));
+}
+
+std::string Resolver::CountryCode(int32_t c) const {
+  return c < 0 ? std::string() : lex_.country(c).code;
+}
+
+std::vector<Entity> Resolver::Run() {
+  words_ = BuildWords(text_, a_);
+  FindHits(lex_, words_, &hits_, &hit_at_);
+  used_.assign(hits_.size(), false);
+  for (size_t hi = 0; hi < hits_.size(); ++hi) {
+    if (used_[hi]) continue;
+    const Entry* e = EntryOf(hits_[hi]);
+    if (e == nullptr) {
+      NamedRun(hi);
+      continue;
+    }
+    switch (e->kind) {
+      case EntryKind::kCountry:
+      case EntryKind::kDemonym: Country(hits_[hi], *e); break;
+      case EntryKind::kSeat:
+      case EntryKind::kCapital:
+      case EntryKind::kRegion:
+      case EntryKind::kPlace: Place(hits_[hi], *e); break;
+      case EntryKind::kOrganization: Organization(hi, *e); break;
+      case EntryKind::kTitle: TitleHit(hi, *e); break;
+      case EntryKind::kPerson: KnownPerson(hi, *e, nullptr, -1, ""); break;
+    }
+  }
+  return reg_.Finish();
+}
+
+void Resolver::Country(const Hit& h, const Entry& e) {
+  const CountryInfo& c = lex_.country(static_cast<int32_t>(e.ref));
+  Entity proto;
+  proto.type = EntityType::kCountry;
+  proto.name = c.name;
+  proto.code = c.code;
+  uint32_t id = reg_.Get("c:" + c.code, proto);
+  reg_.AddMention(id, SpanOf(h.first, h.last), e.via);
+}
+
+bool Resolver::IsPlaceUse(const Hit& h) const {
+  Span s = SpanOf(h.first, h.last);
+  const Span& place = a_.header.place_span;
+  if (!place.empty() && s.begin >= place.begin && s.end <= place.end) return true;
+  uint32_t w = h.first;
+  if (w > 0 && words_[w - 1].key == "the") --w;
+  return w > 0 && IsPlacePreposition(words_[w - 1].key);
+}
+
+void Resolver::Place(const Hit& h, const Entry& e) {
+  const PlaceInfo& p = lex_.place(e.ref);
+  bool seat = e.kind == EntryKind::kSeat || e.kind == EntryKind::kCapital;
+  // Single-word ordinary places at a sentence start are often other words
+  // ("Reading", "Split"); keep them only when all-upper (datelines).
+  if (e.kind == EntryKind::kPlace && h.last - h.first == 1 && words_[h.first].sentence_start &&
+      words_[h.first].shape != Shape::kUpper)
+    return;
+  bool metonymy = seat && !IsPlaceUse(h);
+  Entity proto;
+  proto.type = EntityType::kLocation;
+  proto.name = p.name;
+  proto.code = CountryCode(p.country);
+  proto.metonymy = metonymy;
+  uint32_t id = reg_.Get("l:" + p.name + (metonymy ? ":m" : ""), proto);
+  reg_.AddMention(id, SpanOf(h.first, h.last), metonymy ? MentionVia::kSeat : MentionVia::kName);
+}
+
+int32_t Resolver::CountryBefore(size_t hi, uint32_t* begin) const {
+  if (hi == 0) return -1;
+  const Hit& prev = hits_[hi - 1];
+  if (prev.last != hits_[hi].first) return -1;
+  const Entry* e = EntryOf(prev);
+  if (e == nullptr) return -1;
+  if (e->kind == EntryKind::kCountry || e->kind == EntryKind::kDemonym) {
+    *begin = prev.first;
+    return static_cast<int32_t>(e->ref);
+  }
+  return -1;
+}
+
+int32_t Resolver::CountryAfterOf(uint32_t w, uint32_t* end) const {
+  if (w >= words_.size() || words_[w].key != "of") return -1;
+  uint32_t q = w + 1;
+  if (q < words_.size() && words_[q].key == "the") ++q;
+  if (q >= words_.size() || hit_at_[q] < 0) return -1;
+  const Hit& h = hits_[static_cast<size_t>(hit_at_[q])];
+  const Entry* e = EntryOf(h);
+  if (e == nullptr || e->kind != EntryKind::kCountry) return -1;
+  *end = h.last;
+  return static_cast<int32_t>(e->ref);
+}
+
+void Resolver::Organization(size_t hi, const Entry& e) {
+  const Hit& h = hits_[hi];
+  const OrgInfo& o = lex_.org(e.ref);
+  uint32_t first = h.first, last = h.last;
+  std::string code = o.code;
+  int32_t country = o.country;
+  bool needs_country = code.find('*') != std::string::npos;
+  if (needs_country) {
+    uint32_t b = first, end = last;
+    int32_t c = CountryBefore(hi, &b);
+    if (c < 0) c = CountryAfterOf(last, &end);
+    if (c >= 0) {
+      country = c;
+      first = b;
+      last = end;
+    }
+    if (o.kind == "govt" && c < 0) return;  // "the government" of whom?
+    if (country < 0) return;                // an agency without a country
+    code.replace(code.find('*'), 1, lex_.country(country).code);
+  }
+  Entity proto;
+  proto.type = EntityType::kOrganization;
+  proto.code = code;
+  proto.affiliation = CountryCode(country);
+  proto.name = needs_country ? o.name + " of " + lex_.country(country).name : o.name;
+  uint32_t id = reg_.Get("o:" + code, proto);
+  reg_.AddMention(id, SpanOf(first, last), MentionVia::kName);
+}
+
+// A run of capitalized words that no table knows: a titled or untitled
+// person, a surname seen before, or a name with an organization/place head.
+void Resolver::NamedRun(size_t hi) {
+  Hit h = hits_[hi];
+  while (h.first < h.last && (IsDeterminer(words_[h.first].key) || words_[h.first].sentence_start) &&
+         !lex_.IsGivenName(words_[h.first].key) && h.last - h.first > 1 &&
+         lex_.Head(words_[h.first].key) == nullptr)
+    ++h.first;  // "The Guardian", sentence-initial "Yesterday Smith"
+  if (h.first >= h.last) return;
+  uint32_t len = h.last - h.first;
+  const HeadInfo* head_last = lex_.Head(words_[h.last - 1].key);
+  const HeadInfo* head_first = lex_.Head(words_[h.first].key);
+  if ((head_last && head_last->last && len >= 2) || (head_first && head_first->first && len >= 2) ||
+      (head_first && head_first->first && len == 1 && h.last < words_.size() &&
+       words_[h.last].key == "of" && h.last + 1 < words_.size() && hit_at_[h.last + 1] >= 0)) {
+    const HeadInfo* head = head_last && head_last->last && len >= 2 ? head_last : head_first;
+    if (len == 1) {  // "University of Kent": take the of-phrase
+      size_t next = static_cast<size_t>(hit_at_[h.last + 1]);
+      const Entry* ne = EntryOf(hits_[next]);
+      if (ne && ne->kind == EntryKind::kTitle) return;
+      h.last = hits_[next].last;
+      if (ne == nullptr) used_[next] = true;
+    }
+    Entity proto;
+    proto.type = head->type;
+    proto.name = std::string(Surface(h.first, h.last));
+    uint32_t id = reg_.Get((head->type == EntityType::kLocation ? "l:" : "o:") + proto.name, proto);
+    reg_.AddMention(id, SpanOf(h.first, h.last), MentionVia::kName);
+    return;
+  }
+  if (SurnameMention(h)) return;
+  if (len >= 2 && len <= 4 && lex_.IsGivenName(words_[h.first].key)) {
+    AddPerson(h, Surface(h.first, h.last), MentionVia::kName);
+  }
+}
+
+}  // namespace communique::internal

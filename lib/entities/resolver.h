@@ -1,0 +1,62 @@
+// Internal: turns one document's hits into entities. Countries, places and
+// organizations are resolved here (resolver.cc); persons, titles and their
+// later mentions in persons.cc.
+#ifndef COMMUNIQUE_LIB_ENTITIES_RESOLVER_H_
+#define COMMUNIQUE_LIB_ENTITIES_RESOLVER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "communique/analysis.h"
+#include "entities/hits.h"
+#include "entities/lexicon.h"
+#include "entities/registry.h"
+#include "entities/words.h"
+
+namespace communique::internal {
+
+class Resolver {
+ public:
+  Resolver(const Lexicon& lex, std::string_view text, const Analysis& a);
+  /// Resolves every hit; returns the entities (sorted, ids = indices).
+  std::vector<Entity> Run();
+
+ private:
+  // resolver.cc
+  void Country(const Hit& h, const Entry& e);
+  void Place(const Hit& h, const Entry& e);
+  void Organization(size_t hi, const Entry& e);
+  void NamedRun(size_t hi);
+  int32_t CountryBefore(size_t hi, uint32_t* begin) const;
+  int32_t CountryAfterOf(uint32_t w, uint32_t* end) const;
+  bool IsPlaceUse(const Hit& h) const;
+  // persons.cc
+  void TitleHit(size_t hi, const Entry& e);
+  void KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, int32_t affiliation,
+                   std::string_view posted_to);
+  bool NameAfterTitle(size_t hi, const TitleInfo& title, int32_t affiliation,
+                      std::string_view posted_to);
+  uint32_t AddPerson(const Hit& name, std::string_view canonical, MentionVia via);
+  bool SurnameMention(const Hit& h);
+  void TitleAlone(size_t hi, const TitleInfo& title);
+  bool TermValid(const PersonInfo& p, const Term** term) const;
+
+  std::string_view Surface(uint32_t first, uint32_t last) const;
+  Span SpanOf(uint32_t first, uint32_t last) const;
+  const Entry* EntryOf(const Hit& h) const;
+  std::string CountryCode(int32_t c) const;
+
+  const Lexicon& lex_;
+  std::string_view text_;
+  const Analysis& a_;
+  std::vector<Word> words_;
+  std::vector<Hit> hits_;
+  std::vector<int32_t> hit_at_;
+  std::vector<bool> used_;  // hits consumed by an earlier pattern
+  Registry reg_;
+  int32_t date_ = 0;        // document date yyyymmdd, 0 unknown
+};
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_ENTITIES_RESOLVER_H_

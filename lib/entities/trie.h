@@ -1,0 +1,61 @@
+// Internal: a token-level phrase trie. Phrases are sequences of lower-cased
+// word keys; each word carries a case rule checked against the text's word
+// shape. Lookup is one hash probe per word, longest match first.
+#ifndef COMMUNIQUE_LIB_ENTITIES_TRIE_H_
+#define COMMUNIQUE_LIB_ENTITIES_TRIE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "entities/words.h"
+
+namespace communique::internal {
+
+/// How a phrase word constrains the case of the text word.
+enum class CaseRule : uint8_t {
+  kAny,      ///< written in lower case in the table: any case matches
+  kCapital,  ///< Capitalized: a capitalized or all-upper word
+  kUpper,    ///< ALL UPPER (US, NATO, U.S.): an all-upper word
+};
+
+/// Splits a table phrase into word keys (lower case, hyphens as own words)
+/// and case rules. `ignore_case` makes every rule kAny.
+void SplitPhrase(std::string_view phrase, bool ignore_case, std::vector<std::string>* keys,
+                 std::vector<CaseRule>* rules);
+
+class PhraseTrie {
+ public:
+  struct Match {
+    uint32_t length = 0;                  ///< words matched; 0 = no match
+    const std::vector<uint32_t>* values = nullptr;  ///< payloads whose case rules hold
+  };
+
+  /// Adds a phrase with a payload. Phrases longer than 16 words are ignored.
+  void Add(const std::vector<std::string>& keys, const std::vector<CaseRule>& rules,
+           uint32_t value);
+
+  /// The longest phrase starting at words[i] whose case rules hold, stopping
+  /// at `limit` (exclusive). `scratch` receives the payloads.
+  Match Longest(const std::vector<Word>& words, size_t i, size_t limit,
+                std::vector<uint32_t>* scratch) const;
+
+  size_t node_count() const { return terminals_.size(); }
+
+ private:
+  struct Terminal {
+    uint32_t value;
+    uint64_t rules;  ///< 2 bits per word
+  };
+  uint32_t Child(uint32_t node, std::string_view key) const;
+  static std::string EdgeKey(uint32_t node, std::string_view key);
+
+  std::unordered_map<std::string, uint32_t> edges_;
+  std::vector<std::vector<Terminal>> terminals_{1};  // per node; node 0 = root
+};
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_ENTITIES_TRIE_H_

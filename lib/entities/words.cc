@@ -1,0 +1,112 @@
+#include "entities/words.h"
+
+namespace communique::internal {
+namespace {
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+}  // namespace
+
+Shape ShapeOf(std::string_view s, bool token_capitalized, bool token_all_upper) {
+  int letters = 0, upper = 0;
+  bool first_seen = false, first_upper = false, non_ascii = false;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) { non_ascii = true; continue; }
+    if (IsAsciiUpper(c) || IsAsciiLower(c)) {
+      ++letters;
+      if (IsAsciiUpper(c)) ++upper;
+      if (!first_seen) { first_seen = true; first_upper = IsAsciiUpper(c); }
+    }
+  }
+  if (non_ascii && !first_seen) {
+    if (token_all_upper) return Shape::kUpper;
+    return token_capitalized ? Shape::kCapital : Shape::kLower;
+  }
+  if (letters >= 2 && upper == letters) return Shape::kUpper;
+  if (non_ascii && s.size() > 0 && static_cast<unsigned char>(s[0]) >= 0x80)
+    return token_capitalized ? Shape::kCapital : Shape::kLower;
+  return first_upper ? Shape::kCapital : Shape::kLower;
+}
+
+std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
+  std::vector<Word> words;
+  words.reserve(a.tokens.size() + 8);
+  // Tokens outside every sentence (a dateline) count as sentence starts.
+  uint32_t si = 0;
+  for (uint32_t ti = 0; ti < a.tokens.size(); ++ti) {
+    {
+      while (si < a.sentences.size() &&
+             a.sentences[si].first_token + a.sentences[si].token_count <= ti)
+        ++si;
+      bool inside = si < a.sentences.size() && a.sentences[si].first_token <= ti;
+      bool first = !inside || a.sentences[si].first_token == ti;
+      const Token& t = a.tokens[ti];
+      std::string_view surface = text.substr(t.span.begin, t.span.size());
+      std::string_view key = a.Norm(t);
+      Word w;
+      w.begin = t.span.begin;
+      w.end = t.span.end;
+      w.sentence = si;
+      w.is_word = t.kind == TokenKind::kWord;
+      if (t.clitic > 0 && t.clitic < surface.size()) {
+        // Only possessives are cut: "Russia’s", "States'"; not "don't".
+        std::string_view clitic_norm = key.size() >= 2 ? key.substr(key.size() - 2) : key;
+        if (clitic_norm == "'s") {
+          w.possessive = true;
+          w.end -= t.clitic;
+          surface = surface.substr(0, surface.size() - t.clitic);
+          key = key.substr(0, key.size() - 2);
+        } else if (!key.empty() && key.back() == '\'') {
+          w.possessive = true;
+          w.end -= t.clitic;
+          surface = surface.substr(0, surface.size() - t.clitic);
+          key = key.substr(0, key.size() - 1);
+        }
+      }
+      bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
+      // Split hyphenated words when surface and key split alike.
+      size_t parts_s = 0, parts_k = 0;
+      if ((t.flags & kTokenHyphenated) && w.is_word) {
+        for (char c : surface) parts_s += c == '-';
+        for (char c : key) parts_k += c == '-';
+      }
+      if (parts_s > 0 && parts_s == parts_k) {
+        size_t sp = 0, kp = 0;
+        for (;;) {
+          size_t se = surface.find('-', sp), ke = key.find('-', kp);
+          if (se == std::string_view::npos) se = surface.size();
+          if (ke == std::string_view::npos) ke = key.size();
+          Word part = w;
+          part.begin = w.begin + static_cast<uint32_t>(sp);
+          part.end = w.begin + static_cast<uint32_t>(se);
+          part.key = key.substr(kp, ke - kp);
+          part.shape = ShapeOf(surface.substr(sp, se - sp), cap && sp == 0, upper);
+          part.sentence_start = first && sp == 0;
+          part.possessive = w.possessive && se == surface.size();
+          if (part.end > part.begin) words.push_back(part);
+          if (se == surface.size()) break;
+          Word hyphen = w;
+          hyphen.begin = part.end;
+          hyphen.end = part.end + 1;
+          hyphen.key = "-";
+          hyphen.shape = Shape::kLower;
+          hyphen.is_word = false;
+          hyphen.possessive = false;
+          hyphen.sentence_start = false;
+          words.push_back(hyphen);
+          sp = se + 1;
+          kp = ke + 1;
+        }
+      } else {
+        w.key = key;
+        w.shape = ShapeOf(surface, cap, upper);
+        w.sentence_start = first;
+        words.push_back(w);
+      }
+    }
+  }
+  return words;
+}
+
+}  // namespace communique::internal
