@@ -62,9 +62,13 @@ int Grammar::MonthAt(size_t i) const {
   bool ambiguous = t == "may" || t == "march" || t == "mar" || t == "jan" || t == "dec" || t == "sep" ||
                    t == "oct" || t == "jun" || t == "aug" || t == "apr";
   if (!ambiguous) return w->month;
+  if (t == "may" && !a.capitalized && !(i > 0 && at_[i - 1].text == "in") &&
+      !(i + 1 >= at_.size() || at_[i + 1].kind == AtomKind::kPunct || at_[i + 1].sentence != a.sentence))
+    return 0;  // "this may take", "it may be"
   // May the modal, March the verb: a month only next to a day or year, or
   // after a temporal preposition or modifier.
   if (DayNumber(i + 1) || YearNumber(i + 1, true) != kUnknown) return w->month;
+  if ((Is(i + 1, "-") || Is(i + 1, "to")) && Word(i + 2) && Word(i + 2)->month && Ok(i + 2, i)) return w->month;
   if ((Is(i + 1, "of") || Is(i + 1, ",") || Is(i + 1, "-")) && YearNumber(i + 2, true) != kUnknown) return w->month;
   if (i > 0) {
     std::string_view p = at_[i - 1].text;
@@ -163,9 +167,10 @@ int Grammar::Tense(size_t first, size_t last) const {
 
 void Grammar::Anchor(Expr* e) const {
   Point& p = e->point;
-  if (!dct_ || p.year != kUnknown) return;
+  if (!dct_ || p.year != kUnknown || e->type == TimeType::kSet) return;
   const CivilDate& d = *dct_;
   int tense = Tense(e->first, e->last);
+  if (e->mod == TimeMod::kStart || e->mod == TimeMod::kAfter) tense = -1;  // since August: a past August
   if (p.gran == Gran::kWeekday) {
     int diff = p.weekday - times::Weekday(d);  // days from the document date to that weekday this week
     int back = ((-diff) % 7 + 7) % 7, fwd = (diff % 7 + 7) % 7;
@@ -220,6 +225,10 @@ void Grammar::Finish(Expr* e) const {
 }
 
 size_t Grammar::DateLit(size_t i, Expr* e) const {
+  if (const WordInfo* w = Word(i); w && (w->weekday || w->weekday_abbr) && i + 1 < at_.size()) {
+    size_t j = Is(i + 1, ",") ? i + 2 : i + 1;
+    if (j < at_.size() && at_[j].kind == AtomKind::kDateLit && Ok(j, i)) i = j;
+  }
   const Atom& a = at_[i];
   if (a.kind != AtomKind::kDateLit) return 0;
   e->point.year = a.y;
@@ -406,6 +415,14 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
     if (!a.has_meridiem && a.mm == kUnknown) return 0;
     p->hour = a.hh; p->minute = a.mm == kUnknown ? 0 : a.mm; p->second = a.ss;
     j = i + 1;
+    if (!a.has_meridiem && j < at_.size() && a.hh >= 1 && a.hh <= 12) {
+      std::string_view n = at_[j].text;
+      bool am = n == "a.m." || n == "am" || n == "a.m", pm = n == "p.m." || n == "pm" || n == "p.m";
+      if (am || pm) {
+        p->hour = pm ? (a.hh == 12 ? 12 : a.hh + 12) : (a.hh == 12 ? 0 : a.hh);
+        ++j;
+      }
+    }
   } else if (a.kind == AtomKind::kNumber && a.digits >= 1 && a.digits <= 2 && a.number >= 1 && a.number <= 12 &&
              !a.separators && i + 1 < at_.size()) {
     std::string_view n = at_[i + 1].text;
@@ -464,13 +481,18 @@ size_t Grammar::Part(size_t i, Expr* e) const {
     if (!of_form && (at_[j].text == "end" || at_[j].text == "beginning" || at_[j].text == "middle" ||
                      at_[j].text == "start" || at_[j].text == "close"))
       return 0;
-    if (of_form && Is(k, "the") && Is(k + 1, "year") && !(Ok(k + 2, i) && YearNumber(k + 2, true) != kUnknown)) {
-      // "the end of the year": the document year
+    size_t u = Is(k, "the") ? k + 1 : k;
+    if (of_form && Word(u) && !Word(u)->unit_plural && Ok(u, i) &&
+        (Word(u)->unit == "Y" || Word(u)->unit == "M" || Word(u)->unit == "W" || Word(u)->unit == "D") &&
+        !(Ok(u + 1, i) && YearNumber(u + 1, true) != kUnknown) && !Is(u + 1, "of")) {
+      // "the end of the year": the document's year, month, week or day
       if (!dct_) return 0;
-      e->point = Containing(*dct_, Gran::kYear);
+      std::string_view unit = Word(u)->unit;
+      e->point = Containing(*dct_, unit == "Y" ? Gran::kYear : unit == "M" ? Gran::kMonth
+                                   : unit == "W" ? Gran::kWeek : Gran::kDay);
       e->mod = ModFromName(w->part_mod);
       e->anchored = true;
-      return k + 2;
+      return u + 1;
     }
     Expr inner;
     inner.first = k;
@@ -591,7 +613,7 @@ size_t Grammar::Part(size_t i, Expr* e) const {
 size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
   if (!Ok(j, e->first)) return 0;
   size_t k = j;
-  if (between ? !(Is(k, "and") || Is(k, "-")) : !(Is(k, "to") || Is(k, "-") || Is(k, "–") || Is(k, "until") ||
+  if (between ? !(Is(k, "and") || Is(k, "-") || Is(k, "to") || Is(k, "through")) : !(Is(k, "to") || Is(k, "-") || Is(k, "–") || Is(k, "until") ||
                                                    Is(k, "till") || Is(k, "through") || Is(k, "thru")))
     return 0;
   ++k;
@@ -610,9 +632,16 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     end = k + 1;
     if (at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30)) end = Is(k + 1, "-") ? k + 3 : k + 2;
   }
-  if (!b.value.empty() || b.type != TimeType::kDate || b.point.gran == Gran::kNone) return 0;
-  // 2009-10: the second year written with two digits
-  if (a.gran == Gran::kYear && b.point.gran != Gran::kYear) return 0;
+  if (!b.value.empty() || b.point.gran == Gran::kNone) return 0;
+  bool clock = e->point.gran == Gran::kTime && b.point.gran == Gran::kTime && e->point.year == kUnknown;
+  if (clock) {  // 10:30 to 3 p.m.
+    if (!e->value.empty() || b.point.year != kUnknown) return 0;
+    e->value = Timex(e->point) + "/" + Timex(b.point);
+    e->type = TimeType::kTime;
+    return end;
+  }
+  if (b.type != TimeType::kDate || e->type != TimeType::kDate) return 0;
+  if (Is(j, "-") && a.gran == Gran::kYear && b.point.gran != Gran::kYear) return 0;
   // complete a missing year from the other end ("Jan-Feb 2017", "from May to Oct 2020")
   if (a.year == kUnknown && b.point.year != kUnknown && a.gran == b.point.gran) {
     a.year = b.point.year;
@@ -623,7 +652,15 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     b.point.year = a.year;
     if ((b.point.month != kUnknown && a.month != kUnknown && b.point.month < a.month)) b.point.year += 1;
   }
+  e->last = j;
   Anchor(e);
+  if (b.point.year == kUnknown && e->point.year != kUnknown && b.point.gran == e->point.gran &&
+      (b.point.gran == Gran::kMonth || b.point.gran == Gran::kDay)) {
+    b.point.year = e->point.year;  // May to March: March of the next year
+    if (b.point.month < e->point.month) b.point.year += 1;
+    b.anchored = true;
+  }
+  b.last = end;
   Anchor(&b);
   Finish(e);
   Finish(&b);
@@ -661,6 +698,14 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     size_t end = Duration(i, &x, &unit, &amount);
     if (end > best) { best = end; best_e = std::move(x); }
   }
+  if (Is(i, "in") && Is(i + 1, "the") && Word(i + 2) && Word(i + 2)->part_of_day.size() == 2 && Ok(i + 2, i) &&
+      i + 3 > best) {
+    best = i + 3;
+    best_e = Expr();
+    best_e.point.gran = Gran::kTime;
+    best_e.point.part_of_day = Word(i + 2)->part_of_day;
+    best_e.type = TimeType::kTime;
+  }
   {
     Point t;
     size_t end = TimeOfDay(i, &t);
@@ -697,7 +742,10 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
   else if (w == "no" && Is(i + 1, "later") && Is(i + 2, "than")) { mod = TimeMod::kOnOrBefore; j += 3; }
   else if (w == "as" && Is(i + 1, "of")) { mod = TimeMod::kOnOrAfter; j += 2; }
   else if (w == "prior" && Is(i + 1, "to")) { mod = TimeMod::kBefore; j += 2; }
-  else if (at_[i].word && !at_[i].word->anchor_mod.empty()) {
+  else if (at_[i].word && !at_[i].word->anchor_mod.empty() &&
+           !((w == "about" || w == "around" || w == "some" || w == "over" || w == "under") && i + 1 < at_.size() &&
+             at_[i + 1].kind == AtomKind::kWord && !(at_[i + 1].word && at_[i + 1].word->number > 0) &&
+             !Is(i + 1, "the"))) {
     mod = ModFromName(at_[i].word->anchor_mod);
     approx = mod == TimeMod::kApprox;
     ++j;

@@ -248,7 +248,7 @@ size_t Grammar::Relative(size_t i, Expr* e) const {
     e->anchored = true;
     return k + 1;
   }
-  if (w->month && (rw == "last" || rw == "next" || rw == "this" || rw == "past" || rw == "coming")) {
+  if (w->month && MonthAt(k) && (rw == "last" || rw == "next" || rw == "this" || rw == "past" || rw == "coming")) {
     e->point.gran = Gran::kMonth;
     e->point.month = w->month;
     if (dct_) {
@@ -335,7 +335,9 @@ size_t Grammar::Weekday(size_t i, Expr* e) const {
   e->point.gran = Gran::kWeekday;
   e->point.weekday = wd;
   size_t j = i + 1;
-  if (DayNumber(j) && !MonthAt(j + 1) && !Is(j + 1, "of")) ++j;  // Sunday 31: keep the weekday
+  bool clock = Is(j + 1, "am") || Is(j + 1, "pm") || Is(j + 1, "a.m.") || Is(j + 1, "p.m.") || Is(j + 1, ":") ||
+               Is(j + 1, "o'clock") || Is(j + 1, "oclock");
+  if (DayNumber(j) && !clock && !MonthAt(j + 1) && !Is(j + 1, "of")) ++j;  // Sunday 31: keep the weekday
   return j;
 }
 
