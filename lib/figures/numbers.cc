@@ -172,6 +172,20 @@ bool IsSpaceGap(std::string_view gap) {
   return gap == " " || gap == "\xC2\xA0" || gap == "\xE2\x80\xAF" || gap == "\xE2\x80\x89";
 }
 
+// "3/4" in one token; only common denominators (9/11 and 24/7 are names).
+bool SlashFraction(std::string_view s, uint64_t* num, uint64_t* den) {
+  size_t slash = s.find('/');
+  if (slash == std::string_view::npos) return false;
+  std::string_view a = s.substr(0, slash), b = s.substr(slash + 1);
+  if (!AllDigits(a) || !AllDigits(b) || a.size() > 3 || b.size() > 3) return false;
+  *num = std::stoull(std::string(a));
+  *den = std::stoull(std::string(b));
+  static constexpr uint64_t kDens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 100};
+  bool ok = false;
+  for (uint64_t x : kDens) ok = ok || x == *den;
+  return ok && *num > 0 && *num < *den;
+}
+
 enum class Last { kNone, kA, kUnit, kTen, kHundred, kScale, kDigits, kAnd, kFraction, kDone };
 
 // The running state of a spelled-out (or mixed) number.
@@ -231,6 +245,10 @@ class WordParser {
     }
     if (committed == j) return j;
     st_ = committed_state;
+    // "3 million and a half": the fraction is of the scale before "and".
+    if (st_.last == Last::kFraction && and_after_scale_ && last_scale_ >= 1000) {
+      st_.tail = Mul(st_.tail, last_scale_);
+    }
     Val v = st_.Value();
     m->exact = v.exact;
     m->value = v.d;
@@ -265,7 +283,24 @@ class WordParser {
 
   // One token; returns how many tokens it used (0: not part of the number).
   size_t Step(size_t k, NumberMatch* m) {
+    cur_ = k;
     if (doc_.is(k, TokenKind::kNumber)) return StepDigits(k, m);
+    // "fifty - two", "five - eighths": a spaced hyphen inside a number.
+    if (doc_.surface(k) == "-" && (st_.last == Last::kTen || st_.last == Last::kUnit)) {
+      std::string_view next = Word(k + 1);
+      const NumberWord* nw = lex_.Number(next);
+      bool plural = false;
+      bool unit_after_ten = st_.last == Last::kTen && nw && nw->kind == NumberWordKind::kUnit && nw->value < 10;
+      bool fraction = st_.last == Last::kUnit && Denominator(lex_, next, &plural) != 0;
+      if (!(unit_after_ten || fraction)) return 0;
+      return 1;
+    }
+    // "2.33 k"
+    if (st_.last == Last::kDigits && Word(k) == "k") {
+      st_.total = Add(st_.total, Mul(st_.Current(), 1000));
+      st_.head = st_.tail = Val();
+      return Mark(Last::kScale, 1);
+    }
     if (doc_.is(k, TokenKind::kSymbol)) {
       uint64_t num = 0;
       int den = VulgarFraction(doc_.surface(k), &num);
@@ -279,6 +314,13 @@ class WordParser {
     std::string_view w = Word(k);
     if (w.empty()) return 0;
     if (w == "a" || w == "an") {
+      if (st_.last == Last::kFraction) {  // "half a dozen", "half a million"
+        std::string_view next = Word(k + 1);
+        uint64_t s = 0;
+        if (next == "dozen") { Scale(12); return Mark(Last::kScale, 2); }
+        if (IsScaleWord(lex_, next, &s) && s >= 1000) { Scale(s); return Mark(Last::kScale, 2); }
+        return 0;
+      }
       if (st_.last != Last::kNone && st_.last != Last::kAnd) return 0;
       std::string_view next = FirstPart(k + 1);
       uint64_t s = 0;
@@ -293,8 +335,10 @@ class WordParser {
       return 1;
     }
     if (w == "and") {
-      if ((st_.last == Last::kHundred || st_.last == Last::kScale) && (StartsNumber(k + 1) || Word(k + 1) == "a"))
+      if ((st_.last == Last::kHundred || st_.last == Last::kScale) && (StartsNumber(k + 1) || Word(k + 1) == "a")) {
+        and_after_scale_ = st_.last == Last::kScale;
         return Mark(Last::kAnd, 1);
+      }
       if ((st_.last == Last::kUnit || st_.last == Last::kTen || st_.last == Last::kDigits) &&
           (StartsNumber(k + 1) || Word(k + 1) == "a") && DenominatorWithin(k + 1, 3)) {
         st_.head = st_.Current();
@@ -393,6 +437,7 @@ class WordParser {
           st_.last = Last::kHundred;
           return true;
         }
+        last_scale_ = nw->value;
         if (last == Last::kScale) {
           st_.total = Mul(st_.total, nw->value);
         } else if (last == Last::kFraction) {
@@ -436,7 +481,10 @@ class WordParser {
     return false;
   }
 
-  bool NextIsScale() const { return false; }
+  bool NextIsScale() const {
+    uint64_t v = 0;
+    return IsScaleWord(lex_, FirstPart(cur_ + 1), &v) && v >= 1000;
+  }
 
   // "point zero three", "point seventy-one"
   size_t StepPoint(size_t k) {
@@ -471,7 +519,16 @@ class WordParser {
   size_t StepDigits(size_t k, NumberMatch* m) {
     if (!(st_.last == Last::kNone || st_.last == Last::kAnd)) return 0;
     DigitToken t;
-    if (!ParseDigitToken(doc_.surface(k), &t)) return 0;
+    std::string_view surf = doc_.surface(k);
+    if (surf.find('/') != std::string_view::npos) {
+      uint64_t num = 0, den = 0;
+      if (!SlashFraction(surf, &num, &den)) return 0;
+      st_.head = st_.Current();
+      st_.tail = Div(Val::Int(num), den);
+      st_.last = Last::kDone;
+      return 1;
+    }
+    if (!ParseDigitToken(surf, &t)) return 0;
     size_t used = 1;
     Val v = Val::Of(t.value);
     if (t.plain && st_.last == Last::kNone) {
@@ -517,6 +574,14 @@ class WordParser {
         used = 4;
       }
     }
+    // "2 1/4": a whole number and a fraction token.
+    if (used == 1 && t.plain && doc_.is(k + 1, TokenKind::kNumber) && !doc_.glued(k + 1)) {
+      uint64_t num = 0, den = 0;
+      if (SlashFraction(doc_.surface(k + 1), &num, &den)) {
+        v = Add(v, Div(Val::Int(num), den));
+        used = 2;
+      }
+    }
     st_.head = st_.Current();
     st_.tail = v;
     if (t.ordinal) {
@@ -537,6 +602,9 @@ class WordParser {
   const FigureDoc& doc_;
   const Lexicon& lex_;
   size_t limit_;
+  size_t cur_ = 0;                 // the token being read
+  uint64_t last_scale_ = 0;        // the last scale word (million in "3 million and a half")
+  bool and_after_scale_ = false;
   WordState st_;
 };
 
@@ -557,6 +625,19 @@ bool ParseNumberAt(const FigureDoc& doc, size_t i, NumberMatch* out) {
     if (after_word) return false;
     m.negative = true;
     j = i + 1;
+  }
+  // ".08": a leading decimal point.
+  if (doc.surface(j) == "." && (j == 0 || !doc.glued(j)) && doc.is(j + 1, TokenKind::kNumber) &&
+      doc.glued(j + 1) && AllDigits(doc.surface(j + 1))) {
+    std::string digits = "0.";
+    digits += doc.surface(j + 1);
+    if (!Decimal::Parse(digits, &m.value)) return false;
+    m.approx = m.value.ToDouble();
+    m.first = i;
+    m.last = j + 2;
+    if (m.negative) { m.value.Negate(); m.approx = -m.approx; }
+    *out = std::move(m);
+    return true;
   }
   size_t limit = doc.size();
   if (j < doc.size()) {

@@ -1,0 +1,166 @@
+// Adapters for figures: Recognizers-Text number, ordinal, percent, currency,
+// numberrange and dimension specs, and the seed's `quantity` spans.
+//
+// Conventions (see the report in docs/records-notes/figures.md):
+// - number: the numeral of every non-ordinal figure (Figure::number), valued
+//   numerically (upstream rounds to 15 significant digits, so values match
+//   within a relative 1e-9).
+// - ordinal: only `ordinal`; `ordinal.relative` (next, last, previous) is no
+//   number in press text and is not scored.
+// - money: amount and, where the gold names one, the ISO code.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "eval.h"
+
+namespace communique::eval {
+namespace {
+
+std::string Num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+std::string FigureValue(const Figure& f) { return f.exact.empty() ? Num(f.value) : f.exact; }
+
+bool NumbersEqual(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a.empty() || b.empty()) return false;
+  char* ea = nullptr;
+  char* eb = nullptr;
+  double x = std::strtod(a.c_str(), &ea), y = std::strtod(b.c_str(), &eb);
+  if (ea == a.c_str() || eb == b.c_str()) return false;
+  return std::fabs(x - y) <= 1e-9 * std::max(1.0, std::max(std::fabs(x), std::fabs(y)));
+}
+
+std::string JsonString(const nlohmann::json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_number()) return Num(j.get<double>());
+  return "null";
+}
+
+std::string ExtraString(const GoldSpan& g, const char* key) {
+  if (g.extra.is_object() && g.extra.contains(key) && g.extra[key].is_string()) return g.extra[key].get<std::string>();
+  return "";
+}
+
+// "a|b|c" -> parts
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  for (;;) {
+    size_t j = s.find('|', i);
+    out.push_back(s.substr(i, j == std::string::npos ? std::string::npos : j - i));
+    if (j == std::string::npos) break;
+    i = j + 1;
+  }
+  return out;
+}
+
+const Registrar kNumber({"number", {"number"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures) {
+        if (f.kind == FigureKind::kOrdinal || f.kind == FigureKind::kVague) continue;
+        double v = f.kind == FigureKind::kRange ? f.low : f.value;
+        std::string val = f.kind == FigureKind::kRange ? Num(v) : FigureValue(f);
+        out->push_back({f.number.begin, f.number.end, val});
+      }
+    },
+    {}, [](const GoldDoc&, const GoldSpan& g) { return JsonString(g.value); }, NumbersEqual, {}});
+
+const Registrar kOrdinal({"ordinal", {"ordinal"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures)
+        if (f.kind == FigureKind::kOrdinal) out->push_back({f.number.begin, f.number.end, FigureValue(f)});
+    },
+    {}, [](const GoldDoc&, const GoldSpan& g) { return JsonString(g.value); }, NumbersEqual, {}});
+
+const Registrar kPercent({"percent", {"percent"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures)
+        if (f.kind == FigureKind::kPercent) out->push_back({f.span.begin, f.span.end, FigureValue(f) + "%"});
+    },
+    {}, [](const GoldDoc&, const GoldSpan& g) { return JsonString(g.value); },
+    [](const std::string& g, const std::string& s) {
+      if (g.empty() || s.empty() || g.back() != '%' || s.back() != '%') return g == s;
+      return NumbersEqual(g.substr(0, g.size() - 1), s.substr(0, s.size() - 1));
+    }, {}});
+
+// Money: "amount|ISO" (ISO empty where the gold leaves it open).
+const Registrar kMoney({"money", {"money"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures)
+        if (f.kind == FigureKind::kMoney) out->push_back({f.span.begin, f.span.end, FigureValue(f) + "|" + f.currency});
+    },
+    {}, [](const GoldDoc&, const GoldSpan& g) { return JsonString(g.value) + "|" + ExtraString(g, "isoCurrency"); },
+    [](const std::string& g, const std::string& s) {
+      std::vector<std::string> gp = Split(g), sp = Split(s);
+      if (gp.size() != 2 || sp.size() != 2) return false;
+      if (!NumbersEqual(gp[0], sp[0])) return false;
+      return gp[1].empty() || gp[1] == sp[1];
+    }, {}});
+
+// Ranges and bounded figures, span including the qualifier ("more than 30").
+const Registrar kNumberRange({"numberrange", {"numberrange"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures) {
+        if (f.kind != FigureKind::kRange && f.bound == FigureBound::kExact) continue;
+        uint32_t b = f.bound_span.empty() ? f.span.begin : std::min(f.bound_span.begin, f.span.begin);
+        out->push_back({b, f.span.end, ""});
+      }
+    }, {}, {}, {}, {}});
+
+const Registrar kDimension({"dimension", {"dimension"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures)
+        if (f.kind == FigureKind::kQuantity || (f.kind == FigureKind::kRange && !f.unit.empty() && f.currency.empty()))
+          out->push_back({f.span.begin, f.span.end, ""});
+    }, {}, {}, {}, {}});
+
+// The seed's quantities: "value|unit", vague amounts as "vague|unit".
+std::string SeedSystemValue(const Figure& f) {
+  return (f.kind == FigureKind::kVague ? std::string("vague") : FigureValue(f)) + "|" + f.unit;
+}
+std::string SeedGoldValue(const GoldSpan& g) {
+  bool vague = g.extra.is_object() && g.extra.value("vague", false);
+  return (vague ? std::string("vague") : JsonString(g.value)) + "|" + ExtraString(g, "unit");
+}
+bool SeedOptional(const GoldSpan& g) { return g.extra.is_object() && g.extra.value("optional", false); }
+
+const Registrar kQuantity({"quantity", {"quantity"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures) out->push_back({f.span.begin, f.span.end, SeedSystemValue(f)});
+    },
+    {}, [](const GoldDoc&, const GoldSpan& g) { return SeedGoldValue(g); }, {}, SeedOptional});
+
+// The same with the period of the time record the figure is linked to,
+// against the period the gold claims give ("35|request|2021-H1").
+const Registrar kQuantityTime({"quantity+time", {"quantity"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Figure& f : a.figures) {
+        std::string period = f.time >= 0 && static_cast<size_t>(f.time) < a.times.size()
+                                 ? a.times[static_cast<size_t>(f.time)].value : "";
+        out->push_back({f.span.begin, f.span.end, SeedSystemValue(f) + "|" + period});
+      }
+    },
+    {}, [](const GoldDoc& doc, const GoldSpan& g) {
+      std::string period;
+      if (doc.raw.contains("claims"))
+        for (const auto& c : doc.raw["claims"])
+          if (c.value("begin", 0u) == g.begin && c.value("end", 0u) == g.end && c.contains("period") &&
+              c["period"].is_string())
+            period = c["period"].get<std::string>();
+      return SeedGoldValue(g) + "|" + period;
+    },
+    [](const std::string& g, const std::string& s) {
+      if (g == s) return true;
+      // "2015/2021-08-02" (since 2015) matches a time valued 2015.
+      std::vector<std::string> gp = Split(g), sp = Split(s);
+      return gp.size() == 3 && sp.size() == 3 && gp[0] == sp[0] && gp[1] == sp[1] && !sp[2].empty() &&
+             gp[2].rfind(sp[2] + "/", 0) == 0;
+    }, SeedOptional});
+
+}  // namespace
+}  // namespace communique::eval

@@ -1,0 +1,139 @@
+// The figures stage: values, kinds, units, exclusions and time links.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+using communique::Analysis;
+using communique::Figure;
+using communique::FigureBound;
+using communique::FigureKind;
+using communique::Slice;
+
+namespace {
+
+// The figure whose numeral text is `number`, or nullptr.
+const Figure* Find(std::string_view text, const Analysis& a, std::string_view number) {
+  for (const Figure& f : a.figures)
+    if (Slice(text, f.number) == number) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("figures") {
+  TEST_CASE("digits and words keep exact values") {
+    std::string t = "They sent 35,000 troops, forty-five tanks, 1.5 million barrels and "
+                    "one hundred and twenty drones, plus 999999999999999999999 leaflets.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "35,000");
+    REQUIRE(f);
+    CHECK(f->exact == "35000");
+    CHECK(f->unit == "troop");
+    f = Find(t, a, "forty-five");
+    REQUIRE(f);
+    CHECK(f->exact == "45");
+    CHECK(f->unit == "tank");
+    f = Find(t, a, "1.5 million");
+    REQUIRE(f);
+    CHECK(f->exact == "1500000");
+    f = Find(t, a, "one hundred and twenty");
+    REQUIRE(f);
+    CHECK(f->exact == "120");
+    CHECK(f->unit == "drone");
+    f = Find(t, a, "999999999999999999999");
+    REQUIRE(f);
+    CHECK(f->exact == "999999999999999999999");
+  }
+
+  TEST_CASE("percent, money and units of measure") {
+    std::string t = "Prices rose 12 percent, exports fell 3.5% and the deal is worth $5 billion, "
+                    "or 100 million rubles, for a 10 km road.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "12");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kPercent);
+    CHECK(f->sign == 1);
+    f = Find(t, a, "3.5");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kPercent);
+    CHECK(f->sign == -1);
+    f = Find(t, a, "5 billion");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kMoney);
+    CHECK(f->currency == "USD");
+    CHECK(f->exact == "5000000000");
+    f = Find(t, a, "100 million");
+    REQUIRE(f);
+    CHECK(f->currency == "RUB");
+    f = Find(t, a, "10");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kQuantity);
+    CHECK(f->unit == "km");
+  }
+
+  TEST_CASE("qualifiers, ranges, vague amounts and fractions") {
+    std::string t = "More than 1,000 troops arrived, between 30 and 40 ships left, "
+                    "tens of thousands of refugees fled and two-thirds of voters agreed.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "1,000");
+    REQUIRE(f);
+    CHECK(f->bound == FigureBound::kMoreThan);
+    f = Find(t, a, "30 and 40");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kRange);
+    CHECK(f->low == 30);
+    CHECK(f->high == 40);
+    CHECK(f->unit == "ship");
+    f = Find(t, a, "tens of thousands of");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kVague);
+    CHECK(f->unit == "refugee");
+    CHECK(f->low >= 10000);
+    f = Find(t, a, "two-thirds");
+    REQUIRE(f);
+    CHECK(f->value == doctest::Approx(2.0 / 3.0));
+    CHECK(f->exact.empty());  // not a terminating decimal
+  }
+
+  TEST_CASE("identifiers, years and durations are no figures") {
+    std::string t = "Under Resolution 2231 and Article 5, the G7 and COVID-19 talks lasted six months in 2020.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    for (const Figure& f : a.figures) {
+      std::string_view s = Slice(t, f.number);
+      CHECK(s != "2231");
+      CHECK(s != "5");
+      CHECK(s != "19");
+      CHECK(s != "six");
+      CHECK(s != "2020");
+    }
+  }
+
+  TEST_CASE("of them, ellipsis and time links") {
+    std::string t = "Requests from the ministry remain unanswered. There were forty-five of them in 2020, "
+                    "and thirty-five in 2021. We satisfied 45 such requests last year.";
+    communique::DocumentInfo info;
+    info.date = communique::CivilDate{2021, 8, 2};
+    Analysis a = communique::testing::AnalyzeOk(t, info);
+    const Figure* f = Find(t, a, "forty-five");
+    REQUIRE(f);
+    CHECK(f->unit == "request");
+    f = Find(t, a, "thirty-five");
+    REQUIRE(f);
+    CHECK(f->unit == "request");
+    f = Find(t, a, "45");
+    REQUIRE(f);
+    CHECK(f->unit == "request");
+    REQUIRE(f->time >= 0);
+    CHECK(Slice(t, a.times[static_cast<size_t>(f->time)].span) == "last year");
+  }
+
+  TEST_CASE("long digit runs and odd input do not break") {
+    std::string t(20000, '9');
+    t += " people and 1,2,3,4,5 and -";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    REQUIRE_FALSE(a.figures.empty());
+    CHECK(a.figures[0].exact.size() == 20000);
+  }
+}
