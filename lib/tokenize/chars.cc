@@ -33,12 +33,16 @@ constexpr AsciiTable kAscii;
 
 }  // namespace
 
-CharInfo ClassifyAt(std::string_view text, size_t pos) noexcept {
-  auto b = static_cast<uint8_t>(text[pos]);
-  if (b < 0x80) {
-    CharClass k = kAscii.cls[b];
-    return {k, b, 1, b >= 'A' && b <= 'Z', b >= 'a' && b <= 'z'};
-  }
+const CharClass kAsciiClass[128] = {
+#define C(i) kAscii.cls[i]
+#define C8(i) C(i), C(i + 1), C(i + 2), C(i + 3), C(i + 4), C(i + 5), C(i + 6), C(i + 7)
+    C8(0), C8(8), C8(16), C8(24), C8(32), C8(40), C8(48), C8(56),
+    C8(64), C8(72), C8(80), C8(88), C8(96), C8(104), C8(112), C8(120)
+#undef C8
+#undef C
+};
+
+CharInfo ClassifyNonAscii(std::string_view text, size_t pos) noexcept {
   Decoded d = DecodeAt(text, pos);
   if (!d.valid) return {CharClass::kInvalid, d.cp, d.len, false, false};
   char32_t cp = d.cp;

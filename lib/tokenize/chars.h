@@ -27,8 +27,24 @@ struct CharInfo {
   bool lower;  // a lower-case letter
 };
 
+/// Class of each ASCII byte.
+extern const CharClass kAsciiClass[128];
+
+/// Classifies a non-ASCII code point at text[pos] (out of line).
+CharInfo ClassifyNonAscii(std::string_view text, size_t pos) noexcept;
+
 /// Classifies the code point at text[pos]. REQUIRES pos < text.size().
-CharInfo ClassifyAt(std::string_view text, size_t pos) noexcept;
+inline CharInfo ClassifyAt(std::string_view text, size_t pos) noexcept {
+  auto b = static_cast<uint8_t>(text[pos]);
+  if (b < 0x80)
+    return {kAsciiClass[b], b, 1, b >= 'A' && b <= 'Z', b >= 'a' && b <= 'z'};
+  return ClassifyNonAscii(text, pos);
+}
+
+/// True for ASCII letters and digits.
+inline bool IsAsciiAlnum(uint8_t b) noexcept {
+  return b < 0x80 && (kAsciiClass[b] == CharClass::kLetter || kAsciiClass[b] == CharClass::kDigit);
+}
 
 inline bool IsWordChar(CharClass c) {
   return c == CharClass::kLetter || c == CharClass::kDigit || c == CharClass::kMark;

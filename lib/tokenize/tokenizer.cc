@@ -114,12 +114,12 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::Create() {
 
 AbbreviationKind Tokenizer::Abbreviation(std::string_view word) const noexcept {
   if (word.empty() || word.size() > 8) return AbbreviationKind::kNone;
-  auto it = abbreviations_.find(std::string(word));
+  auto it = abbreviations_.find(word);
   return it == abbreviations_.end() ? AbbreviationKind::kNone : it->second;
 }
 
 bool Tokenizer::IsNumberWord(std::string_view lower) const noexcept {
-  return lower.size() <= 12 && number_words_.count(std::string(lower)) > 0;
+  return lower.size() <= 12 && number_words_.find(lower) != number_words_.end();
 }
 
 bool Tokenizer::JoinsHyphen(std::string_view left, std::string_view text,
@@ -150,6 +150,24 @@ uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos, uint8_t* flags
   uint32_t letters = 0, uppers = 0;
   bool inner_period = false, first = true;
   while (i < n) {
+    // Fast path: a run of ASCII letters and digits.
+    while (i < n && IsAsciiAlnum(static_cast<uint8_t>(text[i]))) {
+      char b = text[i];
+      if (b >= '0' && b <= '9') {
+        *flags |= kTokenHasDigit;
+      } else {
+        ++letters;
+        if (b <= 'Z') {
+          ++uppers;
+          if (first) *flags |= kTokenCapitalized;
+        }
+      }
+      first = false;
+      ++i;
+    }
+    if (i >= n) break;
+    char stop = text[i];
+    if (stop == ' ' || stop == ',' || stop == '\n' || stop == ')' || stop == ';' || stop == ':') break;
     CharInfo c = ClassifyAt(text, i);
     if (IsWordChar(c.cls)) {
       if (c.cls == CharClass::kLetter) {
@@ -302,12 +320,15 @@ void Tokenizer::AppendNorm(std::string_view surface, Analysis* out, Token* token
   std::string& pool = out->norm_pool;
   token->norm.begin = static_cast<uint32_t>(pool.size());
   bool ascii = true;
-  for (char c : surface)
-    if (static_cast<uint8_t>(c) >= 0x80) { ascii = false; break; }
+  for (char c : surface) ascii &= static_cast<uint8_t>(c) < 0x80;
   if (ascii) {
-    for (char c : surface) pool.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    size_t at = pool.size();
+    pool.resize(at + surface.size());
+    char* out = pool.data() + at;
+    for (char c : surface) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
   } else {
-    // Map curly quotes, dashes and invalid bytes, then NFC + case fold.
+    // Map curly quotes, dashes and invalid bytes, then NFC + case fold
+    // (skipped when the mapping leaves only ASCII: "it’s").
     std::string mapped;
     mapped.reserve(surface.size());
     for (size_t k = 0; k < surface.size();) {
@@ -323,6 +344,13 @@ void Tokenizer::AppendNorm(std::string_view surface, Analysis* out, Token* token
         default: AppendUtf8(d.cp, &mapped); break;
       }
       k += d.len;
+    }
+    bool mapped_ascii = true;
+    for (char c : mapped) mapped_ascii &= static_cast<uint8_t>(c) < 0x80;
+    if (mapped_ascii) {
+      for (char c : mapped) pool.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+      token->norm.end = static_cast<uint32_t>(pool.size());
+      return;
     }
     utf8proc_uint8_t* folded = nullptr;
     utf8proc_ssize_t len = utf8proc_map(
@@ -467,7 +495,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     tok.span.end = end;
     AppendNorm(text.substr(pos, end - pos), out, &tok);
     out->tokens.push_back(tok);
-    prev_cls = ClassifyAt(text, end - 1 >= pos ? end - 1 : pos).cls;
+    prev_cls = kAsciiClass[static_cast<uint8_t>(text[end - 1]) & 0x7F];
     if (static_cast<uint8_t>(text[end - 1]) >= 0x80) {
       uint32_t k = end - 1;
       while (k > pos && (static_cast<uint8_t>(text[k]) & 0xC0) == 0x80) --k;

@@ -13,6 +13,15 @@
 
 namespace communique::internal {
 
+/// Hash that lets unordered containers of std::string look up string_views.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 enum class AbbreviationKind : uint8_t { kNone, kTitle, kMonth, kOther, kNumbered };
 
 class Tokenizer {
@@ -39,9 +48,9 @@ class Tokenizer {
                    uint32_t hyphen) const;
   void AppendNorm(std::string_view surface, Analysis* out, Token* token) const;
 
-  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
-  std::unordered_set<std::string> hyphen_prefixes_;
-  std::unordered_set<std::string> number_words_;
+  StringMap<AbbreviationKind> abbreviations_;
+  StringSet hyphen_prefixes_;
+  StringSet number_words_;
 };
 
 }  // namespace communique::internal
