@@ -1,18 +1,236 @@
-// The claims stage. Not implemented yet: it adds no records.
+// The claims stage: one dated claim per statement unit of speech.
+//
+// Statement units are the sentences of each quote (clipped to the quote),
+// the sentence around a partial quote, the sentences of a transcript turn
+// not already covered by a quote in it, and up to two sentences that follow
+// reported speech in its paragraph without a cue or quote of their own
+// ("According to X, A. There were B." — B is still X's account). A unit
+// with two or more figures is split between them (at ";", "and" or ","), so
+// each figure gets the period that governs its own clause. Units with no
+// figure, time or entity make no claim. Claims by the same speaker with the
+// same figure value, unit and period link to the earlier ones (restates).
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "core/stage.h"
+#include "core/tables.h"
 
 namespace communique::internal {
 namespace {
 
+constexpr size_t kMaxContinuation = 2;
+constexpr size_t kMaxRestateLinks = 4;
+constexpr uint32_t kStatedOnWindow = 24;  // bytes between a cue and "on Monday"
+
+struct Unit {
+  Span span;
+  int32_t quote = -1;  // source quote (also for continuations)
+  bool continuation = false;
+};
+
 class ClaimStage final : public Stage {
  public:
-  void Run(std::string_view, Analysis*) const override {}
+  Status Init() {
+    Tsv tsv;
+    if (Status s = LoadTable("claim_markers.tsv", 2, &tsv); !s.ok()) return s;
+    for (const TsvRow& row : tsv.rows) {
+      if (row.fields[1] == "negation") negations_.emplace(row.fields[0]);
+      else if (row.fields[1] == "hedge") hedges_.emplace(row.fields[0]);
+    }
+    return Status();
+  }
+
+  void Run(std::string_view text, Analysis* a) const override {
+    if (a->quotes.empty()) return;
+    std::vector<Unit> units = Units(*a);
+    std::vector<std::pair<uint32_t, uint32_t>> mentions;  // (begin, entity)
+    for (const Entity& e : a->entities)
+      for (const Mention& m : e.mentions) mentions.emplace_back(m.span.begin, e.id);
+    std::sort(mentions.begin(), mentions.end());
+    std::string doc_date = a->header.date ? a->header.date->ToString() : std::string();
+    for (const Unit& u : units) {
+      for (const Span& piece : SplitAtFigures(*a, u.span)) {
+        Claim c;
+        c.span = piece;
+        while (c.span.begin < c.span.end && (text[c.span.begin] == ' ' || text[c.span.begin] == '\n')) ++c.span.begin;
+        while (c.span.end > c.span.begin && (text[c.span.end - 1] == ' ' || text[c.span.end - 1] == '\n')) --c.span.end;
+        if (!Fill(text, *a, mentions, &c)) continue;
+        const Quote& q = a->quotes[static_cast<size_t>(u.quote)];
+        c.quote = u.continuation ? -1 : u.quote;
+        c.speaker = q.speaker;
+        c.cue = u.continuation ? Span{} : q.cue;
+        c.kind = u.continuation ? QuoteKind::kIndirect : q.kind;
+        c.stated_on = StatedOn(*a, q, doc_date);
+        a->claims.push_back(std::move(c));
+      }
+    }
+    std::sort(a->claims.begin(), a->claims.end(),
+              [](const Claim& x, const Claim& y) { return x.span.begin < y.span.begin; });
+    LinkRestatements(a);
+  }
+
+ private:
+  // Sentences of a span, clipped to it; [first, end) sentence indices.
+  static std::pair<size_t, size_t> SentencesOf(const Analysis& a, Span s) {
+    auto lo = std::upper_bound(a.sentences.begin(), a.sentences.end(), s.begin,
+                               [](uint32_t v, const Sentence& x) { return v < x.span.end; });
+    auto hi = std::lower_bound(lo, a.sentences.end(), s.end,
+                               [](const Sentence& x, uint32_t v) { return x.span.begin < v; });
+    return {static_cast<size_t>(lo - a.sentences.begin()), static_cast<size_t>(hi - a.sentences.begin())};
+  }
+
+  static std::vector<Unit> Units(const Analysis& a) {
+    std::vector<Unit> out;
+    std::vector<uint8_t> covered(a.sentences.size(), 0);  // by a quote other than a turn
+    for (const Quote& q : a.quotes) {
+      if (q.kind == QuoteKind::kScare || q.cue_lemma == "turn") continue;
+      auto [b, e] = SentencesOf(a, q.span);
+      for (size_t s = b; s < e; ++s) covered[s] = 1;
+    }
+    for (size_t qi = 0; qi < a.quotes.size(); ++qi) {
+      const Quote& q = a.quotes[qi];
+      if (q.kind == QuoteKind::kScare) continue;
+      auto [b, e] = SentencesOf(a, q.span);
+      bool turn = q.cue_lemma == "turn";
+      for (size_t s = b; s < e; ++s) {
+        if (turn && covered[s]) continue;
+        Span sp = a.sentences[s].span;
+        if (q.kind != QuoteKind::kPartial && !turn) sp = {std::max(sp.begin, q.span.begin), std::min(sp.end, q.span.end)};
+        if (!sp.empty()) out.push_back({sp, static_cast<int32_t>(qi), false});
+      }
+      if (turn || (q.kind != QuoteKind::kIndirect && q.kind != QuoteKind::kAccordingTo) || e == 0) continue;
+      // Sentences that go on with the reported account.
+      uint32_t para = a.sentences[e - 1].paragraph;
+      for (size_t s = e; s < a.sentences.size() && s < e + kMaxContinuation; ++s) {
+        if (covered[s] || a.sentences[s].paragraph != para) break;
+        covered[s] = 1;
+        out.push_back({a.sentences[s].span, static_cast<int32_t>(qi), true});
+      }
+    }
+    return out;
+  }
+
+  template <typename T>
+  static std::pair<size_t, size_t> Inside(const std::vector<T>& v, Span s) {
+    auto lo = std::lower_bound(v.begin(), v.end(), s.begin,
+                               [](const T& x, uint32_t b) { return x.span.begin < b; });
+    auto hi = lo;
+    while (hi != v.end() && hi->span.begin < s.end) ++hi;
+    return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
+  }
+
+  // A unit with several figures, cut between them.
+  static std::vector<Span> SplitAtFigures(const Analysis& a, Span u) {
+    auto [fb, fe] = Inside(a.figures, u);
+    if (fe - fb < 2) return {u};
+    std::vector<Span> out;
+    uint32_t start = u.begin;
+    for (size_t f = fb; f + 1 < fe; ++f) {
+      uint32_t from = a.figures[f].span.end, to = a.figures[f + 1].span.begin;
+      auto tb = std::lower_bound(a.tokens.begin(), a.tokens.end(), from,
+                                 [](const Token& t, uint32_t v) { return t.span.begin < v; });
+      const Token* cut = nullptr;
+      for (auto t = tb; t != a.tokens.end() && t->span.begin < to; ++t) {
+        std::string_view n = a.Norm(*t);
+        if (n == ";" || n == "and" || n == "," || n == "but" || n == "while") {
+          if (!(cut && a.Norm(*cut) == "," && n == "and" && cut + 1 == &*t)) cut = &*t;
+        }
+      }
+      uint32_t end = cut ? cut->span.begin : to;
+      uint32_t next = cut ? cut->span.end : to;
+      if (cut && a.Norm(*cut) == "," && cut + 1 < a.tokens.data() + a.tokens.size() &&
+          a.Norm(*(cut + 1)) == "and")
+        next = (cut + 1)->span.end;
+      if (end > start) out.push_back({start, end});
+      start = next;
+    }
+    if (u.end > start) out.push_back({start, u.end});
+    return out;
+  }
+
+  // Figures, times, entities, polarity and hedge of a claim; false if it
+  // carries no figure, time or entity.
+  bool Fill(std::string_view text, const Analysis& a, const std::vector<std::pair<uint32_t, uint32_t>>& mentions,
+            Claim* c) const {
+    auto [fb, fe] = Inside(a.figures, c->span);
+    for (size_t f = fb; f < fe; ++f)
+      if (a.figures[f].span.end <= c->span.end) c->figures.push_back(static_cast<uint32_t>(f));
+    auto [tb, te] = Inside(a.times, c->span);
+    for (size_t t = tb; t < te; ++t)
+      if (a.times[t].span.end <= c->span.end) c->times.push_back(static_cast<uint32_t>(t));
+    auto m = std::lower_bound(mentions.begin(), mentions.end(), std::make_pair(c->span.begin, 0u));
+    for (; m != mentions.end() && m->first < c->span.end; ++m) c->entities.push_back(m->second);
+    std::sort(c->entities.begin(), c->entities.end());
+    c->entities.erase(std::unique(c->entities.begin(), c->entities.end()), c->entities.end());
+    if (c->figures.empty() && c->times.empty() && c->entities.empty()) return false;
+    c->about = About(a, *c);
+    auto tok = std::lower_bound(a.tokens.begin(), a.tokens.end(), c->span.begin,
+                                [](const Token& t, uint32_t v) { return t.span.begin < v; });
+    for (; tok != a.tokens.end() && tok->span.begin < c->span.end; ++tok) {
+      std::string n(a.Norm(*tok));
+      if (negations_.count(n) || (tok->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
+        c->negated = true;
+      if (c->hedge.empty() && hedges_.count(n) && !(tok->flags & kTokenCapitalized))
+        c->hedge = std::string(Slice(text, tok->span));
+    }
+    return true;
+  }
+
+  // The period the claim is about: its figure's own time, else the first
+  // calendar time in the unit, else any time.
+  static std::string About(const Analysis& a, const Claim& c) {
+    for (uint32_t f : c.figures) {
+      int32_t t = a.figures[f].time;
+      if (t >= 0 && static_cast<size_t>(t) < a.times.size()) return a.times[static_cast<size_t>(t)].value;
+    }
+    for (uint32_t t : c.times)
+      if (!a.times[t].range_begin.empty()) return a.times[t].value;
+    return c.times.empty() ? std::string() : a.times[c.times[0]].value;
+  }
+
+  // "said on Monday": a full date right next to the cue dates the statement.
+  static std::string StatedOn(const Analysis& a, const Quote& q, const std::string& doc_date) {
+    if (q.cue.empty()) return doc_date;
+    uint32_t lo = q.cue.begin > kStatedOnWindow ? q.cue.begin - kStatedOnWindow : 0;
+    auto it = std::lower_bound(a.times.begin(), a.times.end(), lo,
+                               [](const TimeExpression& t, uint32_t v) { return t.span.begin < v; });
+    for (; it != a.times.end() && it->span.begin < q.cue.end + kStatedOnWindow; ++it) {
+      if (it->type != TimeType::kDate || it->value.size() != 10) continue;
+      if (!CivilDate::Parse(it->value)) continue;
+      if (!doc_date.empty() && it->value > doc_date) continue;
+      return it->value;
+    }
+    return doc_date;
+  }
+
+  static void LinkRestatements(Analysis* a) {
+    std::unordered_map<std::string, std::vector<uint32_t>> seen;
+    for (size_t k = 0; k < a->claims.size(); ++k) {
+      Claim& c = a->claims[k];
+      if (c.speaker < 0 || c.figures.size() != 1 || c.about.empty()) continue;
+      const Figure& f = a->figures[c.figures[0]];
+      if (f.unit.empty()) continue;
+      std::string key = std::to_string(c.speaker) + "\t" + f.unit + "\t" + c.about + "\t" +
+                        (f.exact.empty() ? std::to_string(f.value) : f.exact);
+      std::vector<uint32_t>& earlier = seen[key];
+      for (size_t n = earlier.size(); n > 0 && c.restates.size() < kMaxRestateLinks; --n)
+        c.restates.push_back(earlier[n - 1]);
+      std::sort(c.restates.begin(), c.restates.end());
+      earlier.push_back(static_cast<uint32_t>(k));
+    }
+  }
+
+  std::unordered_set<std::string> negations_, hedges_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Stage>> CreateClaimStage(const Options&) {
-  return std::unique_ptr<Stage>(new ClaimStage());
+  auto stage = std::make_unique<ClaimStage>();
+  if (Status s = stage->Init(); !s.ok()) return s;
+  return std::unique_ptr<Stage>(std::move(stage));
 }
 
 }  // namespace communique::internal
