@@ -81,7 +81,14 @@ void AttachCountedNoun(const FigureDoc& doc, FigureDraft* d) {
   size_t last_candidate = SIZE_MAX;
   for (size_t n = 0; k < end && n < kMaxModifiers; ++k, ++n) {
     if (!ModifierOrNoun(doc, k)) break;
-    if (doc.lex->LooksPlural(doc.norm(k))) {
+    std::string_view w = doc.norm(k);
+    if (w.size() > 3 && w.back() == '\'' && w[w.size() - 2] == 's') {  // "two countries' ministries"
+      SetUnit(doc, k, d);
+      d->fig.unit = doc.lex->Lemma(w.substr(0, w.size() - 1));
+      d->last = k + 1;
+      return;
+    }
+    if (doc.lex->LooksPlural(w)) {
       SetUnit(doc, k, d);
       d->last = k + 1;
       return;

@@ -155,7 +155,7 @@ bool AttachMeasure(const FigureDoc& doc, const NumberMatch& m, FigureDraft* d) {
     if (ApplyScaleWord(doc, d->last, &scaled)) {  // 75 USD million
       SetValue(scaled, &f);
       ++d->last;
-    } else if (!code.empty()) {
+    } else if (!code.empty() && doc.is(d->last - 1, TokenKind::kWord)) {  // not after "$"
       AttachCents(doc, d);
     }
     return true;
@@ -222,6 +222,21 @@ void AttachRange(const FigureDoc& doc, FigureDraft* d) {
   }
   if (f.kind == FigureKind::kPercent || hi.fig.kind == FigureKind::kPercent) {
     if (f.unit.empty()) f.unit = "percent";
+  }
+  // "30-40 billion roubles": the scale of the high end applies to a bare low end.
+  uint64_t scale = 0;
+  const NumberWord* sw = doc.lex->Number(doc.norm(m.last - 1));
+  if (sw && sw->kind == NumberWordKind::kScale && sw->value >= 1000 && m.last - 1 > m.first &&
+      d->num_last == d->num_first + 1 && doc.is(d->num_first, TokenKind::kNumber) && f.value < 1000) {
+    scale = sw->value;
+    Decimal low;
+    if (Decimal::Parse(f.exact, &low)) {
+      int zeros = 0;
+      for (uint64_t x = scale; x >= 10 && x % 10 == 0; x /= 10) ++zeros;
+      low.Shift(zeros);
+      f.exact = low.ToString();
+    }
+    f.value *= static_cast<double>(scale);
   }
   f.low = f.value;
   f.high = hi.fig.value;

@@ -164,6 +164,8 @@ class FigureStage final : public Stage {
     if (!money && Excluded(doc, m, m.last)) return false;
     if (m.ordinal) {
       if (lex_.Has(doc.norm(m.last), kRoleTimeUnit)) return false;  // "21st century"
+      if (m.words && doc.norm(m.last) == ",") return false;           // "First, ..."
+
       AttachQualifiers(doc, d);
       return true;
     }
