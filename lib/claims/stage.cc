@@ -63,6 +63,7 @@ class ClaimStage final : public Stage {
         c.cue = u.continuation ? Span{} : q.cue;
         c.kind = u.continuation ? QuoteKind::kIndirect : q.kind;
         c.stated_on = StatedOn(*a, q, doc_date);
+        c.about = About(text, *a, c);
         a->claims.push_back(std::move(c));
       }
     }
@@ -165,7 +166,6 @@ class ClaimStage final : public Stage {
     std::sort(c->entities.begin(), c->entities.end());
     c->entities.erase(std::unique(c->entities.begin(), c->entities.end()), c->entities.end());
     if (c->figures.empty() && c->times.empty() && c->entities.empty()) return false;
-    c->about = About(a, *c);
     auto tok = std::lower_bound(a.tokens.begin(), a.tokens.end(), c->span.begin,
                                 [](const Token& t, uint32_t v) { return t.span.begin < v; });
     for (; tok != a.tokens.end() && tok->span.begin < c->span.end; ++tok) {
@@ -179,15 +179,23 @@ class ClaimStage final : public Stage {
   }
 
   // The period the claim is about: its figure's own time, else the first
-  // calendar time in the unit, else any time.
-  static std::string About(const Analysis& a, const Claim& c) {
+  // calendar time in the unit, else any time. "since 2015" runs to the day
+  // of the statement: 2015/2021-08-02.
+  static std::string About(std::string_view text, const Analysis& a, const Claim& c) {
+    const TimeExpression* t = nullptr;
     for (uint32_t f : c.figures) {
-      int32_t t = a.figures[f].time;
-      if (t >= 0 && static_cast<size_t>(t) < a.times.size()) return a.times[static_cast<size_t>(t)].value;
+      int32_t ft = a.figures[f].time;
+      if (!t && ft >= 0 && static_cast<size_t>(ft) < a.times.size()) t = &a.times[static_cast<size_t>(ft)];
     }
-    for (uint32_t t : c.times)
-      if (!a.times[t].range_begin.empty()) return a.times[t].value;
-    return c.times.empty() ? std::string() : a.times[c.times[0]].value;
+    for (uint32_t k : c.times)
+      if (!t && !a.times[k].range_begin.empty()) t = &a.times[k];
+    if (!t && !c.times.empty()) t = &a.times[c.times[0]];
+    if (!t) return std::string();
+    std::string_view words = Slice(text, t->span);
+    bool since = t->mod == TimeMod::kOnOrAfter || words.substr(0, 6) == "since " || words.substr(0, 6) == "Since ";
+    if (since && !t->range_begin.empty() && !c.stated_on.empty() && t->range_begin < c.stated_on)
+      return t->value + "/" + c.stated_on;
+    return t->value;
   }
 
   // "said on Monday": a full date right next to the cue dates the statement.
