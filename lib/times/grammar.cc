@@ -150,16 +150,23 @@ int Grammar::Tense(size_t first, size_t last) const {
   int32_t s = at_[first].sentence;
   for (size_t d = 1; d <= kTenseWindow; ++d) {
     int found = 0;
+    size_t at = 0;
     if (first >= d && at_[first - d].sentence == s) {
-      std::string_view w = at_[first - d].text;
+      at = first - d;
+      std::string_view w = at_[at].text;
       if (FutureWord(w)) found = 1;
       else if (PastWord(w)) found = -1;
     }
     if (!found && last - 1 + d < at_.size() && at_[last - 1 + d].sentence == s) {
-      std::string_view w = at_[last - 1 + d].text;
+      at = last - 1 + d;
+      std::string_view w = at_[at].text;
       if (FutureWord(w)) found = 1;
       else if (PastWord(w)) found = -1;
     }
+    // "will be held", "will have ended": a participle after a future auxiliary
+    if (found < 0)
+      for (size_t k = 1; k <= 3 && at >= k && at_[at - k].sentence == s; ++k)
+        if (FutureWord(at_[at - k].text)) return 1;
     if (found) return found;
   }
   return 0;

@@ -33,6 +33,9 @@ class Grammar {
       : lex_(lex), at_(atoms), dct_(dct) {}
   /// The longest expression starting at atom i, or nullopt.
   std::optional<Expr> ParseAt(size_t i) const;
+  /// The last explicit day the text named ("on July 9, 2015"): "six years
+  /// later" counts from it rather than from the document date.
+  void SetNarrativeDate(const CivilDate& d) { narrative_ = d; }
 
  private:
   // grammar.cc: structure, absolute dates, parts, ranges
@@ -70,6 +73,7 @@ class Grammar {
   const Lexicon& lex_;
   const std::vector<Atom>& at_;
   std::optional<CivilDate> dct_;
+  std::optional<CivilDate> narrative_;
 };
 
 TimeMod ModFromName(std::string_view name);

@@ -167,6 +167,7 @@ size_t Grammar::Offset(size_t i, Expr* e) const {
   if (!end || amount < 0 || amount != std::floor(amount)) return 0;
   int n = static_cast<int>(amount);
   int sign = 0;
+  bool narrative = Is(end, "later") || Is(end, "earlier");
   if (in) {
     if (Is(i, "within")) return 0;
     sign = 1;
@@ -196,12 +197,15 @@ size_t Grammar::Offset(size_t i, Expr* e) const {
     return end;
   }
   e->anchored = true;
+  const CivilDate& base = narrative && narrative_ ? *narrative_ : *dct_;
   if (unit == "DE" || unit == "CE") {
-    e->point = Containing(*dct_, Gran::kYear);
+    e->point = Containing(base, Gran::kYear);
     e->point.year += sign * n * (unit == "DE" ? 10 : 100);
     return end;
   }
-  e->point = DayPoint(ShiftDays(*dct_, unit, sign * n));
+  e->point = DayPoint(ShiftDays(base, unit, sign * n));
+  if (unit == "Y") e->point = Containing(ShiftDays(base, unit, sign * n), Gran::kYear);
+  if (narrative && narrative_) e->anchored = false;
   return end;
 }
 

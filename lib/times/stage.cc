@@ -39,7 +39,7 @@ class TimeStage final : public Stage {
   void Run(std::string_view text, Analysis* a) const override {
     std::vector<Atom> atoms;
     lex_->Atoms(text, *a, &atoms);
-    times::Grammar grammar(*lex_, atoms, a->header.date);
+    times::Grammar grammar(*lex_, atoms, a->header.date);  // per run: holds the narrative date
     std::string buf;
     for (size_t i = 0; i < atoms.size();) {
       if (!OpensExpression(*lex_, atoms[i])) { ++i; continue; }
@@ -57,6 +57,10 @@ class TimeStage final : public Stage {
       t.quant = e->quant;
       t.freq = e->freq;
       t.anchored = e->anchored;
+      if (e->type == TimeType::kDate && !e->anchored && e->has_range && e->value.empty() &&
+          (e->point.gran == times::Gran::kDay || e->point.gran == times::Gran::kMonth ||
+           e->point.gran == times::Gran::kYear))
+        grammar.SetNarrativeDate(e->range_begin);
       if (!t.value.empty()) a->times.push_back(std::move(t));
       i = e->last;
     }

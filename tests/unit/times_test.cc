@@ -1,0 +1,154 @@
+// The times stage: finding, normalizing and anchoring time expressions.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+using communique::Analysis;
+using communique::CivilDate;
+using communique::DocumentInfo;
+using communique::TimeExpression;
+using communique::TimeMod;
+using communique::TimeType;
+using communique::testing::AnalyzeOk;
+
+namespace {
+
+Analysis Run(const std::string& text, const char* date) {
+  DocumentInfo info;
+  if (date) info.date = CivilDate::Parse(date);
+  return AnalyzeOk(text, info);
+}
+
+// The time whose text is `surface`, or null.
+const TimeExpression* Find(const std::string& text, const Analysis& a, std::string_view surface) {
+  for (const TimeExpression& t : a.times)
+    if (communique::Slice(text, t.span) == surface) return &t;
+  return nullptr;
+}
+
+std::string ValueOf(const std::string& text, const char* date, std::string_view surface) {
+  Analysis a = Run(text, date);
+  const TimeExpression* t = Find(text, a, surface);
+  return t ? t->value : "<none: " + std::to_string(a.times.size()) + " times>";
+}
+
+}  // namespace
+
+TEST_SUITE("times") {
+  TEST_CASE("absolute dates and periods") {
+    CHECK(ValueOf("It happened on September 25, 2020.", "2021-08-02", "September 25, 2020") == "2020-09-25");
+    CHECK(ValueOf("It happened on 25 September 2020.", "2021-08-02", "25 September 2020") == "2020-09-25");
+    CHECK(ValueOf("Signed on 2021-08-02 in Geneva.", nullptr, "2021-08-02") == "2021-08-02");
+    CHECK(ValueOf("Signed on 02.08.2021 in Geneva.", nullptr, "02.08.2021") == "2021-08-02");
+    CHECK(ValueOf("Trade fell in the 1990s.", nullptr, "1990s") == "199");
+    CHECK(ValueOf("The threats of the 21st century are new.", nullptr, "the 21st century") == "20");
+    CHECK(ValueOf("Growth slowed in Q3 2022.", nullptr, "Q3 2022") == "2022-Q3");
+    CHECK(ValueOf("Prices rose in early 2022.", nullptr, "early 2022") == "2022");
+  }
+
+  TEST_CASE("the first six months of a year is its first half, with a range") {
+    std::string text = "They sent 35 requests in the first six months of 2021 alone.";
+    Analysis a = Run(text, "2021-08-02");
+    const TimeExpression* t = Find(text, a, "the first six months of 2021");
+    REQUIRE(t != nullptr);
+    CHECK(t->value == "2021-H1");
+    CHECK(t->range_begin == "2021-01-01");
+    CHECK(t->range_end == "2021-07-01");
+    CHECK_FALSE(t->anchored);
+  }
+
+  TEST_CASE("relative expressions are anchored on the document date") {
+    CHECK(ValueOf("There were 45 such requests last year.", "2021-08-02", "last year") == "2020");
+    CHECK(ValueOf("Two appeals in the first half of the current year.", "2021-08-02",
+                  "the first half of the current year") == "2021-H1");
+    CHECK(ValueOf("He arrived yesterday.", "2021-03-01", "yesterday") == "2021-02-28");
+    CHECK(ValueOf("Talks will resume next month.", "2021-12-15", "next month") == "2022-01");
+    CHECK(ValueOf("He left two days ago.", "2021-03-01", "two days ago") == "2021-02-27");
+    Analysis a = Run("He left last year.", "2021-08-02");
+    REQUIRE(!a.times.empty());
+    CHECK(a.times[0].anchored);
+  }
+
+  TEST_CASE("a weekday follows the tense of its sentence") {
+    // 2021-08-04 is a Wednesday.
+    CHECK(ValueOf("The minister said on Monday that talks failed.", "2021-08-04", "Monday") == "2021-08-02");
+    CHECK(ValueOf("The minister will travel on Monday.", "2021-08-04", "Monday") == "2021-08-09");
+    CHECK(ValueOf("The interview was published on Monday.", "2021-08-02", "Monday") == "2021-08-02");
+  }
+
+  TEST_CASE("a day without a year gets one from the document date and tense") {
+    CHECK(ValueOf("The talks were held on September 25.", "2021-08-02", "September 25") == "2020-09-25");
+    CHECK(ValueOf("The talks will be held on September 25.", "2021-08-02", "September 25") == "2021-09-25");
+    CHECK(ValueOf("The talks were held on September 25.", nullptr, "September 25") == "XXXX-09-25");
+  }
+
+  TEST_CASE("without a document date relative values stay relative") {
+    Analysis a = Run("There were 45 such requests last year.", nullptr);
+    REQUIRE(a.times.size() == 1);
+    CHECK(a.times[0].value == "UNDEF-REF-year-MINUS-1");
+    CHECK_FALSE(a.times[0].anchored);
+    CHECK(a.times[0].range_begin.empty());
+  }
+
+  TEST_CASE("durations, sets and references") {
+    std::string text = "For six months, nearly every day, the talks went on; so far nothing, twice a year.";
+    Analysis a = Run(text, "2021-08-02");
+    const TimeExpression* d = Find(text, a, "six months");
+    REQUIRE(d != nullptr);
+    CHECK(d->type == TimeType::kDuration);
+    CHECK(d->value == "P6M");
+    const TimeExpression* s = Find(text, a, "every day");
+    REQUIRE(s != nullptr);
+    CHECK(s->type == TimeType::kSet);
+    CHECK(s->value == "P1D");
+    CHECK(s->quant == "EVERY");
+    CHECK(s->mod == TimeMod::kApprox);
+    const TimeExpression* f = Find(text, a, "twice a year");
+    REQUIRE(f != nullptr);
+    CHECK(f->freq == "2X");
+    CHECK(ValueOf(text, "2021-08-02", "so far") == "PRESENT_REF");
+    CHECK(ValueOf("Cooperation is possible in the future.", nullptr, "in the future") == "FUTURE_REF");
+  }
+
+  TEST_CASE("modifiers and ranges") {
+    std::string text = "Since 2015 the treaty held, from 2014 to 2016 in full.";
+    Analysis a = Run(text, "2021-08-02");
+    const TimeExpression* s = Find(text, a, "Since 2015");
+    REQUIRE(s != nullptr);
+    CHECK(s->value == "2015");
+    CHECK(s->mod == TimeMod::kStart);
+    const TimeExpression* r = Find(text, a, "from 2014 to 2016");
+    REQUIRE(r != nullptr);
+    CHECK(r->value == "2014/2016");
+    CHECK(r->range_begin == "2014-01-01");
+    CHECK(r->range_end == "2017-01-01");
+  }
+
+  TEST_CASE("times of day") {
+    CHECK(ValueOf("The vote is at 3 p.m. today.", nullptr, "3 p.m.") == "T15:00");
+    CHECK(ValueOf("They met at 10:30 GMT.", nullptr, "10:30 GMT") == "T10:30");
+  }
+
+  TEST_CASE("no false times") {
+    const char* texts[] = {"May I ask a question?", "This may take longer.", "They will march on the capital.",
+                           "Some 2,020 troops arrived.", "Resolution 2231 was adopted.", "Under Article 5 allies act.",
+                           "The G20 met.", "S-400 systems were sold.", "COVID-19 spread.",
+                           "The 1540 Committee met.", "Call +1 202 555 0100 now"};
+    for (const char* t : texts) {
+      Analysis a = Run(t, "2021-08-02");
+      std::string found;
+      for (const TimeExpression& x : a.times)
+        if (x.value != "PRESENT_REF") found += std::string(communique::Slice(t, x.span)) + ";";
+      CHECK_MESSAGE(found.empty(), t, " -> ", found);
+    }
+  }
+
+  TEST_CASE("header dates are times too") {
+    std::string text = "date 2021-08-02\nWASHINGTON, August 2. /TASS/. Talks went on.";
+    Analysis a = Run(text, nullptr);
+    CHECK(ValueOf(text, nullptr, "2021-08-02") == "2021-08-02");
+    CHECK(ValueOf(text, nullptr, "August 2") == "2021-08-02");
+  }
+}
