@@ -137,8 +137,10 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
 std::optional<SpeechEvent> CueFinder::Before(size_t open) const {
   if (open == 0) return std::nullopt;
   size_t p = open - 1;
-  if (!SameParagraph(p, open)) return std::nullopt;
   std::string_view pn = NormOf(a_, p);
+  // A paragraph that ends "The message says:" introduces the next one's quote.
+  bool first_in_paragraph = !SameParagraph(p, open);
+  if (first_in_paragraph && (pn != ":" || tp_[p] == UINT32_MAX || tp_[p] + 1 != tp_[open])) return std::nullopt;
   bool punct = pn == ":" || pn == "," || IsDash(pn);
   size_t last = punct ? p : open;  // the cue (and its adjuncts) end before `last`
   size_t s = SentenceOf(p);

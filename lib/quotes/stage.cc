@@ -65,7 +65,7 @@ class QuoteRun {
       c.q.kind = QuoteKind::kDirect;
       size_t lo = m.open != kNoToken ? m.open : m.first;
       size_t hi = m.close != kNoToken ? m.close + 1 : m.last;
-      for (size_t t = lo; t < hi; ++t) in_quote_[t] = 1;
+      for (size_t t = lo; t < hi; ++t) in_quote_[t] = static_cast<uint32_t>(cands_.size() + 1);
       std::optional<SpeechEvent> ev;
       if (m.close != kNoToken) ev = finder_.After(m.close);
       if (!ev && m.open != kNoToken) ev = finder_.Before(m.open);
@@ -148,9 +148,14 @@ class QuoteRun {
       if (f->strict && !finder_.SpeechContext(i, ce)) return ce;
       finder_.LeftNp(i, &ev.np_b, &ev.np_e);
       size_t before = ev.np_b;  // token before the subject
+      size_t j = i;
+      while (j > first && IsSubjectVerbFiller(NormOf(*a_, j - 1))) --j;
+      if (ev.np_b == ev.np_e && j > first && NormOf(*a_, j - 1) == "and") {
+        // "X thanked him and said that ...": the sentence's subject.
+        finder_.RightNp(first, &ev.np_b, &ev.np_e);
+        before = first;
+      }
       if (ev.np_b == ev.np_e) {
-        size_t j = i;
-        while (j > first && IsSubjectVerbFiller(NormOf(*a_, j - 1))) --j;
         if (j == first) return ce;
         std::string_view p = NormOf(*a_, j - 1);
         if (p != "," && !IsDash(p)) return ce;
@@ -174,10 +179,7 @@ class QuoteRun {
     for (size_t t = cb; t < cend; ++t)
       if (in_quote_[t] && !IsQuoteToken(*a_, t)) {
         // The clause holds a quote attributed elsewhere: not reported speech.
-        bool attributed = false;
-        for (const Candidate& c : cands_)
-          if (c.first <= t && t < c.last) { attributed = !c.embedded; break; }
-        if (attributed) return ce;
+        if (!cands_[in_quote_[t] - 1].embedded) return ce;
         break;
       }
     Candidate c;
@@ -226,10 +228,16 @@ class QuoteRun {
     return e;
   }
 
+  // The clause before "..., X said": none if it is an adverbial clause or
+  // phrase ("As he was greeting the guest, X told him ...").
   size_t LeftClauseStart(size_t first, size_t comma) const {
     size_t b = first;
     while (b < comma && IsQuoteToken(*a_, b)) ++b;
-    return comma - b >= kMinLeftClauseTokens ? b : comma;
+    if (comma - b < kMinLeftClauseTokens) return comma;
+    std::string_view w = NormOf(*a_, b);
+    if (IsPrepositionLike(w) || IsClauseBoundaryWord(w) || w == "once" || w == "until" || w == "unless")
+      return comma;
+    return b;
   }
 
   // The latest speech event before token i in its paragraph.
@@ -440,7 +448,8 @@ class QuoteRun {
   std::vector<uint32_t> tp_;
   CueFinder finder_;
   SpeakerResolver resolver_{*a_, lex_};
-  std::vector<uint8_t> in_quote_, consumed_;
+  std::vector<uint32_t> in_quote_;  // 1 + index of the marked quote holding a token
+  std::vector<uint8_t> consumed_;
   std::vector<SpeechEvent> events_;
   std::vector<Candidate> cands_;
   std::vector<size_t> reported_;  // indices into cands_
