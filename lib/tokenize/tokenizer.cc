@@ -324,8 +324,8 @@ void Tokenizer::AppendNorm(std::string_view surface, Analysis* out, Token* token
   if (ascii) {
     size_t at = pool.size();
     pool.resize(at + surface.size());
-    char* out = pool.data() + at;
-    for (char c : surface) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+    char* dest = pool.data() + at;
+    for (char c : surface) *dest++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
   } else {
     // Map curly quotes, dashes and invalid bytes, then NFC + case fold
     // (skipped when the mapping leaves only ASCII: "it’s").
