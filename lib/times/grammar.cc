@@ -723,6 +723,24 @@ size_t Grammar::Core(size_t i, Expr* e) const {
       best_e.point.gran = Gran::kTime;
       best_e.point.hour = t.hour; best_e.point.minute = t.minute; best_e.point.second = t.second;
       best_e.type = TimeType::kTime;
+      // a day after the time: "8.30pm today", "13:00 February 28, 2013"
+      size_t k = Is(end, "on") || Is(end, ",") ? end + 1 : end;
+      Expr day;
+      day.first = k;
+      size_t day_end = 0;
+      if (Ok(k, i)) {
+        day_end = Deictic(k, &day);
+        if (!day_end) day_end = MonthFirst(k, &day);
+        if (!day_end) day_end = DateLit(k, &day);
+      }
+      if (day_end && day.value.empty() && day.point.gran == Gran::kDay && day.point.hour == kUnknown &&
+          day.point.part_of_day.empty()) {
+        best_e.point.year = day.point.year;
+        best_e.point.month = day.point.month;
+        best_e.point.day = day.point.day;
+        best_e.anchored = day.anchored;
+        best = day_end;
+      }
     }
   }
   if (!best) return 0;

@@ -21,7 +21,7 @@ bool OpensExpression(const times::Lexicon& lex, const Atom& a) {
   if (a.word || lex.StartsPhrase(a.text)) return true;
   static const char* const kOpeners[] = {"the", "from", "between", "more", "less", "fewer", "at", "up", "no",
                                          "as", "prior", "in", "within", "earlier", "later", "today", "tomorrow",
-                                         "yesterday", "tonight", "tonite", "every", "each", "per", "twice",
+                                         "yesterday", "tonight", "tonite", "every", "each", "per", "twice", "once",
                                          "thrice", "fy", "fiscal", "calendar", "q", "h", "week", "half"};
   for (const char* w : kOpeners) if (a.text == w) return true;
   return false;
