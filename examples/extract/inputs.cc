@@ -154,9 +154,11 @@ class JsonlReader {
  public:
   JsonlReader(const RunOptions& options, Counters* counters)
       : counters_(counters),
-        // A JSON string may escape its text (\n, \", \u00e9), so a line may be
-        // longer than the document; beyond this it is rejected unread.
-        max_line_(2 * options.analyzer.max_document_bytes + (64 << 10)) {}
+        // A JSON string escapes some of its text (\n, \"), so a line may be a
+        // little longer than its document; beyond this slack (1/8 + 64 KiB)
+        // it is rejected unread, which bounds the memory one line can take.
+        max_line_(options.analyzer.max_document_bytes +
+                  options.analyzer.max_document_bytes / 8 + (64 << 10)) {}
 
   bool Read(const Input& input, const EmitFn& emit) {
     path_ = input.path;

@@ -207,7 +207,10 @@ void Worker::Process(Item* item) {
   }
   std::string().swap(item->payload);
   // One huge line must not keep its buffer for the rest of the run.
-  if (impl_->padded.capacity() > (16u << 20)) std::string().swap(impl_->padded);
+  if (impl_->padded.capacity() > (16u << 20)) {
+    std::string().swap(impl_->padded);
+    impl_->parser = simdjson::dom::parser();
+  }
 }
 
 }  // namespace extract
