@@ -120,7 +120,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     out->push_back(std::move(base));
     return;
   }
-  if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kWord) {
+  if ((t.flags & kTokenHasDigit) && (t.kind == TokenKind::kNumber || t.kind == TokenKind::kWord)) {
     if (RE2::FullMatch(n, iso_date_, &g1, &g2, &g3)) {
       base.kind = AtomKind::kDateLit;
       base.y = ToInt(g1); base.m = ToInt(g2); base.d = ToInt(g3);

@@ -416,6 +416,7 @@ size_t Grammar::Ref(size_t i, Expr* e) const {
   std::string joined;
   size_t best = 0;
   std::string_view value;
+  if (!lex_.StartsPhrase(at_[i].text)) max = 0;
   for (size_t n = 0; n < max && Ok(i + n, i); ++n) {
     if (n) joined += ' ';
     joined += at_[i + n].text;
