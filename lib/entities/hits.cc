@@ -10,7 +10,20 @@ bool IsNameParticle(std::string_view k) {
          k == "von" || k == "der" || k == "del" || k == "la" || k == "le" || k == "di" || k == "dos";
 }
 
-bool IsNameWord(const Word& w) { return w.is_word && w.shape != Shape::kLower; }
+bool IsCalendarWord(std::string_view k) {
+  static constexpr std::string_view kWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
+  for (std::string_view w : kWords)
+    if (k == w) return true;
+  return false;
+}
+
+// A capitalized word that can be part of a name: not "I", not a weekday or month.
+bool IsNameWord(const Word& w) {
+  return w.is_word && w.shape != Shape::kLower && w.key != "i" && !IsCalendarWord(w.key);
+}
 
 // Picks the reading of an ambiguous phrase: the lowest EntryKind.
 int32_t Best(const Lexicon& lex, const std::vector<uint32_t>& values) {
@@ -28,6 +41,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
   hits->clear();
   hit_at->assign(words.size(), -1);
   std::vector<uint32_t> scratch;
+  const std::vector<uint32_t> ids = lex.trie().WordIds(words);
   size_t n = words.size();
   size_t sentence_end = 0;
   int32_t run = -1;  // index of the open run hit
@@ -43,7 +57,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
         ++sentence_end;
       run = -1;
     }
-    PhraseTrie::Match m = lex.trie().Longest(words, i, sentence_end, &scratch);
+    PhraseTrie::Match m = lex.trie().Longest(words, ids, i, sentence_end, &scratch);
     if (m.length > 0) {
       int32_t e = Best(lex, *m.values);
       // A lower-case-only match (a title or role noun) inside a run of

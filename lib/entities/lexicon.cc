@@ -219,6 +219,8 @@ Status Lexicon::LoadPersons() {
         pos = end + 1;
       }
     }
+    if (r.fields.size() > 5 && !r.fields[5].empty())
+      AddPhrase(r.fields[5], false, {EntryKind::kPerson, MentionVia::kSurname, e.ref});
   }
   return Status();
 }
@@ -232,6 +234,8 @@ Status Lexicon::LoadNames() {
 }
 
 Status Lexicon::Load() {
+  trie_.Reserve(40000);
+  entries_.reserve(40000);
   if (Status s = LoadCountries(); !s.ok()) return s;
   if (Status s = LoadPlaces(); !s.ok()) return s;
   if (Status s = LoadOrganizations(); !s.ok()) return s;

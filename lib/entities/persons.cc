@@ -23,6 +23,13 @@ bool Resolver::TermValid(const PersonInfo& p, const Term** term) const {
   return date_ == 0 && *term != nullptr;
 }
 
+// Family names come last ("Anatoly Antonov") or, in East Asian order, first
+// ("Wang Wenbin"): a first word that is no known given name may be one too.
+void Resolver::NoteFamilyFirst(uint32_t id, const Hit& name) {
+  if (name.last - name.first == 2 && !lex_.IsGivenName(words_[name.first].key))
+    reg_.NotePerson(id, words_[name.first].key, TitleClass::kOfficial);
+}
+
 uint32_t Resolver::AddPerson(const Hit& name, std::string_view canonical, MentionVia via) {
   Entity proto;
   proto.type = EntityType::kPerson;
@@ -31,6 +38,7 @@ uint32_t Resolver::AddPerson(const Hit& name, std::string_view canonical, Mentio
   reg_.AddMention(id, SpanOf(name.first, name.last), via);
   reg_.NotePerson(id, name.last - name.first >= 2 ? words_[name.last - 1].key : std::string_view(),
                   TitleClass::kOfficial);
+  NoteFamilyFirst(id, name);
   return id;
 }
 
@@ -65,7 +73,7 @@ void Resolver::KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, in
   Enrich(&ent, title, CountryCode(affiliation), posted_to);
   if (ent.affiliation.empty()) ent.affiliation = p.country >= 0 ? CountryCode(p.country) : p.org;
   if (ent.title.empty() && in_office) ent.title = p.title;
-  reg_.AddMention(id, SpanOf(h.first, h.last), e.via == MentionVia::kAlias ? MentionVia::kAlias : MentionVia::kName);
+  reg_.AddMention(id, SpanOf(h.first, h.last), e.via);
   size_t space = p.name.rfind(' ');
   std::string surname = space == std::string::npos ? std::string() : p.name.substr(space + 1);
   for (char& c : surname)
@@ -165,6 +173,7 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
   }
   Enrich(&reg_.entity(id), &title, CountryCode(affiliation), posted_to);
   reg_.NotePerson(id, words_[name.last - 1].key, title.cls);
+  NoteFamilyFirst(id, name);
   return true;
 }
 

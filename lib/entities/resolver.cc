@@ -62,7 +62,7 @@ std::vector<Entity> Resolver::Run() {
       case EntryKind::kSeat:
       case EntryKind::kCapital:
       case EntryKind::kRegion:
-      case EntryKind::kPlace: Place(hits_[hi], *e); break;
+      case EntryKind::kPlace: Place(hi, *e); break;
       case EntryKind::kOrganization: Organization(hi, *e); break;
       case EntryKind::kTitle: TitleHit(hi, *e); break;
       case EntryKind::kPerson: KnownPerson(hi, *e, nullptr, -1, ""); break;
@@ -90,8 +90,15 @@ bool Resolver::IsPlaceUse(const Hit& h) const {
   return w > 0 && IsPlacePreposition(words_[w - 1].key);
 }
 
-void Resolver::Place(const Hit& h, const Entry& e) {
+void Resolver::Place(size_t hi, const Entry& e) {
+  const Hit& h = hits_[hi];
   const PlaceInfo& p = lex_.place(e.ref);
+  // A place name next to other capitalized words is part of a longer name
+  // ("Hollywood Magic", "Ross Ice Shelf").
+  if (e.kind == EntryKind::kPlace || e.kind == EntryKind::kRegion) {
+    if (hi > 0 && hits_[hi - 1].entry < 0 && hits_[hi - 1].last == h.first) return;
+    if (hi + 1 < hits_.size() && hits_[hi + 1].entry < 0 && hits_[hi + 1].first == h.last) return;
+  }
   bool seat = e.kind == EntryKind::kSeat || e.kind == EntryKind::kCapital;
   // Single-word ordinary places at a sentence start are often other words
   // ("Reading", "Split"); keep them only when all-upper (datelines).

@@ -24,7 +24,7 @@ class Resolver {
  private:
   // resolver.cc
   void Country(const Hit& h, const Entry& e);
-  void Place(const Hit& h, const Entry& e);
+  void Place(size_t hi, const Entry& e);
   void Organization(size_t hi, const Entry& e);
   void NamedRun(size_t hi);
   int32_t CountryBefore(size_t hi, uint32_t* begin) const;
@@ -36,6 +36,7 @@ class Resolver {
                    std::string_view posted_to);
   bool NameAfterTitle(size_t hi, const TitleInfo& title, int32_t affiliation,
                       std::string_view posted_to);
+  void NoteFamilyFirst(uint32_t id, const Hit& name);
   uint32_t AddPerson(const Hit& name, std::string_view canonical, MentionVia via);
   bool SurnameMention(const Hit& h);
   void TitleAlone(size_t hi, const TitleInfo& title);

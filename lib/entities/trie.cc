@@ -1,6 +1,5 @@
 #include "entities/trie.h"
 
-#include <cstring>
 
 namespace communique::internal {
 namespace {
@@ -73,16 +72,70 @@ void SplitPhrase(std::string_view phrase, bool ignore_case, std::vector<std::str
   }
 }
 
-std::string PhraseTrie::EdgeKey(uint32_t node, std::string_view key) {
-  std::string k(sizeof node, '\0');
-  std::memcpy(k.data(), &node, sizeof node);
-  k.append(key);
-  return k;
+namespace {
+size_t Slot(uint64_t key, size_t mask) {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdULL;
+  key ^= key >> 33;
+  return static_cast<size_t>(key) & mask;
+}
+}  // namespace
+
+void PhraseTrie::Reserve(size_t phrases) {
+  vocab_.reserve(phrases);
+  size_t want = 1024;
+  while (want < phrases * 3) want *= 2;
+  if (want > edges_.size() && edge_count_ == 0) edges_.assign(want, Edge{});
+  first_terminal_.reserve(phrases * 2);
+  terminals_.reserve(phrases);
 }
 
-uint32_t PhraseTrie::Child(uint32_t node, std::string_view key) const {
-  auto it = edges_.find(EdgeKey(node, key));
-  return it == edges_.end() ? 0 : it->second;
+void PhraseTrie::Grow() {
+  std::vector<Edge> old(edges_.size() * 2);
+  old.swap(edges_);
+  size_t mask = edges_.size() - 1;
+  for (const Edge& e : old) {
+    if (e.key == 0) continue;
+    size_t s = Slot(e.key, mask);
+    while (edges_[s].key != 0) s = (s + 1) & mask;
+    edges_[s] = e;
+  }
+}
+
+uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
+  if (word == kUnknown) return 0;
+  uint64_t key = (static_cast<uint64_t>(node) << 32 | word) + 1;
+  size_t mask = edges_.size() - 1;
+  for (size_t s = Slot(key, mask);; s = (s + 1) & mask) {
+    if (edges_[s].key == key) return edges_[s].child;
+    if (edges_[s].key == 0) return 0;
+  }
+}
+
+uint32_t PhraseTrie::AddChild(uint32_t node, uint32_t word) {
+  if ((edge_count_ + 1) * 2 > edges_.size()) Grow();
+  uint64_t key = (static_cast<uint64_t>(node) << 32 | word) + 1;
+  size_t mask = edges_.size() - 1;
+  size_t s = Slot(key, mask);
+  while (edges_[s].key != 0) {
+    if (edges_[s].key == key) return edges_[s].child;
+    s = (s + 1) & mask;
+  }
+  edges_[s] = {key, static_cast<uint32_t>(first_terminal_.size())};
+  first_terminal_.push_back(kUnknown);
+  ++edge_count_;
+  return edges_[s].child;
+}
+
+std::vector<uint32_t> PhraseTrie::WordIds(const std::vector<Word>& words) const {
+  std::vector<uint32_t> ids(words.size(), kUnknown);
+  std::string key;
+  for (size_t i = 0; i < words.size(); ++i) {
+    key.assign(words[i].key);
+    auto it = vocab_.find(key);
+    if (it != vocab_.end()) ids[i] = it->second;
+  }
+  return ids;
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<CaseRule>& rules,
@@ -92,29 +145,26 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
   uint64_t packed = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
     packed |= static_cast<uint64_t>(rules[i]) << (2 * i);
-    auto [it, inserted] = edges_.try_emplace(EdgeKey(node, keys[i]), 0);
-    if (inserted) {
-      it->second = static_cast<uint32_t>(terminals_.size());
-      terminals_.emplace_back();
-    }
-    node = it->second;
+    auto vit = vocab_.try_emplace(keys[i], static_cast<uint32_t>(vocab_.size())).first;
+    node = AddChild(node, vit->second);
   }
-  for (const Terminal& t : terminals_[node])
-    if (t.value == value && t.rules == packed) return;
-  terminals_[node].push_back({value, packed});
+  for (uint32_t t = first_terminal_[node]; t != kUnknown; t = terminals_[t].next)
+    if (terminals_[t].value == value && terminals_[t].rules == packed) return;
+  terminals_.push_back({packed, value, first_terminal_[node]});
+  first_terminal_[node] = static_cast<uint32_t>(terminals_.size() - 1);
 }
 
-PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, size_t i, size_t limit,
+PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words,
+                                      const std::vector<uint32_t>& ids, size_t i, size_t limit,
                                       std::vector<uint32_t>* scratch) const {
   Match best;
   uint32_t node = 0;
   for (size_t k = i; k < limit && k - i < kMaxPhraseWords; ++k) {
-    node = Child(node, words[k].key);
+    node = Child(node, ids[k]);
     if (node == 0) break;
-    const auto& terms = terminals_[node];
-    if (terms.empty()) continue;
     bool any = false;
-    for (const Terminal& t : terms) {
+    for (uint32_t ti = first_terminal_[node]; ti != kUnknown; ti = terminals_[ti].next) {
+      const Terminal& t = terminals_[ti];
       bool ok = true;
       for (size_t w = i; w <= k && ok; ++w)
         ok = Holds(static_cast<CaseRule>((t.rules >> (2 * (w - i))) & 3), words[w].shape);

@@ -37,23 +37,37 @@ class PhraseTrie {
   void Add(const std::vector<std::string>& keys, const std::vector<CaseRule>& rules,
            uint32_t value);
 
-  /// The longest phrase starting at words[i] whose case rules hold, stopping
-  /// at `limit` (exclusive). `scratch` receives the payloads.
-  Match Longest(const std::vector<Word>& words, size_t i, size_t limit,
-                std::vector<uint32_t>* scratch) const;
+  /// Vocabulary ids of the words' keys (kUnknown if no phrase has the word).
+  static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
+  std::vector<uint32_t> WordIds(const std::vector<Word>& words) const;
 
-  size_t node_count() const { return terminals_.size(); }
+  /// The longest phrase starting at words[i] whose case rules hold, stopping
+  /// at `limit` (exclusive). `ids` are WordIds(words); `scratch` receives the payloads.
+  Match Longest(const std::vector<Word>& words, const std::vector<uint32_t>& ids, size_t i,
+                size_t limit, std::vector<uint32_t>* scratch) const;
+
+  /// Pre-sizes the tables for about `phrases` phrases.
+  void Reserve(size_t phrases);
+
+  size_t node_count() const { return first_terminal_.size(); }
 
  private:
   struct Terminal {
-    uint32_t value;
     uint64_t rules;  ///< 2 bits per word
+    uint32_t value;
+    uint32_t next;   ///< next terminal of the same node, or kUnknown
   };
-  uint32_t Child(uint32_t node, std::string_view key) const;
-  static std::string EdgeKey(uint32_t node, std::string_view key);
+  // Open-addressing table of edges: key (node << 32 | word id) + 1; 0 = empty.
+  struct Edge { uint64_t key = 0; uint32_t child = 0; };
+  uint32_t Child(uint32_t node, uint32_t word) const;
+  uint32_t AddChild(uint32_t node, uint32_t word);
+  void Grow();
 
-  std::unordered_map<std::string, uint32_t> edges_;
-  std::vector<std::vector<Terminal>> terminals_{1};  // per node; node 0 = root
+  std::unordered_map<std::string, uint32_t> vocab_;  // word key -> id
+  std::vector<Edge> edges_ = std::vector<Edge>(1024);
+  size_t edge_count_ = 0;
+  std::vector<uint32_t> first_terminal_{kUnknown};  // per node; node 0 = root
+  std::vector<Terminal> terminals_;
 };
 
 }  // namespace communique::internal
