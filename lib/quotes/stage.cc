@@ -99,6 +99,7 @@ class QuoteRun {
   }
 
   int AddEvent(const SpeechEvent& ev) {
+    if (ev.np_b != ev.np_e || ev.inherit >= 0) event_ending_at_[ev.cue_e] = static_cast<int>(events_.size());
     events_.push_back(ev);
     return static_cast<int>(events_.size() - 1);
   }
@@ -263,14 +264,22 @@ class QuoteRun {
         return finder_.SentenceOf(cands_[r].first) < v;
       });
       Candidate* host = nullptr;
-      for (; it != reported_.end() && finder_.SentenceOf(cands_[*it].first) == s; ++it) {
+      for (; it != reported_.end() && finder_.SentenceOf(cands_[*it].first) == s && !host; ++it) {
         Candidate& rc = cands_[*it];
-        if (!host || (rc.first <= c.first && rc.last >= c.last)) host = &rc;
+        if (rc.first <= c.first && rc.last >= c.last) host = &rc;
       }
       if (host) {
         c.q.kind = QuoteKind::kPartial;
         c.event = host->event;
-        if (host->first <= c.first && host->last >= c.last) host->suppressed = true;
+        host->suppressed = true;  // the partial quote stands for the clause
+        continue;
+      }
+      // `demanded "to see that data"`, `said that "..."`: a cue right before the mark.
+      size_t open = c.first - 1;
+      size_t k = open > 0 && NormOf(*a_, open - 1) == "that" ? open - 1 : open;
+      if (auto ev = event_ending_at_.find(k); ev != event_ending_at_.end()) {
+        c.q.kind = QuoteKind::kPartial;
+        c.event = ev->second;
         continue;
       }
       size_t words = 0;
@@ -378,7 +387,7 @@ class QuoteRun {
     int32_t id = -1;
     for (const Entity& e : a_->entities) {  // once per distinct speaker
       if (e.type != EntityType::kPerson) continue;
-      if (e.name == t.speaker || EndsWithWord(e.name, t.speaker)) { id = static_cast<int32_t>(e.id); break; }
+      if (e.name == t.speaker || EndsWithWord(e.name, LastWord(t.speaker))) { id = static_cast<int32_t>(e.id); break; }
     }
     if (id < 0) {
       Entity e;
@@ -393,6 +402,10 @@ class QuoteRun {
     return id;
   }
 
+  static std::string_view LastWord(std::string_view s) {
+    size_t sp = s.rfind(' ');
+    return sp == std::string_view::npos ? s : s.substr(sp + 1);
+  }
   static bool EndsWithWord(std::string_view name, std::string_view w) {
     if (name.size() <= w.size()) return false;
     return name.substr(name.size() - w.size()) == w && name[name.size() - w.size() - 1] == ' ';
@@ -451,6 +464,7 @@ class QuoteRun {
   std::vector<uint32_t> in_quote_;  // 1 + index of the marked quote holding a token
   std::vector<uint8_t> consumed_;
   std::vector<SpeechEvent> events_;
+  std::unordered_map<size_t, int> event_ending_at_;  // cue end token -> event
   std::vector<Candidate> cands_;
   std::vector<size_t> reported_;  // indices into cands_
   std::unordered_map<std::string, int32_t> turn_entities_;
