@@ -58,6 +58,12 @@ directory)
   expect_in '"id":"c"' "$(line 8)"
   expect_not_in 'Hidden' "$(cat out.jsonl)"
   expect_not_in 'notes.md' "$(cat out.jsonl)"
+  # An unreadable file is an error record in place (root reads everything).
+  if [ "$(id -u)" -ne 0 ]; then
+    printf 'Locked.\n' > d/b/3.txt; chmod 000 d/b/3.txt
+    run d; expect_rc 1; expect_lines 9
+    expect_in '"id":"d/b/3.txt","error":{"code":"io_error"' "$(line 6)"
+  fi
   ;;
 jsonl_broken)
   printf '%s\n' '{"id":"ok1","text":"Fine."}' '' '{"id":"bad","text":"unterminated}' \
