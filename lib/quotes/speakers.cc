@@ -126,7 +126,7 @@ void SpeakerResolver::AppendLinks(Analysis* a) const {
   std::vector<uint32_t> touched;
   for (const Link& l : links_) {
     // No mention covered the phrase (Resolve would have used it), so this adds one.
-    a->entities[static_cast<size_t>(l.entity)].mentions.push_back({l.span, l.via});
+    a->entities[static_cast<size_t>(l.entity)].mentions.push_back({l.span, l.via, l.span});
     touched.push_back(static_cast<uint32_t>(l.entity));
   }
   std::sort(touched.begin(), touched.end());

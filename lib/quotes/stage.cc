@@ -433,7 +433,7 @@ class QuoteRun {
       cands_.push_back(std::move(c));
       // The label names its speaker: record it on entities this stage made.
       if (std::find(created_.begin(), created_.end(), speaker) != created_.end())
-        a_->entities[static_cast<size_t>(speaker)].mentions.push_back({t.label, MentionVia::kName});
+        a_->entities[static_cast<size_t>(speaker)].mentions.push_back({t.label, MentionVia::kName, t.label});
     }
   }
 
