@@ -27,6 +27,10 @@ enum class MentionVia : uint8_t {
 struct Mention {
   Span span;
   MentionVia via = MentionVia::kName;
+  /// The mention with the title and modifiers written before it ("U.S.
+  /// President Donald Trump" for the name "Donald Trump"); equals `span`
+  /// when there is none (empty when the stage that added the mention did not set it).
+  Span with_title{};
 };
 
 struct Entity {

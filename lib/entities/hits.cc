@@ -68,7 +68,10 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
       continue;
     }
     const Word& w = words[i];
-    bool particle = run >= 0 && IsNameParticle(w.key) && i + 1 < sentence_end &&
+    // "Al-Maeena", "El-Hassan": a hyphen without spaces between capitals.
+    bool tight_hyphen = w.key == "-" && i > 0 && words[i - 1].end == w.begin &&
+                        i + 1 < sentence_end && words[i + 1].begin == w.end;
+    bool particle = run >= 0 && (IsNameParticle(w.key) || tight_hyphen) && i + 1 < sentence_end &&
                     IsNameWord(words[i + 1]);
     if (IsNameWord(w) || particle) {
       if (run >= 0 && !words[i - 1].possessive) {

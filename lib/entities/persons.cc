@@ -35,6 +35,7 @@ uint32_t Resolver::AddPerson(const Hit& name, std::string_view canonical, Mentio
   proto.type = EntityType::kPerson;
   proto.name = std::string(canonical);
   uint32_t id = reg_.Get("p:" + proto.name, proto);
+  last_person_ = id;
   reg_.AddMention(id, SpanOf(name.first, name.last), via);
   reg_.NotePerson(id, name.last - name.first >= 2 ? words_[name.last - 1].key : std::string_view(),
                   TitleClass::kOfficial);
@@ -69,6 +70,7 @@ void Resolver::KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, in
   proto.type = EntityType::kPerson;
   proto.name = p.name;
   uint32_t id = reg_.Get("p:" + p.name, proto);
+  last_person_ = id;
   Entity& ent = reg_.entity(id);
   Enrich(&ent, title, CountryCode(affiliation), posted_to);
   if (ent.affiliation.empty()) ent.affiliation = p.country >= 0 ? CountryCode(p.country) : p.org;
@@ -149,14 +151,24 @@ void Resolver::TitleHit(size_t hi, const Entry& e) {
     if (!used_[ni] && ne && ne->kind == EntryKind::kPerson) {
       used_[ni] = true;
       KnownPerson(ni, *ne, &title, affiliation, posted_to);
+      TitleSpan(ni, mod_first);
       return;
     }
     if (!used_[ni] && ne == nullptr && NameAfterTitle(ni, title, affiliation, posted_to)) {
       used_[ni] = true;
+      TitleSpan(ni, mod_first);
       return;
     }
   }
   if (title.cls != TitleClass::kHonorific) TitleAlone(hi, title);
+}
+
+// Records where the title (and its modifiers) of the name hit `ni` begins.
+void Resolver::TitleSpan(size_t ni, uint32_t title_first) {
+  Hit name = hits_[ni];
+  if (name.last - name.first > kMaxNameWords) name.last = name.first + kMaxNameWords;
+  Span s = SpanOf(name.first, name.last);
+  reg_.SetTitleSpan(last_person_, s, words_[title_first].begin);
 }
 
 bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affiliation,
@@ -167,6 +179,7 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
   int32_t known = name.last - name.first == 1 ? reg_.PersonBySurname(words_[name.first].key) : -1;
   if (known >= 0) {
     id = static_cast<uint32_t>(known);
+    last_person_ = id;
     reg_.AddMention(id, SpanOf(name.first, name.last), MentionVia::kSurname);
   } else {
     id = AddPerson(name, Surface(name.first, name.last), MentionVia::kName);

@@ -17,11 +17,26 @@ uint32_t Registry::Get(const std::string& key, const Entity& proto) {
   return it->second;
 }
 
+namespace {
+constexpr size_t kDuplicateWindow = 8;  // mentions searched for a repeat
+}  // namespace
+
 void Registry::AddMention(uint32_t entity, Span span, MentionVia via) {
+  // Mentions arrive in text order, so a repeat of the same span can only be
+  // among the last few: a bounded look-back keeps this linear.
   auto& ms = entities_[entity].mentions;
-  for (const Mention& m : ms)
-    if (m.span.begin == span.begin && m.span.end == span.end) return;
-  ms.push_back({span, via});
+  for (size_t k = ms.size(), seen = 0; k > 0 && seen < kDuplicateWindow; --k, ++seen)
+    if (ms[k - 1].span.begin == span.begin && ms[k - 1].span.end == span.end) return;
+  ms.push_back({span, via, span});
+}
+
+void Registry::SetTitleSpan(uint32_t entity, Span span, uint32_t title_begin) {
+  auto& ms = entities_[entity].mentions;
+  for (size_t k = ms.size(), seen = 0; k > 0 && seen < kDuplicateWindow; --k, ++seen) {
+    Mention& m = ms[k - 1];
+    if (m.span.begin == span.begin && m.span.end == span.end && title_begin < span.begin)
+      m.with_title.begin = title_begin;
+  }
 }
 
 void Registry::NotePerson(uint32_t entity, std::string_view surname_key, TitleClass cls) {

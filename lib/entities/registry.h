@@ -21,6 +21,8 @@ class Registry {
   /// The entity with `key`, created with `proto`'s fields if new. Returns its index.
   uint32_t Get(const std::string& key, const Entity& proto);
   void AddMention(uint32_t entity, Span span, MentionVia via);
+  /// Sets with_title of the mention of `entity` at `span`.
+  void SetTitleSpan(uint32_t entity, Span span, uint32_t title_begin);
   Entity& entity(uint32_t i) { return entities_[i]; }
 
   /// Person bookkeeping for later mentions.

@@ -37,6 +37,7 @@ class Resolver {
   bool NameAfterTitle(size_t hi, const TitleInfo& title, int32_t affiliation,
                       std::string_view posted_to);
   void NoteFamilyFirst(uint32_t id, const Hit& name);
+  void TitleSpan(size_t ni, uint32_t title_first);
   uint32_t AddPerson(const Hit& name, std::string_view canonical, MentionVia via);
   bool SurnameMention(const Hit& h);
   void TitleAlone(size_t hi, const TitleInfo& title);
@@ -56,6 +57,7 @@ class Resolver {
   std::vector<bool> used_;  // hits consumed by an earlier pattern
   Registry reg_;
   int32_t date_ = 0;        // document date yyyymmdd, 0 unknown
+  uint32_t last_person_ = 0;  // the person entity most recently given a mention
 };
 
 }  // namespace communique::internal

@@ -214,6 +214,9 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
       w.Open('{');
       w.SpanFields(m.span, text, true);
       w.KStr("via", MentionViaName(m.via));
+      if (!m.with_title.empty() &&
+          (m.with_title.begin != m.span.begin || m.with_title.end != m.span.end))
+        w.SpanObj("with_title", m.with_title, text);
       w.Close('}');
     }
     w.Close(']');

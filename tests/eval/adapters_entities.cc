@@ -59,6 +59,10 @@ bool OverOptional(const GoldDoc& doc, const char* gold_type, const Mention& m) {
   return false;
 }
 
+// GUM names include the title before them ("U.S. President Donald Trump");
+// seed gold does not.
+bool IsGum(const GoldDoc& doc) { return !doc.genre.empty(); }
+
 void Emit(const GoldDoc& doc, const char* gold_type, const Analysis& a, EntityType type,
           bool demonyms, bool named_only, int value_kind, std::vector<SystemSpan>* out) {
   for (const Entity& e : a.entities) {
@@ -71,7 +75,13 @@ void Emit(const GoldDoc& doc, const char* gold_type, const Analysis& a, EntityTy
       if (type == EntityType::kOrganization && e.code.rfind("GOV:", 0) == 0 &&
           e.code.find(':', 4) == std::string::npos)
         v = e.code;
-      out->push_back({m.span.begin, m.span.end, v});
+      // A government phrase ("the Indian government") is not a named mention.
+      if (named_only && IsGum(doc) && e.code.rfind("GOV:", 0) == 0 &&
+          e.code.find(':', 4) == std::string::npos)
+        continue;
+      Span s = IsGum(doc) ? m.with_title : m.span;
+      if (s.empty()) s = m.span;
+      out->push_back({s.begin, s.end, v});
     }
   }
 }
