@@ -108,7 +108,9 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
     if (ev.np_b == ev.np_e) return std::nullopt;
     return ev;
   }
-  // `," he said` / `," the Russian diplomat has said`
+  // `," he said` / `," the Russian diplomat has said`; not `" after X noted`.
+  std::string_view w = NormOf(a_, j);
+  if (IsPrepositionLike(w) || IsClauseBoundaryWord(w)) return std::nullopt;
   for (size_t k = j; k < limit && SameParagraph(k, close); ++k) {
     if (IsQuoteToken(a_, k)) break;
     if (IsPunctToken(a_, k) && NormOf(a_, k) != "," && !IsDash(NormOf(a_, k))) break;
