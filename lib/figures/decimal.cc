@@ -36,15 +36,15 @@ bool Decimal::Parse(std::string_view s, Decimal* out) {
 void Decimal::Normalize() {
   size_t lead = 0;
   while (lead + 1 < digits_.size() && digits_[lead] == '0') ++lead;
-  digits_.erase(0, lead);
-  size_t trail = 0;
-  while (scale_ > 0 && trail + 1 < digits_.size() && digits_[digits_.size() - 1 - trail] == '0') {
-    ++trail;
+  size_t end = digits_.size();
+  while (scale_ > 0 && end > lead + 1 && digits_[end - 1] == '0') {
+    --end;
     --scale_;
   }
-  digits_.resize(digits_.size() - trail);
-  if (digits_.empty()) digits_ = "0";
-  if (digits_ == "0") { scale_ = 0; negative_ = false; }
+  // One copy of the kept digits (no overlapping in-place erase).
+  if (lead > 0 || end < digits_.size()) digits_ = std::string(digits_.data() + lead, end - lead);
+  if (digits_.empty()) digits_.assign(1, '0');
+  if (digits_.size() == 1 && digits_[0] == '0') { scale_ = 0; negative_ = false; }
 }
 
 size_t Decimal::IntegerDigits() const noexcept {

@@ -2,6 +2,9 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
+
+#include "figures/fractions.h"
 
 namespace communique::internal {
 namespace {
@@ -148,6 +151,11 @@ bool ParseDigitToken(std::string_view s, DigitToken* t) {
     return true;
   }
   int shift = 0;
+  // "1.3e6": a decimal exponent.
+  if (low.size() >= 2 && low.size() <= 4 && low[0] == 'e' && AllDigits(low.substr(1))) {
+    t->value.Shift(std::atoi(low.c_str() + 1));
+    return true;
+  }
   if (low == "k") shift = 3;
   else if (low == "bn" || low == "b" || low == "bln") shift = 9;
   else if (low == "mn" || low == "mln") shift = 6;
@@ -184,6 +192,77 @@ bool SlashFraction(std::string_view s, uint64_t* num, uint64_t* den) {
   bool ok = false;
   for (uint64_t x : kDens) ok = ok || x == *den;
   return ok && *num > 0 && *num < *den;
+}
+
+// Signed exponent digits at s[*p] ("-4", "+23", "6"); advances *p.
+bool Exponent(std::string_view s, size_t* p, int* out) {
+  size_t q = *p;
+  bool neg = false;
+  if (q < s.size() && (s[q] == '-' || s[q] == '+')) { neg = s[q] == '-'; ++q; }
+  size_t b = q;
+  while (q < s.size() && IsDigit(s[q]) && q - b < 4) ++q;
+  if (q == b || (q < s.size() && IsDigit(s[q]))) return false;
+  int v = std::atoi(std::string(s.substr(b, q - b)).c_str());
+  *out = neg ? -v : v;
+  *p = q;
+  return true;
+}
+
+// A numeral the tokenizer split at punctuation with no space around it:
+// "12,34,567.89", "1.111,11", "1,3", "-12e-1", "1.3x10^6", "1.1^23".
+// Returns the number of tokens from k, or 0 when the tokens make no such
+// numeral (or only the first token does).
+size_t GluedNumeral(const FigureDoc& doc, size_t k, size_t limit, Decimal* exact, double* approx, bool* is_exact) {
+  constexpr size_t kMaxTokens = 8, kMaxChars = 64;
+  if (!doc.glued(k + 1) || k + 1 >= limit) return 0;
+  // Inside a list written without spaces ("22,24,26,31"): no numeral.
+  if (k > 0 && doc.glued(k) && (doc.surface(k - 1) == "," || doc.surface(k - 1) == ".")) return 0;
+  std::string_view next = doc.surface(k + 1);
+  if (next.size() != 1 || std::string_view(",.^-+").find(next[0]) == std::string_view::npos) return 0;
+  char joined[kMaxChars];
+  size_t len = 0;
+  size_t ends[kMaxTokens];
+  size_t n = 0;
+  for (size_t q = k; q < limit && n < kMaxTokens && (q == k || doc.glued(q)); ++q) {
+    std::string_view t = doc.surface(q);
+    bool punct = t.size() == 1 && std::string_view(",.^-+").find(t[0]) != std::string_view::npos;
+    if (!(doc.is(q, TokenKind::kNumber) || punct) || len + t.size() > kMaxChars) break;
+    for (char c : t) joined[len++] = c;
+    ends[n++] = len;
+  }
+  std::string_view s(joined, len);
+  size_t p = 0;
+  while (p < s.size() && (IsDigit(s[p]) || s[p] == ',' || s[p] == '.')) ++p;
+  size_t mant_end = p;
+  while (mant_end > 0 && !IsDigit(s[mant_end - 1])) --mant_end;
+  if (mant_end == 0) return 0;
+  int exp10 = 0, power = 0;
+  bool has_exp10 = false, has_power = false;
+  size_t end = mant_end;
+  if (p == mant_end && p < s.size()) {
+    size_t after_e = p + 1, after_x10 = p + 4, after_caret = p + 1;
+    if ((s[p] == 'e' || s[p] == 'E') && Exponent(s, &after_e, &exp10)) {
+      has_exp10 = true;
+      end = after_e;
+    } else if ((s[p] == 'x' || s[p] == 'X') && s.substr(p + 1, 3) == "10^" && Exponent(s, &after_x10, &exp10)) {
+      has_exp10 = true;
+      end = after_x10;
+    } else if (s[p] == '^' && Exponent(s, &after_caret, &power)) {
+      has_power = true;
+      end = after_caret;
+    }
+  }
+  size_t used = 0;
+  while (used < n && ends[used] < end) ++used;
+  if (used == n || ends[used] != end || used == 0) return 0;  // ends inside a token, or one token
+  std::string canon;
+  Decimal d;
+  if (!CanonicalDigits(s.substr(0, mant_end), &canon) || !Decimal::Parse(canon, &d)) return 0;
+  if (has_exp10) d.Shift(exp10);
+  *is_exact = !has_power;
+  *exact = d;
+  *approx = has_power ? std::pow(d.ToDouble(), power) : d.ToDouble();
+  return used + 1;
 }
 
 enum class Last { kNone, kA, kUnit, kTen, kHundred, kScale, kDigits, kAnd, kFraction, kDone };
@@ -348,7 +427,7 @@ class WordParser {
       return 0;
     }
     if (w == "point") return StepPoint(k);
-    if (w == "dozen" || w == "dozens") {
+    if (w == "dozen" || w == "dozens" || w == "doz" || w == "dozs") {
       if (st_.last == Last::kFraction) { Scale(12); return Mark(Last::kScale, 1); }
       if (!(st_.last == Last::kUnit || st_.last == Last::kTen || st_.last == Last::kDigits || st_.last == Last::kA))
         return 0;
@@ -528,6 +607,14 @@ class WordParser {
       st_.last = Last::kDone;
       return 1;
     }
+    if (st_.last == Last::kNone) {
+      Val g;
+      if (size_t n = GluedNumeral(doc_, k, limit_, &g.d, &g.v, &g.exact)) {
+        st_.tail = g;
+        st_.last = g.exact ? Last::kDigits : Last::kDone;
+        return n;
+      }
+    }
     if (!ParseDigitToken(surf, &t)) return 0;
     size_t used = 1;
     Val v = Val::Of(t.value);
@@ -608,6 +695,42 @@ class WordParser {
   WordState st_;
 };
 
+// Whether the ordinal-denominator reading beats the word parser's, which
+// ends at `end` (the word parser keeps "three and a fifth", "nine million
+// and five ninths" = 9 5/9 million).
+bool PreferFraction(const OrdinalFraction& f, size_t end) {
+  if (f.last != end) return f.last > end;
+  if (f.denominator_words > 1) return true;
+  if (!f.mixed) return f.numerator_words > 1;
+  return f.numerator >= f.denominator;
+}
+
+// "one over three", "1 in twenty-one", "two out of five hundred": a whole
+// number before a larger one; returns the new end of the match.
+size_t PrepositionFraction(const FigureDoc& doc, size_t end, size_t limit, NumberMatch* m) {
+  size_t sep = 0;
+  uint64_t numer = 0, den = 0;
+  if (!m->exact || m->negative || !m->value.ToUint64(&numer) || numer == 0) return end;
+  if (!ParsePrepositionFraction(doc, end, limit, &sep)) return end;
+  size_t k = end + sep;
+  if (doc.in_time[k]) return end;
+  NumberMatch d;
+  WordParser p(doc, limit);
+  size_t dend = p.Run(k, &d);
+  if (dend == k || d.ordinal || !d.exact || !d.suffix.empty() || !d.value.ToUint64(&den) || den <= numer) return end;
+  if (doc.in_time[dend - 1] || (dend < doc.size() && doc.is(dend, TokenKind::kNumber))) return end;
+  // "2 in 10 years", "1 over 5 km": the second number counts something else.
+  std::string_view after = doc.norm(dend);
+  if (doc.lex->Has(after, kRoleTimeUnit) || doc.lex->Has(after, kRoleClock) || after == "%" || after == "percent")
+    return end;
+  Val v = Div(Val::Int(numer), den);
+  m->exact = v.exact;
+  m->value = v.d;
+  m->approx = v.v;
+  m->words = m->words || d.words;
+  return dend;
+}
+
 }  // namespace
 
 bool ParseNumberAt(const FigureDoc& doc, size_t i, NumberMatch* out) {
@@ -647,7 +770,21 @@ bool ParseNumberAt(const FigureDoc& doc, size_t i, NumberMatch* out) {
   }
   WordParser p(doc, limit);
   size_t end = p.Run(j, &m);
+  OrdinalFraction f;
+  if (!doc.is(j, TokenKind::kNumber) && ParseOrdinalFraction(doc, j, limit, &f) && PreferFraction(f, end)) {
+    Val whole = Val::Int(f.whole), numer = Val::Int(f.numerator);
+    Val v = f.mixed && f.numerator < f.denominator ? Add(whole, Div(numer, f.denominator))
+                                                   : Div(Add(whole, numer), f.denominator);
+    m.exact = v.exact;
+    m.value = v.d;
+    m.approx = v.v;
+    m.ordinal = false;
+    m.words = true;
+    m.suffix.clear();
+    end = f.last;
+  }
   if (end == j) return false;
+  if (!m.ordinal && m.suffix.empty()) end = PrepositionFraction(doc, end, limit, &m);
   m.first = i;
   m.last = end;
   if (m.negative) {

@@ -44,6 +44,14 @@ class FigureStage final : public Stage {
     for (FigureDraft& d : drafts) {
       d.fig.span = {doc.tok(d.first).span.begin, doc.tok(d.last - 1).span.end};
       d.fig.number = {doc.tok(d.num_first).span.begin, doc.tok(d.num_last - 1).span.end};
+      // "192." at a sentence end: the point is no part of the numeral.
+      if (doc.is(d.num_last - 1, TokenKind::kNumber)) {
+        std::string_view tail = doc.surface(d.num_last - 1);
+        if (tail.size() > 1 && (tail.back() == '.' || tail.back() == ',')) {
+          --d.fig.number.end;
+          if (d.last == d.num_last) --d.fig.span.end;
+        }
+      }
       a->figures.push_back(std::move(d.fig));
     }
   }
@@ -148,6 +156,22 @@ class FigureStage final : public Stage {
         return true;
       }
     }
+    // "percent of 10": the percent word before its number.
+    size_t pct = doc.norm(i) == "percent" ? 1 : doc.norm(i) == "per" && doc.norm(i + 1) == "cent" ? 2 : 0;
+    if (!money && pct && doc.norm(i + pct) == "of" && (i == 0 || !doc.is(i - 1, TokenKind::kWord)) &&
+        i + pct + 1 < doc.size() && !doc.in_time[i + pct + 1]) {
+      NumberMatch pm;
+      if (ParseNumberAt(doc, i + pct + 1, &pm) && !pm.ordinal && pm.suffix.empty() &&
+          !Excluded(doc, pm, pm.last)) {
+        d->first = i;
+        d->num_first = i + pct + 1;
+        d->last = d->num_last = pm.last;
+        SetValue(pm, &d->fig);
+        d->fig.kind = FigureKind::kPercent;
+        AttachQualifiers(doc, d);
+        return true;
+      }
+    }
     NumberMatch m;
     if (!ParseNumberAt(doc, start, &m)) return false;
     if (money && m.ordinal) return false;
@@ -165,6 +189,10 @@ class FigureStage final : public Stage {
     if (m.ordinal) {
       if (lex_.Has(doc.norm(m.last), kRoleTimeUnit)) return false;  // "21st century"
       if (m.words && doc.norm(m.last) == ",") return false;           // "First, ..."
+      // "the second to last", "third from the end": a position, not a number.
+      std::string_view to = doc.norm(m.last);
+      size_t k = m.last + 1 + (doc.norm(m.last + 1) == "the" ? 1 : 0);
+      if ((to == "to" || to == "from") && (doc.norm(k) == "last" || doc.norm(k) == "end")) return false;
 
       AttachQualifiers(doc, d);
       return true;

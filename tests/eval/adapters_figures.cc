@@ -8,6 +8,9 @@
 // - ordinal: only `ordinal`; `ordinal.relative` (next, last, previous) is no
 //   number in press text and is not scored.
 // - money: amount and, where the gold names one, the ISO code.
+// - not applicable: a gold span with a null value (a bare "%" or currency
+//   word, "the % of increase", "the dollars") names no number, and figures are
+//   numbers; such spans are left out of percent and money scores.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +19,8 @@
 
 namespace communique::eval {
 namespace {
+
+bool NoNumber(const GoldSpan& g) { return g.value.is_null() || (g.value.is_string() && g.value.get<std::string>() == "null"); }
 
 std::string Num(double v) {
   char buf[64];
@@ -86,7 +91,7 @@ const Registrar kPercent({"percent", {"percent"},
     [](const std::string& g, const std::string& s) {
       if (g.empty() || s.empty() || g.back() != '%' || s.back() != '%') return g == s;
       return NumbersEqual(g.substr(0, g.size() - 1), s.substr(0, s.size() - 1));
-    }, {}});
+    }, NoNumber});
 
 // Money: "amount|ISO" (ISO empty where the gold leaves it open).
 const Registrar kMoney({"money", {"money"},
@@ -100,7 +105,7 @@ const Registrar kMoney({"money", {"money"},
       if (gp.size() != 2 || sp.size() != 2) return false;
       if (!NumbersEqual(gp[0], sp[0])) return false;
       return gp[1].empty() || gp[1] == sp[1];
-    }, {}});
+    }, NoNumber});
 
 // Ranges and bounded figures, span including the qualifier ("more than 30").
 const Registrar kNumberRange({"numberrange", {"numberrange"},
