@@ -1,7 +1,11 @@
 // communique-hostile: times one input that breaks naive text code.
 //
-//   communique-hostile CASE [--max-bytes N] [--runs R]
-//   communique-hostile news FILE [--runs R]
+//   communique-hostile CASE [--max-bytes N] [--runs R] [--stages LIST]
+//   communique-hostile news FILE [--runs R] [--stages LIST]
+//
+// --stages: comma-separated subset of times,figures,entities,quotes (or
+// "none": tokens and sentences only); default all, to find which stage a
+// slow or large case spends in.
 //
 // CASE is one of the names printed by --list; its bytes are generated in
 // memory. `news FILE` analyses the documents of FILE (separated by lines that
@@ -109,8 +113,8 @@ std::vector<std::string> ReadDocs(const char* path) {
 }
 
 int Usage() {
-  std::fprintf(stderr, "usage: communique-hostile CASE|--list [--max-bytes N] [--runs R]\n"
-                       "       communique-hostile news FILE [--runs R]\n");
+  std::fprintf(stderr, "usage: communique-hostile CASE|--list [--max-bytes N] [--runs R] [--stages LIST]\n"
+                       "       communique-hostile news FILE [--runs R] [--stages LIST]\n");
   return 2;
 }
 
@@ -130,6 +134,14 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--max-bytes" && i + 1 < argc) options.max_document_bytes = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--stages" && i + 1 < argc) {
+      std::string list = std::string(",") + argv[++i] + ",";
+      auto has = [&](const char* stage) { return list.find(std::string(",") + stage + ",") != std::string::npos; };
+      options.times = has("times");
+      options.figures = has("figures");
+      options.entities = has("entities");
+      options.quotes = has("quotes");
+    }
     else if (a[0] != '-' && name == "news" && file == nullptr) file = argv[i];
     else return Usage();
   }
@@ -151,7 +163,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", analyzer.status().message().c_str());
     return 1;
   }
-  communique::Session session = (*analyzer)->NewSession();
+  communique::Session session = analyzer.value()->NewSession();
   communique::Analysis analysis;
   std::vector<double> seconds;
   std::string outcome;
