@@ -258,6 +258,20 @@ void AttachQualifiers(const FigureDoc& doc, FigureDraft* d) {
     d->fig.bound_span = {doc.tok(start - l).span.begin, doc.tok(start - 1).span.end};
     start -= l;
   }
+  // "500 or more", "30 or fewer": a bound written after the figure.
+  if ((!q || d->fig.bound == FigureBound::kApprox) && d->fig.kind != FigureKind::kRange) {
+    size_t k = d->last;
+    std::string_view conj = doc.norm(k), word = doc.norm(k + 1);
+    if (conj == "or" || conj == "and") {
+      bool up = word == "more" || word == "greater" || word == "above" || word == "over" || word == "higher";
+      bool down = word == "less" || word == "fewer" || word == "below" || word == "under" || word == "lower";
+      // Not "30 or more people than ..." comparisons: no "than" after.
+      if ((up || down) && doc.norm(k + 2) != "than") {
+        d->fig.bound = up ? FigureBound::kAtLeast : FigureBound::kAtMost;
+        d->fig.bound_span = {doc.tok(k).span.begin, doc.tok(k + 1).span.end};
+      }
+    }
+  }
   if (d->fig.value < 0) d->fig.sign = -1;
   // A change word shortly before: "rose 5%", "a drop of 5 percent", "down 34 cents".
   size_t k = start;

@@ -40,6 +40,7 @@ class FigureStage final : public Stage {
         ++i;
       }
     }
+    MergeBoundPairs(doc, &drafts);
     LinkTimes(doc, &drafts);
     for (FigureDraft& d : drafts) {
       d.fig.span = {doc.tok(d.first).span.begin, doc.tok(d.last - 1).span.end};
@@ -75,6 +76,53 @@ class FigureStage final : public Stage {
       while (t < a.tokens.size() && a.tokens[t].span.end <= x.span.begin) ++t;
       for (size_t k = t; k < a.tokens.size() && a.tokens[k].span.begin < x.span.end; ++k) doc->in_time[k] = 1;
     }
+  }
+
+  static bool LowerBound(FigureBound b) { return b == FigureBound::kMoreThan || b == FigureBound::kAtLeast; }
+  static bool UpperBound(FigureBound b) { return b == FigureBound::kLessThan || b == FigureBound::kAtMost; }
+
+  // "more than 10 and less than 40", "no more than 50 and no less than 20":
+  // two opposite bounds joined by "and"/"but" make one range.
+  static void MergeBoundPairs(const FigureDoc& doc, std::vector<FigureDraft>* drafts) {
+    std::vector<FigureDraft>& v = *drafts;
+    size_t out = 0;
+    for (size_t n = 0; n < v.size(); ++n) {
+      if (out > 0) {
+        FigureDraft& a = v[out - 1];
+        const FigureDraft& b = v[n];
+        bool opposite = (LowerBound(a.fig.bound) && UpperBound(b.fig.bound)) ||
+                        (UpperBound(a.fig.bound) && LowerBound(b.fig.bound));
+        bool prefixed = !a.fig.bound_span.empty() && !b.fig.bound_span.empty() &&
+                        a.fig.bound_span.end <= doc.tok(a.first).span.begin &&
+                        b.fig.bound_span.end <= doc.tok(b.first).span.begin;
+        bool same_kind = a.fig.kind == b.fig.kind && a.fig.kind != FigureKind::kRange &&
+                         a.fig.kind != FigureKind::kVague && a.fig.kind != FigureKind::kOrdinal;
+        size_t k = a.last, gap = 0;
+        bool joined = opposite && prefixed && same_kind;
+        while (joined && k < doc.size() && doc.tok(k).span.end <= b.fig.bound_span.begin) {
+          std::string_view w = doc.norm(k);
+          joined = (w == "and" || w == "but" || w == ",") && ++gap <= 2;
+          ++k;
+        }
+        bool a_low = LowerBound(a.fig.bound);
+        double low = a_low ? a.fig.value : b.fig.value, high = a_low ? b.fig.value : a.fig.value;
+        if (joined && gap > 0 && low < high) {  // "more than 40 and less than 10" stays two
+          std::string lo_x = a_low ? a.fig.exact : b.fig.exact, hi_x = a_low ? b.fig.exact : a.fig.exact;
+          a.fig.kind = FigureKind::kRange;
+          a.fig.low = a.fig.value = low;
+          a.fig.high = high;
+          a.fig.exact = lo_x.empty() || hi_x.empty() ? std::string() : lo_x + "/" + hi_x;
+          a.fig.bound = FigureBound::kExact;
+          if (a.fig.unit.empty()) a.fig.unit = b.fig.unit;
+          a.last = b.last;
+          a.num_last = b.num_last;
+          continue;
+        }
+      }
+      if (out != n) v[out] = std::move(v[n]);
+      ++out;
+    }
+    v.resize(out);
   }
 
   // A number inside something else: an identifier, a list label, a date or

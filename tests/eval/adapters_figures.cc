@@ -11,6 +11,7 @@
 // - not applicable: a gold span with a null value (a bare "%" or currency
 //   word, "the % of increase", "the dollars") names no number, and figures are
 //   numbers; such spans are left out of percent and money scores.
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,13 @@
 
 namespace communique::eval {
 namespace {
+
+bool EqualsLower(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t k = 0; k < text.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(text[k])) != lower[k]) return false;
+  return true;
+}
 
 bool NoNumber(const GoldSpan& g) { return g.value.is_null() || (g.value.is_string() && g.value.get<std::string>() == "null"); }
 
@@ -109,11 +117,21 @@ const Registrar kMoney({"money", {"money"},
 
 // Ranges and bounded figures, span including the qualifier ("more than 30").
 const Registrar kNumberRange({"numberrange", {"numberrange"},
-    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+    [](const GoldDoc& doc, const Analysis& a, std::vector<SystemSpan>* out) {
       for (const Figure& f : a.figures) {
         if (f.kind != FigureKind::kRange && f.bound == FigureBound::kExact) continue;
+        // The bound words (before or after: "500 or more") and the numeral
+        // with its percent sign, currency or unit, without a counted noun.
+        uint32_t end = f.kind == FigureKind::kCardinal || f.kind == FigureKind::kRange ? f.number.end : f.span.end;
+        if (f.kind == FigureKind::kRange && !f.unit.empty() && f.unit_span.empty()) end = f.span.end;
         uint32_t b = f.bound_span.empty() ? f.span.begin : std::min(f.bound_span.begin, f.span.begin);
-        out->push_back({b, f.span.end, ""});
+        uint32_t e = f.bound_span.empty() ? end : std::max(f.bound_span.end, end);
+        // Recognizers' ranges include their opener: "between 20 and 30", "from 5 to 10".
+        if (f.kind == FigureKind::kRange)
+          for (std::string_view opener : {"between ", "from "})
+            if (b >= opener.size() && EqualsLower(std::string_view(doc.text).substr(b - opener.size(), opener.size()), opener))
+              b -= static_cast<uint32_t>(opener.size());
+        out->push_back({b, e, ""});
       }
     }, {}, {}, {}, {}});
 
