@@ -119,7 +119,7 @@ def build(tmp):
     files = {'a.jsonl': a}
     good = ''.join(json.dumps(doc(i)) + '\n' for i in range(100, 150)).encode()
     files['b.jsonl.gz'] = gzip.compress(good, mtime=0)
-    many = ''.join(json.dumps(doc(i, 40)) + '\n' for i in range(200, 600)).encode()
+    many = ''.join(json.dumps(doc(i, 40)) + '\n' for i in range(200, 400)).encode()
     z = gzip.compress(many, mtime=0)
     files['c.jsonl.gz'] = z[:len(z) * 3 // 5]  # truncated
     files['d.jsonl.gz'] = z[:20] + bytes(range(256)) * 4  # corrupt deflate data
