@@ -11,6 +11,19 @@
 namespace communique::internal {
 namespace {
 
+// Bits of ASCII word characters: letter, upper-case letter, digit (0: other).
+constexpr uint8_t kBitLetter = 1, kBitUpper = 2, kBitDigit = 4;
+struct WordBits {
+  uint8_t bits[256] = {};
+  constexpr WordBits() {
+    for (int c = 'a'; c <= 'z'; ++c) bits[c] = kBitLetter;
+    for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kBitLetter | kBitUpper;
+    for (int c = '0'; c <= '9'; ++c) bits[c] = kBitDigit;
+  }
+};
+constexpr WordBits kWordBitsTable;
+constexpr const uint8_t* kAsciiWordBits = kWordBitsTable.bits;
+
 constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
 
 bool StartsWithCI(std::string_view text, size_t pos, std::string_view prefix) {
@@ -150,20 +163,19 @@ uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos, uint8_t* flags
   uint32_t letters = 0, uppers = 0;
   bool inner_period = false, first = true;
   while (i < n) {
-    // Fast path: a run of ASCII letters and digits.
-    while (i < n && IsAsciiAlnum(static_cast<uint8_t>(text[i]))) {
-      char b = text[i];
-      if (b >= '0' && b <= '9') {
-        *flags |= kTokenHasDigit;
-      } else {
-        ++letters;
-        if (b <= 'Z') {
-          ++uppers;
-          if (first) *flags |= kTokenCapitalized;
-        }
+    // Fast path: a run of ASCII letters and digits, counted without branches.
+    if (i < n && IsAsciiAlnum(static_cast<uint8_t>(text[i]))) {
+      if (first && (kAsciiWordBits[static_cast<uint8_t>(text[i])] & kBitUpper)) *flags |= kTokenCapitalized;
+      uint32_t bits_or = 0;
+      uint8_t bits;
+      while (i < n && ((bits = kAsciiWordBits[static_cast<uint8_t>(text[i])]) != 0)) {
+        letters += bits & kBitLetter;
+        uppers += (bits & kBitUpper) >> 1;
+        bits_or |= bits;
+        ++i;
       }
+      if (bits_or & kBitDigit) *flags |= kTokenHasDigit;
       first = false;
-      ++i;
     }
     if (i >= n) break;
     char stop = text[i];
