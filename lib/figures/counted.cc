@@ -22,7 +22,7 @@ bool IsLetterWord(const FigureDoc& doc, size_t k) {
 bool ModifierOrNoun(const FigureDoc& doc, size_t k) {
   if (!IsLetterWord(doc, k) || doc.in_time[k]) return false;
   std::string_view w = doc.norm(k);
-  const Lexicon& lex = *doc.lex;
+  const FigureLexicon& lex = *doc.lex;
   if (lex.Has(w, kRoleStop) || lex.Has(w, kRoleTimeUnit) || lex.Number(w)) return false;
   return true;
 }

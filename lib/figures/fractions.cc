@@ -50,7 +50,7 @@ std::string_view WordAt(const FigureDoc& doc, size_t k) {
 }
 
 // A cardinal number word (unit, ten, scale) or nullptr.
-const NumberWord* Cardinal(const Lexicon& lex, std::string_view w) {
+const NumberWord* Cardinal(const FigureLexicon& lex, std::string_view w) {
   const NumberWord* nw = lex.Number(w);
   if (!nw) return nullptr;
   bool card = nw->kind == NumberWordKind::kUnit || nw->kind == NumberWordKind::kTen ||
@@ -59,7 +59,7 @@ const NumberWord* Cardinal(const Lexicon& lex, std::string_view w) {
 }
 
 // An ordinal word, singular or plural ("fifth", "fifths"); sets *plural.
-const NumberWord* Ordinal(const Lexicon& lex, std::string_view w, bool* plural) {
+const NumberWord* Ordinal(const FigureLexicon& lex, std::string_view w, bool* plural) {
   *plural = false;
   const NumberWord* nw = lex.Number(w);
   if (!nw && w.size() > 3 && w.back() == 's') {
@@ -113,7 +113,7 @@ size_t SplitIndex(const std::vector<Atom>& atoms, size_t ord) {
 }  // namespace
 
 bool ParseOrdinalFraction(const FigureDoc& doc, size_t j, size_t limit, OrdinalFraction* out) {
-  const Lexicon& lex = *doc.lex;
+  const FigureLexicon& lex = *doc.lex;
   std::vector<Atom> atoms;
   size_t k = j;
   bool article = false;  // starts with "a"/"an"

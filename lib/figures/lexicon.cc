@@ -44,18 +44,18 @@ void PhraseTable::Add(PhraseEntry e) {
   by_first_[first].push_back(std::move(e));
 }
 
-uint16_t Lexicon::Role(std::string_view word) const {
-  auto it = roles.find(std::string(word));
+uint16_t FigureLexicon::Role(std::string_view word) const {
+  auto it = roles.find(word);
   return it == roles.end() ? 0 : it->second;
 }
 
-const NumberWord* Lexicon::Number(std::string_view word) const {
-  auto it = number_words.find(std::string(word));
+const NumberWord* FigureLexicon::Number(std::string_view word) const {
+  auto it = number_words.find(word);
   return it == number_words.end() ? nullptr : &it->second;
 }
 
-std::string Lexicon::Lemma(std::string_view w) const {
-  auto it = plurals.find(std::string(w));
+std::string FigureLexicon::Lemma(std::string_view w) const {
+  auto it = plurals.find(w);
   if (it != plurals.end()) return it->second;
   // A hyphenated compound inflects its last part (cyber-attacks).
   size_t dash = w.rfind('-');
@@ -79,8 +79,8 @@ std::string Lexicon::Lemma(std::string_view w) const {
   return std::string(w);
 }
 
-bool Lexicon::LooksPlural(std::string_view w) const {
-  auto it = plurals.find(std::string(w));
+bool FigureLexicon::LooksPlural(std::string_view w) const {
+  auto it = plurals.find(w);
   if (it != plurals.end()) return true;
   if (w.size() <= 3) return false;
   if (!EndsWith(w, "s")) return false;
@@ -96,7 +96,7 @@ FigureBound ParseBound(std::string_view name) {
   return FigureBound::kExact;
 }
 
-Status Lexicon::Load(Lexicon* lex) {
+Status FigureLexicon::Load(FigureLexicon* lex) {
   Tsv tsv;
   if (Status s = LoadTable("number_words.tsv", 3, &tsv); !s.ok()) return s;
   for (const TsvRow& row : tsv.rows) {
@@ -157,6 +157,12 @@ Status Lexicon::Load(Lexicon* lex) {
   if (Status s = LoadTable("figure_vague.tsv", 3, &tsv); !s.ok()) return s;
   for (const TsvRow& row : tsv.rows)
     lex->vague.Add({SplitSpaces(row.fields[0]), std::string(row.fields[1]), std::string(row.fields[2]), ""});
+  for (const auto& [w, nw] : lex->number_words) lex->starters[w] = true;
+  for (const auto& [w, r] : lex->roles)
+    if (r & kRoleNegative) lex->starters[w] = true;
+  lex->vague.ForEachFirst([lex](const std::string& w) { lex->starters[w] = true; });
+  lex->currencies.ForEachFirst([lex](const std::string& w) { lex->starters[w] = true; });
+  for (std::string_view w : {"a", "an", "half", "quarter", "percent", "per"}) lex->starters[std::string(w)] = true;
   return Status();
 }
 

@@ -28,6 +28,15 @@ enum WordRole : uint16_t {
   kRoleClause = 512, kRoleNoOne = 1024,
 };
 
+/// Hash for maps keyed by std::string and looked up by string_view without
+/// building a string.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
 /// A phrase of normalized tokens and what it stands for.
 struct PhraseEntry {
   std::vector<std::string> tokens;
@@ -40,11 +49,15 @@ struct PhraseEntry {
 class PhraseTable {
  public:
   void Add(PhraseEntry e);
+  /// Whether some entry starts with `word`.
+  bool Starts(std::string_view word) const { return by_first_.count(word) != 0; }
+  template <typename F>
+  void ForEachFirst(F f) const { for (const auto& [w, e] : by_first_) f(w); }
   /// Longest entry whose tokens equal words[i..]; nullptr if none.
   /// `words(k)` gives the normalized token k, or "" past the end.
   template <typename WordAt>
   const PhraseEntry* LongestAt(size_t i, size_t n, WordAt words, size_t* len) const {
-    auto it = by_first_.find(std::string(words(i)));
+    auto it = by_first_.find(std::string_view(words(i)));
     if (it == by_first_.end()) return nullptr;
     const PhraseEntry* best = nullptr;
     for (const PhraseEntry& e : it->second) {
@@ -69,15 +82,18 @@ class PhraseTable {
   }
 
  private:
-  std::unordered_map<std::string, std::vector<PhraseEntry>> by_first_;
+  WordMap<std::vector<PhraseEntry>> by_first_;
   size_t max_len_ = 0;
 };
 
-struct Lexicon {
-  std::unordered_map<std::string, NumberWord> number_words;
-  std::unordered_map<std::string, uint16_t> roles;
-  std::unordered_map<std::string, std::string> plurals;  // plural -> lemma
-  std::unordered_map<std::string, bool> iso_codes;       // "USD"
+struct FigureLexicon {
+  WordMap<NumberWord> number_words;
+  WordMap<uint16_t> roles;
+  WordMap<std::string> plurals;  // plural -> lemma
+  WordMap<bool> iso_codes;       // "USD"
+  /// Words a figure can start with (number words, first words of vague,
+  /// currency and percent phrases, "a", "minus"); other words are skipped fast.
+  WordMap<bool> starters;
   PhraseTable currencies;  // a=code, b=unit, c=where
   PhraseTable units;       // a=unit, b=dimension
   PhraseTable qualifiers;  // a=bound
@@ -91,7 +107,7 @@ struct Lexicon {
   /// Whether a noun looks plural (requests, people; not "press", "status").
   bool LooksPlural(std::string_view word) const;
 
-  static Status Load(Lexicon* out);
+  static Status Load(FigureLexicon* out);
 };
 
 FigureBound ParseBound(std::string_view name);

@@ -14,7 +14,7 @@ bool AllUpperCode(std::string_view s) {
 
 bool IsoCodeAt(const FigureDoc& doc, size_t k, std::string* code) {
   std::string_view s = doc.surface(k);
-  if (!doc.is(k, TokenKind::kWord) || !AllUpperCode(s) || !doc.lex->iso_codes.count(std::string(s))) return false;
+  if (!doc.is(k, TokenKind::kWord) || !AllUpperCode(s) || !doc.lex->iso_codes.count(s)) return false;
   *code = std::string(s);
   return true;
 }
@@ -108,7 +108,7 @@ bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::stri
 }
 
 bool AttachMeasure(const FigureDoc& doc, const NumberMatch& m, FigureDraft* d) {
-  const Lexicon& lex = *doc.lex;
+  const FigureLexicon& lex = *doc.lex;
   Figure& f = d->fig;
   bool money = f.kind == FigureKind::kMoney;
   if (!m.suffix.empty()) {

@@ -278,7 +278,7 @@ struct WordState {
 };
 
 // Denominator of a fraction word: third(s) -> 3, half/halves -> 2, quarter(s) -> 4.
-uint64_t Denominator(const Lexicon& lex, std::string_view w, bool* plural) {
+uint64_t Denominator(const FigureLexicon& lex, std::string_view w, bool* plural) {
   *plural = false;
   if (w == "half") return 2;
   if (w == "halves") { *plural = true; return 2; }
@@ -295,17 +295,24 @@ uint64_t Denominator(const Lexicon& lex, std::string_view w, bool* plural) {
   return nw->value;
 }
 
-bool IsScaleWord(const Lexicon& lex, std::string_view w, uint64_t* value) {
+bool IsScaleWord(const FigureLexicon& lex, std::string_view w, uint64_t* value) {
   const NumberWord* nw = lex.Number(w);
   if (!nw || nw->kind != NumberWordKind::kScale) return false;
   *value = nw->value;
   return true;
 }
 
-// The parts of a hyphenated word token ("forty-five" -> forty, five).
-std::vector<std::string_view> Parts(std::string_view w) {
-  std::vector<std::string_view> out = SplitOn(w, '-');
-  return out;
+// Calls f on each part of a hyphenated word ("forty-five" -> forty, five)
+// while f returns true; true if it did for every part.
+template <typename F>
+bool AllParts(std::string_view w, F f) {
+  size_t i = 0;
+  for (;;) {
+    size_t j = w.find('-', i);
+    if (!f(w.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i))) return false;
+    if (j == std::string_view::npos) return true;
+    i = j + 1;
+  }
 }
 
 class WordParser {
@@ -446,8 +453,9 @@ class WordParser {
       return 0;
     }
     WordState saved = st_;
-    for (std::string_view part : Parts(w)) {
-      if (!StepWord(part)) { st_ = saved; return 0; }
+    if (!AllParts(w, [this](std::string_view part) { return StepWord(part); })) {
+      st_ = saved;
+      return 0;
     }
     st_.words = true;
     return 1;
@@ -575,14 +583,13 @@ class WordParser {
     for (; q < limit_; ++q) {
       std::string_view w = Word(q);
       if (w.empty()) break;
-      std::string part;
       uint64_t sum = 0;
-      bool ok = true;
-      for (std::string_view p : Parts(w)) {
+      bool ok = AllParts(w, [this, &sum](std::string_view p) {
         const NumberWord* nw = lex_.Number(p);
-        if (!nw || !(nw->kind == NumberWordKind::kUnit || nw->kind == NumberWordKind::kTen)) { ok = false; break; }
+        if (!nw || !(nw->kind == NumberWordKind::kUnit || nw->kind == NumberWordKind::kTen)) return false;
         sum += nw->value;
-      }
+        return true;
+      });
       if (!ok) break;
       digits += std::to_string(sum);
     }
@@ -687,7 +694,7 @@ class WordParser {
   }
 
   const FigureDoc& doc_;
-  const Lexicon& lex_;
+  const FigureLexicon& lex_;
   size_t limit_;
   size_t cur_ = 0;                 // the token being read
   uint64_t last_scale_ = 0;        // the last scale word (million in "3 million and a half")

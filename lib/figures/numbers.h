@@ -20,7 +20,7 @@ namespace communique::internal {
 struct FigureDoc {
   std::string_view text;
   const Analysis* a = nullptr;
-  const Lexicon* lex = nullptr;
+  const FigureLexicon* lex = nullptr;
   std::vector<uint8_t> in_time;     // per token: inside a time record
   std::vector<uint32_t> sentence;   // per token: sentence index
 

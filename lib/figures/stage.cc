@@ -19,7 +19,7 @@ bool YearLike(std::string_view s) {
 
 class FigureStage final : public Stage {
  public:
-  explicit FigureStage(Lexicon lex) : lex_(std::move(lex)) {}
+  explicit FigureStage(FigureLexicon lex) : lex_(std::move(lex)) {}
 
   void Run(std::string_view text, Analysis* a) const override {
     if (a->tokens.empty() || a->sentences.empty()) return;
@@ -33,7 +33,7 @@ class FigureStage final : public Stage {
     while (i < doc.size() && doc.tok(i).span.begin < a->header.body_begin) ++i;
     while (i < doc.size()) {
       FigureDraft d;
-      if (!doc.in_time[i] && Find(doc, i, drafts, &d)) {
+      if (!doc.in_time[i] && MayStart(doc, i) && Find(doc, i, drafts, &d)) {
         i = std::max(d.last, i + 1);
         drafts.push_back(std::move(d));
       } else {
@@ -76,6 +76,17 @@ class FigureStage final : public Stage {
       while (t < a.tokens.size() && a.tokens[t].span.end <= x.span.begin) ++t;
       for (size_t k = t; k < a.tokens.size() && a.tokens[k].span.begin < x.span.end; ++k) doc->in_time[k] = 1;
     }
+  }
+
+  // A cheap test before Find: most words start no figure.
+  bool MayStart(const FigureDoc& doc, size_t i) const {
+    if (!doc.is(i, TokenKind::kWord)) return true;
+    std::string_view w = doc.norm(i);
+    if (lex_.starters.count(w)) return true;
+    size_t dash = w.find('-');
+    if (dash != std::string_view::npos && lex_.starters.count(w.substr(0, dash))) return true;
+    std::string_view s = doc.surface(i);
+    return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
   }
 
   static bool LowerBound(FigureBound b) { return b == FigureBound::kMoreThan || b == FigureBound::kAtLeast; }
@@ -261,14 +272,14 @@ class FigureStage final : public Stage {
     return true;
   }
 
-  Lexicon lex_;
+  FigureLexicon lex_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Stage>> CreateFigureStage(const Options&) {
-  Lexicon lex;
-  if (Status s = Lexicon::Load(&lex); !s.ok()) return s;
+  FigureLexicon lex;
+  if (Status s = FigureLexicon::Load(&lex); !s.ok()) return s;
   return std::unique_ptr<Stage>(new FigureStage(std::move(lex)));
 }
 
