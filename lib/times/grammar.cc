@@ -220,6 +220,13 @@ void Grammar::Anchor(Expr* e) const {
 }
 
 void Grammar::Finish(Expr* e) const {
+  if (e->has_until && e->value.empty()) {  // Monday from 10am to 12pm
+    Point b = e->point;
+    b.hour = e->until_hour; b.minute = e->until_minute; b.second = kUnknown;
+    e->value = Timex(e->point) + "/" + Timex(b);
+    e->type = TimeType::kTime;
+    return;
+  }
   if (!e->value.empty()) return;
   CivilDate b, en;
   if (Range(e->point, &b, &en) && e->point.gran != Gran::kTime) {
@@ -312,7 +319,7 @@ size_t Grammar::DayFirst(size_t i, Expr* e) const {
   e->point.month = month;
   e->point.day = day;
   size_t y = k + 1;
-  if (Is(y, ",") || Is(y, "of") || Is(y, "-") || Is(y, "/")) ++y;
+  if (Is(y, ",") || Is(y, "of") || Is(y, "-") || Is(y, "/") || Is(y, "in")) ++y;
   int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
   if (year != kUnknown) { e->point.year = year; return y + 1; }
   if (Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 && (Is(y - 1, "of") || Is(y - 1, "/"))) {
@@ -452,24 +459,17 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
   return j;
 }
 
-// A time after a date: "tomorrow 8:00am", "Monday at 3 p.m.", "Monday morning".
+// A time after a date: "tomorrow 8:00am", "Monday at 3 p.m.", "Monday morning",
+// "Monday morning from 10am to 12pm", "in the morning at 7".
 size_t Grammar::AttachTime(size_t j, Expr* e) const {
   Gran g = e->point.gran;
-  if (g != Gran::kDay && g != Gran::kWeekday) return j;
-  size_t k = j;
-  if (Is(k, ",")) ++k;
-  if (Is(k, "at") || Is(k, "around") || Is(k, "by")) ++k;
-  if (!Ok(k, e->first)) return j;
-  Point t;
-  if (size_t end = TimeOfDay(k, &t)) {
-    e->point.hour = t.hour; e->point.minute = t.minute; e->point.second = t.second;
-    if (g == Gran::kDay) e->point.gran = Gran::kTime;
-    return end;
-  }
-  if (Word(j) && !Word(j)->part_of_day.empty() && Word(j)->part_of_day.size() == 2) {
+  bool pod_only = g == Gran::kTime && e->point.hour == kUnknown && !e->point.part_of_day.empty();
+  if ((g != Gran::kDay && g != Gran::kWeekday && !pod_only) || e->point.hour != kUnknown) return j;
+  if (!pod_only && e->point.part_of_day.empty() && Ok(j, e->first) && Word(j) && Word(j)->part_of_day.size() == 2) {
     e->point.part_of_day = Word(j)->part_of_day;
-    return j + 1;
+    ++j;
   }
+  if (size_t end = DayClock(j, e)) return end;
   return j;
 }
 
@@ -660,6 +660,34 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     if ((b.point.month != kUnknown && a.month != kUnknown && b.point.month < a.month)) b.point.year += 1;
   }
   e->last = j;
+  if (a.year == kUnknown && b.point.year == kUnknown && dct_ && a.gran == b.point.gran &&
+      (a.gran == Gran::kMonth || a.gran == Gran::kDay) && a.month != kUnknown && b.point.month != kUnknown) {
+    // anchor the interval as a whole: a future interval still running counts
+    // ("from August to October" in September), a past one has begun
+    int tense = Tense(e->first, end);
+    int chosen = kUnknown;
+    long best = 1L << 30;
+    for (int y = dct_->year - 1; y <= dct_->year + 1; ++y) {
+      Point pa = a, pb = b.point;
+      pa.year = y;
+      pb.year = b.point.month < a.month || (b.point.month == a.month && b.point.day < a.day) ? y + 1 : y;
+      CivilDate ab, ae, bb, be;
+      if (!Range(pa, &ab, &ae) || !Range(pb, &bb, &be)) continue;
+      long to_begin = DaysBetween(*dct_, ab), to_end = DaysBetween(*dct_, be);
+      if (tense > 0 && to_end <= 0) continue;
+      if (tense < 0 && to_begin > 0) continue;
+      long dist = to_begin <= 0 && to_end > 0 ? 0 : std::min(std::labs(to_begin), std::labs(to_end));
+      if (tense > 0 && to_begin > 0) dist = to_begin;
+      if (tense < 0 && to_end <= 0) dist = -to_end;
+      if (dist < best) { best = dist; chosen = y; }
+    }
+    if (chosen != kUnknown) {
+      bool wraps = b.point.month < a.month || (b.point.month == a.month && b.point.day < a.day);
+      a.year = chosen;
+      b.point.year = wraps ? chosen + 1 : chosen;
+      e->anchored = b.anchored = true;
+    }
+  }
   Anchor(e);
   if (b.point.year == kUnknown && e->point.year != kUnknown && b.point.gran == e->point.gran &&
       (b.point.gran == Gran::kMonth || b.point.gran == Gran::kDay)) {
@@ -688,7 +716,8 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   using Rule = size_t (Grammar::*)(size_t, Expr*) const;
   static const Rule kRules[] = {&Grammar::DateLit, &Grammar::MonthFirst, &Grammar::DayFirst, &Grammar::YearLike,
                                 &Grammar::Quarter, &Grammar::Part, &Grammar::Relative, &Grammar::Deictic,
-                                &Grammar::Offset, &Grammar::Set, &Grammar::Ref, &Grammar::Weekday};
+                                &Grammar::Offset, &Grammar::Set, &Grammar::Ref, &Grammar::NumericDate,
+                                &Grammar::MonthDay, &Grammar::HolidayAt, &Grammar::OffsetFrom, &Grammar::Weekday};
   size_t best = 0;
   Expr best_e;
   for (Rule r : kRules) {
@@ -714,32 +743,43 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     best_e.type = TimeType::kTime;
   }
   {
-    Point t;
-    size_t end = TimeOfDay(i, &t);
+    // a clock time or clock range, then a part of day or a day:
+    // "7 in the evening", "3:00 to 4:00 tomorrow", "between 3 and 8 yesterday"
+    Point t, until;
+    bool strong = true, range = false;
+    size_t end = ClockRange(i, &t, &until, &strong);
+    if (end) range = true;
+    else end = TimeOfDay(i, &t);
     if (end > best) {
-      best = end;
-      best_e = Expr();
-      best_e.first = i;
-      best_e.point.gran = Gran::kTime;
-      best_e.point.hour = t.hour; best_e.point.minute = t.minute; best_e.point.second = t.second;
-      best_e.type = TimeType::kTime;
-      // a day after the time: "8.30pm today", "13:00 February 28, 2013"
+      Expr x;
+      x.first = i;
+      x.type = TimeType::kTime;
+      x.point.gran = Gran::kTime;
+      x.point.hour = t.hour; x.point.minute = t.minute; x.point.second = t.second;
+      if (range) { x.has_until = true; x.until_hour = until.hour; x.until_minute = until.minute; }
+      std::string pod;
+      if (Is(end, "in") && Is(end + 1, "the") && Ok(end + 2, i) && Word(end + 2) && Word(end + 2)->part_of_day.size() == 2) {
+        pod = Word(end + 2)->part_of_day;
+        end += 3;
+      }
       size_t k = Is(end, "on") || Is(end, ",") ? end + 1 : end;
       Expr day;
-      day.first = k;
-      size_t day_end = 0;
-      if (Ok(k, i)) {
-        day_end = Deictic(k, &day);
-        if (!day_end) day_end = MonthFirst(k, &day);
-        if (!day_end) day_end = DateLit(k, &day);
+      size_t day_end = Ok(k, i) ? DayAfterClock(k, &day) : 0;
+      if (day_end) {
+        x.point.gran = day.point.gran == Gran::kWeekday ? Gran::kWeekday : Gran::kDay;
+        x.point.year = day.point.year; x.point.month = day.point.month; x.point.day = day.point.day;
+        x.point.weekday = day.point.weekday;
+        x.anchored = day.anchored;
+        if (pod.empty()) pod = day.point.part_of_day;
+        end = day_end;
       }
-      if (day_end && day.value.empty() && day.point.gran == Gran::kDay && day.point.hour == kUnknown &&
-          day.point.part_of_day.empty()) {
-        best_e.point.year = day.point.year;
-        best_e.point.month = day.point.month;
-        best_e.point.day = day.point.day;
-        best_e.anchored = day.anchored;
-        best = day_end;
+      if (pod == "AF" || pod == "EV" || (pod == "NI" && x.point.hour >= 5)) {
+        if (x.point.hour < 12) x.point.hour += 12;
+        if (range && x.until_hour < 12) x.until_hour += 12;
+      }
+      if (!range || strong || day_end) {
+        best = end;
+        best_e = std::move(x);
       }
     }
   }
@@ -784,7 +824,8 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
     end = r;
     e.first = i;
   } else if (between) {
-    return std::nullopt;
+    if (!e.has_until) return std::nullopt;
+    e.first = i;
   } else if (from) {
     e.first = j;
     if (e.mod == TimeMod::kNone && e.type == TimeType::kDate) e.mod = TimeMod::kOnOrAfter;

@@ -25,6 +25,8 @@ struct Expr {
   CivilDate range_begin, range_end;
   std::string quant, freq;
   bool anchored = false;
+  bool has_until = false;  ///< a clock range on the point's day: until_hour:until_minute
+  int until_hour = kUnknown, until_minute = kUnknown;
 };
 
 class Grammar {
@@ -58,6 +60,16 @@ class Grammar {
   size_t Ref(size_t i, Expr* e) const;
   size_t Weekday(size_t i, Expr* e) const;
   size_t Amount(size_t i, double* value) const;
+  // compound.cc: clock ranges, day + clock, numeric dates, days of month, holidays
+  size_t Clock(size_t i, Point* p, bool* meridiem, bool bare_ok) const;
+  size_t ClockRange(size_t i, Point* a, Point* b, bool* strong) const;
+  size_t DayClock(size_t k, Expr* e) const;
+  size_t DayAfterClock(size_t k, Expr* e) const;
+  size_t NumericDate(size_t i, Expr* e) const;
+  size_t MonthDay(size_t i, Expr* e) const;
+  size_t HolidayAt(size_t i, Expr* e) const;
+  size_t OffsetFrom(size_t i, Expr* e) const;
+  bool DayOfWeek(const Point& week, int weekday, Point* out) const;
 
   // helpers
   bool Ok(size_t i, size_t start) const;  ///< atom i exists in start's sentence
@@ -77,6 +89,11 @@ class Grammar {
 };
 
 TimeMod ModFromName(std::string_view name);
+
+/// Easter Sunday of year y (Gregorian computus).
+CivilDate Easter(int y);
+/// The date of a holiday in year y; false if it has none (Feb 29).
+bool HolidayDate(const Holiday& h, int y, CivilDate* out);
 
 }  // namespace communique::internal::times
 

@@ -1,6 +1,7 @@
 #include "times/lexicon.h"
 
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/tables.h"
@@ -25,7 +26,35 @@ int Hour24(int h, std::string_view mer) {
   return pm ? h + 12 : h;
 }
 
+// "12-25", "easter", "easter+1", "easter-2", "11/4/4" (4th Thursday of
+// November), "5/1/-1" (last Monday of May), "11/4/4+1" (the day after).
+bool ParseHoliday(std::string_view v, Holiday* h) {
+  if (v.starts_with("easter")) {
+    h->kind = Holiday::kEaster;
+    h->offset = v.size() > 6 ? std::atoi(std::string(v.substr(6)).c_str()) : 0;
+    return v.size() == 6 || v[6] == '+' || v[6] == '-';
+  }
+  size_t plus = v.find('+');
+  std::string head(v.substr(0, plus));
+  if (plus != std::string_view::npos) h->offset = std::atoi(std::string(v.substr(plus + 1)).c_str());
+  if (head.find('/') != std::string::npos) {
+    int m = 0, w = 0, n = 0;
+    if (std::sscanf(head.c_str(), "%d/%d/%d", &m, &w, &n) != 3) return false;
+    h->kind = Holiday::kNthWeekday; h->month = m; h->weekday = w; h->nth = n;
+    return m >= 1 && m <= 12 && w >= 1 && w <= 7 && n != 0 && n >= -1 && n <= 5;
+  }
+  int m = 0, d = 0;
+  if (std::sscanf(head.c_str(), "%d-%d", &m, &d) != 2) return false;
+  h->kind = Holiday::kFixed; h->month = m; h->day = d;
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
 }  // namespace
+
+const Holiday* Lexicon::FindHoliday(std::string_view joined) const {
+  auto it = holidays_.find(std::string(joined));
+  return it == holidays_.end() ? nullptr : &it->second;
+}
 
 Lexicon::Lexicon()
     : iso_date_(R"((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))"),
@@ -70,7 +99,17 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
     size_t n = 1;
     for (char c : p) n += c == ' ';
     if (n > lex->max_phrase_words_) lex->max_phrase_words_ = n;
-    lex->phrases_[p] = std::string(row.fields[1]);
+    std::string_view v = row.fields[1];
+    if (!v.empty() && v[0] == '@') {  // a holiday
+      Holiday h;
+      if (!ParseHoliday(v.substr(1), &h))
+        return Status(ErrorCode::kDataLoadFailed, "time_phrases.tsv:" + std::to_string(row.line) + ": bad holiday");
+      lex->holidays_[p] = h;
+      lex->holiday_starts_[p.substr(0, p.find(' '))] = true;
+      if (n > lex->max_holiday_words_) lex->max_holiday_words_ = n;
+      continue;
+    }
+    lex->phrases_[p] = std::string(v);
     lex->phrase_starts_[p.substr(0, p.find(' '))] = true;
   }
   return lex;

@@ -32,6 +32,14 @@ struct WordInfo {
   std::string part_of_day, timezone, set, anchor_mod, part_mod, ref;
 };
 
+/// A holiday of time_phrases.tsv: a fixed day (@12-25), a day after Easter
+/// (@easter+1) or the n-th weekday of a month (@11/4/4 = fourth Thursday of
+/// November, n = -1 the last), plus an offset in days.
+struct Holiday {
+  enum Kind : uint8_t { kFixed, kEaster, kNthWeekday } kind = kFixed;
+  int month = 0, day = 0, weekday = 0, nth = 0, offset = 0;
+};
+
 enum class AtomKind : uint8_t { kWord, kNumber, kPunct, kDateLit, kTimeLit };
 
 struct Atom {
@@ -60,6 +68,9 @@ class Lexicon {
   size_t max_phrase_words() const { return max_phrase_words_; }
   /// Whether a word begins some reference phrase ("so" of "so far").
   bool StartsPhrase(std::string_view w) const { return phrase_starts_.count(std::string(w)) > 0; }
+  const Holiday* FindHoliday(std::string_view joined) const;
+  bool StartsHoliday(std::string_view w) const { return holiday_starts_.count(std::string(w)) > 0; }
+  size_t max_holiday_words() const { return max_holiday_words_; }
   /// The atoms of a document's tokens.
   void Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const;
 
@@ -71,6 +82,9 @@ class Lexicon {
   std::unordered_map<std::string, std::string> phrases_;
   std::unordered_map<std::string, bool> phrase_starts_;
   size_t max_phrase_words_ = 1;
+  std::unordered_map<std::string, Holiday> holidays_;
+  std::unordered_map<std::string, bool> holiday_starts_;
+  size_t max_holiday_words_ = 0;
   RE2 iso_date_, dmy_dots_, mdy_slash_, mdy_dash_, ym_, clock_, meridiem_;
 };
 

@@ -223,10 +223,10 @@ size_t Grammar::Relative(size_t i, Expr* e) const {
   int rel = r->relative;
   size_t k = j + 1;
   const WordInfo* w = Word(k);
-  if (!w || !Ok(k, i)) return 0;
+  if (!Ok(k, i)) return 0;
   if ((earlier || later) && rel != 0) return 0;
   // the past two years, the next five days: a duration ending or starting now
-  if (rel != 0 && w->unit.empty() && !w->month && !w->weekday && w->season < 0) {
+  if (rel != 0 && (!w || (w->unit.empty() && !w->month && !w->weekday && w->season < 0))) {
     Expr d;
     std::string unit;
     double amount = 0;
@@ -237,19 +237,35 @@ size_t Grammar::Relative(size_t i, Expr* e) const {
       int n = static_cast<int>(amount);
       e->has_range = true;
       e->anchored = true;
+      if (unit == "Q") {  // the past two quarters: whole calendar quarters
+        CivilDate b, en;
+        Range(Shift(Containing(*dct_, Gran::kQuarter), rel < 0 ? -n : 1), &b, &en);
+        e->range_begin = b;
+        e->range_end = AddMonths(b, 3 * n);
+        return end;
+      }
       if (rel < 0) { e->range_begin = ShiftDays(*dct_, unit, -n); e->range_end = *dct_; }
       else { e->range_begin = AddDays(*dct_, 1); e->range_end = ShiftDays(e->range_begin, unit, n); }
     }
     return end;
   }
+  if (!w) return 0;
   if (!w->unit.empty() && !w->unit_plural) {
     Gran g = UnitGran(w->unit);
     if (g == Gran::kNone || g == Gran::kDay) return 0;
-    if (rw == "this" && g == Gran::kWeekend) {}
     if (!dct_) { e->value = Undef(g, rel); return k + 1; }
     e->point = Shift(Containing(*dct_, g), rel);
     if (g == Gran::kWeekend) e->point.gran = Gran::kWeekend;
     e->anchored = true;
+    // next week Monday, this week on Tuesday, previous week - Monday
+    size_t d = k + 1;
+    if (Is(d, "on") || Is(d, "-") || Is(d, ",")) ++d;
+    Point day;
+    if (g == Gran::kWeek && Ok(d, i) && Word(d) && (Word(d)->weekday || (Word(d)->weekday_abbr && at_[d].capitalized)) &&
+        DayOfWeek(e->point, Word(d)->weekday ? Word(d)->weekday : Word(d)->weekday_abbr, &day)) {
+      e->point = day;
+      return d + 1;
+    }
     return k + 1;
   }
   if (w->month && MonthAt(k) && (rw == "last" || rw == "next" || rw == "this" || rw == "past" || rw == "coming")) {
@@ -339,6 +355,22 @@ size_t Grammar::Weekday(size_t i, Expr* e) const {
   e->point.gran = Gran::kWeekday;
   e->point.weekday = wd;
   size_t j = i + 1;
+  {  // Tuesday of next week, Wednesday evening next week
+    size_t k = j;
+    std::string pod;
+    if (Ok(k, i) && Word(k) && Word(k)->part_of_day.size() == 2) { pod = Word(k)->part_of_day; ++k; }
+    if (Is(k, "of")) ++k;
+    Expr week;
+    week.first = k;
+    Point day;
+    if (Ok(k, i) && Word(k) && (Word(k)->relative != -9 || Is(k, "the")))
+      if (size_t end = Relative(k, &week); end && DayOfWeek(week.point, wd, &day)) {
+        e->point = day;
+        e->point.part_of_day = pod;
+        e->anchored = true;
+        return end;
+      }
+  }
   bool clock = Is(j + 1, "am") || Is(j + 1, "pm") || Is(j + 1, "a.m.") || Is(j + 1, "p.m.") || Is(j + 1, ":") ||
                Is(j + 1, "o'clock") || Is(j + 1, "oclock");
   if (DayNumber(j) && !clock && !MonthAt(j + 1) && !Is(j + 1, "of")) ++j;  // Sunday 31: keep the weekday

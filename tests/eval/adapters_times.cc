@@ -4,18 +4,21 @@
 //
 // Value mapping. The system value handed to value_equal is
 // "VALUE|RANGE_BEGIN|RANGE_END"; the gold value is a small JSON object with
-// the gold timex and the resolutions listed in extra.values. A system value
-// matches when
-//  1. it equals the gold timex (clock times compared without a ":00" minute
-//     suffix: Recognizers writes T15, TIMEX3 writes T15:00), or
-//  2. it equals one of the resolved values of an under-specified gold date
-//     (Recognizers lists a past and a future reading of "Friday" or
-//     "September 25"; communique picks one of them from tense), or
+// the gold timex and the resolutions listed in extra.values. Values are first
+// brought to one notation (Canon): Recognizers writes resolved datetimes as
+// "2016-11-07 03:30:00" and clock times as T15, TIMEX3 as 2016-11-07T03:30 and
+// T15:00; both become "2016-11-07T03:30" and "T15". A system value matches when
+//  1. it equals the gold timex, or the gold timex with its X digits filled in
+//     ("XXXX-11" by "2018-11") when the filled year is one that Recognizers
+//     itself resolves the expression to (it lists a past and a future reading
+//     of "September 25" or "mid-November"; communique picks one from tense), or
+//  2. it equals one of the resolved values of the gold (same reason), or
 //  3. the gold is a Recognizers range "(start,end,duration)" or a resolution
-//     with start/end, and the system's calendar range has the same start and
-//     the same end. For a system interval "A/B" (from 2014 to 2018) the end
-//     compared is the first day of B: Recognizers ends its ranges where B
-//     begins, communique's range_end is the end of B.
+//     with start/end, and the system's interval "A/B" has the same ends part
+//     by part (each end compared as in 1 and 2), or the system's calendar range
+//     has the same start and end. Recognizers ends "from 2014 to 2018" where
+//     2018 begins, and "to the end of 2018" where it ends; a TIMEX3 interval
+//     A/B says neither, so both ends are accepted for an interval.
 // Mods are not compared (Recognizers' mod names differ from TIMEX3's).
 // The per-type adapters (time:date, ...) score recall and value accuracy of
 // one gold type against all system times: their precision is meaningless.
@@ -39,11 +42,14 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   return out;
 }
 
-// "T15:00" -> "T15", "2016-11-08T08:00" -> "2016-11-08T08".
-std::string NormClock(std::string v) {
-  if (v.size() >= 4 && v.compare(v.size() - 3, 3, ":00") == 0 && v.find('T') != std::string::npos &&
-      v.find(':') == v.size() - 3)
-    v.resize(v.size() - 3);
+// One notation: "2016-11-08 08:00:00" -> "2016-11-08T08", "T15:30:00" -> "T15:30".
+std::string Canon(std::string v) {
+  for (char& c : v)
+    if (c == ' ') c = 'T';
+  size_t t = v.find('T');
+  if (t == std::string::npos || t + 1 >= v.size() || v[t + 1] < '0' || v[t + 1] > '9') return v;
+  if (v.size() >= t + 9 && v.compare(v.size() - 3, 3, ":00") == 0 && v.size() == t + 9) v.resize(v.size() - 3);
+  if (v.size() == t + 6 && v.compare(v.size() - 3, 3, ":00") == 0) v.resize(v.size() - 3);
   return v;
 }
 
@@ -57,6 +63,38 @@ std::string FirstDay(const std::string& v) {
   if (v.size() == 7) return v + "-01";
   if (v.size() >= 10) return v.substr(0, 10);
   return "";
+}
+
+// The year prefixes ("2018") of the resolved readings of a gold value.
+std::vector<std::string> ResolvedYears(const nlohmann::json& g) {
+  std::vector<std::string> out;
+  for (const auto& r : g["r"])
+    for (const char* k : {"v", "s", "e"})
+      if (r.contains(k)) {
+        std::string v = r[k].get<std::string>();
+        if (v.size() >= 4 && v[0] >= '0' && v[0] <= '9' && v[4] == '-') out.push_back(v.substr(0, 4));
+      }
+  return out;
+}
+
+// Whether a system value equals a gold timex whose X digits it fills in
+// (years only from the gold's own readings).
+bool FillsIn(const std::string& sys, const std::string& gold, const std::vector<std::string>& years) {
+  std::string s = Canon(sys), g = Canon(gold);
+  if (s.size() != g.size() || g.find('X') == std::string::npos) return s == g;
+  for (size_t i = 0; i < g.size(); ++i)
+    if (g[i] != 'X' && g[i] != s[i]) return false;
+  if (g.compare(0, 4, "XXXX") == 0 && s[0] != 'X') {
+    for (const std::string& y : years)
+      if (s.compare(0, 4, y) == 0) return true;
+    return false;
+  }
+  return true;
+}
+
+// Whether one end of a system interval matches one end of a gold range.
+bool EndEqual(const std::string& sys, const std::string& gold, const std::vector<std::string>& years) {
+  return !sys.empty() && !gold.empty() && FillsIn(sys, gold, years);
 }
 
 std::string GoldValue(const GoldDoc&, const GoldSpan& g) {
@@ -82,32 +120,34 @@ bool ValueEqual(const std::string& gold, const std::string& sys) {
   s.resize(3);
   const std::string timex = g.value("t", "");
   const std::string& value = s[0];
-  std::string rb = s[1], re = s[2];
-  if (NormClock(value) == NormClock(timex)) return true;
+  const std::vector<std::string> years = ResolvedYears(g);
+  if (FillsIn(value, timex, years)) return true;
   for (const auto& r : g["r"])
-    if (r.contains("v") && NormClock(value) == NormClock(r["v"].get<std::string>().substr(0, value.size() > 10 ? 19 : 10)) &&
-        (value.size() == 10 || value.size() > 10))
-      return true;
-  if (size_t slash = value.find('/'); slash != std::string::npos && timex.size() > 2 && timex.front() == '(') {
-    std::vector<std::string> parts = Split(timex.substr(1, timex.size() - 2), ',');
-    if (parts.size() >= 2 && NormClock(value.substr(0, slash)) == NormClock(parts[0]) &&
-        NormClock(value.substr(slash + 1)) == NormClock(parts[1]))
-      return true;
-  }
+    if (r.contains("v") && Canon(value) == Canon(r["v"].get<std::string>())) return true;
+  std::vector<std::string> parts;
+  if (timex.size() > 2 && timex.front() == '(') parts = Split(timex.substr(1, timex.size() - 2), ',');
   if (size_t slash = value.find('/'); slash != std::string::npos) {
-    std::string b = FirstDay(value.substr(slash + 1));
-    if (!b.empty()) re = b;
+    std::string a = value.substr(0, slash), b = value.substr(slash + 1);
+    if (parts.size() >= 2 && EndEqual(a, parts[0], years) && EndEqual(b, parts[1], years)) return true;
+    for (const auto& r : g["r"])
+      if (r.contains("s") && r.contains("e") && Canon(a) == Canon(r["s"].get<std::string>()) &&
+          Canon(b) == Canon(r["e"].get<std::string>()))
+        return true;
+  }
+  std::string rb = s[1];
+  std::vector<std::string> ends = {s[2]};
+  if (size_t slash = value.find('/'); slash != std::string::npos) {
+    if (std::string b = FirstDay(value.substr(slash + 1)); !b.empty()) ends.push_back(b);
     if (rb.empty()) rb = FirstDay(value.substr(0, slash));
   }
   if (rb.empty()) return false;
-  if (timex.size() > 2 && timex.front() == '(') {
-    std::vector<std::string> parts = Split(timex.substr(1, timex.size() - 2), ',');
+  for (const std::string& re : ends) {
     if (parts.size() >= 2 && parts[0].substr(0, 10) == rb && parts[1].substr(0, 10) == re) return true;
-  }
-  for (const auto& r : g["r"]) {
-    bool s_ok = !r.contains("s") || r["s"].get<std::string>().substr(0, 10) == rb;
-    bool e_ok = !r.contains("e") || r["e"].get<std::string>().substr(0, 10) == (r.contains("s") ? re : rb);
-    if ((r.contains("s") || r.contains("e")) && s_ok && e_ok) return true;  // open ranges: since X, before X
+    for (const auto& r : g["r"]) {
+      bool s_ok = !r.contains("s") || r["s"].get<std::string>().substr(0, 10) == rb;
+      bool e_ok = !r.contains("e") || r["e"].get<std::string>().substr(0, 10) == (r.contains("s") ? re : rb);
+      if ((r.contains("s") || r.contains("e")) && s_ok && e_ok) return true;  // open ranges: since X, before X
+    }
   }
   return false;
 }
