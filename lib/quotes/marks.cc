@@ -7,6 +7,9 @@ namespace communique::internal {
 
 namespace {
 
+constexpr size_t kMaxListedQuoteDiagnostics = 100;
+
+
 constexpr uint32_t kNoParagraph = UINT32_MAX;
 constexpr size_t kMinRepairedTokens = 3;
 
@@ -98,9 +101,18 @@ class Pairer {
     out_.push_back(q);
   }
 
+  // At most kMaxListedQuoteDiagnostics are listed, then one count, so a
+  // text of nothing but quotation marks cannot grow the diagnostics unbounded.
   void Diagnose(size_t tok, std::string message) {
-    a_->diagnostics.push_back({ErrorCode::kUnbalancedQuote, a_->tokens[tok].span, std::move(message)});
+    ++diagnosed_;
+    if (diagnosed_ <= kMaxListedQuoteDiagnostics)
+      a_->diagnostics.push_back({ErrorCode::kUnbalancedQuote, a_->tokens[tok].span, std::move(message)});
+    else if (diagnosed_ == kMaxListedQuoteDiagnostics + 1)
+      a_->diagnostics.push_back({ErrorCode::kUnbalancedQuote, a_->tokens[tok].span,
+                                 "more unbalanced quotation marks follow; only the first " +
+                                     std::to_string(kMaxListedQuoteDiagnostics) + " are listed"});
   }
+  size_t diagnosed_ = 0;
 
   // An opening mark whose paragraph ended without a closing one.
   void Unclosed() {
@@ -135,8 +147,7 @@ class Pairer {
       return;
     }
     Emit(first, close, kNoToken, close, true, false);
-    a_->diagnostics.push_back({ErrorCode::kUnbalancedQuote, a_->tokens[close].span,
-                               "opening quotation mark inferred at the paragraph start"});
+    Diagnose(close, "opening quotation mark inferred at the paragraph start");
   }
 
   std::string_view text_;
