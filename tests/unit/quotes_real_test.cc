@@ -1,0 +1,115 @@
+// Regression gate for quotes on 20 hand-checked real documents
+// (corpora/quotes/gold.jsonl): overlap precision and recall of quote spans and
+// speaker accuracy must not fall below the figures measured when the gold was
+// made, minus a small margin. Scored like the `quote` eval adapter: scare
+// quotes and whole transcript turns are left out; a gold span matches an
+// unused system span with the same offsets, else the one overlapping it most.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace communique {
+namespace {
+
+struct Counts {
+  int gold = 0, sys = 0, overlap = 0, exact = 0, speaker_ok = 0;
+};
+
+struct Span {
+  uint32_t begin = 0, end = 0;
+  std::string speaker;
+};
+
+std::string SpeakerName(const Analysis& a, int32_t speaker) {
+  if (speaker < 0 || static_cast<size_t>(speaker) >= a.entities.size()) return "";
+  return a.entities[static_cast<size_t>(speaker)].name;
+}
+
+void ScoreDocument(const std::vector<Span>& gold, const std::vector<Span>& sys, Counts* c) {
+  c->gold += static_cast<int>(gold.size());
+  c->sys += static_cast<int>(sys.size());
+  std::vector<int> match(gold.size(), -1);
+  std::vector<bool> used(sys.size(), false);
+  for (size_t g = 0; g < gold.size(); ++g)
+    for (size_t k = 0; k < sys.size(); ++k)
+      if (!used[k] && sys[k].begin == gold[g].begin && sys[k].end == gold[g].end) {
+        used[k] = true;
+        match[g] = static_cast<int>(k);
+        ++c->exact;
+        break;
+      }
+  for (size_t g = 0; g < gold.size(); ++g) {
+    if (match[g] >= 0) continue;
+    uint32_t best_overlap = 0;
+    for (size_t k = 0; k < sys.size(); ++k) {
+      if (used[k] || sys[k].end <= gold[g].begin || sys[k].begin >= gold[g].end) continue;
+      uint32_t ov = std::min(sys[k].end, gold[g].end) - std::max(sys[k].begin, gold[g].begin);
+      if (ov > best_overlap) { best_overlap = ov; match[g] = static_cast<int>(k); }
+    }
+    if (match[g] >= 0) used[static_cast<size_t>(match[g])] = true;
+  }
+  for (size_t g = 0; g < gold.size(); ++g) {
+    if (match[g] < 0) continue;
+    ++c->overlap;
+    if (sys[static_cast<size_t>(match[g])].speaker == gold[g].speaker) ++c->speaker_ok;
+  }
+}
+
+// Measured on corpora/quotes/gold.jsonl when it was made, minus 0.05.
+constexpr double kRecallFloor = 0.73;  // measured 0.784 (40 of 51)
+constexpr double kPrecisionFloor = 0.85;  // measured 0.909 (40 of 44)
+constexpr double kSpeakerFloor = 0.47;  // measured 0.525 (21 of 40)
+
+double Ratio(int num, int den) { return den > 0 ? static_cast<double>(num) / den : 0.0; }
+
+TEST_SUITE("quotes2") {
+  TEST_CASE("quote spans and speakers on the hand-checked real documents do not regress") {
+    std::ifstream in(std::string(COMMUNIQUE_CORPORA_DIR) + "/quotes/gold.jsonl", std::ios::binary);
+    REQUIRE(in.good());
+    Counts c;
+    int docs = 0;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+      REQUIRE(!j.is_discarded());
+      ++docs;
+      const std::string text = j["text"].get<std::string>();
+      DocumentInfo info;
+      info.id = j.value("id", "");
+      info.date = CivilDate::Parse(j.value("dct", ""));
+      Analysis a = testing::AnalyzeOk(text, info);
+      std::vector<Span> gold, sys;
+      for (const auto& s : j["spans"]) {
+        if (s.value("type", "") != "quote") continue;
+        Span g{s["begin"].get<uint32_t>(), s["end"].get<uint32_t>(), s["extra"].value("speaker", "")};
+        REQUIRE(text.substr(g.begin, g.end - g.begin) == s["text"].get<std::string>());
+        gold.push_back(g);
+      }
+      for (const Quote& q : a.quotes)
+        if (q.kind != QuoteKind::kScare && q.cue_lemma != "turn")
+          sys.push_back({q.span.begin, q.span.end, SpeakerName(a, q.speaker)});
+      ScoreDocument(gold, sys, &c);
+    }
+    CHECK(docs >= 20);
+    CHECK(c.gold >= 40);
+    const double recall = Ratio(c.overlap, c.gold), precision = Ratio(c.overlap, c.sys);
+    const double speaker = Ratio(c.speaker_ok, c.overlap);
+    MESSAGE("gold " << c.gold << " sys " << c.sys << " overlap " << c.overlap << " exact " << c.exact
+                    << " speaker_ok " << c.speaker_ok << ": overlap P " << precision << " R " << recall
+                    << ", speaker accuracy " << speaker);
+    CHECK(recall >= kRecallFloor);
+    CHECK(precision >= kPrecisionFloor);
+    CHECK(speaker >= kSpeakerFloor);
+  }
+}
+
+}  // namespace
+}  // namespace communique
