@@ -179,6 +179,10 @@ bool ParseOrdinalFraction(const FigureDoc& doc, size_t j, size_t limit, OrdinalF
     // phrase after it starts with a unit or ten (not "one hundred twenty fifth").
     if (!(atoms[0].value == 1) || ord < 2 || atoms[1].is_and || atoms[1].value >= 100) return false;
     split = 1;
+    // "a twenty-first birthday": an ordinal before a content word.
+    if (doc.is(k, TokenKind::kWord) && !lex.Has(doc.norm(k), kRoleStop) && doc.norm(k) != "and" &&
+        doc.norm(k) != "or")
+      return false;
   } else {
     split = SplitIndex(atoms, ord);
     if (split == 0 || split > ord) return false;

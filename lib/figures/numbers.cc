@@ -265,6 +265,14 @@ size_t GluedNumeral(const FigureDoc& doc, size_t k, size_t limit, Decimal* exact
   return used + 1;
 }
 
+// "a seventh term", "one third world": a singular ordinal before a content
+// word is an ordinal, not a fraction ("a third of", "one fifth." are).
+bool OrdinalUseNext(const FigureDoc& doc, size_t k) {
+  if (!doc.is(k, TokenKind::kWord)) return false;
+  std::string_view w = doc.norm(k);
+  return !doc.lex->Has(w, kRoleStop) && w != "and" && w != "or";
+}
+
 enum class Last { kNone, kA, kUnit, kTen, kHundred, kScale, kDigits, kAnd, kFraction, kDone };
 
 // The running state of a spelled-out (or mixed) number.
@@ -479,6 +487,7 @@ class WordParser {
       bool fraction = plural || w == "half" || w == "quarter" ||
                       (one && (last == Last::kUnit || last == Last::kA));
       if (nw && nw->kind == NumberWordKind::kOrdinalScale && !plural && last != Last::kA) fraction = false;
+      if (fraction && !plural && w != "half" && w != "quarter" && OrdinalUseNext(doc_, cur_ + 1)) fraction = false;
       if (fraction) {
         st_.tail = Div(st_.tail, den);
         st_.last = Last::kFraction;

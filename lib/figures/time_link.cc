@@ -46,10 +46,12 @@ void LinkTimes(const FigureDoc& doc, std::vector<FigureDraft>* drafts) {
     const Sentence& s = a.sentences[doc.sentence[d.num_first]];
     size_t sb = s.first_token, se = s.first_token + s.token_count;
     // The clause: back and forward to a clause break within the sentence.
+    // Bounded: a run-on "sentence" of thousands of tokens stays linear.
+    constexpr size_t kMaxClause = 80;
     size_t cb = d.first;
-    while (cb > sb && !ClauseBreak(doc, cb - 1)) --cb;
+    while (cb > sb && d.first - cb < kMaxClause && !ClauseBreak(doc, cb - 1)) --cb;
     size_t ce = d.last;
-    while (ce < se && !ClauseBreak(doc, ce)) ++ce;
+    while (ce < se && ce - d.last < kMaxClause && !ClauseBreak(doc, ce)) ++ce;
     // The next figure of the clause bounds a following time.
     size_t next_fig = ce;
     if (n + 1 < drafts->size() && (*drafts)[n + 1].first < next_fig) next_fig = (*drafts)[n + 1].first;
