@@ -137,3 +137,88 @@ TEST_SUITE("figures") {
     CHECK(a.figures[0].exact.size() == 20000);
   }
 }
+
+TEST_SUITE("figures2") {
+  TEST_CASE("numerals the tokenizer splits at punctuation") {
+    std::string t = "Totals: 12,34,567.89 rupees, 1.111,11 units, 1.3e6 cells, 6.23x10^-4 grams and -12e-1 points.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "12,34,567.89");
+    REQUIRE(f);
+    CHECK(f->exact == "1234567.89");
+    f = Find(t, a, "1.111,11");
+    REQUIRE(f);
+    CHECK(f->exact == "1111.11");
+    f = Find(t, a, "1.3e6");
+    REQUIRE(f);
+    CHECK(f->exact == "1300000");
+    f = Find(t, a, "6.23x10^-4");
+    REQUIRE(f);
+    CHECK(f->exact == "0.000623");
+    f = Find(t, a, "-12e-1");
+    REQUIRE(f);
+    CHECK(f->exact == "-1.2");
+  }
+
+  TEST_CASE("a list without spaces is no decimal") {
+    std::string t = "See items 22,24,26,31 below.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    CHECK_FALSE(Find(t, a, "26,31"));
+  }
+
+  TEST_CASE("fractions with ordinal denominators and prepositions") {
+    std::string t = "Shares: three twenty-firsts, one hundred and thirty fifths, one over three, "
+                    "one in four voters, two out of five hundred, and a third of them.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "three twenty-firsts");
+    REQUIRE(f);
+    CHECK(f->value == doctest::Approx(3.0 / 21));
+    f = Find(t, a, "one hundred and thirty fifths");
+    REQUIRE(f);
+    CHECK(f->value == doctest::Approx(26));
+    f = Find(t, a, "one over three");
+    REQUIRE(f);
+    CHECK(f->value == doctest::Approx(1.0 / 3));
+    f = Find(t, a, "one in four");
+    REQUIRE(f);
+    CHECK(f->exact == "0.25");
+    f = Find(t, a, "two out of five hundred");
+    REQUIRE(f);
+    CHECK(f->exact == "0.004");
+  }
+
+  TEST_CASE("a larger second number is no preposition fraction") {
+    std::string t = "There are 12 out of 10 and 3 in 5 years.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    CHECK(Find(t, a, "12"));
+    CHECK_FALSE(Find(t, a, "3 in 5"));
+  }
+
+  TEST_CASE("a singular ordinal before a noun is an ordinal") {
+    std::string t = "She won a seventh term with a third of the vote.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "seventh");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kOrdinal);
+    f = Find(t, a, "a third");
+    REQUIRE(f);
+    CHECK(f->value == doctest::Approx(1.0 / 3));
+  }
+
+  TEST_CASE("bounds after the figure and opposite bounds make a range") {
+    std::string t = "It needs 500 or more votes, and more than 10 and less than 40 seats.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "500");
+    REQUIRE(f);
+    CHECK(f->bound == FigureBound::kAtLeast);
+    bool range = false;
+    for (const Figure& g : a.figures)
+      if (g.kind == FigureKind::kRange && g.low == 10 && g.high == 40) range = true;
+    CHECK(range);
+  }
+
+  TEST_CASE("a trailing point is not part of the numeral") {
+    std::string t = "The count was 192.\nNext line.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    CHECK(Find(t, a, "192"));
+  }
+}
