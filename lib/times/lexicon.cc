@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/tables.h"
@@ -52,7 +53,7 @@ bool ParseHoliday(std::string_view v, Holiday* h) {
 }  // namespace
 
 const Holiday* Lexicon::FindHoliday(std::string_view joined) const {
-  auto it = holidays_.find(std::string(joined));
+  auto it = holidays_.find(joined);
   return it == holidays_.end() ? nullptr : &it->second;
 }
 
@@ -70,7 +71,9 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
   Tsv words;
   if (Status s = LoadTable("time_words.tsv", 3, &words); !s.ok()) return s;
   for (const TsvRow& row : words.rows) {
-    WordInfo& w = lex->words_[std::string(row.fields[0])];
+    Entry& entry = lex->words_[std::string(row.fields[0])];
+    entry.has_info = true;
+    WordInfo& w = entry.info;
     std::string_view cls = row.fields[1], val = row.fields[2];
     int num = (!val.empty() && (IsDigit(val[0]) || val[0] == '-')) ? std::atoi(std::string(val).c_str()) : 0;
     if (cls == "month") w.month = num;
@@ -105,29 +108,78 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
       if (!ParseHoliday(v.substr(1), &h))
         return Status(ErrorCode::kDataLoadFailed, "time_phrases.tsv:" + std::to_string(row.line) + ": bad holiday");
       lex->holidays_[p] = h;
-      lex->holiday_starts_[p.substr(0, p.find(' '))] = true;
+      lex->words_[p.substr(0, p.find(' '))].flags |= kHolidayStart;
       if (n > lex->max_holiday_words_) lex->max_holiday_words_ = n;
       continue;
     }
     lex->phrases_[p] = std::string(v);
-    lex->phrase_starts_[p.substr(0, p.find(' '))] = true;
+    size_t second_end = p.find(' ', p.find(' ') + 1);
+    lex->phrase_pairs_[p.substr(0, second_end)] = true;
+    lex->words_[p.substr(0, p.find(' '))].flags |= kPhraseStart;
+  }
+  // words that open an expression without being time words
+  static const char* const kOpeners[] = {"the", "from", "between", "more", "less", "fewer", "at", "up", "no",
+                                         "as", "prior", "in", "within", "earlier", "later", "today", "tomorrow",
+                                         "yesterday", "tonight", "tonite", "every", "each", "per", "twice", "once",
+                                         "thrice", "fy", "fiscal", "calendar", "q", "h", "week", "half"};
+  for (const char* w : kOpeners) lex->words_[w].flags |= kOpener;
+  static const char* const kDeictic[] = {"today", "tomorrow", "yesterday", "tonight", "tonite", "once", "twice",
+                                         "thrice", "fy", "q", "h", "every", "each"};
+  for (const char* w : kDeictic) lex->words_[w].flags |= kCore;
+  for (auto& [form, entry] : lex->words_) {
+    size_t head = ShapeBit(form, false), tail = ShapeBit(form, true);
+    lex->shapes_[head / 64] |= uint64_t{1} << (head % 64);
+    lex->tails_[tail / 64] |= uint64_t{1} << (tail % 64);
+    const WordInfo& w = entry.info;
+    if (entry.has_info && (w.month || w.weekday || w.weekdays || w.weekday_abbr || w.season >= 0 ||
+                           !w.unit.empty() || w.ordinal || !w.part_of_day.empty() || !w.set.empty() ||
+                           !w.ref.empty()))
+      entry.flags |= kCore;
   }
   return lex;
 }
 
 const WordInfo* Lexicon::Find(std::string_view w) const {
-  auto it = words_.find(std::string(w));
-  if (it != words_.end()) return &it->second;
-  return nullptr;
+  uint8_t flags = 0;
+  return Lookup(w, &flags);
+}
+
+size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
+  auto letter = [](char c) -> size_t { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') + 1 : 27; };
+  size_t n = w.size();
+  size_t c0 = n == 0 ? 0 : letter(tail ? w[n - 1] : w[0]), c1 = n < 2 ? 0 : letter(tail ? w[n - 2] : w[1]);
+  return (c0 * 28 + c1) * 32 + std::min<size_t>(n, 31);
+}
+
+const WordInfo* Lexicon::Lookup(std::string_view w, uint8_t* flags) const {
+  size_t head = ShapeBit(w, false), tail = ShapeBit(w, true);
+  if (!(shapes_[head / 64] >> (head % 64) & 1) || !(tails_[tail / 64] >> (tail % 64) & 1)) {
+    *flags = 0;
+    return nullptr;
+  }
+  auto it = words_.find(w);
+  if (it == words_.end()) { *flags = 0; return nullptr; }
+  *flags = it->second.flags;
+  return it->second.has_info ? &it->second.info : nullptr;
+}
+
+bool Lexicon::PhrasePair(std::string_view first, std::string_view second) const {
+  char buf[64];
+  if (first.size() + second.size() + 1 > sizeof buf) return false;
+  first.copy(buf, first.size());
+  buf[first.size()] = ' ';
+  second.copy(buf + first.size() + 1, second.size());
+  return phrase_pairs_.count(std::string_view(buf, first.size() + second.size() + 1)) > 0;
 }
 
 std::string_view Lexicon::Phrase(std::string_view joined) const {
-  auto it = phrases_.find(std::string(joined));
+  auto it = phrases_.find(joined);
   return it == phrases_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 void Lexicon::Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const {
   out->clear();
+  out->reserve(a.tokens.size() + a.tokens.size() / 4);
   size_t sent = 0;
   for (size_t k = 0; k < a.tokens.size(); ++k) {
     const Token& t = a.tokens[k];
@@ -151,7 +203,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
   base.begin = t.span.begin;
   base.end = t.span.end;
   base.sentence = sentence;
-  base.text = std::string(norm);
+  base.text = norm;
   re2::StringPiece n(norm.data(), norm.size());
   re2::StringPiece g1, g2, g3, g4;
   if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote || t.kind == TokenKind::kSymbol) {
@@ -159,7 +211,27 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     out->push_back(std::move(base));
     return;
   }
+  if (t.kind == TokenKind::kWord && !(t.flags & (kTokenHasDigit | kTokenHyphenated))) {
+    // the common case: a word the splitting below would keep whole
+    base.kind = AtomKind::kWord;
+    base.word = Lookup(base.text, &base.flags);
+    if (!base.word && base.text.size() > 1 && base.text.back() == '.')
+      base.word = Find(base.text.substr(0, base.text.size() - 1));
+    if (!base.word && base.text.size() > 2 && base.text.ends_with("'s"))
+      base.word = Find(base.text.substr(0, base.text.size() - 2));
+    out->push_back(std::move(base));
+    return;
+  }
+  bool literal = false;  // a date or clock literal needs - / : two dots or a letter
   if ((t.flags & kTokenHasDigit) && (t.kind == TokenKind::kNumber || t.kind == TokenKind::kWord)) {
+    int dots = 0;
+    for (char c : norm) {
+      if (c == '-' || c == '/' || c == ':' || (c >= 'a' && c <= 'z')) { literal = true; break; }
+      dots += c == '.';
+    }
+    literal = literal || dots >= 2;
+  }
+  if (literal) {
     if (RE2::FullMatch(n, iso_date_, &g1, &g2, &g3)) {
       base.kind = AtomKind::kDateLit;
       base.y = ToInt(g1); base.m = ToInt(g2); base.d = ToInt(g3);
@@ -199,7 +271,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
   for (char c : surf) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (!ascii) {
     base.kind = AtomKind::kWord;
-    base.word = Find(base.text);
+    base.word = Lookup(base.text, &base.flags);
     out->push_back(std::move(base));
     return;
   }
@@ -246,9 +318,9 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     }
     p.begin = t.span.begin + static_cast<uint32_t>(i);
     p.end = t.span.begin + static_cast<uint32_t>(j);
-    for (size_t k = i; k < j; ++k) p.text += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[k])));
+    p.text = norm.substr(i, j - i);  // an ASCII token's norm is its lower-cased surface
     if (p.kind == AtomKind::kWord) {
-      p.word = Find(p.text);
+      p.word = Lookup(p.text, &p.flags);
       if (!p.word && p.text.size() > 1 && p.text.back() == '.') p.word = Find(p.text.substr(0, p.text.size() - 1));
       if (!p.word && p.text.size() > 2 && p.text.ends_with("'s")) p.word = Find(p.text.substr(0, p.text.size() - 2));
     }

@@ -42,10 +42,19 @@ struct Holiday {
 
 enum class AtomKind : uint8_t { kWord, kNumber, kPunct, kDateLit, kTimeLit };
 
+/// Flags of a word form: where an expression can start.
+enum WordFlag : uint8_t {
+  kOpener = 1,        ///< opens an expression without being a time word ("from", "the", "today")
+  kPhraseStart = 2,   ///< first word of a reference phrase ("so" of "so far")
+  kHolidayStart = 4,  ///< first word of a holiday ("christmas", "new")
+  kCore = 8,          ///< a time word proper: month, weekday, unit, ordinal, part of day, set, ref
+};
+
 struct Atom {
   uint32_t begin = 0, end = 0;
   AtomKind kind = AtomKind::kWord;
-  std::string text;        ///< lower-cased
+  uint8_t flags = 0;       ///< WordFlag bits of the word form
+  std::string_view text;   ///< lower-cased; views the analysis' normalized text
   const WordInfo* word = nullptr;
   double number = 0;       ///< kNumber value
   int digits = 0;          ///< digit count of a plain integer, 0 if not one
@@ -63,13 +72,17 @@ class Lexicon {
  public:
   static Result<std::unique_ptr<Lexicon>> Create();
   const WordInfo* Find(std::string_view w) const;
+  /// The word's classes (or null) and its WordFlag bits, in one lookup.
+  const WordInfo* Lookup(std::string_view w, uint8_t* flags) const;
   /// Value of a multi-word reference phrase ("so far"), or "".
   std::string_view Phrase(std::string_view joined) const;
   size_t max_phrase_words() const { return max_phrase_words_; }
+  /// Whether "first second" begins some reference phrase ("so far", "in the").
+  bool PhrasePair(std::string_view first, std::string_view second) const;
   /// Whether a word begins some reference phrase ("so" of "so far").
-  bool StartsPhrase(std::string_view w) const { return phrase_starts_.count(std::string(w)) > 0; }
+  bool StartsPhrase(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kPhraseStart; }
   const Holiday* FindHoliday(std::string_view joined) const;
-  bool StartsHoliday(std::string_view w) const { return holiday_starts_.count(std::string(w)) > 0; }
+  bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
   /// The atoms of a document's tokens.
   void Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const;
@@ -78,12 +91,27 @@ class Lexicon {
   Lexicon();
   void AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
                  std::vector<Atom>* out) const;
-  std::unordered_map<std::string, WordInfo> words_;
-  std::unordered_map<std::string, std::string> phrases_;
-  std::unordered_map<std::string, bool> phrase_starts_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  struct Entry {
+    WordInfo info;
+    bool has_info = false;
+    uint8_t flags = 0;
+  };
+  template <class V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  Map<Entry> words_;  ///< every word form the grammar looks at
+  /// Bits (first two letters, length) and (last two letters, length) of every
+  /// form in words_: most words of a text are rejected by them before hashing.
+  static size_t ShapeBit(std::string_view w, bool tail);
+  std::vector<uint64_t> shapes_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
+  std::vector<uint64_t> tails_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
+  Map<std::string> phrases_;
+  Map<bool> phrase_pairs_;  ///< first two words of each multi-word phrase
   size_t max_phrase_words_ = 1;
-  std::unordered_map<std::string, Holiday> holidays_;
-  std::unordered_map<std::string, bool> holiday_starts_;
+  Map<Holiday> holidays_;
   size_t max_holiday_words_ = 0;
   RE2 iso_date_, dmy_dots_, mdy_slash_, mdy_dash_, ym_, clock_, meridiem_;
 };

@@ -14,18 +14,15 @@ namespace {
 using times::Atom;
 using times::AtomKind;
 
-// Words that can open an expression without being in the lexicon.
-bool OpensExpression(const times::Lexicon& lex, const Atom& a) {
-  if (a.kind == AtomKind::kNumber || a.kind == AtomKind::kDateLit || a.kind == AtomKind::kTimeLit) return true;
-  if (a.kind != AtomKind::kWord) return false;
-  if (a.word || lex.StartsPhrase(a.text)) return true;
-  static const char* const kOpeners[] = {"the", "from", "between", "more", "less", "fewer", "at", "up", "no",
-                                         "as", "prior", "in", "within", "earlier", "later", "today", "tomorrow",
-                                         "yesterday", "tonight", "tonite", "every", "each", "per", "twice", "once",
-                                         "thrice", "fy", "fiscal", "calendar", "q", "h", "week", "half"};
-  for (const char* w : kOpeners) if (a.text == w) return true;
-  return false;
+// A number, a date or clock literal, or a time word proper.
+bool IsCore(const Atom& a) {
+  return a.kind == AtomKind::kNumber || a.kind == AtomKind::kDateLit || a.kind == AtomKind::kTimeLit ||
+         (a.flags & times::kCore);
 }
+
+// How far a word that only opens an expression ("the", "from", "last",
+// "about") may be from the time word it needs ("the end of the year").
+constexpr size_t kOpenerReach = 5;
 
 std::string_view Iso(const CivilDate& d, std::string* buf) {
   *buf = d.ToString();
@@ -39,10 +36,26 @@ class TimeStage final : public Stage {
   void Run(std::string_view text, Analysis* a) const override {
     std::vector<Atom> atoms;
     lex_->Atoms(text, *a, &atoms);
+    // next_core[i]: the first core atom at or after i, so that openers are
+    // tried only near one
+    const size_t n = atoms.size();
+    std::vector<uint32_t> next_core(n + 1);
+    next_core[n] = static_cast<uint32_t>(n);
+    for (size_t k = n; k-- > 0;) next_core[k] = IsCore(atoms[k]) ? static_cast<uint32_t>(k) : next_core[k + 1];
     times::Grammar grammar(*lex_, atoms, a->header.date);  // per run: holds the narrative date
     std::string buf;
-    for (size_t i = 0; i < atoms.size();) {
-      if (!OpensExpression(*lex_, atoms[i])) { ++i; continue; }
+    for (size_t i = 0; i < n;) {
+      const Atom& at = atoms[i];
+      bool open = IsCore(at) || (at.flags & times::kHolidayStart);
+      if (!open && at.kind == AtomKind::kWord) {
+        size_t c = next_core[i];
+        if ((at.word || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
+            atoms[c].sentence == at.sentence)
+          open = true;
+        else if ((at.flags & times::kPhraseStart) && i + 1 < n && lex_->PhrasePair(at.text, atoms[i + 1].text))
+          open = true;
+      }
+      if (!open) { ++i; continue; }
       std::optional<times::Expr> e = grammar.ParseAt(i);
       if (!e || e->last <= e->first) { ++i; continue; }
       TimeExpression t;

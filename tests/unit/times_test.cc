@@ -152,3 +152,31 @@ TEST_SUITE("times") {
     CHECK(ValueOf(text, nullptr, "August 2") == "2021-08-02");
   }
 }
+
+TEST_SUITE("times2") {
+  TEST_CASE("clock ranges and a day with a clock time") {
+    CHECK(ValueOf("She spoke from 3 to 5 p.m. on Monday.", "2021-08-04", "3 to 5 p.m. on Monday") ==
+          "2021-08-02T15:00/2021-08-02T17:00");
+    CHECK(ValueOf("Talks will run between 2 and 4 pm tomorrow.", "2021-08-02", "between 2 and 4 pm tomorrow") ==
+          "2021-08-03T14:00/2021-08-03T16:00");
+    CHECK(ValueOf("The vote is tomorrow at 3 p.m.", "2021-08-02", "tomorrow at 3 p.m.") == "2021-08-03T15:00");
+    // a bare number range is no time without a day: a score
+    CHECK(ValueOf("They won 3 to 5.", "2021-08-02", "3 to 5").starts_with("<none"));
+  }
+  TEST_CASE("holidays: fixed, Easter computus, n-th weekday") {
+    CHECK(ValueOf("He met them on Christmas 2019.", "2021-08-02", "Christmas 2019") == "2019-12-25");
+    CHECK(ValueOf("They met on Easter 2018.", "2021-08-02", "Easter 2018") == "2018-04-01");
+    CHECK(ValueOf("They met on Easter 2024.", "2021-08-02", "Easter 2024") == "2024-03-31");
+    CHECK(ValueOf("The talks ended on Thanksgiving 2020.", "2021-08-02", "Thanksgiving 2020") == "2020-11-26");
+    CHECK(ValueOf("The summit was held on Independence Day.", "2021-08-02", "Independence Day") == "2021-07-04");
+  }
+  TEST_CASE("numeric dates split by the tokenizer, days of the month, weeks") {
+    CHECK(ValueOf("Figures for 2015-12 were revised.", "2021-08-02", "2015-12") == "2015-12");
+    CHECK(ValueOf("The 2009-10 budget passed.", "2021-08-02", "2009-10").find("2009-10") == std::string::npos);
+    CHECK(ValueOf("The deadline is 10-1-2018.", "2021-08-02", "10-1-2018") == "2018-10-01");
+    CHECK(ValueOf("He left on the 18th.", "2021-08-25", "the 18th") == "2021-08-18");
+    CHECK(ValueOf("We meet next week on Tuesday.", "2021-08-02", "next week on Tuesday") == "2021-08-10");
+    CHECK(ValueOf("It happened three days after Christmas 2019.", "2021-08-02",
+                  "three days after Christmas 2019") == "2019-12-28");
+  }
+}
