@@ -74,8 +74,32 @@ class FigureStage final : public Stage {
     for (const TimeExpression& x : a.times) {  // times are sorted by begin
       while (t > 0 && a.tokens[t - 1].span.end > x.span.begin) --t;
       while (t < a.tokens.size() && a.tokens[t].span.end <= x.span.begin) ++t;
-      for (size_t k = t; k < a.tokens.size() && a.tokens[k].span.begin < x.span.end; ++k) doc->in_time[k] = 1;
+      size_t end = t;
+      while (end < a.tokens.size() && a.tokens[end].span.begin < x.span.end) ++end;
+      if (FractionOfSomething(*doc, t, end)) continue;
+      for (size_t k = t; k < end; ++k) doc->in_time[k] = 1;
     }
+  }
+
+  // "three quarters of the vote", "a quarter of the budget", "3/4 of the
+  // members": a time record (P9M, P3M, XXXX-03-04) that is a fraction of a
+  // noun phrase; the figure is read despite it.
+  static bool FractionOfSomething(const FigureDoc& doc, size_t first, size_t end) {
+    if (end <= first || end + 1 >= doc.size() || doc.norm(end) != "of") return false;
+    std::string_view next = doc.norm(end + 1);
+    if (doc.is(end + 1, TokenKind::kNumber) || MonthNumber(doc.surface(end + 1)) > 0 || next == "this" ||
+        next == "next" || next == "last" || next == "fiscal")
+      return false;  // "the first quarter of 2021", "of this year"
+    std::string_view last = doc.norm(end - 1);
+    if (last == "quarter" || last == "quarters") {
+      if (end - first > 3) return false;
+      std::string_view w = doc.norm(end - 2);
+      if (end - first < 2) return false;
+      const NumberWord* nw = doc.lex->Number(w);
+      return w == "a" || w == "one" || w == "three" || (nw && nw->kind == NumberWordKind::kUnit && last == "quarters");
+    }
+    std::string_view s = doc.surface(end - 1);
+    return doc.is(end - 1, TokenKind::kNumber) && s.find('/') != std::string_view::npos && s.size() <= 5;
   }
 
   // A cheap test before Find: most words start no figure.

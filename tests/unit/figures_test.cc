@@ -216,6 +216,15 @@ TEST_SUITE("figures2") {
     CHECK(range);
   }
 
+  TEST_CASE("a fraction of a noun phrase despite a time reading") {
+    std::string t = "Three quarters of the vote went to him, but the first quarter of 2021 was slow.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "Three quarters");
+    REQUIRE(f);
+    CHECK(f->exact == "0.75");
+    CHECK_FALSE(Find(t, a, "first"));
+  }
+
   TEST_CASE("a trailing point is not part of the numeral") {
     std::string t = "The count was 192.\nNext line.";
     Analysis a = communique::testing::AnalyzeOk(t);
