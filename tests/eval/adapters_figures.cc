@@ -1,7 +1,7 @@
 // Adapters for figures: Recognizers-Text number, ordinal, percent, currency,
 // numberrange and dimension specs, and the seed's `quantity` spans.
 //
-// Conventions (see the report in docs/records-notes/figures.md):
+// Conventions (see the report in docs/records.md, section Figures):
 // - number: the numeral of every non-ordinal figure (Figure::number), valued
 //   numerically (upstream rounds to 15 significant digits, so values match
 //   within a relative 1e-9).
