@@ -341,7 +341,9 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
   w.Close(']');
   w.Close('}');
   if (options.pretty) {
-    std::string pretty = nlohmann::json::parse(out->begin() + static_cast<long>(start), out->end()).dump(2);
+    // ordered_json keeps the writer's field order (id, document, ... diagnostics).
+    std::string pretty =
+        nlohmann::ordered_json::parse(out->begin() + static_cast<long>(start), out->end()).dump(2);
     out->resize(start);
     out->append(pretty);
   }
