@@ -1,4 +1,5 @@
 // Writes an Analysis as one JSON object; the schema is docs/records.md.
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -55,6 +56,10 @@ class Writer {
   }
   void Num(double v) {
     Sep();
+    if (!std::isfinite(v)) {  // "1e688" overflows a double; JSON has no inf
+      out_->append("null");
+      return;
+    }
     char buf[32];
     if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e18 && v > -1e18)
       std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));

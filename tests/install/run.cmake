@@ -23,4 +23,8 @@ if(NOT rc EQUAL 0)
 endif()
 separate_arguments(flags UNIX_COMMAND "${flags}")
 run(${CXX} -std=c++20 "${SOURCE_DIR}/tests/install/consumer/consumer.cc" -o "${WORK_DIR}/consumer-pc" ${flags})
-run("${WORK_DIR}/consumer-pc")
+# A shared library from a scratch prefix is found through LD_LIBRARY_PATH
+# (pkg-config gives no rpath).
+run(${CMAKE_COMMAND} -E env
+    "LD_LIBRARY_PATH=${WORK_DIR}/prefix/lib:${WORK_DIR}/prefix/lib/x86_64-linux-gnu"
+    "${WORK_DIR}/consumer-pc")

@@ -147,3 +147,17 @@ TEST_SUITE("spans") {
     CHECK(communique::CivilDate::Parse("2020-02-29")->ToString() == "2020-02-29");
   }
 }
+
+TEST_SUITE("json") {
+  TEST_CASE("a figure too large for a double is written as null, keeping the JSON valid") {
+    std::string t = "They sent up to 1e688 requests and 35 appeals.";
+    auto a = communique::testing::AnalyzeOk(t);
+    std::string json;
+    communique::AppendJson(a, t, {}, &json);
+    auto parsed = nlohmann::json::parse(json, nullptr, false);
+    REQUIRE_FALSE(parsed.is_discarded());
+    bool saw_35 = false;
+    for (const auto& f : parsed["figures"]) saw_35 = saw_35 || f["value"] == 35;
+    CHECK(saw_35);
+  }
+}
