@@ -19,35 +19,11 @@
 #include <nlohmann/json.hpp>
 
 #include "communique/communique.h"
+#include "corpus_sample.h"
 
 namespace {
 
-struct Doc {
-  std::string id, text;
-};
-
-// Reads JSONL (optionally gzipped) documents until max_bytes of text.
-bool LoadCorpus(const std::string& path, size_t max_bytes, std::vector<Doc>* docs, size_t* bytes) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  std::string line;
-  char buf[1 << 16];
-  *bytes = 0;
-  while (*bytes < max_bytes) {
-    char* r = gzgets(f, buf, sizeof buf);
-    if (!r) break;
-    line.append(r);
-    if (line.empty() || line.back() != '\n') continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    line.clear();
-    if (j.is_discarded() || !j.contains("text")) continue;
-    Doc d{j.value("id", ""), j["text"].get<std::string>()};
-    *bytes += d.text.size();
-    docs->push_back(std::move(d));
-  }
-  gzclose(f);
-  return true;
-}
+using Doc = communique::bench::SampleDoc;
 
 double PeakRssMb() {
   rusage ru{};
@@ -74,7 +50,7 @@ int main(int argc, char** argv) {
 
   std::vector<Doc> docs;
   size_t bytes = 0;
-  if (!LoadCorpus(corpus, static_cast<size_t>(max_mb * 1e6), &docs, &bytes)) {
+  if (!communique::bench::LoadSample(corpus, static_cast<size_t>(max_mb * 1e6), &docs, &bytes)) {
     std::cerr << "communique-bench: cannot read " << corpus << "\n";
     return 2;
   }

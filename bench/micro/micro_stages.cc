@@ -23,6 +23,7 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
+#include "../corpus_sample.h"
 #include "communique/communique.h"
 #include "core/stage.h"
 #include "header/header.h"
@@ -34,36 +35,8 @@ namespace {
 namespace cq = communique;
 namespace in = communique::internal;
 
-struct Doc {
-  std::string id, text;
-  std::optional<cq::CivilDate> date;
-};
-
-// Reads JSONL (plain or gzip) documents until max_bytes of text.
-bool LoadCorpus(const std::string& path, size_t max_bytes, std::vector<Doc>* docs, size_t* bytes) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  std::string line;
-  char buf[1 << 16];
-  *bytes = 0;
-  while (*bytes < max_bytes) {
-    char* r = gzgets(f, buf, sizeof buf);
-    if (!r) break;
-    line.append(r);
-    if (line.back() != '\n') continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    line.clear();
-    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) continue;
-    Doc d;
-    d.text = j["text"].get<std::string>();
-    if (j.contains("id") && j["id"].is_string()) d.id = j["id"].get<std::string>();
-    if (j.contains("date") && j["date"].is_string()) d.date = cq::CivilDate::Parse(j["date"].get<std::string>());
-    *bytes += d.text.size();
-    docs->push_back(std::move(d));
-  }
-  gzclose(f);
-  return !docs->empty();
-}
+using Doc = communique::bench::SampleDoc;
+using communique::bench::LoadSample;
 
 // Everything a stage benchmark needs, built once.
 struct Fixture {
@@ -258,7 +231,7 @@ int main(int argc, char** argv) {
   if (mb <= 0) mb = 4;
   Fixture fixture;
   g_fixture = &fixture;
-  if (!LoadCorpus(corpus, static_cast<size_t>(mb * 1e6), &fixture.docs, &fixture.bytes)) {
+  if (!LoadSample(corpus, static_cast<size_t>(mb * 1e6), &fixture.docs, &fixture.bytes)) {
     std::printf("communique-micro: skipped: no documents read from %s\n", corpus.c_str());
     return 0;
   }
