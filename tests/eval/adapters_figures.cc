@@ -72,6 +72,55 @@ std::vector<std::string> Split(const std::string& s) {
   return out;
 }
 
+// Recognizers' number model also values numbers that communique reports in
+// other records or deliberately not at all (issue 4, "Exclude"): the parts of
+// a numeric date and the count of a duration are time records, and numbers in
+// identifiers (IP addresses, "SCP-173", "COVID-19") are no figures. The
+// reason is read off the gold text, never off the system's output.
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string NumberNotApplicable(const GoldDoc& doc, const GoldSpan& g) {
+  const std::string& t = doc.text;
+  if (g.end > t.size() || g.begin >= g.end) return "";
+  // The whitespace-delimited word holding the span, without end punctuation.
+  size_t b = g.begin, e = g.end;
+  while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n') --b;
+  while (e < t.size() && t[e] != ' ' && t[e] != '\n') ++e;
+  while (e > g.end && (t[e - 1] == '?' || t[e - 1] == ',' || t[e - 1] == '.' || t[e - 1] == '!')) --e;
+  std::string_view word(t.data() + b, e - b);
+  int digit_groups = 0, dots = 0, slashes = 0, dashes = 0, letters = 0;
+  bool in_digits = false;
+  for (char c : word) {
+    if (IsDigit(c)) {
+      if (!in_digits) ++digit_groups;
+      in_digits = true;
+      continue;
+    }
+    in_digits = false;
+    if (c == '.') ++dots;
+    else if (c == '/') ++slashes;
+    else if (c == '-') ++dashes;
+    else if (IsAlpha(c)) ++letters;
+  }
+  if (letters == 0 && digit_groups == 4 && dots == 3) return "part of an IP address (identifier)";
+  if (letters == 0 && digit_groups == 3 && (slashes == 2 || dashes == 2 || dots == 2))
+    return "part of a numeric date (a time record)";
+  if (g.begin >= 2 && t[g.begin - 1] == '-' && IsAlpha(t[g.begin - 2]) && IsDigit(t[g.begin]))
+    return "number of an identifier like SCP-173 (issue 4: identifiers are no figures)";
+  // "in 3 years": the count of a duration.
+  size_t k = g.end;
+  while (k < t.size() && t[k] == ' ') ++k;
+  size_t w = k;
+  while (w < t.size() && IsAlpha(t[w])) ++w;
+  std::string next;
+  for (size_t i = k; i < w; ++i) next += static_cast<char>(std::tolower(static_cast<unsigned char>(t[i])));
+  for (std::string_view unit : {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour",
+                                "hours", "minute", "minutes", "decade", "decades"})
+    if (next == unit) return "count of a duration (a time record)";
+  return "";
+}
+
 const Registrar kNumber({"number", {"number"},
     [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
       for (const Figure& f : a.figures) {
@@ -81,7 +130,8 @@ const Registrar kNumber({"number", {"number"},
         out->push_back({f.number.begin, f.number.end, val});
       }
     },
-    {}, [](const GoldDoc&, const GoldSpan& g) { return JsonString(g.value); }, NumbersEqual, {}});
+    {}, [](const GoldDoc&, const GoldSpan& g) { return JsonString(g.value); }, NumbersEqual, {},
+    NumberNotApplicable});
 
 const Registrar kOrdinal({"ordinal", {"ordinal"},
     [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {

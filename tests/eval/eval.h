@@ -54,6 +54,10 @@ struct TypeAdapter {
   std::function<bool(const std::string& gold, const std::string& sys)> value_equal;
   /// Gold spans to leave out of the score (e.g. marked optional).
   std::function<bool(const GoldSpan&)> skip_gold;
+  /// Why a gold span does not apply to communique's records ("" when it
+  /// does). Such spans are left out of the score, counted per reason in the
+  /// report, and a system span overlapping one is not counted as spurious.
+  std::function<std::string(const GoldDoc&, const GoldSpan&)> not_applicable;
 };
 
 void Register(TypeAdapter adapter);

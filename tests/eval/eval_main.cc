@@ -29,6 +29,7 @@ struct Counts {
   long valued_exact = 0, value_ok_exact = 0;      // value accuracy on exact matches
   long valued_overlap = 0, value_ok_overlap = 0;  // on overlapping matches
   long value_correct = 0;                         // overlap + right value (value F1)
+  std::map<std::string, long> not_applicable;     // gold spans left out, per reason
 };
 
 double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
@@ -45,14 +46,38 @@ void Score(const TypeAdapter& ad, const GoldDoc& doc, const Analysis& a, Counts*
            int* errors_left) {
   std::vector<std::pair<uint32_t, uint32_t>> gold;
   std::vector<const GoldSpan*> gold_src;
+  std::vector<std::pair<uint32_t, uint32_t>> left_out;
   for (const GoldSpan& g : doc.spans) {
     if (std::find(ad.gold_types.begin(), ad.gold_types.end(), g.type) == ad.gold_types.end()) continue;
-    if (ad.skip_gold && ad.skip_gold(g)) continue;
+    if (ad.skip_gold && ad.skip_gold(g)) {  // optional: neither missed nor spurious
+      left_out.push_back(ad.gold_span ? ad.gold_span(g) : std::make_pair(g.begin, g.end));
+      continue;
+    }
+    if (ad.not_applicable) {
+      std::string reason = ad.not_applicable(doc, g);
+      if (!reason.empty()) {
+        ++c->not_applicable[reason];
+        if (*errors_left > 0) {
+          --*errors_left;
+          std::cout << "  " << ad.name << " " << doc.id << ": gold [" << g.begin << "," << g.end << ") \""
+                    << doc.text.substr(g.begin, g.end - g.begin) << "\" | NOT APPLICABLE: " << reason << "\n";
+        }
+        left_out.push_back(ad.gold_span ? ad.gold_span(g) : std::make_pair(g.begin, g.end));
+        continue;
+      }
+    }
     gold.push_back(ad.gold_span ? ad.gold_span(g) : std::make_pair(g.begin, g.end));
     gold_src.push_back(&g);
   }
   std::vector<SystemSpan> sys;
   ad.system(doc, a, &sys);
+  // A system span on a left-out (optional or not applicable) gold span is
+  // neither right nor spurious.
+  std::erase_if(sys, [&](const SystemSpan& s) {
+    for (const auto& [b, e] : left_out)
+      if (s.begin < e && b < s.end) return true;
+    return false;
+  });
   std::sort(sys.begin(), sys.end(), [](const SystemSpan& x, const SystemSpan& y) {
     return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
   });
@@ -221,6 +246,10 @@ int Run(const Options& opt) {
       else
         std::printf(" %8s %8s %7s\n", "-", "-", "-");
     }
+    for (size_t k = 0; k < active.size(); ++k)
+      for (const auto& [reason, n] : counts[k].not_applicable)
+        std::printf("  %-14s not applicable, left out: %ld gold spans: %s\n", active[k]->name.c_str(), n,
+                    reason.c_str());
   }
   return exit_code;
 }
