@@ -5,6 +5,7 @@
 // ("10-1-2018", "2015-12"), days of the month ("the 18th", "Friday the
 // 26th"), holidays (time_phrases.tsv) and offsets from a day ("three days
 // after Christmas").
+#include <algorithm>
 #include <cstdlib>
 
 #include "times/grammar.h"
@@ -103,7 +104,13 @@ size_t Grammar::ClockRange(size_t i, Point* a, Point* b, bool* strong) const {
   if (!end) return 0;
   bool minutes = at_[j].kind == AtomKind::kTimeLit || at_[k].kind == AtomKind::kTimeLit;
   *strong = m1 || m2 || (minutes && (from || between));
-  if (!m1 && m2 && b->hour >= 12 && a->hour + 12 <= b->hour && a->hour < 12) a->hour += 12;
+  // 2 to 4 pm: both afternoon; 10:30 to 3: the end after the start
+  if (!m1 && m2 && b->hour >= 12 && a->hour < 12 &&
+      (a->hour + 12) * 60 + std::max(a->minute, 0) <= b->hour * 60 + std::max(b->minute, 0))
+    a->hour += 12;
+  if (!m2 && b->hour < 12 && a->hour < 24 &&
+      b->hour * 60 + std::max(b->minute, 0) < a->hour * 60 + std::max(a->minute, 0) && b->hour + 12 > a->hour)
+    b->hour += 12;
   if (Ok(end, i) && Word(end) && !Word(end)->timezone.empty()) ++end;
   return end;
 }
@@ -114,10 +121,11 @@ size_t Grammar::DayClock(size_t k, Expr* e) const {
   if (Is(k, ",")) ++k;
   bool at = false;
   if (Is(k, "at") || Is(k, "around") || Is(k, "by") || Is(k, "on")) { at = true; ++k; }
+  else if (Is(k, "before") || Is(k, "after")) ++k;  // Thursday before 5pm: a meridiem is needed
   if (!Ok(k, e->first)) return 0;
   Point a, b;
   bool strong = false;
-  const std::string& pod = e->point.part_of_day;
+  std::string pod = e->point.part_of_day;
   if (size_t end = ClockRange(k, &a, &b, &strong)) {
     if (!strong && Ok(end, e->first) && at_[end].kind != AtomKind::kPunct) return 0;  // "Monday 2-1 win"
     if (LatePart(pod) && a.hour < 12 && b.hour <= 12 && (pod != "NI" || a.hour >= 5)) {
@@ -131,6 +139,12 @@ size_t Grammar::DayClock(size_t k, Expr* e) const {
   }
   bool meridiem = false;
   if (size_t end = Clock(k, &a, &meridiem, at)) {
+    // Tuesday by 2 in the afternoon
+    if (Is(end, "in") && Is(end + 1, "the") && Ok(end + 2, e->first) && Word(end + 2) &&
+        Word(end + 2)->part_of_day.size() == 2) {
+      pod = Word(end + 2)->part_of_day;
+      end += 3;
+    }
     if (!meridiem && LatePart(pod) && a.hour < 12 && (pod != "NI" || a.hour >= 5)) a.hour += 12;
     e->point.hour = a.hour; e->point.minute = a.minute; e->point.second = a.second;
     if (Ok(end, e->first) && Word(end) && !Word(end)->timezone.empty()) ++end;
@@ -234,6 +248,7 @@ size_t Grammar::MonthDay(size_t i, Expr* e) const {
   if (!day) return 0;
   bool ordinal = at_[j].ordinal || (at_[j].word && at_[j].word->ordinal) || at_[j].kind == AtomKind::kWord;
   if (!ordinal && !(wd && !the)) return 0;
+  if (!ordinal && ClockFollows(j + 1)) return 0;  // Thursday 1 pm, Monday 8-9am: a clock
   size_t k = j + 1;
   if (at_[j].word && (at_[j].word->number == 20 || at_[j].word->number == 30)) k = Is(j + 1, "-") ? j + 3 : j + 2;
   if (Ok(k, i) && (MonthAt(k) || (Is(k, "of") && MonthAt(k + 1)))) return 0;  // DayFirst

@@ -275,21 +275,27 @@ size_t Grammar::MonthFirst(size_t i, Expr* e) const {
     e->point.gran = Gran::kDay;
     e->point.month = month;
     e->point.day = day;
-    size_t y = dk;
+    size_t y = dk, yend = 0;
     if (Is(y, ",")) ++y;
     if (Is(y, "of") || Is(y, "in")) ++y;
-    int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
-    if (year != kUnknown) { e->point.year = year; return y + 1; }
+    int year = YearAt(y, i, &yend);
+    if (year != kUnknown) { e->point.year = year; return yend; }
     return dk;
   }
-  size_t y = j;
+  size_t y = j, yend = 0;
   if (Is(y, "of") || Is(y, ",") || Is(y, "-") || Is(y, "/")) ++y;
-  int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
+  int year = YearAt(y, i, &yend);
+  if (year == kUnknown && Is(y - 1, "of") && Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 &&
+      !at_[y].ordinal && !(Ok(y + 1, i) && at_[y + 1].kind != AtomKind::kPunct)) {
+    int yy = static_cast<int>(at_[y].number);  // April of 87
+    year = yy < 50 ? 2000 + yy : 1900 + yy;
+    yend = y + 1;
+  }
   if (year != kUnknown) {
     e->point.gran = Gran::kMonth;
     e->point.month = month;
     e->point.year = year;
-    return y + 1;
+    return yend;
   }
   if (wd) return 0;
   e->point.gran = Gran::kMonth;
@@ -306,9 +312,17 @@ size_t Grammar::DayFirst(size_t i, Expr* e) const {
   }
   if (Is(j, "the")) ++j;
   int day = Ok(j, i) ? DayNumber(j) : 0;
-  if (!day) return 0;
   size_t k = j + 1;
-  if (at_[j].word && (at_[j].word->number == 20 || at_[j].word->number == 30)) k = Is(j + 1, "-") ? j + 3 : j + 2;
+  bool cardinal_words = false;
+  if (!day && Ok(j, i) && at_[j].kind == AtomKind::kWord && at_[j].word && at_[j].word->number >= 1) {
+    // "twenty five January nineteen eighty six": a day in cardinal words, only with a year
+    size_t e2 = 0;
+    int n = SmallNumber(j, &e2);
+    if (n >= 1 && n <= 31 && MonthAt(e2)) { day = n; k = e2; cardinal_words = true; }
+  }
+  if (!day) return 0;
+  if (!cardinal_words && at_[j].word && (at_[j].word->number == 20 || at_[j].word->number == 30))
+    k = Is(j + 1, "-") ? j + 3 : j + 2;
   if (Is(k, "of")) ++k;
   else if (Is(k, "-") || Is(k, "/")) ++k;
   int month = Ok(k, i) ? MonthAt(k) : 0;
@@ -318,10 +332,11 @@ size_t Grammar::DayFirst(size_t i, Expr* e) const {
   e->point.gran = Gran::kDay;
   e->point.month = month;
   e->point.day = day;
-  size_t y = k + 1;
+  size_t y = k + 1, yend = 0;
   if (Is(y, ",") || Is(y, "of") || Is(y, "-") || Is(y, "/") || Is(y, "in")) ++y;
-  int year = Ok(y, i) ? YearNumber(y, true) : kUnknown;
-  if (year != kUnknown) { e->point.year = year; return y + 1; }
+  int year = YearAt(y, i, &yend);
+  if (year != kUnknown) { e->point.year = year; return yend; }
+  if (cardinal_words) return 0;
   if (Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 && (Is(y - 1, "of") || Is(y - 1, "/"))) {
     int yy = static_cast<int>(at_[y].number);
     e->point.year = yy < 50 ? 2000 + yy : 1900 + yy;
@@ -429,6 +444,10 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
     if (!a.has_meridiem && a.mm == kUnknown) return 0;
     p->hour = a.hh; p->minute = a.mm == kUnknown ? 0 : a.mm; p->second = a.ss;
     j = i + 1;
+    if (a.has_meridiem && j < at_.size() && at_[j].glued &&
+        (at_[j].text == ".m." || at_[j].text == ".m" || at_[j].text == "m." || at_[j].text == "m"))
+      ++j;  // 8p.m. split as 8p + .m.
+    if (a.has_meridiem && Is(j, ".") && at_[j].glued && Is(j + 1, "m") && at_[j + 1].glued) j += Is(j + 2, ".") ? 3 : 2;
     if (!a.has_meridiem && j < at_.size() && a.hh >= 1 && a.hh <= 12) {
       std::string_view n = at_[j].text;
       bool am = n == "a.m." || n == "am" || n == "a.m", pm = n == "p.m." || n == "pm" || n == "p.m";
@@ -440,17 +459,22 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
   } else if (a.kind == AtomKind::kNumber && a.digits >= 1 && a.digits <= 2 && a.number >= 1 && a.number <= 12 &&
              !a.separators && i + 1 < at_.size()) {
     std::string_view n = at_[i + 1].text;
-    bool am = n == "a.m." || n == "am" || n == "a.m";
-    bool pm = n == "p.m." || n == "pm" || n == "p.m";
-    if (!am && !pm && n != "o'clock" && n != "oclock") return 0;
+    bool pm = false;
+    size_t mer = MeridiemAt(i + 1, &pm);
+    if (!mer && n != "o'clock" && n != "oclock") {
+      if (size_t s = SpokenClock(i, p, i > 0 && Is(i - 1, "at"))) return s;  // 10 past 9
+      return 0;
+    }
     int h = static_cast<int>(a.number);
-    p->hour = pm ? (h == 12 ? 12 : h + 12) : (am && h == 12 ? 0 : h);
+    p->hour = pm ? (h == 12 ? 12 : h + 12) : (mer && h == 12 ? 0 : h);
     p->minute = 0;
-    j = i + 2;
+    j = i + 1 + (mer ? mer : 1);
   } else if (a.word && (a.word->part_of_day == "NOON" || a.word->part_of_day == "MIDNIGHT")) {
     p->hour = a.word->part_of_day == "NOON" ? 12 : 0;
     p->minute = 0;
     j = i + 1;
+  } else if (size_t s = SpokenClock(i, p, i > 0 && Is(i - 1, "at"))) {
+    j = s;
   } else {
     return 0;
   }
@@ -465,9 +489,10 @@ size_t Grammar::AttachTime(size_t j, Expr* e) const {
   Gran g = e->point.gran;
   bool pod_only = g == Gran::kTime && e->point.hour == kUnknown && !e->point.part_of_day.empty();
   if ((g != Gran::kDay && g != Gran::kWeekday && !pod_only) || e->point.hour != kUnknown) return j;
-  if (!pod_only && e->point.part_of_day.empty() && Ok(j, e->first) && Word(j) && Word(j)->part_of_day.size() == 2) {
-    e->point.part_of_day = Word(j)->part_of_day;
-    ++j;
+  size_t q = (Is(j, "early") || Is(j, "late")) ? j + 1 : j;  // Sunday early morning
+  if (!pod_only && e->point.part_of_day.empty() && Ok(q, e->first) && Word(q) && Word(q)->part_of_day.size() == 2) {
+    e->point.part_of_day = Word(q)->part_of_day;
+    j = q + 1;
   }
   if (size_t end = DayClock(j, e)) return end;
   return j;

@@ -70,6 +70,13 @@ class Grammar {
   size_t HolidayAt(size_t i, Expr* e) const;
   size_t OffsetFrom(size_t i, Expr* e) const;
   bool DayOfWeek(const Point& week, int weekday, Point* out) const;
+  // spoken.cc: clock times and years in words
+  size_t MeridiemAt(size_t k, bool* pm) const;  ///< atoms of an a.m./p.m. marker at k, 0 if none
+  bool ClockFollows(size_t k) const;             ///< "pm", "o'clock", "-9am" after a number
+  int SmallNumber(size_t i, size_t* end) const;  ///< 0..59 in digits or words, -1 if none
+  size_t SpokenClock(size_t i, Point* p, bool bare_ok) const;
+  int YearWords(size_t i, size_t* end) const;
+  int YearAt(size_t y, size_t start, size_t* end) const;  ///< a year in digits or words
 
   // helpers
   bool Ok(size_t i, size_t start) const;  ///< atom i exists in start's sentence

@@ -349,7 +349,8 @@ size_t Grammar::Weekday(size_t i, Expr* e) const {
   if (!w) return 0;
   int wd = w->weekday;
   if (!wd && w->weekday_abbr && at_[i].capitalized && !at_[i].glued &&
-      (DayNumber(i + 1) || (Is(i + 1, ",") && MonthAt(i + 2))))
+      (DayNumber(i + 1) || (Is(i + 1, ",") && MonthAt(i + 2)) ||
+       (Is(i + 1, "at") && i + 2 < at_.size() && (at_[i + 2].kind == AtomKind::kNumber || at_[i + 2].kind == AtomKind::kTimeLit))))
     wd = w->weekday_abbr;
   if (!wd) return 0;
   e->point.gran = Gran::kWeekday;
@@ -371,8 +372,7 @@ size_t Grammar::Weekday(size_t i, Expr* e) const {
         return end;
       }
   }
-  bool clock = Is(j + 1, "am") || Is(j + 1, "pm") || Is(j + 1, "a.m.") || Is(j + 1, "p.m.") || Is(j + 1, ":") ||
-               Is(j + 1, "o'clock") || Is(j + 1, "oclock");
+  bool clock = ClockFollows(j + 1);
   if (DayNumber(j) && !clock && !MonthAt(j + 1) && !Is(j + 1, "of")) ++j;  // Sunday 31: keep the weekday
   return j;
 }
@@ -419,6 +419,7 @@ size_t Grammar::Set(size_t i, Expr* e) const {
   if (Is(j, "other")) { n = 2; ++j; }
   else if (size_t k = Amount(j, &n); k && n > 1) j = k;
   const WordInfo* u = Word(j);
+  if (Is(j, "weekday") && Ok(j, i)) { e->value = "P1WD"; return j + 1; }
   if (!u || !Ok(j, i)) return 0;
   if (!u->unit.empty()) {
     e->value = DurationValue(u->unit, n);
@@ -439,7 +440,6 @@ size_t Grammar::Set(size_t i, Expr* e) const {
     e->point.part_of_day = u->part_of_day;
     return j + 1;
   }
-  if (Is(j, "weekday")) { e->value = "P1WD"; return j + 1; }
   return 0;
 }
 

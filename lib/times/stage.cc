@@ -41,7 +41,7 @@ class TimeStage final : public Stage {
     const size_t n = atoms.size();
     std::vector<uint32_t> next_core(n + 1);
     next_core[n] = static_cast<uint32_t>(n);
-    for (size_t k = n; k-- > 0;) next_core[k] = IsCore(atoms[k]) ? static_cast<uint32_t>(k) : next_core[k + 1];
+    for (size_t k = n; k-- > 0;) next_core[k] = IsCore(atoms[k]) || (atoms[k].flags & times::kHolidayStart) ? static_cast<uint32_t>(k) : next_core[k + 1];
     times::Grammar grammar(*lex_, atoms, a->header.date);  // per run: holds the narrative date
     std::string buf;
     for (size_t i = 0; i < n;) {
