@@ -41,15 +41,18 @@ void PhraseTable::Add(PhraseEntry e) {
   if (e.tokens.empty()) return;
   max_len_ = std::max(max_len_, e.tokens.size());
   std::string first = e.tokens[0];
+  first_filter_.Add(first);
   by_first_[first].push_back(std::move(e));
 }
 
 uint16_t FigureLexicon::Role(std::string_view word) const {
+  if (!role_filter.MayContain(word)) return 0;
   auto it = roles.find(word);
   return it == roles.end() ? 0 : it->second;
 }
 
 const NumberWord* FigureLexicon::Number(std::string_view word) const {
+  if (!number_filter.MayContain(word)) return nullptr;
   auto it = number_words.find(word);
   return it == number_words.end() ? nullptr : &it->second;
 }
@@ -163,6 +166,14 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
   lex->vague.ForEachFirst([lex](const std::string& w) { lex->starters[w] = true; });
   lex->currencies.ForEachFirst([lex](const std::string& w) { lex->starters[w] = true; });
   for (std::string_view w : {"a", "an", "half", "quarter", "percent", "per"}) lex->starters[std::string(w)] = true;
+  for (std::string_view article : {"a", "an"}) {
+    auto add = [lex](const std::string& w) { lex->after_article[w] = true; lex->after_article_filter.Add(w); };
+    lex->vague.ForEachSecond(article, add);
+    lex->currencies.ForEachSecond(article, add);
+  }
+  for (const auto& [w, unused] : lex->starters) lex->starter_filter.Add(w);
+  for (const auto& [w, unused] : lex->roles) lex->role_filter.Add(w);
+  for (const auto& [w, unused] : lex->number_words) lex->number_filter.Add(w);
   return Status();
 }
 

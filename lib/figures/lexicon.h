@@ -11,6 +11,7 @@
 
 #include "communique/figure.h"
 #include "communique/status.h"
+#include "core/word_filter.h"
 
 namespace communique::internal {
 
@@ -50,14 +51,24 @@ class PhraseTable {
  public:
   void Add(PhraseEntry e);
   /// Whether some entry starts with `word`.
-  bool Starts(std::string_view word) const { return by_first_.count(word) != 0; }
+  bool Starts(std::string_view word) const { return first_filter_.MayContain(word) && by_first_.count(word) != 0; }
   template <typename F>
   void ForEachFirst(F f) const { for (const auto& [w, e] : by_first_) f(w); }
+  /// Calls f(second token) for every entry of two or more tokens starting with `first`.
+  template <typename F>
+  void ForEachSecond(std::string_view first, F f) const {
+    auto it = by_first_.find(first);
+    if (it == by_first_.end()) return;
+    for (const PhraseEntry& e : it->second)
+      if (e.tokens.size() > 1) f(e.tokens[1]);
+  }
   /// Longest entry whose tokens equal words[i..]; nullptr if none.
   /// `words(k)` gives the normalized token k, or "" past the end.
   template <typename WordAt>
   const PhraseEntry* LongestAt(size_t i, size_t n, WordAt words, size_t* len) const {
-    auto it = by_first_.find(std::string_view(words(i)));
+    std::string_view first = words(i);
+    if (!first_filter_.MayContain(first)) return nullptr;
+    auto it = by_first_.find(first);
     if (it == by_first_.end()) return nullptr;
     const PhraseEntry* best = nullptr;
     for (const PhraseEntry& e : it->second) {
@@ -83,6 +94,7 @@ class PhraseTable {
 
  private:
   WordMap<std::vector<PhraseEntry>> by_first_;
+  WordFilter first_filter_;  // in front of by_first_
   size_t max_len_ = 0;
 };
 
@@ -94,6 +106,11 @@ struct FigureLexicon {
   /// Words a figure can start with (number words, first words of vague,
   /// currency and percent phrases, "a", "minus"); other words are skipped fast.
   WordMap<bool> starters;
+  // In front of starters, roles and number_words: most words are in none.
+  WordFilter starter_filter, role_filter, number_filter;
+  /// Second words of phrases that start with "a"/"an" ("a few", "a couple").
+  WordMap<bool> after_article;
+  WordFilter after_article_filter;
   PhraseTable currencies;  // a=code, b=unit, c=where
   PhraseTable units;       // a=unit, b=dimension
   PhraseTable qualifiers;  // a=bound

@@ -106,11 +106,25 @@ class FigureStage final : public Stage {
   bool MayStart(const FigureDoc& doc, size_t i) const {
     if (!doc.is(i, TokenKind::kWord)) return true;
     std::string_view w = doc.norm(i);
-    if (lex_.starters.count(w)) return true;
-    size_t dash = w.find('-');
-    if (dash != std::string_view::npos && lex_.starters.count(w.substr(0, dash))) return true;
+    // "a dozen", "an estimated" ... : an article starts a figure only before
+    // a word that could itself start or continue one.
+    if (w == "a" || w == "an") return !doc.is(i + 1, TokenKind::kWord) || MayFollowArticle(doc.norm(i + 1));
+    if (IsStarter(w)) return true;
     std::string_view s = doc.surface(i);
     return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
+  }
+
+  // A starter word, or a hyphenated word whose first part is one ("forty-five").
+  bool IsStarter(std::string_view w) const {
+    if (lex_.starter_filter.MayContain(w) && lex_.starters.count(w)) return true;
+    size_t dash = w.find('-');
+    return dash != std::string_view::npos && lex_.starter_filter.MayContain(w.substr(0, dash)) &&
+           lex_.starters.count(w.substr(0, dash));
+  }
+
+  bool MayFollowArticle(std::string_view next) const {
+    if (IsStarter(next)) return true;
+    return lex_.after_article_filter.MayContain(next) && lex_.after_article.count(next);
   }
 
   static bool LowerBound(FigureBound b) { return b == FigureBound::kMoreThan || b == FigureBound::kAtLeast; }
