@@ -397,4 +397,57 @@ bool Grammar::DayOfWeek(const Point& week, int weekday, Point* out) const {
   return true;
 }
 
+// Two days of one month: "3 to 5 March", "between 3 and 12 of Sept",
+// "9-12 June 2019", "between ninth and seventeenth of april".
+size_t Grammar::DayRange(size_t i, Expr* e) const {
+  auto day_end = [&](size_t k) {
+    return at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30) ? (Is(k + 1, "-") ? k + 3 : k + 2)
+                                                                                  : k + 1;
+  };
+  int d1 = DayNumber(i);
+  if (!d1) return 0;
+  size_t k = day_end(i);
+  bool between = i > 0 && Is(i - 1, "between");
+  if (!(Is(k, "-") || Is(k, "–") || Is(k, "to") || Is(k, "until") || Is(k, "till") || Is(k, "through") ||
+        (between && Is(k, "and"))))
+    return 0;
+  ++k;
+  if (Is(k, "the")) ++k;
+  if (!Ok(k, i)) return 0;
+  int d2 = DayNumber(k);
+  if (!d2 || d2 <= d1) return 0;
+  size_t m = day_end(k);
+  bool of = Is(m, "of");
+  if (of) ++m;
+  int month = Ok(m, i) ? MonthAt(m) : 0;
+  if (!month && of && Ok(m, i) && Word(m) && Word(m)->month) month = Word(m)->month;
+  if (!month) return 0;
+  size_t end = m + 1, y = m + 1, yend = 0;
+  if (Is(y, ",") || Is(y, "of")) ++y;
+  Point a;
+  a.gran = Gran::kDay;
+  a.month = month;
+  a.day = d1;
+  if (int year = YearAt(y, i, &yend); year != kUnknown) { a.year = year; end = yend; }
+  Expr x;
+  x.first = i;
+  x.last = end;
+  x.point = a;
+  Anchor(&x);
+  if (x.point.year != kUnknown && (!ValidDate(x.point.year, month, d1) || !ValidDate(x.point.year, month, d2)))
+    return 0;
+  Point b = x.point;
+  b.day = d2;
+  e->point = x.point;
+  e->anchored = x.anchored;
+  e->value = Timex(x.point) + "/" + Timex(b);
+  CivilDate rb, re, unused;
+  if (Range(x.point, &rb, &unused) && Range(b, &unused, &re)) {
+    e->has_range = true;
+    e->range_begin = rb;
+    e->range_end = re;
+  }
+  return end;
+}
+
 }  // namespace communique::internal::times

@@ -600,6 +600,19 @@ size_t Grammar::Part(size_t i, Expr* e) const {
   if (!end || !inner.value.empty()) return 0;
   Point base = inner.point;
   e->anchored = inner.anchored;
+  if ((unit == "D" || (unit == "W" && (count > 1 || last))) && (ord == 1 || last) && base.year != kUnknown &&
+      !base.fiscal && (base.gran == Gran::kYear || base.gran == Gran::kMonth)) {
+    // the first ten days of last year, the last 3 weeks of this year: an interval of days
+    CivilDate rb, re;
+    if (!Range(base, &rb, &re)) return 0;
+    int days = count * (unit == "W" ? 7 : 1);
+    if (days > DaysBetween(rb, re)) return 0;
+    CivilDate b = last ? AddDays(re, -days) : rb, en = last ? re : AddDays(rb, days);
+    e->value = Timex(DayPoint(b)) + "/" + Timex(DayPoint(AddDays(en, -1)));
+    e->has_range = true; e->range_begin = b; e->range_end = en;
+    e->point = base;
+    return end;
+  }
   if (base.gran == Gran::kYear && base.year != kUnknown && !base.fiscal) {
     if ((at_[k].text == "half" || at_[k].text == "halves") && count == 1 && ord <= 2) {
       base.gran = Gran::kHalf; base.sub = last ? 2 : ord;
@@ -651,9 +664,21 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
   ++k;
   if (Is(k, "the") && Is(k + 1, "end") && Is(k + 2, "of")) k += 3;
   if (!Ok(k, e->first)) return 0;
+  if (e->value == "PRESENT_REF" && Is(e->first, "now") && dct_) {  // between now and November 15
+    e->point = DayPoint(*dct_);
+    e->value.clear();
+    e->anchored = true;
+  }
   Expr b;
   b.first = k;
-  size_t end = Core(k, &b);
+  size_t end = 0;
+  if (dct_ && !Is(j, "-") && (Is(k, "now") || Is(k, "date") || (Is(k, "current") && Is(k + 1, "date")))) {
+    b.point = DayPoint(*dct_);  // from March to date, from 2010 till now
+    b.anchored = true;
+    end = Is(k, "current") ? k + 2 : k + 1;
+  } else {
+    end = Core(k, &b);
+  }
   Point& a = e->point;
   if (!end) {
     // November 19-20, 3 to 12 of Sept: a bare day after a day
@@ -742,7 +767,8 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   static const Rule kRules[] = {&Grammar::DateLit, &Grammar::MonthFirst, &Grammar::DayFirst, &Grammar::YearLike,
                                 &Grammar::Quarter, &Grammar::Part, &Grammar::Relative, &Grammar::Deictic,
                                 &Grammar::Offset, &Grammar::Set, &Grammar::Ref, &Grammar::NumericDate,
-                                &Grammar::MonthDay, &Grammar::HolidayAt, &Grammar::OffsetFrom, &Grammar::Weekday};
+                                &Grammar::MonthDay, &Grammar::HolidayAt, &Grammar::OffsetFrom, &Grammar::Weekday,
+                                &Grammar::DayRange};
   size_t best = 0;
   Expr best_e;
   for (Rule r : kRules) {
@@ -849,7 +875,7 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
     end = r;
     e.first = i;
   } else if (between) {
-    if (!e.has_until) return std::nullopt;
+    if (!e.has_until && e.value.find('/') == std::string::npos) return std::nullopt;
     e.first = i;
   } else if (from) {
     e.first = j;

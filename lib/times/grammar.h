@@ -29,6 +29,13 @@ struct Expr {
   int until_hour = kUnknown, until_minute = kUnknown;
 };
 
+/// The parts of a duration in falling units ("2 years 1 month 21 days").
+struct DurParts {
+  int n = 0;
+  std::string_view unit[4];
+  double amount[4] = {0, 0, 0, 0};
+};
+
 class Grammar {
  public:
   Grammar(const Lexicon& lex, const std::vector<Atom>& atoms, std::optional<CivilDate> dct)
@@ -55,7 +62,7 @@ class Grammar {
   size_t Relative(size_t i, Expr* e) const;
   size_t Deictic(size_t i, Expr* e) const;
   size_t Offset(size_t i, Expr* e) const;
-  size_t Duration(size_t i, Expr* e, std::string* unit, double* amount) const;
+  size_t Duration(size_t i, Expr* e, std::string* unit, double* amount, DurParts* parts = nullptr) const;
   size_t Set(size_t i, Expr* e) const;
   size_t Ref(size_t i, Expr* e) const;
   size_t Weekday(size_t i, Expr* e) const;
@@ -69,6 +76,7 @@ class Grammar {
   size_t MonthDay(size_t i, Expr* e) const;
   size_t HolidayAt(size_t i, Expr* e) const;
   size_t OffsetFrom(size_t i, Expr* e) const;
+  size_t DayRange(size_t i, Expr* e) const;
   bool DayOfWeek(const Point& week, int weekday, Point* out) const;
   // spoken.cc: clock times and years in words
   size_t MeridiemAt(size_t k, bool* pm) const;  ///< atoms of an a.m./p.m. marker at k, 0 if none

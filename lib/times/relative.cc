@@ -3,6 +3,7 @@
 // references. Without a document date, relative dates keep a relative
 // value (UNDEF-REF-year-MINUS-1), as HeidelTime writes them.
 #include <cmath>
+#include <iterator>
 #include <cstdio>
 
 #include "times/grammar.h"
@@ -71,6 +72,47 @@ std::string DurationValue(std::string_view u, double n) {
   return std::string(clock ? "PT" : "P") + Num(n < 0 ? n : n * f) + code;
 }
 
+// Units from the largest down, so that "2 years 1 month" is one duration.
+int UnitRank(std::string_view u) {
+  static constexpr std::string_view kOrder[] = {"MIL", "CE", "DE", "Y", "Q", "M", "FN", "W", "D", "H", "MIN", "S"};
+  for (size_t k = 0; k < std::size(kOrder); ++k)
+    if (u == kOrder[k]) return static_cast<int>(k);
+  return 99;
+}
+
+// One TIMEX3 duration of several parts: P2Y1M21D, PT2H30M, P1DT5H.
+std::string CombinedDuration(const DurParts& dp) {
+  double y = 0, mo = 0, w = 0, d = 0, h = 0, mi = 0, sec = 0;
+  for (int k = 0; k < dp.n; ++k) {
+    std::string_view u = dp.unit[k];
+    double a = dp.amount[k];
+    if (u == "MIL") y += 1000 * a;
+    else if (u == "CE") y += 100 * a;
+    else if (u == "DE") y += 10 * a;
+    else if (u == "Y") y += a;
+    else if (u == "Q") mo += 3 * a;
+    else if (u == "M") mo += a;
+    else if (u == "FN") w += 2 * a;
+    else if (u == "W") w += a;
+    else if (u == "D" || u == "NI") d += a;
+    else if (u == "H") h += a;
+    else if (u == "MIN") mi += a;
+    else if (u == "S") sec += a;
+  }
+  std::string v = "P";
+  if (y) v += Num(y) + "Y";
+  if (mo) v += Num(mo) + "M";
+  if (w) v += Num(w) + "W";
+  if (d) v += Num(d) + "D";
+  if (h || mi || sec) {
+    v += "T";
+    if (h) v += Num(h) + "H";
+    if (mi) v += Num(mi) + "M";
+    if (sec) v += Num(sec) + "S";
+  }
+  return v;
+}
+
 CivilDate ShiftDays(const CivilDate& d, std::string_view u, int n) {
   if (u == "D" || u == "NI") return AddDays(d, n);
   if (u == "W") return AddDays(d, 7 * n);
@@ -118,10 +160,14 @@ size_t Grammar::Amount(size_t i, double* v) const {
   return j;
 }
 
-size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount) const {
+size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount, DurParts* parts) const {
   size_t j = Amount(i, amount);
-  bool half = false;
+  bool half = false, fraction = false;
   if (!j && Is(i, "half") && (Is(i + 1, "a") || Is(i + 1, "an"))) { *amount = 0.5; j = i + 2; half = true; }
+  if (j && *amount >= 1 && Is(j, "and") && Ok(j + 2, i)) {  // one and a half hours, two and half years
+    size_t k = Is(j + 1, "a") && Is(j + 2, "half") ? j + 3 : Is(j + 1, "half") ? j + 2 : 0;
+    if (k && Word(k) && !Word(k)->unit.empty()) { *amount += 0.5; j = k; fraction = true; }
+  }
   bool hyphen = false;
   if (j && Is(j, "-")) { hyphen = true; ++j; }
   if (!j || !Ok(j, i)) {
@@ -138,21 +184,48 @@ size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount) c
   }
   const WordInfo* w = Word(j);
   if (!w || w->unit.empty() || !Ok(j, i)) return 0;
-  if (half && w->unit_plural) return 0;
-  if (hyphen && w->unit_plural) return 0;
-  if (*amount == 1 && w->unit_plural && !Is(i, "one")) return 0;
-  if (*amount > 1 && !w->unit_plural && !hyphen && at_[i].kind != AtomKind::kNumber) return 0;
+  if (!fraction) {
+    if (half && w->unit_plural) return 0;
+    if (hyphen && w->unit_plural) return 0;
+    if (*amount == 1 && w->unit_plural && !Is(i, "one")) return 0;
+    if (*amount > 1 && !w->unit_plural && !hyphen && at_[i].kind != AtomKind::kNumber) return 0;
+  }
   if (at_[j].text == "second" && at_[i].kind != AtomKind::kNumber && *amount != 1) return 0;
   if (w->unit == "NI" && !w->unit_plural && *amount == 1) return 0;  // "a night"
   *unit = w->unit;
   e->type = TimeType::kDuration;
   e->value = DurationValue(*unit, *amount);
   size_t end = j + 1;
-  if (Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half") && *amount >= 0) {
-    e->value = DurationValue(*unit, *amount + 0.5);
-    end += 3;
+  if (!fraction && *amount >= 0 && Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "half")) &&
+      (Is(end + 1, "half") || Is(end + 2, "half")) && Ok(end + 1, i)) {  // a year and a half, an hour and half
+    *amount += 0.5;
+    e->value = DurationValue(*unit, *amount);
+    end += Is(end + 1, "half") ? 2 : 3;
   }
-  return e->value.empty() ? 0 : end;
+  if (e->value.empty()) return 0;
+  // further parts in falling units: 2 hours and 30 minutes, 2 years 1 month 21 days
+  DurParts local;
+  DurParts& dp = parts ? *parts : local;
+  dp.n = 1;
+  dp.unit[0] = w->unit;
+  dp.amount[0] = *amount;
+  if (*amount < 0 || *amount != std::floor(*amount)) return end;
+  while (dp.n < 4) {
+    size_t k = end;
+    if (Is(k, ",") || Is(k, "and")) ++k;
+    double n = 0;
+    size_t a = Ok(k, i) ? Amount(k, &n) : 0;
+    if (!a || n < 1 || n != std::floor(n) || at_[k].text == "a" || at_[k].text == "an") break;
+    const WordInfo* u = Word(a);
+    if (!u || u->unit.empty() || !Ok(a, i) || UnitRank(u->unit) <= UnitRank(dp.unit[dp.n - 1])) break;
+    if ((n == 1) == u->unit_plural && at_[k].kind != AtomKind::kNumber) break;
+    dp.unit[dp.n] = u->unit;
+    dp.amount[dp.n] = n;
+    ++dp.n;
+    end = a + 1;
+  }
+  if (dp.n > 1) e->value = CombinedDuration(dp);
+  return end;
 }
 
 size_t Grammar::Offset(size_t i, Expr* e) const {
@@ -163,7 +236,8 @@ size_t Grammar::Offset(size_t i, Expr* e) const {
   Expr d;
   std::string unit;
   double amount = 0;
-  size_t end = Duration(j, &d, &unit, &amount);
+  DurParts dp;
+  size_t end = Duration(j, &d, &unit, &amount, &dp);
   if (!end || amount < 0 || amount != std::floor(amount)) return 0;
   int n = static_cast<int>(amount);
   int sign = 0;
@@ -198,6 +272,13 @@ size_t Grammar::Offset(size_t i, Expr* e) const {
   }
   e->anchored = true;
   const CivilDate& base = narrative && narrative_ ? *narrative_ : *dct_;
+  if (dp.n > 1) {  // 2 years 1 month 21 days later: a day
+    CivilDate day = base;
+    for (int k = 0; k < dp.n; ++k) day = ShiftDays(day, dp.unit[k], sign * static_cast<int>(dp.amount[k]));
+    e->point = DayPoint(day);
+    if (narrative && narrative_) e->anchored = false;
+    return end;
+  }
   if (unit == "DE" || unit == "CE") {
     e->point = Containing(base, Gran::kYear);
     e->point.year += sign * n * (unit == "DE" ? 10 : 100);

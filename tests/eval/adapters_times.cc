@@ -16,7 +16,8 @@
 //  3. the gold is a Recognizers range "(start,end,duration)" or a resolution
 //     with start/end, and the system's interval "A/B" has the same ends part
 //     by part (each end compared as in 1 and 2), or the system's calendar range
-//     has the same start and end. Recognizers ends "from 2014 to 2018" where
+//     has the same start and end (or the gold is a part of the system's day:
+//     "Tuesday afternoon" is 12:00-16:00 of the day 2016-11-08). Recognizers ends "from 2014 to 2018" where
 //     2018 begins, and "to the end of 2018" where it ends; a TIMEX3 interval
 //     A/B says neither, so both ends are accepted for an interval.
 // Mods are not compared (Recognizers' mod names differ from TIMEX3's).
@@ -145,7 +146,8 @@ bool ValueEqual(const std::string& gold, const std::string& sys) {
     if (parts.size() >= 2 && parts[0].substr(0, 10) == rb && parts[1].substr(0, 10) == re) return true;
     for (const auto& r : g["r"]) {
       bool s_ok = !r.contains("s") || r["s"].get<std::string>().substr(0, 10) == rb;
-      bool e_ok = !r.contains("e") || r["e"].get<std::string>().substr(0, 10) == (r.contains("s") ? re : rb);
+      bool e_ok = !r.contains("e") || r["e"].get<std::string>().substr(0, 10) == (r.contains("s") ? re : rb) ||
+                  (r.contains("s") && r["e"].get<std::string>().substr(0, 10) == rb);  // a part of the day
       if ((r.contains("s") || r.contains("e")) && s_ok && e_ok) return true;  // open ranges: since X, before X
     }
   }
