@@ -44,6 +44,18 @@ TitleClass ClassOf(std::string_view s) {
 void Lexicon::AddPhrase(std::string_view phrase, bool ignore_case, Entry e) {
   SplitPhrase(phrase, ignore_case, &keys_scratch_, &rules_scratch_);
   if (keys_scratch_.empty()) return;
+  uint8_t bit = 0;
+  switch (e.kind) {
+    case EntryKind::kCountry: case EntryKind::kCapital: case EntryKind::kSeat:
+    case EntryKind::kRegion: case EntryKind::kPlace: bit = kGazPlace; break;
+    case EntryKind::kOrganization: bit = kGazOrg; break;
+    case EntryKind::kDemonym: bit = kGazDemonym; break;
+    case EntryKind::kPerson:
+      if (e.via == MentionVia::kName && keys_scratch_.size() >= 2) trie_.MarkWord(HashWord(keys_scratch_.back()), kGazSurname);
+      break;
+    default: break;
+  }
+  if (bit != 0 && keys_scratch_.size() == 1) trie_.MarkWord(HashWord(keys_scratch_[0]), bit);
   entries_.push_back(e);
   trie_.Add(keys_scratch_, rules_scratch_, static_cast<uint32_t>(entries_.size() - 1));
 }
@@ -52,6 +64,8 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
   auto it = country_by_code_.find(std::string(code));
   return it == country_by_code_.end() ? -1 : it->second;
 }
+
+uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(HashWord(Lower(word))); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
   auto it = heads_.find(std::string(key));
@@ -229,7 +243,10 @@ Status Lexicon::LoadNames() {
   Tsv t;
   if (Status s = LoadTable("entity_given_names.tsv", 1, &t); !s.ok()) return s;
   given_.reserve(t.rows.size());
-  for (const TsvRow& r : t.rows) given_.insert(Lower(r.fields[0]));
+  for (const TsvRow& r : t.rows) {
+    given_.insert(Lower(r.fields[0]));
+    trie_.MarkWord(HashWord(Lower(r.fields[0])), kGazGiven);
+  }
   return Status();
 }
 

@@ -12,6 +12,7 @@
 
 #include "communique/entity.h"
 #include "communique/status.h"
+#include "entities/hash.h"
 #include "entities/trie.h"
 
 namespace communique::internal {
@@ -64,6 +65,10 @@ struct PersonInfo {
 
 struct HeadInfo { EntityType type; bool first; bool last; };
 
+/// Gazetteer classes of a single word, features of the name tagger.
+enum GazBit : uint8_t { kGazGiven = 1, kGazPlace = 2, kGazOrg = 4, kGazSurname = 8, kGazDemonym = 16 };
+
+
 class Lexicon {
  public:
   Status Load();
@@ -78,6 +83,13 @@ class Lexicon {
   int32_t CountryIndex(std::string_view code) const;
 
   bool IsGivenName(std::string_view key) const { return given_.count(std::string(key)) > 0; }
+  /// Gazetteer bits (GazBit) of one word in any case: given name, single-word
+  /// place/country/capital, organization, surname of a listed person, demonym.
+  uint8_t GazBits(std::string_view word) const;
+  /// The same from HashWord of the ASCII-lower-cased word.
+  uint8_t GazBitsOfLower(uint64_t lower_hash) const {
+    return trie_.WordBits(lower_hash);
+  }
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
 

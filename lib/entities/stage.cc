@@ -30,14 +30,23 @@ void AddTaggerEntities(const NerTagger& tagger, std::string_view text, Analysis*
     }
   }
   std::vector<std::string_view> words;
+  std::vector<uint8_t> skip, labels;
   for (const Sentence& sent : a->sentences) {
     words.clear();
+    skip.clear();
+    bool any = false;
     for (uint32_t i = 0; i < sent.token_count; ++i) {
       const Token& t = toks[sent.first_token + i];
       uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
       words.push_back(text.substr(t.span.begin, end - t.span.begin));
+      skip.push_back(covered[sent.first_token + i] ? 1 : 0);
+      any = any || (!skip.back() && ner::CanStart(words.back()));
     }
-    for (const NerSpan& ns : NerTagger::Spans(tagger.Tag(words))) {
+    if (!any) continue;
+    tagger.Tag(words, skip, &labels);
+    for (const NerSpan& ns : NerTagger::Spans(labels)) {
+      // An I- label right after a rule-based mention continues that mention.
+      if (labels[ns.first_word] % 2 == 0 && ns.first_word > 0 && skip[ns.first_word - 1]) continue;
       bool free = true;
       for (size_t i = ns.first_word; i < ns.end_word; ++i)
         free = free && !covered[sent.first_token + i];
@@ -76,7 +85,7 @@ Result<std::unique_ptr<Stage>> CreateEntityStage(const Options&) {
   auto lex = std::make_unique<Lexicon>();
   if (Status s = lex->Load(); !s.ok()) return s;
   auto tagger = std::make_unique<NerTagger>();
-  if (Status s = tagger->Load(); !s.ok()) return s;
+  if (Status s = tagger->Load(*lex); !s.ok()) return s;
   return std::unique_ptr<Stage>(new EntityStage(std::move(lex), std::move(tagger)));
 }
 

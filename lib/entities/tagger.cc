@@ -1,48 +1,109 @@
 // The NER tagger: model loading, greedy decoding and BIO-to-span conversion.
 #include "entities/tagger.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/tables.h"
 
 namespace communique::internal {
 
-Status NerTagger::Load() {
+void NerTagger::Insert(uint64_t key, const std::array<float, kNerLabels>& w) {
+  const uint32_t fp = Fingerprint(key);
+  for (size_t s = key & mask_;; s = (s + 1) & mask_) {
+    if (slots_[s].fp == fp) {  // a duplicate row (or a fingerprint clash): last wins
+      weights_[slots_[s].index] = w;
+      return;
+    }
+    if (slots_[s].fp == 0) {
+      slots_[s] = {fp, static_cast<uint32_t>(weights_.size())};
+      weights_.push_back(w);
+      ++count_;
+      return;
+    }
+  }
+}
+
+Status NerTagger::Load(const Lexicon& lex) {
+  lex_ = &lex;
   Tsv tsv;
-  if (Status s = LoadTable("ner_model.tsv", 1 + kNerLabels, &tsv); !s.ok()) return s;
+  if (Status s = LoadTable("ner_model.tsv", 2 + kNerLabels, &tsv); !s.ok()) return s;
+  size_t slots = 16;
+  while (slots < tsv.rows.size() * 2 + 2) slots *= 2;
+  slots_.assign(slots, Slot{});
+  weights_.clear();
   weights_.reserve(tsv.rows.size());
+  mask_ = slots - 1;
+  count_ = 0;
   for (const TsvRow& row : tsv.rows) {
+    auto bad = [&](const char* what) {
+      return Status(ErrorCode::kDataLoadFailed,
+                    "ner_model.tsv:" + std::to_string(row.line) + ": " + what);
+    };
+    ner::FeatureText f{ner::kBias, {}, 0};
+    size_t t = 0;
+    while (t < ner::kTemplates && ner::kTemplateNames[t] != row.fields[0]) ++t;
+    if (t == ner::kTemplates) return bad("unknown template");
+    f.t = static_cast<ner::Template>(t);
+    std::string_view values = row.fields[1];
+    while (f.t != ner::kBias && f.arity < 3) {
+      size_t sp = values.find(' ');
+      f.values[f.arity++] = std::string(values.substr(0, sp));
+      if (sp == std::string_view::npos) break;
+      values.remove_prefix(sp + 1);
+    }
     std::array<float, kNerLabels> w{};
     for (size_t l = 0; l < kNerLabels; ++l) {
-      std::string_view f = row.fields[1 + l];
-      auto [p, ec] = std::from_chars(f.data(), f.data() + f.size(), w[l]);
-      if (ec != std::errc() || p != f.data() + f.size())
-        return Status(ErrorCode::kDataLoadFailed,
-                      "ner_model.tsv:" + std::to_string(row.line) + ": bad weight");
+      std::string_view v = row.fields[2 + l];
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), w[l]);
+      if (ec != std::errc() || p != v.data() + v.size()) return bad("bad weight");
     }
-    weights_.emplace(std::string(row.fields[0]), w);
+    Insert(f.key(), w);
   }
   return Status();
 }
 
-std::vector<uint8_t> NerTagger::Tag(const std::vector<std::string_view>& words) const {
-  std::vector<uint8_t> labels(words.size(), kNerO);
-  std::vector<std::string> feats;
+void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& skip,
+                    std::vector<uint8_t>* labels) const {
+  const size_t n = words.size();
+  labels->assign(n, kNerO);
+  // Atoms are computed on first use: most words are never scored.
+  ner::Atoms atoms_buf[64];
+  char done_buf[64] = {};
+  std::vector<ner::Atoms> atoms_heap;
+  std::vector<char> done_heap;
+  ner::Atoms* atoms = atoms_buf;
+  char* done = done_buf;
+  if (n > 64) {
+    atoms_heap.resize(n);
+    done_heap.assign(n, 0);
+    atoms = atoms_heap.data();
+    done = done_heap.data();
+  }
+  uint64_t keys[ner::kMaxFeatures];
   uint8_t prev = kNerO;
-  for (size_t i = 0; i < words.size(); ++i) {
-    ner::Features(words, i, prev, &feats);
+  for (size_t i = 0; i < n; ++i) {
+    if (skip[i] || (prev == kNerO && !ner::CanStart(words[i]))) {
+      prev = kNerO;
+      continue;
+    }
+    for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
+      if (done[j]) continue;
+      atoms[j] = ner::AtomsOf(words[j], *lex_);
+      done[j] = 1;
+    }
+    size_t nk = ner::FeatureKeys(atoms, n, i, prev, keys);
     std::array<float, kNerLabels> score{};
-    for (const std::string& f : feats) {
-      auto it = weights_.find(f);
-      if (it == weights_.end()) continue;
-      for (size_t l = 0; l < kNerLabels; ++l) score[l] += it->second[l];
+    for (size_t k = 0; k < nk; ++k) {
+      const float* w = Find(keys[k]);
+      if (w == nullptr) continue;
+      for (size_t l = 0; l < kNerLabels; ++l) score[l] += w[l];
     }
     uint8_t best = 0;
     for (uint8_t l = 1; l < kNerLabels; ++l)
       if (score[l] > score[best]) best = l;
-    labels[i] = prev = best;
+    (*labels)[i] = prev = best;
   }
-  return labels;
 }
 
 std::vector<NerSpan> NerTagger::Spans(const std::vector<uint8_t>& labels) {

@@ -1,7 +1,11 @@
 // Internal: a greedy averaged-perceptron BIO tagger for person, organization
 // and place names (model lib/data/ner_model.tsv, trained on GUM train
-// documents by tools/train-ner). The feature function is inline here so the
-// trainer and the library compute exactly the same features.
+// documents by tools/train-ner). Features are 64-bit hashes of a template and
+// up to three value strings; the trainer builds them from strings
+// (FeatureStrings), the library from per-word hashes (Atoms, FeatureKeys),
+// and both give the same keys (checked by a unit test). Only words that can
+// start a name (capital, digit, non-ASCII) or continue one are scored; the
+// rest are O.
 #ifndef COMMUNIQUE_LIB_ENTITIES_TAGGER_H_
 #define COMMUNIQUE_LIB_ENTITIES_TAGGER_H_
 
@@ -9,10 +13,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "communique/status.h"
+#include "entities/hash.h"
+#include "entities/lexicon.h"
 
 namespace communique::internal {
 
@@ -24,60 +29,207 @@ inline constexpr std::array<std::string_view, kNerLabels> kNerLabelNames = {
 
 namespace ner {
 
+/// Feature templates; the names are the first column of the model file.
+enum Template : uint8_t {
+  kBias, kW, kSurf, kP3, kS3, kS2, kSh, kWm1, kWp1, kWm2, kWp2, kShm1, kShp1, kSh3, kWm1W,
+  kWWp1, kPl, kPlSh, kPlW, kGaz, kGazm1, kGazp1, kTemplates,
+};
+inline constexpr std::array<std::string_view, kTemplates> kTemplateNames = {
+    "b", "w", "W", "p3", "s3", "s2", "sh", "w-1", "w+1", "w-2", "w+2", "sh-1", "sh+1",
+    "sh-1,0,+1", "w-1,w", "w,w+1", "pl", "pl,sh", "pl,w", "gz", "gz-1", "gz+1"};
+
+inline uint64_t Mix(uint64_t x) { return MixHash(x); }
+inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Hash of one value string.
+inline uint64_t HashValue(std::string_view s) { return HashWord(s); }
+
+/// Key of a feature: template plus up to three value hashes (0 = absent).
+inline uint64_t Key(Template t, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t k = Mix(Mix(Mix(static_cast<uint64_t>(t) * 0x9e3779b97f4a7c15ULL ^ a) ^ b) ^ c);
+  return k == 0 ? 1 : k;
+}
+
+/// A word that can start a name: first byte an ASCII capital or the lead
+/// byte of a two-byte UTF-8 letter (Latin, Greek, Cyrillic, ...; not the
+/// three-byte quotes and dashes).
+inline bool CanStart(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0);
+}
+
 inline std::string Lower(std::string_view w) {
   std::string s(w);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : s) c = LowerAscii(c);
   return s;
+}
+
+/// Shape code of one byte.
+inline char ShapeChar(char c) {
+  return (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x'
+       : (c >= '0' && c <= '9') ? 'd' : (static_cast<unsigned char>(c) >= 0x80) ? 'u' : c;
 }
 
 /// Word shape with runs collapsed: "McCain" -> "XxXx", "U.S." -> "X.X.", "1990" -> "d".
 inline std::string Shape(std::string_view w) {
   std::string s;
   for (char c : w) {
-    char k = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x'
-           : (c >= '0' && c <= '9') ? 'd' : (static_cast<unsigned char>(c) >= 0x80) ? 'u' : c;
+    char k = ShapeChar(c);
     if (s.empty() || s.back() != k) s.push_back(k);
     if (s.size() > 6) break;
   }
   return s;
 }
 
-/// Features of word i (surface forms, clitic removed) given the previous label.
-inline void Features(const std::vector<std::string_view>& words, size_t i, uint8_t prev,
-                     std::vector<std::string>* out) {
+/// Gazetteer bits of a word (GazBit, lexicon.h) as a value string of digits.
+inline std::string GazValue(uint8_t bits) { return std::to_string(bits); }
+inline uint64_t GazHash(uint8_t bits) {
+  static const auto hs = [] {
+    std::array<uint64_t, 256> a{};
+    for (size_t i = 0; i < a.size(); ++i) a[i] = HashValue(GazValue(static_cast<uint8_t>(i)));
+    return a;
+  }();
+  return hs[bits];
+}
+
+/// The hashes of one word's feature values.
+struct Atoms {
+  uint64_t lower = 0, surface = 0, p3 = 0, s3 = 0, s2 = 0, shape = 0, gaz = 0;
+};
+
+/// Atoms of a word (surface form, clitic removed); `lex` gives the gazetteer bits.
+inline Atoms AtomsOf(std::string_view w, const Lexicon& lex) {
+  Atoms a;
+  char buf[64];
+  std::string big;
+  std::string_view low;
+  if (w.size() <= sizeof buf) {
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = LowerAscii(w[i]);
+    low = std::string_view(buf, w.size());
+  } else {
+    big = Lower(w);
+    low = big;
+  }
+  char shape[8];
+  size_t shape_len = 0;
+  for (size_t i = 0; i < w.size() && shape_len < 7; ++i) {
+    char k = ShapeChar(w[i]);
+    if (shape_len == 0 || shape[shape_len - 1] != k) shape[shape_len++] = k;
+  }
+  a.lower = HashWord(low);
+  a.surface = HashWord(w);
+  a.p3 = HashWord(low.substr(0, 3));
+  if (w.size() > 3) a.s3 = HashWord(low.substr(w.size() - 3));
+  if (w.size() > 2) a.s2 = HashWord(low.substr(w.size() - 2));
+  a.shape = HashWord(std::string_view(shape, shape_len));
+  uint8_t gaz = lex.GazBitsOfLower(a.lower);
+  a.gaz = gaz ? GazHash(gaz) : 0;
+  return a;
+}
+
+/// Hashes of the out-of-sentence values.
+inline uint64_t StartHash() { static const uint64_t h = HashValue("<s>"); return h; }
+inline uint64_t EndHash() { static const uint64_t h = HashValue("</s>"); return h; }
+inline uint64_t NoShapeHash() { static const uint64_t h = HashValue("_"); return h; }
+inline uint64_t LabelHash(uint8_t l) {
+  static const auto hs = [] {
+    std::array<uint64_t, kNerLabels> a{};
+    for (size_t i = 0; i < kNerLabels; ++i) a[i] = HashValue(kNerLabelNames[i]);
+    return a;
+  }();
+  return hs[l];
+}
+
+inline constexpr size_t kMaxFeatures = 24;
+
+/// Feature keys of word i of n (atoms `at`) given the previous label; returns the count.
+inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, uint8_t prev, uint64_t* out) {
+  size_t k = 0;
+  const Atoms& a = at[i];
+  const uint64_t wm1 = i >= 1 ? at[i - 1].lower : StartHash();
+  const uint64_t wm2 = i >= 2 ? at[i - 2].lower : StartHash();
+  const uint64_t wp1 = i + 1 < n ? at[i + 1].lower : EndHash();
+  const uint64_t wp2 = i + 2 < n ? at[i + 2].lower : EndHash();
+  const uint64_t shm1 = i >= 1 ? at[i - 1].shape : NoShapeHash();
+  const uint64_t shp1 = i + 1 < n ? at[i + 1].shape : NoShapeHash();
+  const uint64_t pl = LabelHash(prev);
+  out[k++] = Key(kBias, 0);
+  out[k++] = Key(kW, a.lower);
+  out[k++] = Key(kSurf, a.surface);
+  out[k++] = Key(kP3, a.p3);
+  if (a.s3) out[k++] = Key(kS3, a.s3);
+  if (a.s2) out[k++] = Key(kS2, a.s2);
+  out[k++] = Key(kSh, a.shape);
+  out[k++] = Key(kWm1, wm1);
+  out[k++] = Key(kWp1, wp1);
+  out[k++] = Key(kWm2, wm2);
+  out[k++] = Key(kWp2, wp2);
+  out[k++] = Key(kShm1, shm1);
+  out[k++] = Key(kShp1, shp1);
+  out[k++] = Key(kSh3, shm1, a.shape, shp1);
+  out[k++] = Key(kWm1W, wm1, a.lower);
+  out[k++] = Key(kWWp1, a.lower, wp1);
+  out[k++] = Key(kPl, pl);
+  out[k++] = Key(kPlSh, pl, a.shape);
+  out[k++] = Key(kPlW, pl, a.lower);
+  if (a.gaz) out[k++] = Key(kGaz, a.gaz);
+  if (i >= 1 && at[i - 1].gaz) out[k++] = Key(kGazm1, at[i - 1].gaz);
+  if (i + 1 < n && at[i + 1].gaz) out[k++] = Key(kGazp1, at[i + 1].gaz);
+  return k;
+}
+
+/// One feature as strings (for the trainer and the model file).
+struct FeatureText {
+  Template t;
+  std::array<std::string, 3> values;
+  size_t arity;
+  uint64_t key() const {
+    uint64_t h[3] = {0, 0, 0};
+    for (size_t j = 0; j < arity; ++j) h[j] = HashValue(values[j]);
+    return Key(t, t == kBias ? 0 : h[0], h[1], h[2]);
+  }
+};
+
+/// The same features as FeatureKeys, from strings (slow; for the trainer).
+inline void FeatureStrings(const std::vector<std::string_view>& words, const std::vector<uint8_t>& gaz,
+                           size_t i, uint8_t prev, std::vector<FeatureText>* out) {
   out->clear();
+  const ptrdiff_t n = static_cast<ptrdiff_t>(words.size()), k = static_cast<ptrdiff_t>(i);
   auto word = [&](ptrdiff_t j) -> std::string {
     if (j < 0) return "<s>";
-    if (static_cast<size_t>(j) >= words.size()) return "</s>";
+    if (j >= n) return "</s>";
     return Lower(words[static_cast<size_t>(j)]);
   };
   auto shape = [&](ptrdiff_t j) -> std::string {
-    if (j < 0 || static_cast<size_t>(j) >= words.size()) return "_";
+    if (j < 0 || j >= n) return "_";
     return Shape(words[static_cast<size_t>(j)]);
   };
-  const ptrdiff_t k = static_cast<ptrdiff_t>(i);
-  const std::string w = word(k), sh = shape(k);
-  const std::string pl(kNerLabelNames[prev]);
-  out->push_back("b");
-  out->push_back("w=" + w);
-  out->push_back("W=" + std::string(words[i]));
-  out->push_back("p3=" + w.substr(0, 3));
-  if (w.size() > 3) out->push_back("s3=" + w.substr(w.size() - 3));
-  if (w.size() > 2) out->push_back("s2=" + w.substr(w.size() - 2));
-  out->push_back("sh=" + sh);
-  out->push_back("w-1=" + word(k - 1));
-  out->push_back("w+1=" + word(k + 1));
-  out->push_back("w-2=" + word(k - 2));
-  out->push_back("w+2=" + word(k + 2));
-  out->push_back("sh-1=" + shape(k - 1));
-  out->push_back("sh+1=" + shape(k + 1));
-  out->push_back("sh-1,0,+1=" + shape(k - 1) + "," + sh + "," + shape(k + 1));
-  out->push_back("w-1,w=" + word(k - 1) + "," + w);
-  out->push_back("w,w+1=" + w + "," + word(k + 1));
-  out->push_back("pl=" + pl);
-  out->push_back("pl,sh=" + pl + "," + sh);
-  out->push_back("pl,w=" + pl + "," + w);
+  auto add = [&](Template t, std::string a = {}, std::string b = {}, std::string c = {},
+                 size_t arity = 1) { out->push_back({t, {std::move(a), std::move(b), std::move(c)}, arity}); };
+  const std::string w = word(k), sh = shape(k), pl(kNerLabelNames[prev]);
+  add(kBias, "", "", "", 0);
+  add(kW, w);
+  add(kSurf, std::string(words[i]));
+  add(kP3, w.substr(0, 3));
+  if (w.size() > 3) add(kS3, w.substr(w.size() - 3));
+  if (w.size() > 2) add(kS2, w.substr(w.size() - 2));
+  add(kSh, sh);
+  add(kWm1, word(k - 1));
+  add(kWp1, word(k + 1));
+  add(kWm2, word(k - 2));
+  add(kWp2, word(k + 2));
+  add(kShm1, shape(k - 1));
+  add(kShp1, shape(k + 1));
+  add(kSh3, shape(k - 1), sh, shape(k + 1), 3);
+  add(kWm1W, word(k - 1), w, "", 2);
+  add(kWWp1, w, word(k + 1), "", 2);
+  add(kPl, pl);
+  add(kPlSh, pl, sh, "", 2);
+  add(kPlW, pl, w, "", 2);
+  if (gaz[i]) add(kGaz, GazValue(gaz[i]));
+  if (k >= 1 && gaz[i - 1]) add(kGazm1, GazValue(gaz[i - 1]));
+  if (k + 1 < n && gaz[i + 1]) add(kGazp1, GazValue(gaz[i + 1]));
 }
 
 }  // namespace ner
@@ -90,16 +242,37 @@ struct NerSpan {
 /// The tagger; immutable after Load, shared by threads.
 class NerTagger {
  public:
-  /// Loads ner_model.tsv (columns: feature, then one weight per label).
-  Status Load();
-  bool empty() const { return weights_.empty(); }
-  /// Greedy left-to-right labels of one sentence.
-  std::vector<uint8_t> Tag(const std::vector<std::string_view>& words) const;
+  /// Loads ner_model.tsv (columns: template, values separated by spaces,
+  /// then one weight per label). `lex` gives the gazetteer bits and must outlive the tagger.
+  Status Load(const Lexicon& lex);
+  bool empty() const { return count_ == 0; }
+  /// Greedy left-to-right labels of one sentence; words with `skip` set
+  /// are O and not scored.
+  void Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& skip,
+           std::vector<uint8_t>* labels) const;
   /// Label runs B I* as spans (an I without B starts a span).
   static std::vector<NerSpan> Spans(const std::vector<uint8_t>& labels);
 
+  /// Weights of a feature key, or nullptr.
+  const float* Find(uint64_t key) const {
+    const uint32_t fp = Fingerprint(key);
+    for (size_t s = key & mask_;; s = (s + 1) & mask_) {
+      if (slots_[s].fp == fp) return weights_[slots_[s].index].data();
+      if (slots_[s].fp == 0) return nullptr;
+    }
+  }
+
  private:
-  std::unordered_map<std::string, std::array<float, kNerLabels>> weights_;
+  // Open addressing, load <= 1/2, on the key's low bits; slots keep a 32-bit
+  // fingerprint of the high bits (0 = empty) so that a miss, the common case,
+  // touches only this small array.
+  struct Slot { uint32_t fp = 0, index = 0; };
+  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+  void Insert(uint64_t key, const std::array<float, kNerLabels>& w);
+  std::vector<Slot> slots_ = std::vector<Slot>(1);
+  std::vector<std::array<float, kNerLabels>> weights_;
+  size_t mask_ = 0, count_ = 0;
+  const Lexicon* lex_ = nullptr;
 };
 
 }  // namespace communique::internal

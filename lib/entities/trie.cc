@@ -82,7 +82,7 @@ size_t Slot(uint64_t key, size_t mask) {
 }  // namespace
 
 void PhraseTrie::Reserve(size_t phrases) {
-  vocab_.reserve(phrases);
+  vocab_.Reserve(phrases);
   size_t want = 1024;
   while (want < phrases * 3) want *= 2;
   if (want > edges_.size() && edge_count_ == 0) edges_.assign(want, Edge{});
@@ -127,13 +127,18 @@ uint32_t PhraseTrie::AddChild(uint32_t node, uint32_t word) {
   return edges_[s].child;
 }
 
+void PhraseTrie::MarkWord(uint64_t hash, uint8_t bits) {
+  vocab_[hash].bits |= bits;
+  Remember(hash);
+}
+
 std::vector<uint32_t> PhraseTrie::WordIds(const std::vector<Word>& words) const {
   std::vector<uint32_t> ids(words.size(), kUnknown);
-  std::string key;
   for (size_t i = 0; i < words.size(); ++i) {
-    key.assign(words[i].key);
-    auto it = vocab_.find(key);
-    if (it != vocab_.end()) ids[i] = it->second;
+    uint64_t h = HashWord(words[i].key);
+    if (!MaybeKnown(h)) continue;  // most words: one probe of a small filter
+    const VocabEntry* e = vocab_.Find(h);
+    if (e != nullptr && e->id != 0) ids[i] = e->id - 1;
   }
   return ids;
 }
@@ -145,8 +150,20 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
   uint64_t packed = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
     packed |= static_cast<uint64_t>(rules[i]) << (2 * i);
-    auto vit = vocab_.try_emplace(keys[i], static_cast<uint32_t>(vocab_.size())).first;
-    node = AddChild(node, vit->second);
+    uint64_t h = HashWord(keys[i]);
+    VocabEntry& v = vocab_[h];
+    if (v.id == 0) {
+      v.id = ++word_count_;
+      root_child_.push_back(0);
+      root_any_.push_back(0);
+      Remember(h);
+    }
+    uint32_t id = v.id - 1;
+    node = AddChild(node, id);
+    if (i == 0) {
+      root_child_[id] = node;
+      if (rules[0] == CaseRule::kAny) root_any_[id] = 1;
+    }
   }
   for (uint32_t t = first_terminal_[node]; t != kUnknown; t = terminals_[t].next)
     if (terminals_[t].value == value && terminals_[t].rules == packed) return;
@@ -159,8 +176,11 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words,
                                       std::vector<uint32_t>* scratch) const {
   Match best;
   uint32_t node = 0;
+  // A lower-case word starts only phrases written in lower case (titles).
+  if (i < limit && (ids[i] == kUnknown || (words[i].shape == Shape::kLower && !root_any_[ids[i]])))
+    return best;
   for (size_t k = i; k < limit && k - i < kMaxPhraseWords; ++k) {
-    node = Child(node, ids[k]);
+    node = k == i ? (ids[k] == kUnknown ? 0 : root_child_[ids[k]]) : Child(node, ids[k]);
     if (node == 0) break;
     bool any = false;
     for (uint32_t ti = first_terminal_[node]; ti != kUnknown; ti = terminals_[ti].next) {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "entities/hash.h"
 #include "entities/words.h"
 
 namespace communique::internal {
@@ -46,6 +47,15 @@ class PhraseTrie {
   Match Longest(const std::vector<Word>& words, const std::vector<uint32_t>& ids, size_t i,
                 size_t limit, std::vector<uint32_t>* scratch) const;
 
+  /// Sets bits on a word (HashWord of its key), whether or not a phrase has it.
+  void MarkWord(uint64_t hash, uint8_t bits);
+  /// The bits of a word hash (0 if none).
+  uint8_t WordBits(uint64_t hash) const {
+    if (!MaybeKnown(hash)) return 0;
+    const VocabEntry* e = vocab_.Find(hash);
+    return e ? e->bits : 0;
+  }
+
   /// Pre-sizes the tables for about `phrases` phrases.
   void Reserve(size_t phrases);
 
@@ -63,7 +73,22 @@ class PhraseTrie {
   uint32_t AddChild(uint32_t node, uint32_t word);
   void Grow();
 
-  std::unordered_map<std::string, uint32_t> vocab_;  // word key -> id
+  struct VocabEntry {
+    uint32_t id = 0;   ///< word id + 1; 0: a word in no phrase (bits only)
+    uint8_t bits = 0;  ///< MarkWord bits
+  };
+  // A 64 KB bit filter of the vocabulary (bits 40..58 of the hash): most
+  // text words are rejected without touching the large table.
+  static constexpr size_t kFilterWords = size_t{1} << 13;
+  static size_t FilterWord(uint64_t h) { return static_cast<size_t>(h >> 46) & (kFilterWords - 1); }
+  static uint64_t FilterBit(uint64_t h) { return uint64_t{1} << ((h >> 40) & 63); }
+  bool MaybeKnown(uint64_t h) const { return (filter_[FilterWord(h)] & FilterBit(h)) != 0; }
+  void Remember(uint64_t h) { filter_[FilterWord(h)] |= FilterBit(h); }
+  HashMap64<VocabEntry> vocab_;  // HashWord(word key) -> entry
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
+  std::vector<uint32_t> root_child_;  // per word id: Child(0, id)
+  std::vector<uint8_t> root_any_;     // per word id: a phrase starts with it in any case
+  uint32_t word_count_ = 0;
   std::vector<Edge> edges_ = std::vector<Edge>(1024);
   size_t edge_count_ = 0;
   std::vector<uint32_t> first_terminal_{kUnknown};  // per node; node 0 = root

@@ -100,7 +100,10 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
         }
       } else {
         w.key = key;
-        w.shape = ShapeOf(surface, cap, upper);
+        // The token flags give the shape unless a digit leads ("3M") or a
+        // cut possessive changed the letters ("US's").
+        w.shape = (t.flags & kTokenHasDigit) || w.possessive ? ShapeOf(surface, cap, upper)
+                  : upper ? Shape::kUpper : cap ? Shape::kCapital : Shape::kLower;
         w.sentence_start = first;
         words.push_back(w);
       }

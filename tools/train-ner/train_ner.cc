@@ -1,7 +1,9 @@
 // Trains the greedy averaged-perceptron NER tagger of lib/entities/tagger.h.
-// Input (stdin-free): a file of "word<TAB>label" lines, blank line between
-// sentences. Output: the model TSV (feature, one weight per label), weights
-// rounded to 4 significant digits, features whose weights are all below --prune dropped.
+// Input: a file of "word<TAB>label" lines, blank line between sentences.
+// Output: the model TSV (template, values, one weight per label), weights
+// rounded to 4 significant digits, features whose weights are all below
+// --prune dropped. Gazetteer bits come from the library's own tables, so the
+// trainer links the library (scripts/train-ner builds it).
 //   train_ner TRAIN.txt OUT.tsv [epochs] [prune]
 #include <algorithm>
 #include <array>
@@ -15,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "entities/lexicon.h"
 #include "entities/tagger.h"
 
 using namespace communique::internal;
@@ -23,7 +26,7 @@ namespace {
 
 struct Sentence {
   std::vector<std::string> words;
-  std::vector<uint8_t> labels;
+  std::vector<uint8_t> labels, gaz;
 };
 
 struct Weight {
@@ -46,6 +49,11 @@ int main(int argc, char** argv) {
   }
   const int epochs = argc > 3 ? std::atoi(argv[3]) : 8;
   const double prune = argc > 4 ? std::atof(argv[4]) : 2.0;
+  Lexicon lex;
+  if (auto s = lex.Load(); !s.ok()) {
+    std::cerr << "lexicon: " << s.message() << "\n";
+    return 1;
+  }
   std::ifstream in(argv[1]);
   std::vector<Sentence> data(1);
   std::string line;
@@ -58,14 +66,36 @@ int main(int argc, char** argv) {
     if (tab == std::string::npos) continue;
     data.back().words.push_back(line.substr(0, tab));
     data.back().labels.push_back(LabelIndex(line.substr(tab + 1)));
+    data.back().gaz.push_back(lex.GazBits(data.back().words.back()));
   }
   if (data.back().words.empty()) data.pop_back();
   std::cerr << data.size() << " sentences\n";
+  // The library computes the same keys from hashes: check on every sentence.
+  for (const Sentence& s : data) {
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    std::vector<ner::Atoms> atoms;
+    for (std::string_view w : words) atoms.push_back(ner::AtomsOf(w, lex));
+    std::vector<ner::FeatureText> fs;
+    uint64_t keys[ner::kMaxFeatures];
+    for (size_t i = 0; i < words.size(); ++i) {
+      for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
+        ner::FeatureStrings(words, s.gaz, i, prev, &fs);
+        size_t nk = ner::FeatureKeys(atoms.data(), atoms.size(), i, prev, keys);
+        bool same = nk == fs.size();
+        for (size_t k = 0; same && k < nk; ++k) same = keys[k] == fs[k].key();
+        if (!same) {
+          std::cerr << "feature keys differ for word '" << words[i] << "'\n";
+          return 1;
+        }
+      }
+    }
+  }
 
-  std::unordered_map<std::string, Weight> model;
+  std::unordered_map<uint64_t, Weight> model;
+  std::unordered_map<uint64_t, ner::FeatureText> text_of;
   long t = 0;
   std::mt19937 rng(7);
-  std::vector<std::string> feats;
+  std::vector<ner::FeatureText> feats;
   for (int ep = 0; ep < epochs; ++ep) {
     std::shuffle(data.begin(), data.end(), rng);
     long errors = 0, tokens = 0;
@@ -73,11 +103,15 @@ int main(int argc, char** argv) {
       std::vector<std::string_view> words(s.words.begin(), s.words.end());
       uint8_t prev = kNerO;
       for (size_t i = 0; i < words.size(); ++i) {
+        // The library scores only these words; the rest are O.
+        if (prev == kNerO && !ner::CanStart(words[i])) continue;
         ++t;
-        ner::Features(words, i, prev, &feats);
+        ner::FeatureStrings(words, s.gaz, i, prev, &feats);
         std::array<double, kNerLabels> score{};
-        for (const std::string& f : feats) {
-          auto it = model.find(f);
+        std::vector<uint64_t> keys;
+        for (const ner::FeatureText& f : feats) {
+          keys.push_back(f.key());
+          auto it = model.find(keys.back());
           if (it == model.end()) continue;
           for (size_t l = 0; l < kNerLabels; ++l) score[l] += it->second.w[l];
         }
@@ -87,8 +121,9 @@ int main(int argc, char** argv) {
         ++tokens;
         if (guess != gold) {
           ++errors;
-          for (const std::string& f : feats) {
-            Weight& w = model[f];
+          for (size_t k = 0; k < feats.size(); ++k) {
+            Weight& w = model[keys[k]];
+            text_of.try_emplace(keys[k], feats[k]);
             for (uint8_t l : {gold, guess}) {
               w.total[l] += static_cast<double>(t - w.stamp[l]) * w.w[l];
               w.stamp[l] = t;
@@ -105,17 +140,27 @@ int main(int argc, char** argv) {
   out << "# Averaged-perceptron BIO tagger for person/organization/place names.\n"
          "# source: trained by scripts/train-ner on the GUM train documents (UD English-GUM,\n"
          "#   permissive genres; dev documents excluded); annotations CC BY 4.0 (Zeldes 2017).\n"
-         "# data_version: 1\n"
+         "# data_version: 2\n"
+         "# columns: feature template (lib/entities/tagger.h), its values separated by spaces\n"
+         "#   (gz: gazetteer bits 1 given name, 2 place, 4 organization), one weight per label.\n"
          "# weights rounded to 4 significant digits; features with all |weight| < " << prune << " dropped.\n"
-         "feature";
+         "feature\tvalues";
   for (auto n : kNerLabelNames) out << '\t' << n;
   out << '\n';
-  std::vector<std::string> keys;
-  for (auto& [f, w] : model) keys.push_back(f);
-  std::sort(keys.begin(), keys.end());
+  std::vector<std::pair<std::string, uint64_t>> rows;
+  for (auto& [k, f] : text_of) {
+    std::string v;
+    bool ok = true;
+    for (size_t j = 0; j < f.arity; ++j) {
+      if (f.values[j].find_first_of(" \t\n") != std::string::npos || f.values[j].empty()) ok = false;
+      v += (j ? " " : "") + f.values[j];
+    }
+    if (ok) rows.push_back({std::string(ner::kTemplateNames[f.t]) + "\t" + v, k});
+  }
+  std::sort(rows.begin(), rows.end());
   size_t kept = 0;
-  for (const std::string& f : keys) {
-    Weight& w = model[f];
+  for (const auto& [name, key] : rows) {
+    Weight& w = model[key];
     std::array<double, kNerLabels> avg{};
     double mx = 0;
     for (size_t l = 0; l < kNerLabels; ++l) {
@@ -124,9 +169,8 @@ int main(int argc, char** argv) {
       mx = std::max(mx, std::fabs(avg[l]));
     }
     if (mx < prune) continue;
-    if (f.find('\t') != std::string::npos || f.find('\n') != std::string::npos || f[0] == '#') continue;
     ++kept;
-    out << f;
+    out << name;
     for (double a : avg) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.4g", a);
