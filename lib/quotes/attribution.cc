@@ -11,6 +11,7 @@ constexpr size_t kMaxLeftNp = 12;    // "Russian Ambassador to the United States
 constexpr size_t kMaxRightNp = 10;
 constexpr size_t kAfterWindow = 10;  // tokens after a closing mark that may hold the cue
 constexpr size_t kBeforeWindow = 12;
+constexpr size_t kMaxParenthetical = 6;  // tokens of ", for his part," and the like
 
 }  // namespace
 
@@ -52,14 +53,37 @@ bool CueFinder::IsNpBreak(size_t t) const {
   return lower && IsClauseBoundaryWord(NormOf(a_, t));
 }
 
+// Words that open a short parenthetical between a subject and its verb
+// ("Mr Hu, for his part, said"; "the minister, however, stressed").
+bool OpensParenthetical(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kList = {
+      "for", "in", "on", "at", "by", "however", "meanwhile", "though", "too", "also",
+      "moreover", "furthermore", "instead", "nevertheless", "speaking", "commenting"};
+  return std::find(kList.begin(), kList.end(), w) != kList.end();
+}
+
 void CueFinder::LeftNp(size_t cue, size_t* b, size_t* e) const {
   size_t s = SentenceOf(cue);
   size_t first = SentenceFirst(s);
   size_t j = cue;
   while (j > first && IsSubjectVerbFiller(NormOf(a_, j - 1)) && !(a_.tokens[j - 1].flags & kTokenCapitalized)) --j;
+  if (j > first + 2 && NormOf(a_, j - 1) == ",") {
+    // Skip ", for his part," back to the subject.
+    for (size_t c = j - 2; c > first && j - 1 - c <= kMaxParenthetical; --c) {
+      if (IsPunctToken(a_, c)) {
+        if (NormOf(a_, c) == "," && c + 1 < j - 1 && OpensParenthetical(NormOf(a_, c + 1)) &&
+            IsWordToken(a_, c - 1))
+          j = c;
+        break;
+      }
+    }
+  }
   *e = j;
   size_t k = j;
-  while (k > first && j - k < kMaxLeftNp && !IsNpBreak(k - 1) && !lex_.MatchCue(a_, k - 1, j)) --k;
+  while (k > first && j - k < kMaxLeftNp && !IsNpBreak(k - 1) && !lex_.MatchCue(a_, k - 1, j)) {
+    if (k - 1 == first && IsClauseBoundaryWord(NormOf(a_, k - 1))) break;  // "As X said, ..."
+    --k;
+  }
   *b = k;
   // A phrase that runs into a reported clause is no subject ("... the talks
   // were productive he said" is handled by the caller's comma rule).
@@ -71,6 +95,11 @@ void CueFinder::RightNp(size_t j, size_t* b, size_t* e) const {
   size_t end = std::min(SentenceEnd(s), j + kMaxRightNp);
   *b = j;
   size_t k = j;
+  if (k < end && IsWordToken(a_, k) && !(a_.tokens[k].flags & kTokenCapitalized) &&
+      (IsClauseBoundaryWord(NormOf(a_, k)) || IsPrepositionLike(NormOf(a_, k)))) {
+    *e = k;  // `said that ...`, `said in ...`: no noun phrase
+    return;
+  }
   while (k < end && !IsPunctToken(a_, k) && IsWordToken(a_, k)) {
     std::string_view w = NormOf(a_, k);
     if (k > j && !(a_.tokens[k].flags & kTokenCapitalized) && (IsPrepositionLike(w) || IsClauseBoundaryWord(w)))
@@ -85,6 +114,12 @@ bool CueFinder::SpeechContext(size_t i, size_t e) const {
   if (e < a_.tokens.size()) {
     std::string_view n = NormOf(a_, e);
     if (n == "that" || n == ":" || n == "," || IsQuoteToken(a_, e)) return true;
+    if (IsFinalPunct(n)) {
+      // `CLAUSE, Mr Putin added.`: a subject right after a comma.
+      size_t b = 0, f = 0;
+      LeftNp(i, &b, &f);
+      if (b < f && b > 0 && NormOf(a_, b - 1) == ",") return true;
+    }
   }
   size_t j = i;
   while (j > 0 && IsSubjectVerbFiller(NormOf(a_, j - 1))) --j;

@@ -51,9 +51,21 @@ Status QuoteLexicon::Load() {
     SpeakerNoun n = c == "person" ? SpeakerNoun::kPerson
                     : c == "group" ? SpeakerNoun::kGroup
                     : c == "anon_det" ? SpeakerNoun::kAnonDeterminer
+                    : c == "document" ? SpeakerNoun::kDocument
                                       : SpeakerNoun::kNone;
     nouns_.emplace(std::string(row.fields[0]), n);
   }
+  // Title words: every word of a title phrase, lower-cased, plus modifiers
+  // that stand before titles.
+  Tsv titles;
+  if (Status s = LoadTable("entity_titles.tsv", 3, &titles); !s.ok()) return s;
+  for (const TsvRow& row : titles.rows) {
+    std::string phrase(row.fields[0]);
+    for (char& ch : phrase) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    for (std::string& w : SplitWords(phrase)) title_words_.emplace(std::move(w), true);
+  }
+  for (std::string_view w : {"acting", "former", "then", "interim", "the", "of", "for", "and", "state", "general"})
+    title_words_.emplace(std::string(w), true);
   return Status();
 }
 
@@ -74,6 +86,16 @@ const CueForm* QuoteLexicon::MatchCue(const Analysis& a, size_t i, size_t end) c
 SpeakerNoun QuoteLexicon::Noun(std::string_view norm) const {
   auto it = nouns_.find(std::string(norm));
   return it == nouns_.end() ? SpeakerNoun::kNone : it->second;
+}
+
+bool QuoteLexicon::IsTitleWord(std::string_view lower) const {
+  return title_words_.find(std::string(lower)) != title_words_.end();
+}
+
+std::string_view StripPossessive(std::string_view w) {
+  if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return w.substr(0, w.size() - 2);
+  if (w.size() > 2 && w.back() == '\'' && w[w.size() - 2] == 's') return w.substr(0, w.size() - 1);
+  return w;
 }
 
 bool IsFinalPunct(std::string_view t) {

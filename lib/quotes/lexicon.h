@@ -27,7 +27,9 @@ struct CueForm {
   bool strict = false;  ///< often a noun/adjective: needs a speech context
 };
 
-enum class SpeakerNoun : uint8_t { kNone, kPerson, kGroup, kAnonDeterminer };
+/// kDocument: a statement, message or report ("the statement says"): its
+/// author is the possessor ("the minister's statement"), else unknown.
+enum class SpeakerNoun : uint8_t { kNone, kPerson, kGroup, kAnonDeterminer, kDocument };
 
 class QuoteLexicon {
  public:
@@ -35,11 +37,15 @@ class QuoteLexicon {
   /// The longest cue starting at token i (tokens [i, end)), or nullptr.
   const CueForm* MatchCue(const Analysis& a, size_t i, size_t end) const;
   SpeakerNoun Noun(std::string_view norm) const;
+  /// Whether a lower-case word only ever belongs to a title ("acting",
+  /// "president", "secretary", "of"), from entity_titles.tsv.
+  bool IsTitleWord(std::string_view lower) const;
 
  private:
   std::vector<CueForm> cues_;
   std::unordered_map<std::string, std::vector<size_t>> cues_by_first_;
   std::unordered_map<std::string, SpeakerNoun> nouns_;
+  std::unordered_map<std::string, bool> title_words_;
 };
 
 // Token helpers.
@@ -63,6 +69,9 @@ bool IsSpeakerPronoun(std::string_view norm);
 /// Words between a subject and its speech verb: auxiliaries and adverbs
 /// ("has", "also", "later"), and -ly adverbs.
 bool IsSubjectVerbFiller(std::string_view norm);
+/// The word without a possessive ending ("minister's" -> "minister"); the
+/// word itself if it has none.
+std::string_view StripPossessive(std::string_view norm);
 /// Words that end a subject noun phrase when walking left from a verb.
 bool IsClauseBoundaryWord(std::string_view norm);
 

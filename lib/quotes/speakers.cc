@@ -1,6 +1,8 @@
 #include "quotes/speakers.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace communique::internal {
 
@@ -22,17 +24,85 @@ int TypeRank(EntityType t) {
 
 }  // namespace
 
-SpeakerResolver::SpeakerResolver(const Analysis& a, const QuoteLexicon& lex) : a_(a), lex_(lex) {
-  for (const Entity& e : a.entities)
+// Whether every word of a person's name is a title word ("Acting President").
+bool TitleOnly(const QuoteLexicon& lex, std::string_view name) {
+  std::string w;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    if (i == name.size() || name[i] == ' ') {
+      if (!w.empty() && !lex.IsTitleWord(w)) return false;
+      w.clear();
+    } else {
+      char ch = name[i];
+      w.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
+    }
+  }
+  return true;
+}
+
+SpeakerResolver::SpeakerResolver(const Analysis& a, const QuoteLexicon& lex)
+    : a_(a), lex_(lex), title_only_(a.entities.size(), 0), canonical_(a.entities.size(), -1) {
+  // Full-name persons by family name (first and last word), -2 when ambiguous.
+  std::unordered_map<std::string_view, int32_t> by_family;
+  auto add = [&](std::string_view w, int32_t id) {
+    auto [it, fresh] = by_family.emplace(w, id);
+    if (!fresh && it->second != id) it->second = -2;
+  };
+  for (size_t k = 0; k < a.entities.size(); ++k) {
+    const Entity& e = a.entities[k];
     for (const Mention& m : e.mentions)
-      mentions_.push_back({m.span.begin, m.span.end, static_cast<int32_t>(e.id)});
+      mentions_.push_back({m.span.begin, m.span.end, static_cast<int32_t>(e.id), m.via});
+    if (e.type != EntityType::kPerson) continue;
+    title_only_[k] = TitleOnly(lex, e.name) ? 1 : 0;
+    size_t sp = e.name.find(' ');
+    if (title_only_[k] || sp == std::string::npos) continue;
+    std::string_view name = e.name;
+    add(name.substr(0, sp), static_cast<int32_t>(k));
+    add(name.substr(name.rfind(' ') + 1), static_cast<int32_t>(k));
+  }
+  for (size_t k = 0; k < a.entities.size(); ++k) {
+    const Entity& e = a.entities[k];
+    if (e.type != EntityType::kPerson || title_only_[k] || e.name.find(' ') != std::string::npos) continue;
+    auto it = by_family.find(e.name);
+    if (it != by_family.end() && it->second >= 0) canonical_[k] = it->second;
+  }
   std::sort(mentions_.begin(), mentions_.end(),
             [](const Ref& x, const Ref& y) { return x.begin < y.begin; });
+}
+
+int32_t SpeakerResolver::Canonical(int32_t entity) const {
+  if (entity < 0 || static_cast<size_t>(entity) >= canonical_.size()) return entity;
+  int32_t c = canonical_[static_cast<size_t>(entity)];
+  return c >= 0 ? c : entity;
+}
+
+void SpeakerResolver::Narrow(size_t* b, size_t* e) const {
+  for (size_t k = *b + 1; k < *e; ++k) {
+    std::string_view w = NormOf(a_, k);
+    if (!(a_.tokens[k].flags & kTokenCapitalized) && (w == "to" || w == "with" || w == "from") &&
+        !(a_.tokens[k - 1].flags & kTokenCapitalized) && !lex_.IsTitleWord(NormOf(a_, k - 1))) {
+      // "the message to President X", not "Ambassador to the United States X".
+      *e = k;
+      break;
+    }
+  }
+  for (size_t k = *b; k + 1 < *e; ++k) {
+    std::string_view w = NormOf(a_, k);
+    if (StripPossessive(w).size() == w.size()) continue;
+    size_t head = *e - 1;
+    while (head > k && !IsWordToken(a_, head)) --head;
+    if (lex_.Noun(NormOf(a_, head)) == SpeakerNoun::kDocument) {
+      *e = k + 1;
+    } else {
+      *b = k + 1;
+    }
+    break;
+  }
 }
 
 bool SpeakerResolver::Compatible(int32_t entity, Want want) const {
   if (entity < 0 || static_cast<size_t>(entity) >= a_.entities.size()) return false;
   bool person = a_.entities[static_cast<size_t>(entity)].type == EntityType::kPerson;
+  if (person && title_only_[static_cast<size_t>(entity)]) return false;
   return want == Want::kPerson ? person : !person;
 }
 
@@ -51,15 +121,48 @@ int32_t SpeakerResolver::Recent(Want want, uint32_t before) const {
   return -1;
 }
 
+int32_t SpeakerResolver::RecentSpeaker(Want want, uint32_t before) const {
+  uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
+  for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= floor; ++it)
+    if (it->first < before && Compatible(it->second, want)) return it->second;
+  return -1;
+}
+
+bool SpeakerResolver::HasPersonTitle(size_t b, size_t e) const {
+  for (size_t k = b; k < e; ++k)
+    if ((a_.tokens[k].flags & kTokenCapitalized) && lex_.Noun(StripPossessive(NormOf(a_, k))) == SpeakerNoun::kPerson)
+      return true;
+  return false;
+}
+
 void SpeakerResolver::Note(int32_t entity, uint32_t at) {
-  if (entity >= 0) speakers_.emplace_back(at, entity);
+  if (entity >= 0) speakers_.emplace_back(at, Canonical(entity));
 }
 
 SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   SpeakerRef out;
   if (b >= e || e > a_.tokens.size()) return out;
+  Narrow(&b, &e);
   Span np{a_.tokens[b].span.begin, a_.tokens[e - 1].span.end};
   out.mention = np;
+  size_t head = e - 1;
+  while (head > b && !IsWordToken(a_, head)) --head;
+  std::string_view head_norm = StripPossessive(NormOf(a_, head));
+  SpeakerNoun noun = lex_.Noun(head_norm);
+  std::string_view first = NormOf(a_, b);
+  bool definite = first == "the" || first == "this" || first == "that";
+  // "the President said": the speaker of the moment, before the entity
+  // stage's guess of which president.
+  if (e - b == 2 && definite && noun == SpeakerNoun::kPerson) {
+    int32_t recent = RecentSpeaker(Want::kPerson, np.begin);
+    if (recent >= 0) {
+      out.entity = recent;
+      out.pronoun = true;
+      links_.push_back({np, out.entity, MentionVia::kRole});
+      Note(out.entity, np.begin);
+      return out;
+    }
+  }
   // 1. An entity mention inside the phrase.
   uint32_t lo = np.begin > kLongestMention ? np.begin - kLongestMention : 0;
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), lo,
@@ -67,6 +170,10 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   const Ref* best = nullptr;
   for (; it != mentions_.end() && it->begin < np.end; ++it) {
     if (it->end <= np.begin) continue;
+    size_t ent = static_cast<size_t>(it->entity);
+    if (a_.entities[ent].type == EntityType::kPerson && title_only_[ent]) continue;
+    // "the Pakistani media", "the Russian statement": no speaker named.
+    if (it->via == MentionVia::kDemonym && noun == SpeakerNoun::kDocument) continue;
     if (it->begin < np.begin || it->end > np.end) {
       // A mention reaching beyond the phrase only counts if it covers it.
       if (!(it->begin <= np.begin && it->end >= np.end)) continue;
@@ -76,8 +183,13 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     int rb = TypeRank(a_.entities[static_cast<size_t>(best->entity)].type);
     if (r < rb || (r == rb && (right ? it->begin < best->begin : it->begin > best->begin))) best = &*it;
   }
+  if (best && a_.entities[static_cast<size_t>(best->entity)].type != EntityType::kPerson && HasPersonTitle(b, e)) {
+    // "Latvian Minister of Economics ...": a person whose name was not found;
+    // the country or body in the phrase is not the speaker.
+    return out;
+  }
   if (best) {
-    out.entity = best->entity;
+    out.entity = Canonical(best->entity);
     out.mention = {best->begin, best->end};
     if (a_.entities[static_cast<size_t>(best->entity)].type == EntityType::kPerson) {
       // keep the whole phrase when it is a role mention ("the Russian diplomat")
@@ -87,12 +199,11 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     return out;
   }
   // 2. A pronoun.
-  std::string_view first = NormOf(a_, b);
   if (e - b == 1 && IsSpeakerPronoun(first)) {
     out.pronoun = true;
     if (first == "i" || first == "we" || first == "you") return out;  // the caller knows (turns)
     Want want = (first == "he" || first == "she") ? Want::kPerson : Want::kGroup;
-    out.entity = Recent(want, np.begin);
+    out.entity = Canonical(Recent(want, np.begin));
     if (out.entity >= 0) {
       links_.push_back({np, out.entity, MentionVia::kPronoun});
       Note(out.entity, np.begin);
@@ -100,20 +211,15 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     return out;
   }
   // 3. A role noun or an unnamed source.
-  size_t head = e - 1;
-  while (head > b && !IsWordToken(a_, head)) --head;
-  std::string_view head_norm = NormOf(a_, head);
-  SpeakerNoun noun = lex_.Noun(head_norm);
   bool plural = head_norm.size() > 3 && head_norm.back() == 's';
   bool anon_det = lex_.Noun(first) == SpeakerNoun::kAnonDeterminer;
-  bool definite = first == "the" || first == "this" || first == "that";
   if (head_norm.substr(0, 6) == "source" || (noun == SpeakerNoun::kPerson && (anon_det || (plural && !definite)))) {
     out.anonymous = true;
     return out;
   }
-  if (noun != SpeakerNoun::kNone && noun != SpeakerNoun::kAnonDeterminer && definite) {
+  if ((noun == SpeakerNoun::kPerson || noun == SpeakerNoun::kGroup) && definite) {
     out.pronoun = true;
-    out.entity = Recent(noun == SpeakerNoun::kPerson ? Want::kPerson : Want::kGroup, np.begin);
+    out.entity = Canonical(Recent(noun == SpeakerNoun::kPerson ? Want::kPerson : Want::kGroup, np.begin));
     if (out.entity >= 0) {
       links_.push_back({np, out.entity, MentionVia::kRole});
       Note(out.entity, np.begin);

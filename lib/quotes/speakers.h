@@ -6,7 +6,9 @@
 // mention, within a bounded look-back); a role noun ("the diplomat",
 // "the ministry") resolved the same way; an unnamed source ("a senior
 // official", "sources") flagged anonymous. Resolve in document order: each
-// resolved speaker becomes the antecedent of later pronouns.
+// resolved speaker becomes the antecedent of later pronouns. Person entities
+// whose name is only a title ("Acting President") are never speakers: the
+// phrase is read as a role noun instead.
 #ifndef COMMUNIQUE_LIB_QUOTES_SPEAKERS_H_
 #define COMMUNIQUE_LIB_QUOTES_SPEAKERS_H_
 
@@ -41,12 +43,26 @@ class SpeakerResolver {
  private:
   enum class Want : uint8_t { kPerson, kGroup };
   int32_t Recent(Want want, uint32_t before) const;
+  /// The latest resolved speaker only (no plain mentions).
+  int32_t RecentSpeaker(Want want, uint32_t before) const;
+  /// Whether a capitalized person role noun ("Minister") is in [b, e).
+  bool HasPersonTitle(size_t b, size_t e) const;
   bool Compatible(int32_t entity, Want want) const;
+  /// The entity to report for `entity`: a person known by a surname alone
+  /// ("Mr Hu") becomes the one full-name person of the document with that
+  /// family name ("Hu Jintao"), if there is exactly one.
+  int32_t Canonical(int32_t entity) const;
+  /// Narrows [*b, *e) to the words that name the speaker: drops an addressee
+  /// ("the message to X"), keeps the possessor of a document noun ("X's
+  /// statement") or the head after another possessor ("Russia's envoy").
+  void Narrow(size_t* b, size_t* e) const;
 
   const Analysis& a_;
   const QuoteLexicon& lex_;
-  struct Ref { uint32_t begin, end; int32_t entity; };
+  struct Ref { uint32_t begin, end; int32_t entity; MentionVia via; };
   std::vector<Ref> mentions_;  // every entity mention, sorted by begin
+  std::vector<uint8_t> title_only_;  // per entity: a person "named" by a title alone
+  std::vector<int32_t> canonical_;   // per entity: see Canonical()
   std::vector<std::pair<uint32_t, int32_t>> speakers_;  // (position, entity), in order
   struct Link { Span span; int32_t entity; MentionVia via; };
   std::vector<Link> links_;

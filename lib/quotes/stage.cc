@@ -9,6 +9,7 @@
 // the speaker of their paragraph; make transcript turns speech of their
 // speaker.
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "core/stage.h"
@@ -31,6 +32,7 @@ struct Candidate {
   int event = -1;              // SpeechEvent index, or -1
   bool embedded = false;       // starts inside a sentence (partial or scare)
   bool needs_speaker = false;  // direct quote with no cue of its own
+  bool scare = false;          // known scare quote ("so-called")
   bool suppressed = false;
 };
 
@@ -66,6 +68,12 @@ class QuoteRun {
       size_t lo = m.open != kNoToken ? m.open : m.first;
       size_t hi = m.close != kNoToken ? m.close + 1 : m.last;
       for (size_t t = lo; t < hi; ++t) in_quote_[t] = static_cast<uint32_t>(cands_.size() + 1);
+      if (m.open != kNoToken && ScareContext(m)) {
+        c.q.kind = QuoteKind::kScare;
+        c.embedded = c.scare = true;
+        cands_.push_back(std::move(c));
+        continue;
+      }
       std::optional<SpeechEvent> ev;
       if (m.close != kNoToken) ev = finder_.After(m.close);
       if (!ev && m.open != kNoToken) ev = finder_.Before(m.open);
@@ -91,6 +99,28 @@ class QuoteRun {
     if (p == ":" || p == "," || IsDash(p) || p == "(" || IsFinalPunct(p)) return false;
     if (IsQuoteToken(*a_, open - 1)) return false;
     return !lex_.MatchCue(*a_, open - 1, open);  // `said "We ...` is direct
+  }
+
+  // Whether the words before an opening mark make the quote a scare quote:
+  // "so-called" (any length), or "the" before one or two words ("the “D”
+  // indicator").
+  bool ScareContext(const MarkedQuote& m) const {
+    size_t open = m.open;
+    if (open == 0 || !finder_.SameParagraph(open - 1, open)) return false;
+    std::string_view p = NormOf(*a_, open - 1);
+    if (p == "so-called") return true;
+    if (p == "called" && open >= 2) {
+      size_t k = open - 2;
+      if (IsDash(NormOf(*a_, k)) && k > 0) --k;
+      if (NormOf(*a_, k) == "so") return true;
+    }
+    if (p != "the") return false;
+    size_t words = 0;
+    for (size_t t = m.first; t < m.last; ++t) {
+      if (IsFinalPunct(NormOf(*a_, t))) return false;
+      words += IsWordToken(*a_, t) ? 1 : 0;
+    }
+    return words <= 2;
   }
 
   // Whether the quote ends its sentence with its own final punctuation.
@@ -147,6 +177,7 @@ class QuoteRun {
       cend = cb < end ? ContentEnd(cb, end) : cb;
     } else {
       if (f->strict && !finder_.SpeechContext(i, ce)) return ce;
+      if (i > first && IsModifierSlot(NormOf(*a_, i - 1))) return ce;  // "Russia's claimed commitment"
       finder_.LeftNp(i, &ev.np_b, &ev.np_e);
       size_t before = ev.np_b;  // token before the subject
       size_t j = i;
@@ -169,8 +200,13 @@ class QuoteRun {
         cb = RightClauseStart(ce, end, f);
         if (cb < end) {
           cend = ContentEnd(cb, end);
+        } else if (before == first + 1 && NormOf(*a_, first) == "as" && ce + 1 < end && NormOf(*a_, ce) == ",") {
+          cb = ce + 1;  // `As X said, CLAUSE.`
+          cend = ContentEnd(cb, end);
         } else if (before > first && (NormOf(*a_, before - 1) == "," || IsDash(NormOf(*a_, before - 1)))) {
-          cb = LeftClauseStart(first, before - 1);  // `CLAUSE, X said ...`
+          // `CLAUSE, X said ...`; a cue that ends the sentence takes any clause.
+          bool final_cue = ce < end && IsFinalPunct(NormOf(*a_, ce));
+          cb = LeftClauseStart(first, before - 1, final_cue);
           cend = before - 1;
         }
       }
@@ -203,14 +239,32 @@ class QuoteRun {
     }
     if (ce >= end || !IsWordToken(*a_, ce)) return end;
     std::string_view w = NormOf(*a_, ce);
-    if (IsPrepositionLike(w) || IsClauseBoundaryWord(w) || w == "so" || w == "it") return end;
-    bool has_object = f->lemma == "tell" || f->lemma == "inform" || f->lemma == "assure" || f->lemma == "ask" ||
-                      f->lemma == "urge" || f->lemma == "accuse" || f->lemma == "call on" || f->lemma == "call for" ||
-                      f->lemma == "propose" || f->lemma == "deny" || f->lemma == "confirm" || f->lemma == "announce";
-    if (has_object) return end;
+    if (IsPrepositionLike(w) || IsClauseBoundaryWord(w) || w == "so" || w == "of" || w == "against") return end;
+    if (w == "it" && (ce + 1 >= end || !IsAuxiliary(NormOf(*a_, ce + 1)))) return end;  // "said it was" is a clause
+    // Verbs that mostly take a noun object ("stressed the importance of",
+    // "pointed out the necessity of") report a clause only after "that".
+    static constexpr std::array<std::string_view, 24> kObjectVerbs = {
+        "tell", "inform", "assure", "ask", "urge", "accuse", "call on", "call for", "propose", "deny", "confirm",
+        "announce", "point out", "stress", "emphasise", "underline", "underscore", "reiterate", "note",
+        "acknowledge", "demand", "declare", "affirm", "reaffirm"};
+    if (std::find(kObjectVerbs.begin(), kObjectVerbs.end(), f->lemma) != kObjectVerbs.end()) return end;
     for (const TimeExpression& t : a_->times)  // "said Monday" (times are few per sentence)
       if (t.span.begin == a_->tokens[ce].span.begin) return end;
     return ce;
+  }
+
+  // A word after which a cue form is an adjective ("its alleged", "the stated").
+  static bool IsModifierSlot(std::string_view w) {
+    if (StripPossessive(w).size() != w.size()) return true;
+    static constexpr std::array<std::string_view, 10> kList = {
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these"};
+    return std::find(kList.begin(), kList.end(), w) != kList.end();
+  }
+
+  static bool IsAuxiliary(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> kList = {
+        "is", "was", "would", "will", "had", "has", "could", "should", "must", "may", "might", "can", "did", "does"};
+    return std::find(kList.begin(), kList.end(), w) != kList.end();
   }
 
   // The end of a reported clause: before the sentence's final punctuation
@@ -218,9 +272,15 @@ class QuoteRun {
   size_t ContentEnd(size_t cb, size_t end) const {
     size_t e = end;
     for (size_t k = cb; k < end; ++k) {
-      if (NormOf(*a_, k) == "," && k + 1 < end) {
+      std::string_view w = NormOf(*a_, k);
+      if (w == "," && k + 1 < end) {
         const CueForm* f = lex_.MatchCue(*a_, k + 1, end);
         if (f && (f->type == CueType::kParticiple || f->type == CueType::kAccording)) { e = k; break; }
+      } else if (w == "and" && k + 1 < end && !in_quote_[k]) {
+        // `... said that X and affirmed that Y`: the second cue's clause is its own.
+        const CueForm* f = lex_.MatchCue(*a_, k + 1, end);
+        if (f && f->type == CueType::kVerb && k + 1 + f->words.size() < end &&
+            NormOf(*a_, k + 1 + f->words.size()) == "that") { e = k; break; }
       }
     }
     while (e > cb && (IsFinalPunct(NormOf(*a_, e - 1)) || NormOf(*a_, e - 1) == "," ||
@@ -231,10 +291,11 @@ class QuoteRun {
 
   // The clause before "..., X said": none if it is an adverbial clause or
   // phrase ("As he was greeting the guest, X told him ...").
-  size_t LeftClauseStart(size_t first, size_t comma) const {
+  size_t LeftClauseStart(size_t first, size_t comma, bool final_cue = false) const {
     size_t b = first;
     while (b < comma && IsQuoteToken(*a_, b)) ++b;
     if (comma - b < kMinLeftClauseTokens) return comma;
+    if (final_cue) return b;
     std::string_view w = NormOf(*a_, b);
     if (IsPrepositionLike(w) || IsClauseBoundaryWord(w) || w == "once" || w == "until" || w == "unless")
       return comma;
@@ -258,7 +319,7 @@ class QuoteRun {
   void Embedded() {
     // reported_ is in sentence order: find each quote's sentence by bisection.
     for (Candidate& c : cands_) {
-      if (!c.embedded || c.event >= 0) continue;
+      if (!c.embedded || c.event >= 0 || c.scare) continue;
       size_t s = finder_.SentenceOf(c.first);
       auto it = std::lower_bound(reported_.begin(), reported_.end(), s, [&](size_t r, size_t v) {
         return finder_.SentenceOf(cands_[r].first) < v;
@@ -271,7 +332,11 @@ class QuoteRun {
       if (host) {
         c.q.kind = QuoteKind::kPartial;
         c.event = host->event;
-        host->suppressed = true;  // the partial quote stands for the clause
+        // The quote stands for the clause around it, unless the clause is a
+        // that-clause the quote completes (`said that X was "...,"`): then
+        // both are reported speech.
+        bool completes = host->first > 0 && NormOf(*a_, host->first - 1) == "that" && host->last <= c.last + 1;
+        if (!completes) host->suppressed = true;
         continue;
       }
       // `demanded "to see that data"`, `said that "..."`: a cue right before the mark.

@@ -124,5 +124,20 @@ const Registrar kQuoteKinds({"quote-kind", {"quote"},
     [](const GoldDoc&, const GoldSpan& g) { return ExtraString(g, "kind"); },
     {}, {}});
 
+// Speaker precision on direct quotes: system direct quotes that name a
+// speaker, scored against gold direct quotes; valacc~ is the precision of
+// speakers on overlapping pairs (a gold direct quote with no speaker counts
+// against a system speaker).
+const Registrar kQuoteDirectSpeakers({"quote-direct-speaker", {"quote"},
+    [](const GoldDoc&, const Analysis& a, std::vector<SystemSpan>* out) {
+      for (const Quote& q : a.quotes)
+        if (Scored(q) && q.kind == QuoteKind::kDirect && q.speaker >= 0)
+          out->push_back({q.span.begin, q.span.end, SpeakerName(a, q.speaker)});
+    },
+    {},
+    [](const GoldDoc&, const GoldSpan& g) { return ExtraString(g, "speaker"); },
+    {},
+    [](const GoldSpan& g) { return ExtraString(g, "kind") != "direct"; }});
+
 }  // namespace
 }  // namespace communique::eval
