@@ -311,7 +311,7 @@ size_t Grammar::HolidayAt(size_t i, Expr* e) const {
   size_t j = i;
   int rel = -9;
   if (const WordInfo* r = Word(j); r && r->relative != -9 && !Is(j, "same")) { rel = r->relative; ++j; }
-  if (!Ok(j, i) || !lex_.StartsHoliday(at_[j].text)) return 0;
+  if (!Ok(j, i) || !(at_[j].flags & kHolidayStart)) return 0;
   const Holiday* h = nullptr;
   size_t end = 0;
   std::string joined;

@@ -12,24 +12,24 @@ namespace {
 constexpr size_t kTenseWindow = 12;
 
 bool PastWord(std::string_view w) {
-  static const char* const kPast[] = {"was", "were", "had", "did", "ago", "went", "came", "met", "held", "took",
+  static constexpr std::string_view kPast[] = {"was", "were", "had", "did", "ago", "went", "came", "met", "held", "took",
                                       "gave", "made", "told", "saw", "began", "left", "won", "lost", "sent", "spoke",
                                       "wrote", "became", "fell", "rose", "got", "paid", "led", "hit", "struck"};
-  for (const char* p : kPast) if (w == p) return true;
-  static const char* const kNotPast[] = {"need", "united", "based", "indeed", "speed", "proceed", "exceed", "succeed",
+  for (std::string_view p : kPast) if (w == p) return true;
+  static constexpr std::string_view kNotPast[] = {"need", "united", "based", "indeed", "speed", "proceed", "exceed", "succeed",
                                          "feed", "seed", "hundred", "limited", "red", "bed", "embed", "breed",
                                          "scheduled", "expected", "planned", "intended", "supposed"};
   if (w.size() > 4 && w.ends_with("ed")) {
-    for (const char* p : kNotPast) if (w == p) return false;
+    for (std::string_view p : kNotPast) if (w == p) return false;
     return true;
   }
   return false;
 }
 
 bool FutureWord(std::string_view w) {
-  static const char* const kFuture[] = {"will", "'ll", "shall", "won't", "scheduled", "expected", "planned", "plans",
+  static constexpr std::string_view kFuture[] = {"will", "'ll", "shall", "won't", "scheduled", "expected", "planned", "plans",
                                         "plan", "intends", "due", "upcoming", "going", "would", "aims", "hopes"};
-  for (const char* p : kFuture) if (w == p) return true;
+  for (std::string_view p : kFuture) if (w == p) return true;
   return w.ends_with("'ll");
 }
 
@@ -72,10 +72,10 @@ int Grammar::MonthAt(size_t i) const {
   if ((Is(i + 1, "of") || Is(i + 1, ",") || Is(i + 1, "-")) && YearNumber(i + 2, true) != kUnknown) return w->month;
   if (i > 0) {
     std::string_view p = at_[i - 1].text;
-    static const char* const kBefore[] = {"in", "of", "since", "until", "till", "by", "from", "during", "early",
+    static constexpr std::string_view kBefore[] = {"in", "of", "since", "until", "till", "by", "from", "during", "early",
                                           "late", "mid", "last", "next", "this", "between", "before", "after",
                                           "through", "throughout", "-", "and", "to", "end", "beginning", "middle"};
-    for (const char* b : kBefore)
+    for (std::string_view b : kBefore)
       if (p == b) {
         if ((p == "to" || p == "and") && !(i >= 2 && MonthAt(i - 2))) continue;  // "to march", not "May to March"
         return t == "may" && !a.capitalized && (Is(i + 1, "be") || Is(i + 1, "not")) ? 0 : w->month;
@@ -125,12 +125,12 @@ int Grammar::YearNumber(size_t i, bool strong) const {
   if (y < 1900 || y > 2099) return kUnknown;
   if (i > 0) {
     std::string_view p = at_[i - 1].text;
-    static const char* const kDesignators[] = {"resolution", "article", "no", "no.", "number", "section", "paragraph",
+    static constexpr std::string_view kDesignators[] = {"resolution", "article", "no", "no.", "number", "section", "paragraph",
                                                "chapter", "page", "pages", "p.", "pp.", "room", "flight", "route",
                                                "model", "code", "item", "rule", "annex", "bill", "law", "decree",
                                                "order", "protocol", "#", "$", "€", "£", "us$", "tel", "phone", "+",
                                                "about", "nearly", "almost", "over", "some", "approximately", "than"};
-    for (const char* d : kDesignators) if (p == d) return kUnknown;
+    for (std::string_view d : kDesignators) if (p == d) return kUnknown;
     if (at_[i - 1].kind == AtomKind::kNumber) return kUnknown;
   }
   if (i + 1 < at_.size() && Ok(i + 1, i)) {
@@ -355,10 +355,10 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
   bool strong = fiscal || j > i;
   if (!strong && i > 0) {
     std::string_view p = at_[i - 1].text;
-    static const char* const kPrep[] = {"in", "since", "until", "till", "by", "of", "from", "to", "between", "during",
+    static constexpr std::string_view kPrep[] = {"in", "since", "until", "till", "by", "of", "from", "to", "between", "during",
                                         "before", "after", "and", "through", "early", "late", "mid", "-", "year",
                                         "spring", "summer", "autumn", "fall", "winter", "end"};
-    for (const char* w : kPrep) if (p == w) strong = true;
+    for (std::string_view w : kPrep) if (p == w) strong = true;
     if (p == "-" && i >= 2 && at_[i - 2].kind == AtomKind::kWord && !(at_[i - 2].text == "mid")) strong = false;
   }
   int year = Ok(j, i) ? YearNumber(j, strong) : kUnknown;

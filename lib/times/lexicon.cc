@@ -115,6 +115,9 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
     lex->phrases_[p] = std::string(v);
     size_t second_end = p.find(' ', p.find(' ') + 1);
     lex->phrase_pairs_[p.substr(0, second_end)] = true;
+    if (size_t sp = p.find(' '); sp != std::string::npos)
+      lex->words_[p.substr(sp + 1, second_end == std::string::npos ? std::string::npos : second_end - sp - 1)].flags |=
+          kPhraseSecond;
     lex->words_[p.substr(0, p.find(' '))].flags |= kPhraseStart;
   }
   // words that open an expression without being time words
@@ -124,8 +127,18 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
                                          "thrice", "fy", "fiscal", "calendar", "q", "h", "week", "half"};
   for (const char* w : kOpeners) lex->words_[w].flags |= kOpener;
   static const char* const kDeictic[] = {"today", "tomorrow", "yesterday", "tonight", "tonite", "once", "twice",
-                                         "thrice", "fy", "q", "h", "every", "each"};
+                                         "thrice", "fy", "q", "h", "every", "each", "o'clock", "oclock", "past",
+                                         "am", "pm", "a.m.", "p.m."};
   for (const char* w : kDeictic) lex->words_[w].flags |= kCore;
+  size_t cap = 64;
+  while (cap < lex->words_.size() * 4) cap *= 2;
+  lex->table_.assign(cap, Slot{});
+  lex->mask_ = cap - 1;
+  for (const auto& [form, entry] : lex->words_) {
+    size_t h = Hash()(form) & lex->mask_;
+    while (lex->table_[h].entry) h = (h + 1) & lex->mask_;
+    lex->table_[h] = Slot{form, &entry};
+  }
   for (auto& [form, entry] : lex->words_) {
     size_t head = ShapeBit(form, false), tail = ShapeBit(form, true);
     lex->shapes_[head / 64] |= uint64_t{1} << (head % 64);
@@ -157,10 +170,16 @@ const WordInfo* Lexicon::Lookup(std::string_view w, uint8_t* flags) const {
     *flags = 0;
     return nullptr;
   }
-  auto it = words_.find(w);
-  if (it == words_.end()) { *flags = 0; return nullptr; }
-  *flags = it->second.flags;
-  return it->second.has_info ? &it->second.info : nullptr;
+  for (size_t h = Hash()(w) & mask_;; h = (h + 1) & mask_) {
+    const Slot& s = table_[h];
+    if (!s.entry) break;
+    if (s.key.size() == w.size() && s.key == w) {
+      *flags = s.entry->flags;
+      return s.entry->has_info ? &s.entry->info : nullptr;
+    }
+  }
+  *flags = 0;
+  return nullptr;
 }
 
 bool Lexicon::PhrasePair(std::string_view first, std::string_view second) const {
@@ -199,6 +218,22 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, std::vector<Atom>*
 
 void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
                         std::vector<Atom>* out) const {
+  bool punct = t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote || t.kind == TokenKind::kSymbol;
+  if (punct || (t.kind == TokenKind::kWord && !(t.flags & (kTokenHasDigit | kTokenHyphenated)))) {
+    // the common cases, built in place: punctuation, and a word the
+    // splitting below would keep whole
+    Atom& a = out->emplace_back();
+    a.begin = t.span.begin;
+    a.end = t.span.end;
+    a.sentence = sentence;
+    a.text = norm;
+    a.kind = punct ? AtomKind::kPunct : AtomKind::kWord;
+    if (punct) return;
+    a.word = Lookup(norm, &a.flags);
+    if (!a.word && norm.size() > 1 && norm.back() == '.') a.word = Find(norm.substr(0, norm.size() - 1));
+    if (!a.word && norm.size() > 2 && norm.ends_with("'s")) a.word = Find(norm.substr(0, norm.size() - 2));
+    return;
+  }
   Atom base;
   base.begin = t.span.begin;
   base.end = t.span.end;
@@ -206,22 +241,6 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
   base.text = norm;
   re2::StringPiece n(norm.data(), norm.size());
   re2::StringPiece g1, g2, g3, g4;
-  if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote || t.kind == TokenKind::kSymbol) {
-    base.kind = AtomKind::kPunct;
-    out->push_back(std::move(base));
-    return;
-  }
-  if (t.kind == TokenKind::kWord && !(t.flags & (kTokenHasDigit | kTokenHyphenated))) {
-    // the common case: a word the splitting below would keep whole
-    base.kind = AtomKind::kWord;
-    base.word = Lookup(base.text, &base.flags);
-    if (!base.word && base.text.size() > 1 && base.text.back() == '.')
-      base.word = Find(base.text.substr(0, base.text.size() - 1));
-    if (!base.word && base.text.size() > 2 && base.text.ends_with("'s"))
-      base.word = Find(base.text.substr(0, base.text.size() - 2));
-    out->push_back(std::move(base));
-    return;
-  }
   bool literal = false;  // a date or clock literal needs - / : two dots or a letter
   if ((t.flags & kTokenHasDigit) && (t.kind == TokenKind::kNumber || t.kind == TokenKind::kWord)) {
     int dots = 0;

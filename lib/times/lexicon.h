@@ -48,6 +48,7 @@ enum WordFlag : uint8_t {
   kPhraseStart = 2,   ///< first word of a reference phrase ("so" of "so far")
   kHolidayStart = 4,  ///< first word of a holiday ("christmas", "new")
   kCore = 8,          ///< a time word proper: month, weekday, unit, ordinal, part of day, set, ref
+  kPhraseSecond = 16, ///< second word of a reference phrase ("far" of "so far")
 };
 
 struct Atom {
@@ -93,7 +94,11 @@ class Lexicon {
                  std::vector<Atom>* out) const;
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const {  // FNV-1a: words are short
+      uint64_t h = 14695981039346656037ull;
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
   };
   struct Entry {
     WordInfo info;
@@ -103,6 +108,14 @@ class Lexicon {
   template <class V>
   using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
   Map<Entry> words_;  ///< every word form the grammar looks at
+  /// words_ as an open-addressing table (power-of-two size, linear probing):
+  /// one probe for most words of a text.
+  struct Slot {
+    std::string_view key;
+    const Entry* entry = nullptr;
+  };
+  std::vector<Slot> table_;
+  size_t mask_ = 0;
   /// Bits (first two letters, length) and (last two letters, length) of every
   /// form in words_: most words of a text are rejected by them before hashing.
   static size_t ShapeBit(std::string_view w, bool tail);

@@ -529,7 +529,7 @@ size_t Grammar::Ref(size_t i, Expr* e) const {
   std::string joined;
   size_t best = 0;
   std::string_view value;
-  if (!lex_.StartsPhrase(at_[i].text)) max = 0;
+  if (!(at_[i].flags & kPhraseStart) || !(i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond))) max = 0;
   for (size_t n = 0; n < max && Ok(i + n, i); ++n) {
     if (n) joined += ' ';
     joined += at_[i + n].text;

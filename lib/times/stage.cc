@@ -52,7 +52,8 @@ class TimeStage final : public Stage {
         if ((at.word || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
             atoms[c].sentence == at.sentence)
           open = true;
-        else if ((at.flags & times::kPhraseStart) && i + 1 < n && lex_->PhrasePair(at.text, atoms[i + 1].text))
+        else if ((at.flags & times::kPhraseStart) && i + 1 < n && (atoms[i + 1].flags & times::kPhraseSecond) &&
+                 lex_->PhrasePair(at.text, atoms[i + 1].text))
           open = true;
       }
       if (!open) { ++i; continue; }
