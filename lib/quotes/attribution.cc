@@ -85,6 +85,18 @@ void CueFinder::LeftNp(size_t cue, size_t* b, size_t* e) const {
     --k;
   }
   *b = k;
+  if (k == j && j > first + 1 && NormOf(a_, j - 1) == "who" && !(a_.tokens[j - 1].flags & kTokenCapitalized)) {
+    // "Coretta Scott King, who said": the phrase before the relative pronoun.
+    size_t r = j - 1;
+    if (r > first && NormOf(a_, r - 1) == ",") --r;
+    size_t m = r;
+    while (m > first && r - m < kMaxLeftNp && !IsNpBreak(m - 1) && !lex_.MatchCue(a_, m - 1, r)) --m;
+    if (m < r && r - m < kMaxLeftNp) {
+      *b = m;
+      *e = r;
+      return;
+    }
+  }
   // A phrase that runs into a reported clause is no subject ("... the talks
   // were productive he said" is handled by the caller's comma rule).
   if (k < j && j - k >= kMaxLeftNp) *b = *e;

@@ -24,8 +24,12 @@ int TypeRank(EntityType t) {
 
 }  // namespace
 
-// Whether every word of a person's name is a title word ("Acting President").
+// Whether every word of a person's name is a title word ("Acting President"),
+// or the name ends in a lower-case word ("Administrator of").
 bool TitleOnly(const QuoteLexicon& lex, std::string_view name) {
+  size_t last = name.rfind(' ');
+  if (last != std::string_view::npos && last + 1 < name.size() && name[last + 1] >= 'a' && name[last + 1] <= 'z')
+    return true;
   std::string w;
   for (size_t i = 0; i <= name.size(); ++i) {
     if (i == name.size() || name[i] == ' ') {

@@ -83,11 +83,37 @@ class QuoteRun {
         for (size_t t = ev->cue_b; t < ev->cue_e; ++t) consumed_[t] = 1;
         c.event = AddEvent(*ev);
         if (c.embedded) c.q.kind = QuoteKind::kPartial;
+      } else if (!c.embedded && NotSpeech(m)) {
+        c.q.kind = QuoteKind::kScare;  // a title or a word in marks, with no cue
+        c.embedded = c.scare = true;
       } else if (!c.embedded) {
         c.needs_speaker = true;
       }
       cands_.push_back(std::move(c));
     }
+  }
+
+  // A quote with no cue that is no speech: three words or fewer ("“necessary,”"),
+  // or a title in title case without a sentence end ("“Building a Sustainable,
+  // Resilient Future”").
+  bool NotSpeech(const MarkedQuote& m) const {
+    size_t words = 0, capitalized = 0, other = 0;
+    for (size_t t = m.first; t < m.last; ++t) {
+      if (IsFinalPunct(NormOf(*a_, t)) && t + 1 < m.last) return false;
+      if (!IsWordToken(*a_, t)) continue;
+      ++words;
+      if (a_->tokens[t].flags & kTokenCapitalized) {
+        ++capitalized;
+      } else {
+        std::string_view w = NormOf(*a_, t);
+        bool function = w == "of" || w == "and" || w == "for" || w == "the" || w == "a" || w == "an" || w == "in" ||
+                        w == "to" || w == "on" || w == "with" || w == "at" || w == "by";
+        other += function ? 0 : 1;
+      }
+    }
+    if (words <= 3) return true;
+    bool final = m.last > m.first && IsFinalPunct(NormOf(*a_, m.last - 1));
+    return !final && other == 0 && capitalized >= 2;
   }
 
   // Whether an opening mark stands inside a clause ("about "hacker attacks").
@@ -141,7 +167,8 @@ class QuoteRun {
       for (size_t i = first; i < end;) {
         if (in_quote_[i] || consumed_[i]) { ++i; continue; }
         const CueForm* f = lex_.MatchCue(*a_, i, end);
-        if (!f) { ++i; continue; }
+        // The bare "say" ("I have to say that") only introduces marked quotes.
+        if (!f || (f->words.size() == 1 && f->words[0] == "say")) { ++i; continue; }
         size_t next = ReportedAt(i, f, first, end);
         i = std::max(next, i + 1);
       }
