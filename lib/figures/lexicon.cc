@@ -131,6 +131,7 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
   if (Status s = LoadTable("currencies.tsv", 2, &tsv); !s.ok()) return s;
   for (const TsvRow& row : tsv.rows) {
     std::string code(row.fields[0]);
+    if (code == "XXX" || code == "XTS") continue;  // ISO's "no currency" and "testing" codes
     lex->iso_codes[code] = true;
     // The ISO name and its plural follow an amount: "10 canadian dollars".
     std::vector<std::string> name = SplitSpaces(Lower(row.fields[1]));
@@ -164,7 +165,11 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
   for (const auto& [w, r] : lex->roles)
     if (r & kRoleNegative) lex->starters[w] = true;
   lex->vague.ForEachFirst([lex](const std::string& w) { lex->starters[w] = true; });
-  lex->currencies.ForEachFirst([lex](const std::string& w) { lex->starters[w] = true; });
+  // Only a currency written before its amount starts a figure ("US$ 5",
+  // "RUB 5bn"); names that follow one ("5 US dollars") do not.
+  lex->currencies.ForEachEntry([lex](const PhraseEntry& e) {
+    if (e.c != "post") lex->starters[e.tokens[0]] = true;
+  });
   for (std::string_view w : {"a", "an", "half", "quarter", "percent", "per"}) lex->starters[std::string(w)] = true;
   for (std::string_view article : {"a", "an"}) {
     auto add = [lex](const std::string& w) { lex->after_article[w] = true; lex->after_article_filter.Add(w); };

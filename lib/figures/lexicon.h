@@ -54,6 +54,11 @@ class PhraseTable {
   bool Starts(std::string_view word) const { return first_filter_.MayContain(word) && by_first_.count(word) != 0; }
   template <typename F>
   void ForEachFirst(F f) const { for (const auto& [w, e] : by_first_) f(w); }
+  template <typename F>
+  void ForEachEntry(F f) const {
+    for (const auto& [w, entries] : by_first_)
+      for (const PhraseEntry& e : entries) f(e);
+  }
   /// Calls f(second token) for every entry of two or more tokens starting with `first`.
   template <typename F>
   void ForEachSecond(std::string_view first, F f) const {

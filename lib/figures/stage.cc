@@ -32,8 +32,12 @@ class FigureStage final : public Stage {
     size_t i = 0;
     while (i < doc.size() && doc.tok(i).span.begin < a->header.body_begin) ++i;
     while (i < doc.size()) {
+      if (doc.in_time[i] || !MayStart(doc, i)) {
+        ++i;
+        continue;
+      }
       FigureDraft d;
-      if (!doc.in_time[i] && MayStart(doc, i) && Find(doc, i, drafts, &d)) {
+      if (Find(doc, i, drafts, &d)) {
         i = std::max(d.last, i + 1);
         drafts.push_back(std::move(d));
       } else {
@@ -104,19 +108,25 @@ class FigureStage final : public Stage {
 
   // A cheap test before Find: most words start no figure.
   bool MayStart(const FigureDoc& doc, size_t i) const {
+    if (doc.is(i, TokenKind::kPunctuation) || doc.is(i, TokenKind::kQuote)) {
+      // Only a sign or a leading point starts a figure: "-3", ".08".
+      std::string_view p = doc.norm(i);
+      return (p == "-" || p == ".") && doc.is(i + 1, TokenKind::kNumber);
+    }
     if (!doc.is(i, TokenKind::kWord)) return true;
     std::string_view w = doc.norm(i);
     // "a dozen", "an estimated" ... : an article starts a figure only before
     // a word that could itself start or continue one.
     if (w == "a" || w == "an") return !doc.is(i + 1, TokenKind::kWord) || MayFollowArticle(doc.norm(i + 1));
-    if (IsStarter(w)) return true;
+    if (IsStarter(w, doc.tok(i).flags & kTokenHyphenated)) return true;
     std::string_view s = doc.surface(i);
     return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
   }
 
   // A starter word, or a hyphenated word whose first part is one ("forty-five").
-  bool IsStarter(std::string_view w) const {
+  bool IsStarter(std::string_view w, bool hyphenated = true) const {
     if (lex_.starter_filter.MayContain(w) && lex_.starters.count(w)) return true;
+    if (!hyphenated) return false;
     size_t dash = w.find('-');
     return dash != std::string_view::npos && lex_.starter_filter.MayContain(w.substr(0, dash)) &&
            lex_.starters.count(w.substr(0, dash));
