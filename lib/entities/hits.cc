@@ -41,7 +41,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
   hits->clear();
   hit_at->assign(words.size(), -1);
   std::vector<uint32_t> scratch;
-  const std::vector<uint32_t> ids = lex.trie().WordIds(words);
+  std::vector<uint32_t> ids(words.size(), PhraseTrie::kNotLooked);
   size_t n = words.size();
   size_t sentence_end = 0;
   int32_t run = -1;  // index of the open run hit
@@ -57,7 +57,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
         ++sentence_end;
       run = -1;
     }
-    PhraseTrie::Match m = lex.trie().Longest(words, ids, i, sentence_end, &scratch);
+    PhraseTrie::Match m = lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
     if (m.length > 0) {
       int32_t e = Best(lex, *m.values);
       // A lower-case-only match (a title or role noun) inside a run of

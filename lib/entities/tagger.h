@@ -94,13 +94,13 @@ inline uint64_t GazHash(uint8_t bits) {
 }
 
 /// The hashes of one word's feature values.
-struct Atoms {
-  uint64_t lower = 0, surface = 0, p3 = 0, s3 = 0, s2 = 0, shape = 0, gaz = 0;
+struct Atoms {  // trivial: arrays of it are not zeroed
+  uint64_t lower, surface, p3, s3, s2, shape, gaz;
 };
 
 /// Atoms of a word (surface form, clitic removed); `lex` gives the gazetteer bits.
 inline Atoms AtomsOf(std::string_view w, const Lexicon& lex) {
-  Atoms a;
+  Atoms a{};
   char buf[64];
   std::string big;
   std::string_view low;

@@ -162,7 +162,10 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
     node = AddChild(node, id);
     if (i == 0) {
       root_child_[id] = node;
-      if (rules[0] == CaseRule::kAny) root_any_[id] = 1;
+      if (rules[0] == CaseRule::kAny) {
+        root_any_[id] = 1;
+        lower_starts_[h] = id + 1;
+      }
     }
   }
   for (uint32_t t = first_terminal_[node]; t != kUnknown; t = terminals_[t].next)
@@ -171,16 +174,37 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
   first_terminal_[node] = static_cast<uint32_t>(terminals_.size() - 1);
 }
 
-PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words,
-                                      const std::vector<uint32_t>& ids, size_t i, size_t limit,
-                                      std::vector<uint32_t>* scratch) const {
+uint32_t PhraseTrie::Id(const Word& w) const {
+  uint64_t h = HashWord(w.key);
+  if (!MaybeKnown(h)) return kUnknown;  // most words: one probe of a small filter
+  const VocabEntry* e = vocab_.Find(h);
+  return e != nullptr && e->id != 0 ? e->id - 1 : kUnknown;
+}
+
+PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vector<uint32_t>* ids,
+                                      size_t i, size_t limit, std::vector<uint32_t>* scratch) const {
   Match best;
-  uint32_t node = 0;
-  // A lower-case word starts only phrases written in lower case (titles).
-  if (i < limit && (ids[i] == kUnknown || (words[i].shape == Shape::kLower && !root_any_[ids[i]])))
-    return best;
+  if (i >= limit) return best;
+  uint32_t& first = (*ids)[i];
+  if (first == kNotLooked) {
+    // A lower-case word starts only phrases written in lower case (titles),
+    // found in a small table; other words need the full vocabulary.
+    if (words[i].shape == Shape::kLower) {
+      const uint32_t* id = lower_starts_.Find(HashWord(words[i].key));
+      if (id == nullptr) return best;  // its id stays unlooked: it may continue a phrase
+      first = *id - 1;
+    } else {
+      first = Id(words[i]);
+    }
+  }
+  if (first == kUnknown || (words[i].shape == Shape::kLower && !root_any_[first])) return best;
+  uint32_t node = root_child_[first];
   for (size_t k = i; k < limit && k - i < kMaxPhraseWords; ++k) {
-    node = k == i ? (ids[k] == kUnknown ? 0 : root_child_[ids[k]]) : Child(node, ids[k]);
+    if (k > i) {
+      uint32_t& id = (*ids)[k];
+      if (id == kNotLooked) id = Id(words[k]);
+      node = Child(node, id);
+    }
     if (node == 0) break;
     bool any = false;
     for (uint32_t ti = first_terminal_[node]; ti != kUnknown; ti = terminals_[ti].next) {

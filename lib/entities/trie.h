@@ -43,8 +43,10 @@ class PhraseTrie {
   std::vector<uint32_t> WordIds(const std::vector<Word>& words) const;
 
   /// The longest phrase starting at words[i] whose case rules hold, stopping
-  /// at `limit` (exclusive). `ids` are WordIds(words); `scratch` receives the payloads.
-  Match Longest(const std::vector<Word>& words, const std::vector<uint32_t>& ids, size_t i,
+  /// at `limit` (exclusive). `ids` caches word ids: start it as
+  /// words.size() times kNotLooked. `scratch` receives the payloads.
+  static constexpr uint32_t kNotLooked = 0xFFFFFFFEu;
+  Match Longest(const std::vector<Word>& words, std::vector<uint32_t>* ids, size_t i,
                 size_t limit, std::vector<uint32_t>* scratch) const;
 
   /// Sets bits on a word (HashWord of its key), whether or not a phrase has it.
@@ -88,6 +90,8 @@ class PhraseTrie {
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
   std::vector<uint32_t> root_child_;  // per word id: Child(0, id)
   std::vector<uint8_t> root_any_;     // per word id: a phrase starts with it in any case
+  HashMap64<uint32_t> lower_starts_;  // the root_any_ words (a few hundred): hash -> id + 1
+  uint32_t Id(const Word& w) const;
   uint32_t word_count_ = 0;
   std::vector<Edge> edges_ = std::vector<Edge>(1024);
   size_t edge_count_ = 0;
