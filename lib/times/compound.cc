@@ -189,8 +189,8 @@ size_t Grammar::NumericDate(size_t i, Expr* e) const {
   if (a.kind != AtomKind::kNumber || a.separators || a.ordinal) return 0;
   if (i > 0 && a.glued && (at_[i - 1].kind == AtomKind::kWord || at_[i - 1].kind == AtomKind::kNumber)) return 0;
   if (i > 0 && a.glued && at_[i - 1].kind == AtomKind::kPunct && i >= 2 && at_[i - 2].kind == AtomKind::kNumber &&
-      at_[i - 1].text != "-")
-    return 0;
+      at_[i - 1].glued)
+    return 0;  // the middle of a chain: 123-12-1234, 555-1212
   int n[3] = {0, 0, 0}, digits[3] = {a.digits, 0, 0};
   n[0] = static_cast<int>(a.number);
   size_t count = 1, j = i + 1;
@@ -219,10 +219,10 @@ size_t Grammar::NumericDate(size_t i, Expr* e) const {
     p.gran = Gran::kDay;
     return j;
   }
-  if (digits[0] == 4 && digits[1] <= 2 && n[1] >= 1 && n[1] <= 12 && n[0] >= 1000 && n[0] <= 2199) {
+  if (digits[0] == 4 && digits[1] <= 2 && n[1] >= 1 && n[1] <= 12 && n[0] >= 1800 && n[0] <= 2199) {
     if (digits[1] == 2 && n[1] == (n[0] + 1) % 100) return 0;  // 2009-10, 2011-12: two years
     p.year = n[0]; p.month = n[1];
-  } else if (digits[1] == 4 && digits[0] <= 2 && n[0] >= 1 && n[0] <= 12 && n[1] >= 1000 && n[1] <= 2199) {
+  } else if (digits[1] == 4 && digits[0] <= 2 && n[0] >= 1 && n[0] <= 12 && n[1] >= 1800 && n[1] <= 2199) {
     p.year = n[1]; p.month = n[0];
   } else {
     return 0;

@@ -116,7 +116,8 @@ int Grammar::YearNumber(size_t i, bool strong) const {
   if (a.glued && i > 0 && (at_[i - 1].kind == AtomKind::kWord || at_[i - 1].text == "-")) {
     // FY2021 and mid-2020 are years; G2020, S-400, COVID-19 are not
     std::string_view p = at_[i - 1].text;
-    if (!(p == "fy" || p == "mid" || (p == "-" && i >= 2 && (at_[i - 2].text == "mid" || at_[i - 2].kind == AtomKind::kNumber ||
+    if (!(p == "fy" || p == "mid" || (p == "-" && i >= 2 && (at_[i - 2].text == "mid" || at_[i - 2].digits == 4 ||
+                                                              (i >= 3 && at_[i - 2].glued && at_[i - 3].kind == AtomKind::kWord) ||
                                                               (at_[i - 2].word && at_[i - 2].word->month)))))
       return kUnknown;
   }
@@ -664,11 +665,6 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
   ++k;
   if (Is(k, "the") && Is(k + 1, "end") && Is(k + 2, "of")) k += 3;
   if (!Ok(k, e->first)) return 0;
-  if (e->value == "PRESENT_REF" && Is(e->first, "now") && dct_) {  // between now and November 15
-    e->point = DayPoint(*dct_);
-    e->value.clear();
-    e->anchored = true;
-  }
   Expr b;
   b.first = k;
   size_t end = 0;
@@ -678,6 +674,12 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     end = Is(k, "current") ? k + 2 : k + 1;
   } else {
     end = Core(k, &b);
+  }
+  if (end && e->value == "PRESENT_REF" && Is(e->first, "now") && dct_ && b.value.empty() &&
+      b.type == TimeType::kDate) {  // between now and November 15
+    e->point = DayPoint(*dct_);
+    e->value.clear();
+    e->anchored = true;
   }
   Point& a = e->point;
   if (!end) {

@@ -191,6 +191,10 @@ size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount, D
     if (*amount > 1 && !w->unit_plural && !hyphen && at_[i].kind != AtomKind::kNumber) return 0;
   }
   if (at_[j].text == "second" && at_[i].kind != AtomKind::kNumber && *amount != 1) return 0;
+  if (at_[j].text == "second" && (Is(i, "a") || Is(i, "an")) && Ok(j + 1, i) &&
+      at_[j + 1].kind != AtomKind::kPunct &&
+      !(Is(j + 1, "later") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "or") || Is(j + 1, "and")))
+    return 0;  // a second round, a second time: an ordinal
   if (w->unit == "NI" && !w->unit_plural && *amount == 1) return 0;  // "a night"
   *unit = w->unit;
   e->type = TimeType::kDuration;
@@ -542,6 +546,9 @@ size_t Grammar::Ref(size_t i, Expr* e) const {
     value = at_[i].word->ref;
   }
   if (!best) return 0;
+  if (best == i + 2 && Is(i, "to") && Is(i + 1, "date") &&
+      ((i > 0 && Is(i - 1, "up")) || (Ok(best, i) && at_[best].kind != AtomKind::kPunct)))
+    return 0;  // up to date equipment, equals to date 1
   e->value = std::string(value);
   return best;
 }
