@@ -330,15 +330,19 @@ uint32_t Tokenizer::ScanNumber(std::string_view text, uint32_t pos, bool line_st
 
 void Tokenizer::AppendNorm(std::string_view surface, Analysis* out, Token* token) const {
   std::string& pool = out->norm_pool;
-  token->norm.begin = static_cast<uint32_t>(pool.size());
-  bool ascii = true;
-  for (char c : surface) ascii &= static_cast<uint8_t>(c) < 0x80;
-  if (ascii) {
-    size_t at = pool.size();
-    pool.resize(at + surface.size());
-    char* dest = pool.data() + at;
-    for (char c : surface) *dest++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
-  } else {
+  const size_t at = pool.size();
+  token->norm.begin = static_cast<uint32_t>(at);
+  // ASCII (most tokens): copy and lower-case in one pass.
+  pool.append(surface);
+  char* dest = pool.data() + at;
+  unsigned high = 0;
+  for (size_t k = 0; k < surface.size(); ++k) {
+    auto c = static_cast<uint8_t>(dest[k]);
+    high |= c;
+    dest[k] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+  }
+  if (high & 0x80) {
+    pool.resize(at);
     // Map curly quotes, dashes and invalid bytes, then NFC + case fold
     // (skipped when the mapping leaves only ASCII: "it’s").
     std::string mapped;
@@ -378,6 +382,9 @@ void Tokenizer::AppendNorm(std::string_view surface, Analysis* out, Token* token
 
 void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {
   const uint32_t n = static_cast<uint32_t>(text.size());
+  // Norms are about as long as the text; news text has a token per ~5.5 bytes.
+  out->norm_pool.reserve(out->norm_pool.size() + (n - begin) + 16);
+  out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
   uint32_t pos = begin;
   uint32_t newlines = begin == 0 ? 2 : 0;
   if (begin > 0 && text[begin - 1] == '\n') newlines = 1;
