@@ -68,6 +68,8 @@ int Grammar::MonthAt(size_t i) const {
   // May the modal, March the verb: a month only next to a day or year, or
   // after a temporal preposition or modifier.
   if (DayNumber(i + 1) || YearNumber(i + 1, true) != kUnknown) return w->month;
+  if ((Is(i + 1, "/") || Is(i + 1, "-")) && i + 2 < at_.size() && at_[i + 1].glued && at_[i + 2].glued && DayNumber(i + 2))
+    return w->month;  // Oct/2
   if ((Is(i + 1, "-") || Is(i + 1, "to")) && Word(i + 2) && Word(i + 2)->month && Ok(i + 2, i)) return w->month;
   if ((Is(i + 1, "of") || Is(i + 1, ",") || Is(i + 1, "-")) && YearNumber(i + 2, true) != kUnknown) return w->month;
   if (i > 0) {
@@ -476,6 +478,15 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
     j = i + 1;
   } else if (size_t s = SpokenClock(i, p, i > 0 && Is(i - 1, "at"))) {
     j = s;
+  } else if (a.kind == AtomKind::kNumber && a.separators && i > 0 && Is(i - 1, "at") && a.text.size() >= 4 &&
+             a.text.size() <= 5 && a.text[a.text.size() - 3] == '.' &&
+             (!Ok(i + 1, i) || at_[i + 1].kind == AtomKind::kPunct || Is(i + 1, "on") ||
+              (Word(i + 1) && !Word(i + 1)->timezone.empty()))) {
+    // at 6.45, at 17.30 (British clock)
+    int h = static_cast<int>(a.number), m = static_cast<int>(std::lround((a.number - h) * 100));
+    if (h > 23 || m > 59) return 0;
+    p->hour = h; p->minute = m;
+    j = i + 1;
   } else {
     return 0;
   }
@@ -601,7 +612,7 @@ size_t Grammar::Part(size_t i, Expr* e) const {
   if (!end || !inner.value.empty()) return 0;
   Point base = inner.point;
   e->anchored = inner.anchored;
-  if ((unit == "D" || (unit == "W" && (count > 1 || last))) && (ord == 1 || last) && base.year != kUnknown &&
+  if ((unit == "D" || (unit == "W" && count > 1)) && (ord == 1 || last) && base.year != kUnknown &&
       !base.fiscal && (base.gran == Gran::kYear || base.gran == Gran::kMonth)) {
     // the first ten days of last year, the last 3 weeks of this year: an interval of days
     CivilDate rb, re;
@@ -787,6 +798,15 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     size_t end = Duration(i, &x, &unit, &amount);
     if (end > best) { best = end; best_e = std::move(x); }
   }
+  if ((Is(i, "early") || Is(i, "late") || Is(i, "mid")) && Word(i + 1) && Word(i + 1)->part_of_day.size() == 2 &&
+      Ok(i + 1, i) && i + 2 > best && !(Word(i + 2) && !Word(i + 2)->unit.empty())) {
+    best = i + 2;  // late afternoon
+    best_e = Expr();
+    best_e.point.gran = Gran::kTime;
+    best_e.point.part_of_day = Word(i + 1)->part_of_day;
+    best_e.type = TimeType::kTime;
+    best_e.mod = ModFromName(Word(i)->part_mod);
+  }
   if (Is(i, "in") && Is(i + 1, "the") && Word(i + 2) && Word(i + 2)->part_of_day.size() == 2 && Ok(i + 2, i) &&
       i + 3 > best) {
     best = i + 3;
@@ -858,6 +878,9 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
     mod = Is(i + 1, "least") ? TimeMod::kEqualOrMore : TimeMod::kEqualOrLess; j += 2;
   } else if (w == "up" && Is(i + 1, "to")) { mod = TimeMod::kEqualOrLess; j += 2; }
   else if (w == "no" && Is(i + 1, "later") && Is(i + 2, "than")) { mod = TimeMod::kOnOrBefore; j += 3; }
+  else if ((w == "later" || w == "earlier") && Is(i + 1, "than")) {  // later than 2018
+    mod = w == "later" ? TimeMod::kAfter : TimeMod::kBefore; j += 2;
+  }
   else if (w == "as" && Is(i + 1, "of")) { mod = TimeMod::kOnOrAfter; j += 2; }
   else if (w == "prior" && Is(i + 1, "to")) { mod = TimeMod::kBefore; j += 2; }
   else if (at_[i].word && !at_[i].word->anchor_mod.empty() &&

@@ -124,7 +124,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
   static const char* const kOpeners[] = {"the", "from", "between", "more", "less", "fewer", "at", "up", "no",
                                          "as", "prior", "in", "within", "earlier", "later", "today", "tomorrow",
                                          "yesterday", "tonight", "tonite", "every", "each", "per", "twice", "once",
-                                         "thrice", "fy", "fiscal", "calendar", "q", "h", "week", "half"};
+                                         "thrice", "fy", "fiscal", "calendar", "q", "h", "week", "half", "semi",
+                                         "bi"};
   for (const char* w : kOpeners) lex->words_[w].flags |= kOpener;
   static const char* const kDeictic[] = {"today", "tomorrow", "yesterday", "tonight", "tonite", "once", "twice",
                                          "thrice", "fy", "q", "h", "every", "each", "o'clock", "oclock", "past",

@@ -307,6 +307,8 @@ size_t Grammar::Relative(size_t i, Expr* e) const {
   if (rw == "same") return 0;
   int rel = r->relative;
   size_t k = j + 1;
+  if ((Is(k, "calendar") || Is(k, "working")) && Word(k + 1) && (Word(k + 1)->unit == "Y" || Word(k + 1)->unit == "W"))
+    ++k;  // this calendar year
   const WordInfo* w = Word(k);
   if (!Ok(k, i)) return 0;
   if ((earlier || later) && rel != 0) return 0;
@@ -327,6 +329,10 @@ size_t Grammar::Relative(size_t i, Expr* e) const {
         Range(Shift(Containing(*dct_, Gran::kQuarter), rel < 0 ? -n : 1), &b, &en);
         e->range_begin = b;
         e->range_end = AddMonths(b, 3 * n);
+        return end;
+      }
+      if (!(unit == "D" || unit == "W" || unit == "FN" || unit == "M" || unit == "Y" || unit == "DE")) {
+        e->has_range = false;  // hours, weekends: no calendar range
         return end;
       }
       if (rel < 0) { e->range_begin = ShiftDays(*dct_, unit, -n); e->range_end = *dct_; }
@@ -415,6 +421,16 @@ size_t Grammar::Deictic(size_t i, Expr* e) const {
            (Is(i + 3, "tomorrow") || Is(i + 3, "yesterday"))) {
     offset = (Is(i + 2, "after") ? 1 : -1) + (Is(i + 3, "tomorrow") ? 1 : -1);
     j += 3;
+  } else if (w == "the" && (((Is(i + 1, "next") || Is(i + 1, "following") || Is(i + 1, "previous")) && Is(i + 2, "day")) ||
+                            (Is(i + 1, "day") && (Is(i + 2, "after") || Is(i + 2, "before")) &&
+                             (!Ok(i + 3, i) || at_[i + 3].kind == AtomKind::kPunct)))) {
+    // the next day, the day before: from the last day the text named, else the document date
+    offset = Is(i + 1, "previous") || Is(i + 2, "before") ? -1 : 1;
+    j += 2;
+    if (narrative_) {
+      e->point = DayPoint(AddDays(*narrative_, offset));
+      return j + 1;
+    }
   } else found = false;
   if (!found) return 0;
   ++j;
@@ -465,6 +481,14 @@ size_t Grammar::Weekday(size_t i, Expr* e) const {
 size_t Grammar::Set(size_t i, Expr* e) const {
   const WordInfo* w = Word(i);
   e->type = TimeType::kSet;
+  if ((Is(i, "semi") || Is(i, "bi")) && Is(i + 1, "-") && Word(i + 2) && !Word(i + 2)->set.empty() && Ok(i + 2, i)) {
+    std::string_view v = Word(i + 2)->set;  // semi-annually P0.5Y, bi-weekly P2W
+    if (v.size() < 3 || v[0] != 'P' || v[1] < '1' || v[1] > '9' || v.size() != 3) return 0;
+    double n = (v[1] - '0') * (Is(i, "semi") ? 0.5 : 2.0);
+    e->value = "P" + Num(n) + std::string(v.substr(2));
+    e->quant = "EVERY";
+    return i + 3;
+  }
   if (w && !w->set.empty()) {
     e->value = w->set;
     e->quant = "EVERY";
