@@ -68,8 +68,7 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
 uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(HashWord(Lower(word))); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
-  auto it = heads_.find(std::string(key));
-  return it == heads_.end() ? nullptr : &it->second;
+  return heads_.Find(HashWord(key));
 }
 
 Status Lexicon::LoadCountries() {
@@ -164,7 +163,7 @@ Status Lexicon::LoadOrganizations() {
   Tsv h;
   if (Status s = LoadTable("entity_heads.tsv", 3, &h); !s.ok()) return s;
   for (const TsvRow& r : h.rows) {
-    HeadInfo& info = heads_[Lower(r.fields[0])];
+    HeadInfo& info = heads_[HashWord(Lower(r.fields[0]))];
     info.type = r.fields[1] == "location" ? EntityType::kLocation : EntityType::kOrganization;
     (r.fields[2] == "first" ? info.first : info.last) = true;
   }
@@ -242,9 +241,7 @@ Status Lexicon::LoadPersons() {
 Status Lexicon::LoadNames() {
   Tsv t;
   if (Status s = LoadTable("entity_given_names.tsv", 1, &t); !s.ok()) return s;
-  given_.reserve(t.rows.size());
   for (const TsvRow& r : t.rows) {
-    given_.insert(Lower(r.fields[0]));
     trie_.MarkWord(HashWord(Lower(r.fields[0])), kGazGiven);
   }
   return Status();

@@ -63,7 +63,7 @@ struct PersonInfo {
   std::vector<Term> terms;
 };
 
-struct HeadInfo { EntityType type; bool first; bool last; };
+struct HeadInfo { EntityType type = EntityType::kOrganization; bool first = false, last = false; };
 
 /// Gazetteer classes of a single word, features of the name tagger.
 enum GazBit : uint8_t { kGazGiven = 1, kGazPlace = 2, kGazOrg = 4, kGazSurname = 8, kGazDemonym = 16 };
@@ -82,7 +82,7 @@ class Lexicon {
   const PersonInfo& person(uint32_t i) const { return persons_[i]; }
   int32_t CountryIndex(std::string_view code) const;
 
-  bool IsGivenName(std::string_view key) const { return given_.count(std::string(key)) > 0; }
+  bool IsGivenName(std::string_view key) const { return (trie_.WordBits(HashWord(key)) & kGazGiven) != 0; }
   /// Gazetteer bits (GazBit) of one word in any case: given name, single-word
   /// place/country/capital, organization, surname of a listed person, demonym.
   uint8_t GazBits(std::string_view word) const;
@@ -110,8 +110,7 @@ class Lexicon {
   std::vector<OrgInfo> orgs_;
   std::vector<TitleInfo> titles_;
   std::vector<PersonInfo> persons_;
-  std::unordered_set<std::string> given_;
-  std::unordered_map<std::string, HeadInfo> heads_;
+  HashMap64<HeadInfo> heads_;  // HashWord(lower-case word) -> head
   std::vector<std::string> keys_scratch_;
   std::vector<CaseRule> rules_scratch_;
 };

@@ -60,6 +60,13 @@ Status NerTagger::Load(const Lexicon& lex) {
     }
     Insert(f.key(), w);
   }
+  for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
+    std::array<float, kNerLabels>& pw = prev_weights_[prev];
+    pw = {};
+    for (uint64_t key : {ner::Key(ner::kBias, 0), ner::Key(ner::kPl, ner::LabelHash(prev))})
+      if (const float* w = Find(key))
+        for (size_t l = 0; l < kNerLabels; ++l) pw[l] += w[l];
+  }
   return Status();
 }
 
@@ -93,7 +100,7 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
       done[j] = 1;
     }
     size_t nk = ner::FeatureKeys(atoms, n, i, prev, keys);
-    std::array<float, kNerLabels> score{};
+    std::array<float, kNerLabels> score = prev_weights_[prev];
     for (size_t k = 0; k < nk; ++k) {
       const float* w = Find(keys[k]);
       if (w == nullptr) continue;

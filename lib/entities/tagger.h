@@ -143,7 +143,9 @@ inline uint64_t LabelHash(uint8_t l) {
 
 inline constexpr size_t kMaxFeatures = 24;
 
-/// Feature keys of word i of n (atoms `at`) given the previous label; returns the count.
+/// Feature keys of word i of n (atoms `at`) given the previous label;
+/// returns the count. The bias and previous-label features are not
+/// included: they depend on `prev` alone (NerTagger::PrevWeights).
 inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, uint8_t prev, uint64_t* out) {
   size_t k = 0;
   const Atoms& a = at[i];
@@ -154,7 +156,6 @@ inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, uint8_t prev, uin
   const uint64_t shm1 = i >= 1 ? at[i - 1].shape : NoShapeHash();
   const uint64_t shp1 = i + 1 < n ? at[i + 1].shape : NoShapeHash();
   const uint64_t pl = LabelHash(prev);
-  out[k++] = Key(kBias, 0);
   out[k++] = Key(kW, a.lower);
   out[k++] = Key(kSurf, a.surface);
   out[k++] = Key(kP3, a.p3);
@@ -170,7 +171,6 @@ inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, uint8_t prev, uin
   out[k++] = Key(kSh3, shm1, a.shape, shp1);
   out[k++] = Key(kWm1W, wm1, a.lower);
   out[k++] = Key(kWWp1, a.lower, wp1);
-  out[k++] = Key(kPl, pl);
   out[k++] = Key(kPlSh, pl, a.shape);
   out[k++] = Key(kPlW, pl, a.lower);
   if (a.gaz) out[k++] = Key(kGaz, a.gaz);
@@ -191,7 +191,8 @@ struct FeatureText {
   }
 };
 
-/// The same features as FeatureKeys, from strings (slow; for the trainer).
+/// The same features as FeatureKeys plus bias and previous label, from
+/// strings (slow; for the trainer).
 inline void FeatureStrings(const std::vector<std::string_view>& words, const std::vector<uint8_t>& gaz,
                            size_t i, uint8_t prev, std::vector<FeatureText>* out) {
   out->clear();
@@ -272,6 +273,8 @@ class NerTagger {
   std::vector<Slot> slots_ = std::vector<Slot>(1);
   std::vector<std::array<float, kNerLabels>> weights_;
   size_t mask_ = 0, count_ = 0;
+  // Bias plus previous-label weights, per previous label.
+  std::array<std::array<float, kNerLabels>, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;
 };
 

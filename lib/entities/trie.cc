@@ -87,6 +87,7 @@ void PhraseTrie::Reserve(size_t phrases) {
   while (want < phrases * 3) want *= 2;
   if (want > edges_.size() && edge_count_ == 0) edges_.assign(want, Edge{});
   first_terminal_.reserve(phrases * 2);
+  has_child_.reserve(phrases * 2);
   terminals_.reserve(phrases);
 }
 
@@ -123,6 +124,8 @@ uint32_t PhraseTrie::AddChild(uint32_t node, uint32_t word) {
   }
   edges_[s] = {key, static_cast<uint32_t>(first_terminal_.size())};
   first_terminal_.push_back(kUnknown);
+  has_child_.push_back(0);
+  has_child_[node] = 1;
   ++edge_count_;
   return edges_[s].child;
 }
@@ -201,6 +204,7 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
   uint32_t node = root_child_[first];
   for (size_t k = i; k < limit && k - i < kMaxPhraseWords; ++k) {
     if (k > i) {
+      if (!has_child_[node]) break;  // a leaf: no probe of the edge table
       uint32_t& id = (*ids)[k];
       if (id == kNotLooked) id = Id(words[k]);
       node = Child(node, id);

@@ -96,6 +96,7 @@ class PhraseTrie {
   std::vector<Edge> edges_ = std::vector<Edge>(1024);
   size_t edge_count_ = 0;
   std::vector<uint32_t> first_terminal_{kUnknown};  // per node; node 0 = root
+  std::vector<uint8_t> has_child_{0};                // per node: 1 if any edge leaves it
   std::vector<Terminal> terminals_;
 };
 

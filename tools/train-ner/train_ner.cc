@@ -80,6 +80,10 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < words.size(); ++i) {
       for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
         ner::FeatureStrings(words, s.gaz, i, prev, &fs);
+        // FeatureKeys leaves out bias and previous label (folded per label).
+        fs.erase(std::remove_if(fs.begin(), fs.end(), [](const ner::FeatureText& f) {
+                   return f.t == ner::kBias || f.t == ner::kPl;
+                 }), fs.end());
         size_t nk = ner::FeatureKeys(atoms.data(), atoms.size(), i, prev, keys);
         bool same = nk == fs.size();
         for (size_t k = 0; same && k < nk; ++k) same = keys[k] == fs[k].key();
