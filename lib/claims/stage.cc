@@ -16,6 +16,8 @@
 
 #include "core/stage.h"
 #include "core/tables.h"
+#include "quotes/lexicon.h"
+#include "tokenize/tokenizer.h"
 
 namespace communique::internal {
 namespace {
@@ -36,6 +38,7 @@ class ClaimStage final : public Stage {
     Tsv tsv;
     if (Status s = LoadTable("claim_markers.tsv", 2, &tsv); !s.ok()) return s;
     for (const TsvRow& row : tsv.rows) {
+      if (row.fields[1] == "negation" || row.fields[1] == "hedge") filter_.Add(row.fields[0]);
       if (row.fields[1] == "negation") negations_.emplace(row.fields[0]);
       else if (row.fields[1] == "hedge") hedges_.emplace(row.fields[0]);
     }
@@ -169,7 +172,8 @@ class ClaimStage final : public Stage {
     auto tok = std::lower_bound(a.tokens.begin(), a.tokens.end(), c->span.begin,
                                 [](const Token& t, uint32_t v) { return t.span.begin < v; });
     for (; tok != a.tokens.end() && tok->span.begin < c->span.end; ++tok) {
-      std::string n(a.Norm(*tok));
+      std::string_view n = a.Norm(*tok);
+      if (!tok->clitic && !filter_.MayContain(n)) continue;
       if (negations_.count(n) || (tok->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
         c->negated = true;
       if (c->hedge.empty() && hedges_.count(n) && !(tok->flags & kTokenCapitalized))
@@ -230,7 +234,8 @@ class ClaimStage final : public Stage {
     }
   }
 
-  std::unordered_set<std::string> negations_, hedges_;
+  StringSet negations_, hedges_;
+  WordFilter filter_;  // either list
 };
 
 }  // namespace

@@ -41,6 +41,7 @@ Status QuoteLexicon::Load() {
              : type == "according" ? CueType::kAccording
                                    : CueType::kVerb;
     f.strict = row.fields[3] == "1";
+    cue_filter_.Add(f.words[0]);
     cues_by_first_[f.words[0]].push_back(cues_.size());
     cues_.push_back(std::move(f));
   }
@@ -53,6 +54,7 @@ Status QuoteLexicon::Load() {
                     : c == "anon_det" ? SpeakerNoun::kAnonDeterminer
                     : c == "document" ? SpeakerNoun::kDocument
                                       : SpeakerNoun::kNone;
+    noun_filter_.Add(row.fields[0]);
     nouns_.emplace(std::string(row.fields[0]), n);
   }
   // Title words: every word of a title phrase, lower-cased, plus modifiers
@@ -62,15 +64,22 @@ Status QuoteLexicon::Load() {
   for (const TsvRow& row : titles.rows) {
     std::string phrase(row.fields[0]);
     for (char& ch : phrase) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    for (std::string& w : SplitWords(phrase)) title_words_.emplace(std::move(w), true);
+    for (std::string& w : SplitWords(phrase)) {
+      title_filter_.Add(w);
+      title_words_.emplace(std::move(w));
+    }
   }
-  for (std::string_view w : {"acting", "former", "then", "interim", "the", "of", "for", "and", "state", "general"})
-    title_words_.emplace(std::string(w), true);
+  for (std::string_view w : {"acting", "former", "then", "interim", "the", "of", "for", "and", "state", "general"}) {
+    title_filter_.Add(w);
+    title_words_.emplace(w);
+  }
   return Status();
 }
 
 const CueForm* QuoteLexicon::MatchCue(const Analysis& a, size_t i, size_t end) const {
-  auto it = cues_by_first_.find(std::string(NormOf(a, i)));
+  std::string_view w = NormOf(a, i);
+  if (!cue_filter_.MayContain(w)) return nullptr;
+  auto it = cues_by_first_.find(w);
   if (it == cues_by_first_.end()) return nullptr;
   const CueForm* best = nullptr;
   for (size_t idx : it->second) {
@@ -84,12 +93,13 @@ const CueForm* QuoteLexicon::MatchCue(const Analysis& a, size_t i, size_t end) c
 }
 
 SpeakerNoun QuoteLexicon::Noun(std::string_view norm) const {
-  auto it = nouns_.find(std::string(norm));
+  if (!noun_filter_.MayContain(norm)) return SpeakerNoun::kNone;
+  auto it = nouns_.find(norm);
   return it == nouns_.end() ? SpeakerNoun::kNone : it->second;
 }
 
 bool QuoteLexicon::IsTitleWord(std::string_view lower) const {
-  return title_words_.find(std::string(lower)) != title_words_.end();
+  return title_filter_.MayContain(lower) && title_words_.find(lower) != title_words_.end();
 }
 
 std::string_view StripPossessive(std::string_view w) {
