@@ -68,6 +68,7 @@ int Grammar::MonthAt(size_t i) const {
   // May the modal, March the verb: a month only next to a day or year, or
   // after a temporal preposition or modifier.
   if (DayNumber(i + 1) || YearNumber(i + 1, true) != kUnknown) return w->month;
+  if ((t == "march" || t == "may") && !a.capitalized) return 0;  // this march, it may
   if ((Is(i + 1, "/") || Is(i + 1, "-")) && i + 2 < at_.size() && at_[i + 1].glued && at_[i + 2].glued && DayNumber(i + 2))
     return w->month;  // Oct/2
   if ((Is(i + 1, "-") || Is(i + 1, "to")) && Word(i + 2) && Word(i + 2)->month && Ok(i + 2, i)) return w->month;

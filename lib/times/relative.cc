@@ -191,10 +191,11 @@ size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount, D
     if (*amount > 1 && !w->unit_plural && !hyphen && at_[i].kind != AtomKind::kNumber) return 0;
   }
   if (at_[j].text == "second" && at_[i].kind != AtomKind::kNumber && *amount != 1) return 0;
-  if (at_[j].text == "second" && (Is(i, "a") || Is(i, "an")) && Ok(j + 1, i) &&
-      at_[j + 1].kind != AtomKind::kPunct &&
-      !(Is(j + 1, "later") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "or") || Is(j + 1, "and")))
-    return 0;  // a second round, a second time: an ordinal
+  if (at_[j].text == "second" && (Is(i, "a") || Is(i, "an")) &&
+      !(Is(j + 1, "later") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "after") || Is(j + 1, "before")))
+    return 0;  // a second round, wait a second: an ordinal or an idiom
+  if (w->unit == "Q" && !fraction && Is(j + 1, "of") && !(Ok(j + 2, i) && Word(j + 2) && Word(j + 2)->unit == "Y"))
+    return 0;  // a quarter of a billion dollars, three quarters of the vote: a fraction
   if (w->unit == "NI" && !w->unit_plural && *amount == 1) return 0;  // "a night"
   *unit = w->unit;
   e->type = TimeType::kDuration;
@@ -421,16 +422,10 @@ size_t Grammar::Deictic(size_t i, Expr* e) const {
            (Is(i + 3, "tomorrow") || Is(i + 3, "yesterday"))) {
     offset = (Is(i + 2, "after") ? 1 : -1) + (Is(i + 3, "tomorrow") ? 1 : -1);
     j += 3;
-  } else if (w == "the" && (((Is(i + 1, "next") || Is(i + 1, "following") || Is(i + 1, "previous")) && Is(i + 2, "day")) ||
-                            (Is(i + 1, "day") && (Is(i + 2, "after") || Is(i + 2, "before")) &&
-                             (!Ok(i + 3, i) || at_[i + 3].kind == AtomKind::kPunct)))) {
-    // the next day, the day before: from the last day the text named, else the document date
-    offset = Is(i + 1, "previous") || Is(i + 2, "before") ? -1 : 1;
+  } else if (w == "the" && (Is(i + 1, "next") || Is(i + 1, "following") || Is(i + 1, "previous")) && Is(i + 2, "day")) {
+    // the next day: from the document date (a narrative's last day is not tracked reliably enough)
+    offset = Is(i + 1, "previous") ? -1 : 1;
     j += 2;
-    if (narrative_) {
-      e->point = DayPoint(AddDays(*narrative_, offset));
-      return j + 1;
-    }
   } else found = false;
   if (!found) return 0;
   ++j;
