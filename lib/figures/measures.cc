@@ -107,6 +107,48 @@ bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::stri
   return true;
 }
 
+// A time unit as the denominator of a rate: "hour" -> "h".
+std::string TimeSymbol(const FigureLexicon& lex, std::string_view w) {
+  std::string lemma = lex.Lemma(w);
+  static constexpr std::pair<std::string_view, std::string_view> kSymbols[] = {
+      {"millisecond", "ms"}, {"ms", "ms"}, {"second", "s"}, {"sec", "s"}, {"minute", "min"}, {"min", "min"},
+      {"hour", "h"}, {"hr", "h"}, {"day", "d"}, {"week", "wk"}, {"month", "mo"}, {"year", "yr"}};
+  for (const auto& [word, symbol] : kSymbols)
+    if (lemma == word) return std::string(symbol);
+  return lemma;
+}
+
+// "per hour", "/ms", "a day" after a unit: the unit becomes a rate
+// ("bbl/day", "km/h"). The denominator is a unit of measure or of time.
+void AttachRate(const FigureDoc& doc, FigureDraft* d) {
+  const FigureLexicon& lex = *doc.lex;
+  size_t k = d->last;
+  std::string_view w = doc.norm(k);
+  bool slash = w == "/" && doc.glued(k) && doc.glued(k + 1);
+  std::string_view den = doc.is(k + 1, TokenKind::kWord) ? doc.norm(k + 1) : std::string_view();
+  if (den.empty()) return;
+  if ((w == "a" || w == "an") && lex.Has(den, kRoleTimeUnit)) {  // "a day"
+    d->fig.unit.push_back('/');
+    d->fig.unit.append(TimeSymbol(lex, den));
+    d->last = k + 2;
+    return;
+  }
+  if (!slash && w != "per") return;
+  size_t l = 0;
+  std::string name;
+  if (const PhraseEntry* e = UnitAt(doc, k + 1, &l)) {
+    name = e->a;
+  } else if (lex.Has(den, kRoleTimeUnit) || den == "hr" || den == "ms" || den == "sec" || den == "min") {
+    name = TimeSymbol(lex, den);
+    l = 1;
+  } else {
+    return;
+  }
+  d->fig.unit.push_back('/');  // not `+= "/" + name`: g++ 12 -Wrestrict false positive
+  d->fig.unit.append(name);
+  d->last = k + 1 + l;
+}
+
 bool AttachMeasure(const FigureDoc& doc, const NumberMatch& m, FigureDraft* d) {
   const FigureLexicon& lex = *doc.lex;
   Figure& f = d->fig;
@@ -126,6 +168,7 @@ bool AttachMeasure(const FigureDoc& doc, const NumberMatch& m, FigureDraft* d) {
                e && !money) {
       f.kind = FigureKind::kQuantity;
       f.unit = e->a;
+      AttachRate(doc, d);
     } else {
       return false;  // 1990s, 5pm, 24703m212: not a figure
     }
@@ -172,6 +215,7 @@ bool AttachMeasure(const FigureDoc& doc, const NumberMatch& m, FigureDraft* d) {
     f.kind = FigureKind::kQuantity;
     f.unit = e->a;
     d->last = k + l;
+    AttachRate(doc, d);
     return true;
   }
   // "12-cent", "68-ounce": a compound adjective.

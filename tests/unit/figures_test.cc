@@ -73,6 +73,26 @@ TEST_SUITE("figures") {
     CHECK(f->unit == "km");
   }
 
+  TEST_CASE("rates: a unit per unit of measure or time") {
+    std::string t = "Output reached 1.5 million barrels a day; trains ran at 80 km per hour, "
+                    "cars at 10km/hr, and 12 percent a year is no rate of a unit.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "1.5 million");
+    REQUIRE(f);
+    CHECK(f->unit == "bbl/d");
+    CHECK(Slice(t, f->span) == "1.5 million barrels a day");
+    f = Find(t, a, "80");
+    REQUIRE(f);
+    CHECK(f->unit == "km/h");
+    f = Find(t, a, "10km");  // the numeral of a glued unit is its token
+    REQUIRE(f);
+    CHECK(f->unit == "km/h");
+    f = Find(t, a, "12");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kPercent);
+    CHECK(f->unit.empty());
+  }
+
   TEST_CASE("qualifiers, ranges, vague amounts and fractions") {
     std::string t = "More than 1,000 troops arrived, between 30 and 40 ships left, "
                     "tens of thousands of refugees fled and two-thirds of voters agreed.";
