@@ -168,6 +168,8 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
       if (rules[0] == CaseRule::kAny) {
         root_any_[id] = 1;
         lower_starts_[h] = id + 1;
+        size_t bit = LowerBit(keys[0]);
+        lower_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
       }
     }
   }
@@ -193,6 +195,9 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
     // A lower-case word starts only phrases written in lower case (titles),
     // found in a small table; other words need the full vocabulary.
     if (words[i].shape == Shape::kLower) {
+      if (words[i].key.empty()) return best;
+      size_t bit = LowerBit(words[i].key);
+      if (!((lower_filter_[bit / 64] >> (bit % 64)) & 1)) return best;
       const uint32_t* id = lower_starts_.Find(HashWord(words[i].key));
       if (id == nullptr) return best;  // its id stays unlooked: it may continue a phrase
       first = *id - 1;

@@ -4,6 +4,7 @@
 #ifndef COMMUNIQUE_LIB_ENTITIES_TRIE_H_
 #define COMMUNIQUE_LIB_ENTITIES_TRIE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -91,6 +92,13 @@ class PhraseTrie {
   std::vector<uint32_t> root_child_;  // per word id: Child(0, id)
   std::vector<uint8_t> root_any_;     // per word id: a phrase starts with it in any case
   HashMap64<uint32_t> lower_starts_;  // the root_any_ words (a few hundred): hash -> id + 1
+  // Bits by first byte, last byte and length of the lower_starts_ words: most
+  // lower-case text words are rejected before hashing.
+  static size_t LowerBit(std::string_view k) {
+    return ((static_cast<size_t>(k.front()) & 31) * 32 + (static_cast<size_t>(k.back()) & 31)) * 16 +
+           std::min<size_t>(k.size(), 15);
+  }
+  std::vector<uint64_t> lower_filter_ = std::vector<uint64_t>(32 * 32 * 16 / 64, 0);
   uint32_t Id(const Word& w) const;
   uint32_t word_count_ = 0;
   std::vector<Edge> edges_ = std::vector<Edge>(1024);
