@@ -103,8 +103,12 @@ void CueFinder::LeftNp(size_t cue, size_t* b, size_t* e) const {
 }
 
 void CueFinder::RightNp(size_t j, size_t* b, size_t* e) const {
-  size_t s = SentenceOf(j < a_.tokens.size() ? j : a_.tokens.size() - 1);
-  size_t end = std::min(SentenceEnd(s), j + kMaxRightNp);
+  // Bounded by punctuation and the paragraph, not the sentence: the
+  // segmenter may end one after "U.S." in "said U.S. Secretary ...".
+  size_t end = std::min(a_.tokens.size(), j + kMaxRightNp);
+  if (j < a_.tokens.size())
+    for (size_t k = j + 1; k < end; ++k)
+      if (!SameParagraph(k, j)) { end = k; break; }
   *b = j;
   size_t k = j;
   if (k < end && IsWordToken(a_, k) && !(a_.tokens[k].flags & kTokenCapitalized) &&

@@ -132,6 +132,39 @@ int32_t SpeakerResolver::RecentSpeaker(Want want, uint32_t before) const {
   return -1;
 }
 
+int32_t SpeakerResolver::RecentTitled(std::string_view role, uint32_t before) const {
+  uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
+  auto end = std::lower_bound(mentions_.begin(), mentions_.end(), before,
+                              [](const Ref& r, uint32_t v) { return r.begin < v; });
+  size_t seen = 0;
+  for (auto it = end; it != mentions_.begin() && seen < kLookBackMentions; ++seen) {
+    --it;
+    if (it->begin < floor) break;
+    if (it->end > before || !Compatible(it->entity, Want::kPerson)) continue;
+    const std::string& title = a_.entities[static_cast<size_t>(it->entity)].title;
+    if (title.size() < role.size()) continue;
+    bool same = title.size() == role.size() || title[title.size() - role.size() - 1] == ' ';
+    for (size_t k = 0; same && k < role.size(); ++k) {
+      char ch = title[title.size() - role.size() + k];
+      same = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) == role[k];
+    }
+    if (same) return it->entity;
+  }
+  return -1;
+}
+
+// A country, place or body named inside a longer phrase is its modifier
+// ("U.S. Secretary of Energy ...", "White House Office of ...").
+bool SpeakerResolver::Modifier(const Ref& m, uint32_t np_end) const {
+  if (m.end >= np_end) return false;
+  auto next = std::lower_bound(a_.tokens.begin(), a_.tokens.end(), m.end,
+                               [](const Token& t, uint32_t v) { return t.span.begin < v; });
+  if (next == a_.tokens.end() || next->span.begin >= np_end) return false;
+  if (next->kind != TokenKind::kWord) return false;
+  EntityType type = a_.entities[static_cast<size_t>(m.entity)].type;
+  return type != EntityType::kOrganization || (next->flags & kTokenCapitalized);
+}
+
 bool SpeakerResolver::HasPersonTitle(size_t b, size_t e) const {
   for (size_t k = b; k < e; ++k)
     if ((a_.tokens[k].flags & kTokenCapitalized) && lex_.Noun(StripPossessive(NormOf(a_, k))) == SpeakerNoun::kPerson)
@@ -151,13 +184,18 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   out.mention = np;
   size_t head = e - 1;
   while (head > b && !IsWordToken(a_, head)) --head;
+  // "the head of state", "the head of government": the head is "head".
+  if (head >= b + 2 && NormOf(a_, head - 1) == "of" && (NormOf(a_, head) == "state" || NormOf(a_, head) == "government"))
+    head -= 2;
   std::string_view head_norm = StripPossessive(NormOf(a_, head));
   SpeakerNoun noun = lex_.Noun(head_norm);
   std::string_view first = NormOf(a_, b);
   bool definite = first == "the" || first == "this" || first == "that";
-  // "the President said": the speaker of the moment, before the entity
-  // stage's guess of which president.
-  if (e - b == 2 && definite && noun == SpeakerNoun::kPerson) {
+  // "the President said", "the Russian head of state said": a role noun
+  // names the speaker of the moment (or the latest person with that title),
+  // not a country or body in the phrase nor the entity stage's guess.
+  bool role = definite && noun == SpeakerNoun::kPerson;
+  if (role && e - b == 2) {
     int32_t recent = RecentSpeaker(Want::kPerson, np.begin);
     if (recent >= 0) {
       out.entity = recent;
@@ -178,6 +216,7 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     if (a_.entities[ent].type == EntityType::kPerson && title_only_[ent]) continue;
     // "the Pakistani media", "the Russian statement": no speaker named.
     if (it->via == MentionVia::kDemonym && noun == SpeakerNoun::kDocument) continue;
+    if (a_.entities[ent].type != EntityType::kPerson && (role || Modifier(*it, np.end))) continue;
     if (it->begin < np.begin || it->end > np.end) {
       // A mention reaching beyond the phrase only counts if it covers it.
       if (!(it->begin <= np.begin && it->end >= np.end)) continue;
@@ -223,7 +262,13 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   }
   if ((noun == SpeakerNoun::kPerson || noun == SpeakerNoun::kGroup) && definite) {
     out.pronoun = true;
-    out.entity = Canonical(Recent(noun == SpeakerNoun::kPerson ? Want::kPerson : Want::kGroup, np.begin));
+    if (noun == SpeakerNoun::kPerson) {
+      out.entity = RecentSpeaker(Want::kPerson, np.begin);
+      if (out.entity < 0) out.entity = RecentTitled(head_norm, np.begin);
+    } else {
+      out.entity = Recent(Want::kGroup, np.begin);
+    }
+    out.entity = Canonical(out.entity);
     if (out.entity >= 0) {
       links_.push_back({np, out.entity, MentionVia::kRole});
       Note(out.entity, np.begin);

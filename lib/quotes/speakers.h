@@ -45,6 +45,11 @@ class SpeakerResolver {
   int32_t Recent(Want want, uint32_t before) const;
   /// The latest resolved speaker only (no plain mentions).
   int32_t RecentSpeaker(Want want, uint32_t before) const;
+  /// The latest person mention whose entity's title ends in `role`
+  /// ("president" for "Vladimir Putin", title "President").
+  int32_t RecentTitled(std::string_view role, uint32_t before) const;
+  struct Ref;
+  bool Modifier(const Ref& m, uint32_t np_end) const;
   /// Whether a capitalized person role noun ("Minister") is in [b, e).
   bool HasPersonTitle(size_t b, size_t e) const;
   bool Compatible(int32_t entity, Want want) const;

@@ -122,6 +122,20 @@ TEST_SUITE("quotes_speakers") {
     REQUIRE(q != nullptr);
     CHECK(SpeakerName(a, *q) == "Sergey Lavrov");
   }
+
+  TEST_CASE("a role noun with a demonym names the person, not the country") {
+    std::string text =
+        "Vladimir Putin met the delegation.\n\n"
+        "In conclusion, the Russian head of state said: \"I am confident that our cooperation will grow.\"\n\n"
+        "\"We must win this race,\" said U.S. Secretary of Energy Chris Wright.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "I am confident");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Vladimir Putin");
+    const Quote* w = FindQuote(text, a, "We must win");
+    REQUIRE(w != nullptr);
+    CHECK(SpeakerName(a, *w) != "United States");
+  }
 }
 
 }  // namespace
