@@ -125,7 +125,7 @@ TEST_SUITE("quotes_speakers") {
 
   TEST_CASE("a role noun with a demonym names the person, not the country") {
     std::string text =
-        "Vladimir Putin met the delegation.\n\n"
+        "Vladimir Putin said the talks with the delegation had been useful.\n\n"
         "In conclusion, the Russian head of state said: \"I am confident that our cooperation will grow.\"\n\n"
         "\"We must win this race,\" said U.S. Secretary of Energy Chris Wright.\n";
     Analysis a = AnalyzeOk(text);
