@@ -19,6 +19,7 @@ struct FigureDraft {
   size_t num_first = 0, num_last = 0;  // tokens of the numeral
   bool counted_unit = false;           // unit is a counted noun (not a measure)
   bool needs_unit = false;             // a bare cardinal that may take a unit from context
+  uint32_t unit_suffix = 0;            // bytes of a unit glued to the numeral ("km" of "10km")
 };
 
 /// Fills value/exact of a draft from a number.

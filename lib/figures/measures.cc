@@ -164,10 +164,12 @@ bool AttachMeasure(const FigureDoc& doc, const NumberMatch& m, FigureDraft* d) {
       SetValue(scaled, &f);
     } else if (!money && CurrencyWord(doc, m.suffix, &code, &unit)) {
       SetMoney(d, code, unit);
+      d->unit_suffix = static_cast<uint32_t>(m.suffix.size());
     } else if (const PhraseEntry* e = lex.units.LongestAt(0, 1, [&m](size_t) { return std::string_view(m.suffix); }, &l);
                e && !money) {
       f.kind = FigureKind::kQuantity;
       f.unit = e->a;
+      d->unit_suffix = static_cast<uint32_t>(m.suffix.size());
       AttachRate(doc, d);
     } else {
       return false;  // 1990s, 5pm, 24703m212: not a figure

@@ -49,6 +49,8 @@ class FigureStage final : public Stage {
     for (FigureDraft& d : drafts) {
       d.fig.span = {doc.tok(d.first).span.begin, doc.tok(d.last - 1).span.end};
       d.fig.number = {doc.tok(d.num_first).span.begin, doc.tok(d.num_last - 1).span.end};
+      // "10km": the numeral without its glued unit.
+      if (d.unit_suffix && d.unit_suffix < d.fig.number.end - d.fig.number.begin) d.fig.number.end -= d.unit_suffix;
       // "192." at a sentence end: the point is no part of the numeral.
       if (doc.is(d.num_last - 1, TokenKind::kNumber)) {
         std::string_view tail = doc.surface(d.num_last - 1);

@@ -84,7 +84,7 @@ TEST_SUITE("figures") {
     f = Find(t, a, "80");
     REQUIRE(f);
     CHECK(f->unit == "km/h");
-    f = Find(t, a, "10km");  // the numeral of a glued unit is its token
+    f = Find(t, a, "10");  // the numeral without its glued unit
     REQUIRE(f);
     CHECK(f->unit == "km/h");
     f = Find(t, a, "12");
