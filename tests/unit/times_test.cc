@@ -180,3 +180,44 @@ TEST_SUITE("times2") {
                   "three days after Christmas 2019") == "2019-12-28");
   }
 }
+
+TEST_SUITE("times3") {
+  TEST_CASE("clock times in words") {
+    CHECK(ValueOf("They met at half past three.", "2021-08-02", "half past three") == "T03:30");
+    CHECK(ValueOf("The vote is at a quarter to four p.m.", "2021-08-02", "a quarter to four p.m.") == "T15:45");
+    CHECK(ValueOf("It began ten past 9 in the evening.", "2021-08-02", "ten past 9 in the evening") == "T21:10");
+    CHECK(ValueOf("The talks open at six pm.", "2021-08-02", "six pm") == "T18:00");
+    CHECK(ValueOf("She spoke from 3 to 5 p.m. on Monday.", "2021-08-04", "3 to 5 p.m. on Monday") ==
+          "2021-08-02T15:00/2021-08-02T17:00");
+    // a range of numbers, not "ten minutes to twelve"
+    CHECK(ValueOf("Between ten to twelve people were hurt.", "2021-08-02", "ten to twelve").starts_with("<none"));
+  }
+  TEST_CASE("a weekday with a clock time, a clock range ending after its start") {
+    CHECK(ValueOf("The meeting will be on Thursday 1 pm.", "2021-08-02", "Thursday 1 pm") == "2021-08-05T13:00");
+    CHECK(ValueOf("He worked from 10:30 to 3 on 1/1/2015.", "2021-08-02", "10:30 to 3 on 1/1/2015") ==
+          "2015-01-01T10:30/2015-01-01T15:00");
+  }
+  TEST_CASE("years in words, durations of several parts") {
+    CHECK(ValueOf("He was born on 13 Sept nineteen seventy two.", "2021-08-02", "13 Sept nineteen seventy two") ==
+          "1972-09-13");
+    CHECK(ValueOf("It opened in August two thousand and fifteen.", "2021-08-02", "August two thousand and fifteen") ==
+          "2015-08");
+    CHECK(ValueOf("The talks lasted 2 hours and 30 minutes.", "2021-08-02", "2 hours and 30 minutes") == "PT2H30M");
+    CHECK(ValueOf("It took one and a half hours.", "2021-08-02", "one and a half hours") == "PT1.5H");
+    CHECK(ValueOf("They left two and a half years ago.", "2021-08-02", "two and a half years") == "P2.5Y");
+  }
+  TEST_CASE("day intervals, first N days, ranges to now") {
+    CHECK(ValueOf("Talks ran from 3 to 5 March 2020.", "2021-08-02", "3 to 5 March 2020") == "2020-03-03/2020-03-05");
+    CHECK(ValueOf("Exports fell in the first ten days of last year.", "2021-08-02", "the first ten days of last year") ==
+          "2020-01-01/2020-01-10");
+    CHECK(ValueOf("Prices rose from March to date.", "2021-08-02", "from March to date") == "2021-03/2021-08-02");
+  }
+  TEST_CASE("no false times") {
+    Analysis a = Run("He won a second term. Iron Dome got a quarter of a billion dollars. Hold on a second.",
+                     "2021-08-02");
+    CHECK(a.times.empty());
+    CHECK(ValueOf("It is out of hand with this march.", "2021-08-02", "this march").starts_with("<none"));
+    CHECK(Run("The ssn is 123-12-1234, call 555-1212.", "2021-08-02").times.empty());
+    CHECK(ValueOf("Sales will be semi-annually reviewed.", "2021-08-02", "semi-annually") == "P0.5Y");
+  }
+}
