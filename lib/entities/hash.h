@@ -62,14 +62,17 @@ class HashMap64 {
     return values_[s];
   }
   void Reserve(size_t n) {
-    while (keys_.size() < n * 2) Grow();
+    size_t want = 16;
+    while (want < n * 2) want *= 2;
+    if (want > keys_.size()) Rehash(want);
   }
   size_t size() const { return count_; }
 
  private:
-  void Grow() {
-    std::vector<uint64_t> old_keys(keys_.empty() ? 16 : keys_.size() * 2, 0);
-    std::vector<V> old_values(old_keys.size());
+  void Grow() { Rehash(keys_.empty() ? 16 : keys_.size() * 2); }
+  void Rehash(size_t slots) {
+    std::vector<uint64_t> old_keys(slots, 0);
+    std::vector<V> old_values(slots);
     old_keys.swap(keys_);
     old_values.swap(values_);
     mask_ = keys_.size() - 1;

@@ -199,6 +199,7 @@ Status Lexicon::LoadTitles() {
 Status Lexicon::LoadPersons() {
   Tsv t;
   if (Status s = LoadTable("entity_persons.tsv", 2, &t); !s.ok()) return s;
+  persons_.reserve(t.rows.size());
   for (const TsvRow& r : t.rows) {
     PersonInfo p;
     p.name = std::string(r.fields[0]);
