@@ -15,6 +15,7 @@
 
 #include "communique/communique.h"
 
+#ifndef FUZZ_CHECK  // a test may define its own (the invariants test: doctest REQUIRE)
 #define FUZZ_CHECK(cond)                                                          \
   do {                                                                            \
     if (!(cond)) {                                                                \
@@ -23,6 +24,7 @@
       std::abort();                                                               \
     }                                                                             \
   } while (0)
+#endif
 
 namespace communique::fuzz {
 
