@@ -1,4 +1,6 @@
 // Writes an Analysis as one JSON object; the schema is docs/records.md.
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -12,14 +14,28 @@ namespace communique {
 inline namespace v1 {
 namespace {
 
+// Bytes written as they are inside a JSON string: printable ASCII but '"'
+// and '\\'. Control bytes, DEL and non-ASCII take the slow path.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7f; ++c) t[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
 class Writer {
  public:
   explicit Writer(std::string* out) : out_(out) {}
 
   void Str(std::string_view s) {
     out_->push_back('"');
+    const size_t n = s.size();
     size_t i = 0;
-    while (i < s.size()) {
+    while (i < n) {
+      size_t run = i;  // copy runs of bytes that need no escape in one append
+      while (run < n && kPlain[static_cast<uint8_t>(s[run])]) ++run;
+      if (run > i) out_->append(s.data() + i, run - i);
+      i = run;
+      if (i >= n) break;
       auto c = static_cast<uint8_t>(s[i]);
       if (c >= 0x80) {
         internal::Decoded d = internal::DecodeAt(s, i);
@@ -34,23 +50,22 @@ class Writer {
         case '\n': out_->append("\\n"); break;
         case '\r': out_->append("\\r"); break;
         case '\t': out_->append("\\t"); break;
-        default:
-          if (c < 0x20 || c == 0x7f) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_->append(buf);
-          } else {
-            out_->push_back(static_cast<char>(c));
-          }
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out_->append(buf);
+        }
       }
       ++i;
     }
     out_->push_back('"');
   }
+  /// `k` is a field name of the schema: plain ASCII, written without escaping.
   void Key(std::string_view k) {
     Sep();
-    Str(k);
-    out_->push_back(':');
+    out_->push_back('"');
+    out_->append(k);
+    out_->append("\":", 2);
     first_ = true;  // the value follows without a comma
     after_key_ = true;
   }
@@ -67,7 +82,12 @@ class Writer {
       std::snprintf(buf, sizeof buf, "%.17g", v);
     out_->append(buf);
   }
-  void Int(long long v) { Sep(); out_->append(std::to_string(v)); }
+  void Int(long long v) {
+    Sep();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, static_cast<size_t>(r.ptr - buf));
+  }
   void Bool(bool v) { Sep(); out_->append(v ? "true" : "false"); }
   void Null() { Sep(); out_->append("null"); }
   void String(std::string_view s) { Sep(); Str(s); }
