@@ -100,15 +100,15 @@ std::string CombinedDuration(const DurParts& dp) {
     else if (u == "S") sec += a;
   }
   std::string v = "P";
-  if (y) v += Num(y) + "Y";
-  if (mo) v += Num(mo) + "M";
-  if (w) v += Num(w) + "W";
-  if (d) v += Num(d) + "D";
-  if (h || mi || sec) {
+  if (y != 0) v += Num(y) + "Y";
+  if (mo != 0) v += Num(mo) + "M";
+  if (w != 0) v += Num(w) + "W";
+  if (d != 0) v += Num(d) + "D";
+  if (h != 0 || mi != 0 || sec != 0) {
     v += "T";
-    if (h) v += Num(h) + "H";
-    if (mi) v += Num(mi) + "M";
-    if (sec) v += Num(sec) + "S";
+    if (h != 0) v += Num(h) + "H";
+    if (mi != 0) v += Num(mi) + "M";
+    if (sec != 0) v += Num(sec) + "S";
   }
   return v;
 }
