@@ -73,6 +73,9 @@ Status QuoteLexicon::Load() {
     title_filter_.Add(w);
     title_words_.emplace(w);
   }
+  Tsv given;
+  if (Status s = LoadTable("entity_given_names.tsv", 1, &given); !s.ok()) return s;
+  for (const TsvRow& row : given.rows) given_names_.emplace(row.fields[0]);
   return Status();
 }
 
@@ -100,6 +103,10 @@ SpeakerNoun QuoteLexicon::Noun(std::string_view norm) const {
 
 bool QuoteLexicon::IsTitleWord(std::string_view lower) const {
   return title_filter_.MayContain(lower) && title_words_.find(lower) != title_words_.end();
+}
+
+bool QuoteLexicon::IsGivenName(std::string_view word) const {
+  return given_names_.find(word) != given_names_.end();
 }
 
 std::string_view StripPossessive(std::string_view w) {

@@ -59,6 +59,8 @@ class QuoteLexicon {
   /// Whether a lower-case word only ever belongs to a title ("acting",
   /// "president", "secretary", "of"), from entity_titles.tsv.
   bool IsTitleWord(std::string_view lower) const;
+  /// Whether a capitalized word is a known given name ("Bonnie").
+  bool IsGivenName(std::string_view word) const;
 
  private:
   std::vector<CueForm> cues_;
@@ -66,6 +68,7 @@ class QuoteLexicon {
   WordFilter cue_filter_, noun_filter_, title_filter_;
   StringMap<SpeakerNoun> nouns_;
   StringSet title_words_;
+  StringSet given_names_;
 };
 
 // Token helpers.

@@ -24,12 +24,26 @@ int TypeRank(EntityType t) {
 
 }  // namespace
 
-// Whether every word of a person's name is a title word ("Acting President"),
-// or the name ends in a lower-case word ("Administrator of").
+// Whether a person's "name" is a title: every word a title word ("Acting
+// President"), a last word in lower case ("Administrator of"), or a title
+// with a portfolio and no given name ("Under Secretary of State for Arms
+// Control", unlike "Secretary of Energy Chris Wright").
 bool TitleOnly(const QuoteLexicon& lex, std::string_view name) {
   size_t last = name.rfind(' ');
   if (last != std::string_view::npos && last + 1 < name.size() && name[last + 1] >= 'a' && name[last + 1] <= 'z')
     return true;
+  if (name.find(" of ") != std::string_view::npos || name.find(" for ") != std::string_view::npos) {
+    std::string first(name.substr(0, name.find(' ')));
+    for (char& ch : first) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    bool given = false;
+    for (size_t i = 0; i < name.size() && !given;) {
+      size_t j = name.find(' ', i);
+      if (j == std::string_view::npos) j = name.size();
+      given = lex.IsGivenName(name.substr(i, j - i));
+      i = j + 1;
+    }
+    if (lex.IsTitleWord(first) && !given) return true;
+  }
   std::string w;
   for (size_t i = 0; i <= name.size(); ++i) {
     if (i == name.size() || name[i] == ' ') {
