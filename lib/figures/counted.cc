@@ -63,18 +63,31 @@ void AttachCountedNoun(const FigureDoc& doc, FigureDraft* d) {
   if (f.kind == FigureKind::kRange && !f.unit.empty()) return;
   size_t end = SentenceEnd(doc, d->num_first);
   size_t k = d->last;
-  if (doc.norm(k) == "of") {
-    // Partitive: "45 of the 100 requests", "two of these countries".
-    size_t q = k + 1;
-    if (q < end && doc.lex->Has(doc.norm(q), kRolePartitive) && !doc.lex->Has(doc.norm(q), kRolePronoun) ) ++q;
-    else if (q < end && doc.lex->Has(doc.norm(q), kRolePartitive) && doc.lex->Has(doc.norm(q), kRolePronoun) &&
-             ModifierOrNoun(doc, q + 1)) ++q;  // "of these requests"
+  // "half the budget", "a third their income": a fraction before a determiner
+  // is a partitive without "of".
+  bool fraction = f.kind == FigureKind::kCardinal && f.value > 0 && f.value < 1;
+  bool bare_partitive = fraction && doc.lex->Has(doc.norm(k), kRolePartitive) &&
+                        !doc.lex->Has(doc.norm(k), kRolePronoun);
+  if (doc.norm(k) == "of" || bare_partitive) {
+    // Partitive: "45 of the 100 requests", "two of these countries",
+    // "two-thirds of voters", "one of Moscow's closest allies".
+    size_t q = bare_partitive ? k : k + 1;
+    bool pronoun = q < end && doc.lex->Has(doc.norm(q), kRolePronoun);
+    if (q < end && doc.lex->Has(doc.norm(q), kRolePartitive) && !pronoun) ++q;
+    else if (q < end && doc.lex->Has(doc.norm(q), kRolePartitive) && pronoun && ModifierOrNoun(doc, q + 1)) ++q;  // "of these requests"
+    else if (q < end && !pronoun && ModifierOrNoun(doc, q) && !bare_partitive) {}  // "of voters"
     else return;
+    // A fraction counts a singular noun too ("half the budget"), but only a
+    // lone word: in "a quarter of the vote went" the chain runs into a verb.
+    size_t head = SIZE_MAX, words = 0;
     for (size_t n = 0; q < end && n < kMaxModifiers + 2; ++q, ++n) {
       if (doc.is(q, TokenKind::kNumber) || doc.lex->Number(doc.norm(q))) continue;
       if (!ModifierOrNoun(doc, q)) break;
       if (doc.lex->LooksPlural(doc.norm(q))) { SetUnit(doc, q, d); return; }
+      head = q;
+      ++words;
     }
+    if (fraction && words == 1) SetUnit(doc, head, d);
     return;
   }
   bool one = f.exact == "1";
@@ -141,6 +154,8 @@ void ResolveEllipsis(const FigureDoc& doc, const std::vector<FigureDraft>& earli
   size_t k = d->last;
   if (k < doc.size() && ModifierOrNoun(doc, k) && doc.sentence[k] == doc.sentence[d->num_first]) return;
   if (doc.norm(k) == "of") return;
+  // "half the budget": a noun phrase of its own follows.
+  if (doc.lex->Has(doc.norm(k), kRolePartitive) && !doc.lex->Has(doc.norm(k), kRolePronoun)) return;
   uint32_t sent = doc.sentence[d->num_first];
   for (size_t e = earlier.size(); e-- > 0;) {
     const FigureDraft& p = earlier[e];

@@ -117,6 +117,24 @@ TEST_SUITE("figures") {
     CHECK(f->exact.empty());  // not a terminating decimal
   }
 
+  TEST_CASE("partitives: what a fraction or 'N of' counts") {
+    std::string t = "They sent a dozen tanks, half the budget, two-thirds of voters, one of Moscow's closest "
+                    "allies, and a quarter of the vote went to him.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "half");
+    REQUIRE(f);
+    CHECK(f->unit == "budget");  // not "tank" from the parallel before it
+    f = Find(t, a, "two-thirds");
+    REQUIRE(f);
+    CHECK(f->unit == "voter");
+    f = Find(t, a, "one");
+    REQUIRE(f);
+    CHECK(f->unit == "ally");
+    f = Find(t, a, "a quarter");
+    REQUIRE(f);
+    CHECK(f->unit != "went");  // a singular head only when it stands alone
+  }
+
   TEST_CASE("identifiers, years and durations are no figures") {
     std::string t = "Under Resolution 2231 and Article 5, the G7 and COVID-19 talks lasted six months in 2020.";
     Analysis a = communique::testing::AnalyzeOk(t);
