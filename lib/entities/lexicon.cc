@@ -50,12 +50,15 @@ void Lexicon::AddPhrase(std::string_view phrase, bool ignore_case, Entry e) {
     case EntryKind::kRegion: case EntryKind::kPlace: bit = kGazPlace; break;
     case EntryKind::kOrganization: bit = kGazOrg; break;
     case EntryKind::kDemonym: bit = kGazDemonym; break;
+    case EntryKind::kTitle: bit = kWordTitle; break;
     case EntryKind::kPerson:
       if (e.via == MentionVia::kName && keys_scratch_.size() >= 2) trie_.MarkWord(HashWord(keys_scratch_.back()), kGazSurname);
       break;
     default: break;
   }
   if (bit != 0 && keys_scratch_.size() == 1) trie_.MarkWord(HashWord(keys_scratch_[0]), bit);
+  if (e.kind == EntryKind::kTitle)
+    for (const std::string& k : keys_scratch_) trie_.MarkWord(HashWord(k), kWordInTitle);
   entries_.push_back(e);
   trie_.Add(keys_scratch_, rules_scratch_, static_cast<uint32_t>(entries_.size() - 1));
 }
@@ -66,6 +69,7 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
 }
 
 uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(HashWord(Lower(word))); }
+uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(HashWord(Lower(word))); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
   return heads_.Find(HashWord(key));

@@ -67,6 +67,9 @@ struct HeadInfo { EntityType type = EntityType::kOrganization; bool first = fals
 
 /// Gazetteer classes of a single word, features of the name tagger.
 enum GazBit : uint8_t { kGazGiven = 1, kGazPlace = 2, kGazOrg = 4, kGazSurname = 8, kGazDemonym = 16 };
+inline constexpr uint8_t kGazFeatureBits = 31;  ///< the bits the tagger sees
+inline constexpr uint8_t kWordTitle = 32;        ///< a one-word title ("President"), not a feature
+inline constexpr uint8_t kWordInTitle = 64;      ///< a word of a title phrase ("prime", "of"), not a feature
 
 
 class Lexicon {
@@ -86,9 +89,11 @@ class Lexicon {
   /// Gazetteer bits (GazBit) of one word in any case: given name, single-word
   /// place/country/capital, organization, surname of a listed person, demonym.
   uint8_t GazBits(std::string_view word) const;
+  /// GazBits plus kWordTitle.
+  uint8_t WordBits(std::string_view word) const;
   /// The same from HashWord of the ASCII-lower-cased word.
   uint8_t GazBitsOfLower(uint64_t lower_hash) const {
-    return trie_.WordBits(lower_hash);
+    return trie_.WordBits(lower_hash) & kGazFeatureBits;
   }
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;

@@ -4,6 +4,8 @@
 // NER tagger (tagger.cc) adds uncoded person/organization/location names
 // where the rules found nothing overlapping.
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "core/stage.h"
 #include "entities/lexicon.h"
@@ -16,8 +18,66 @@ namespace {
 constexpr EntityType kNerTypes[] = {EntityType::kPerson, EntityType::kOrganization,
                                     EntityType::kLocation};
 
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view LastWord(std::string_view name) {
+  size_t sp = name.rfind(' ');
+  return sp == std::string_view::npos ? name : name.substr(sp + 1);
+}
+
+std::string_view FirstWord(std::string_view name) { return name.substr(0, name.find(' ')); }
+
+// Where a tagger name goes: an existing entity written the same way ("Ukraine"
+// tagged where the rules did not fire), a person known by that surname, or a
+// new entity. Built from the rule-based entities of one document.
+class NameIndex {
+ public:
+  explicit NameIndex(const std::vector<Entity>& entities) {
+    for (uint32_t i = 0; i < entities.size(); ++i) {
+      const Entity& e = entities[i];
+      by_text_.try_emplace(LowerAscii(e.name), i);
+      if (e.type == EntityType::kPerson && e.name.find(' ') != std::string::npos)
+        by_surname_.try_emplace(LowerAscii(LastWord(e.name)), i);
+    }
+  }
+  /// The entity a tagger name of `type` refers to, or -1; `via` says how.
+  int32_t Find(std::string_view text, EntityType type, const std::vector<Entity>& entities,
+               MentionVia* via) const {
+    std::string key = LowerAscii(text);
+    if (auto it = by_text_.find(key); it != by_text_.end()) {
+      const Entity& e = entities[it->second];
+      bool place_like = (type == EntityType::kLocation || type == EntityType::kOrganization) &&
+                        (e.type == EntityType::kCountry || e.type == EntityType::kLocation);
+      if (e.type == type || place_like) {
+        *via = MentionVia::kName;
+        return static_cast<int32_t>(it->second);
+      }
+    }
+    if (type == EntityType::kPerson && key.find(' ') == std::string::npos) {
+      if (auto it = by_surname_.find(key); it != by_surname_.end()) {
+        *via = MentionVia::kSurname;
+        return static_cast<int32_t>(it->second);
+      }
+    }
+    return -1;
+  }
+  void AddPerson(const Entity& e, uint32_t i) {
+    by_text_.try_emplace(LowerAscii(e.name), i);
+    if (e.name.find(' ') != std::string::npos) by_surname_.try_emplace(LowerAscii(LastWord(e.name)), i);
+  }
+
+ private:
+  std::unordered_map<std::string, uint32_t> by_text_, by_surname_;
+};
+
 // Adds tagger names on tokens no rule-based mention touches.
-void AddTaggerEntities(const NerTagger& tagger, std::string_view text, Analysis* a) {
+void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_view text,
+                       Analysis* a) {
   const std::vector<Token>& toks = a->tokens;
   std::vector<bool> covered(toks.size(), false);
   for (const Entity& e : a->entities) {
@@ -29,6 +89,7 @@ void AddTaggerEntities(const NerTagger& tagger, std::string_view text, Analysis*
         covered[static_cast<size_t>(it - toks.begin())] = true;
     }
   }
+  NameIndex index(a->entities);
   std::vector<std::string_view> words;
   std::vector<uint8_t> skip, labels;
   for (const Sentence& sent : a->sentences) {
@@ -44,24 +105,94 @@ void AddTaggerEntities(const NerTagger& tagger, std::string_view text, Analysis*
     }
     if (!any) continue;
     tagger.Tag(words, skip, &labels);
-    for (const NerSpan& ns : NerTagger::Spans(labels)) {
+    for (NerSpan ns : NerTagger::Spans(labels)) {
       // An I- label right after a rule-based mention continues that mention.
       if (labels[ns.first_word] % 2 == 0 && ns.first_word > 0 && skip[ns.first_word - 1]) continue;
-      bool free = true;
-      for (size_t i = ns.first_word; i < ns.end_word; ++i)
-        free = free && !covered[sent.first_token + i];
-      if (!free) continue;
+      // Names end in a name word ("Emperor of the" before a covered "United States").
+      while (ns.end_word > ns.first_word && !ner::CanStart(words[ns.end_word - 1])) --ns.end_word;
+      if (ns.end_word == ns.first_word) continue;
+      // A bare title ("President", "Mr. Prime Minister"), or a one-word name
+      // at a sentence start that no gazetteer knows (a capitalized common word).
+      bool all_title = true;
+      for (size_t i = ns.first_word; i < ns.end_word && all_title; ++i)
+        all_title = (lex.WordBits(words[i]) & (kWordTitle | kWordInTitle)) != 0;
+      if (all_title) continue;
+      if (ns.end_word - ns.first_word == 1) {
+        const Token& t = toks[sent.first_token + ns.first_word];
+        bool starts = true;  // only punctuation before it: "(Laughter.)"
+        for (size_t i = 0; i < ns.first_word && starts; ++i)
+          starts = toks[sent.first_token + i].kind == TokenKind::kPunctuation;
+        if (starts && (lex.WordBits(words[ns.first_word]) & kGazFeatureBits) == 0 &&
+            !(t.flags & kTokenAllUpper))
+          continue;
+      }
       const Token& first = toks[sent.first_token + ns.first_word];
       Span span{first.span.begin, static_cast<uint32_t>(
           words[ns.end_word - 1].data() + words[ns.end_word - 1].size() - text.data())};
+      EntityType type = kNerTypes[(ns.type - 1) / 2];
+      std::string_view surface = text.substr(span.begin, span.size());
+      MentionVia via = MentionVia::kName;
+      int32_t known = index.Find(surface, type, a->entities, &via);
+      if (known >= 0) {
+        a->entities[static_cast<size_t>(known)].mentions.push_back({span, via, span});
+        continue;
+      }
       Entity e;
       e.id = static_cast<uint32_t>(a->entities.size());
-      e.type = kNerTypes[(ns.type - 1) / 2];
-      e.name = std::string(text.substr(span.begin, span.size()));
+      e.type = type;
+      e.name = std::string(surface);
       e.mentions.push_back({span, MentionVia::kName, span});
       a->entities.push_back(std::move(e));
+      if (type == EntityType::kPerson) index.AddPerson(a->entities.back(), a->entities.back().id);
     }
   }
+}
+
+// A one-word person ("Mr. Price" -> "Price") joins the person whose full
+// name ends (or, family name first, begins) with that word ("Ned Price",
+// "Hu Jintao"), when exactly one does.
+void MergeSurnamePersons(std::vector<Entity>* entities) {
+  std::unordered_map<std::string, int32_t> full;  // surname key -> entity, -2 if ambiguous
+  for (size_t i = 0; i < entities->size(); ++i) {
+    const Entity& e = (*entities)[i];
+    if (e.type != EntityType::kPerson || e.name.find(' ') == std::string::npos) continue;
+    for (std::string_view w : {LastWord(e.name), FirstWord(e.name)}) {
+      auto [it, inserted] = full.try_emplace(LowerAscii(w), static_cast<int32_t>(i));
+      if (!inserted && it->second != static_cast<int32_t>(i)) it->second = -2;
+    }
+  }
+  bool merged = false;
+  for (Entity& e : *entities) {
+    if (e.type != EntityType::kPerson || e.name.find(' ') != std::string::npos) continue;
+    auto it = full.find(LowerAscii(e.name));
+    if (it == full.end() || it->second < 0) continue;
+    Entity& to = (*entities)[static_cast<size_t>(it->second)];
+    for (Mention m : e.mentions) {
+      if (m.via == MentionVia::kName) m.via = MentionVia::kSurname;
+      to.mentions.push_back(m);
+    }
+    if (to.title.empty()) to.title = e.title;
+    if (to.affiliation.empty()) to.affiliation = e.affiliation;
+    if (to.posted_to.empty()) to.posted_to = e.posted_to;
+    e.mentions.clear();
+    merged = true;
+  }
+  (void)merged;
+}
+
+// Sorts mentions and entities by first mention, drops empty entities, renumbers ids.
+void Finish(std::vector<Entity>* entities) {
+  for (Entity& e : *entities)
+    std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& x, const Mention& y) {
+      return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end < y.span.end;
+    });
+  entities->erase(std::remove_if(entities->begin(), entities->end(),
+                                 [](const Entity& e) { return e.mentions.empty(); }),
+                  entities->end());
+  std::stable_sort(entities->begin(), entities->end(), [](const Entity& x, const Entity& y) {
+    return x.mentions.front().span.begin < y.mentions.front().span.begin;
+  });
+  for (size_t i = 0; i < entities->size(); ++i) (*entities)[i].id = static_cast<uint32_t>(i);
 }
 
 class EntityStage final : public Stage {
@@ -71,7 +202,9 @@ class EntityStage final : public Stage {
   void Run(std::string_view text, Analysis* a) const override {
     Resolver resolver(*lex_, text, *a);
     a->entities = resolver.Run();
-    AddTaggerEntities(*tagger_, text, a);
+    AddTaggerEntities(*tagger_, *lex_, text, a);
+    MergeSurnamePersons(&a->entities);
+    Finish(&a->entities);
   }
 
  private:

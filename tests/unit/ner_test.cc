@@ -48,4 +48,31 @@ TEST_CASE("tagger names never overlap mentions of other entities") {
   }
 }
 
+TEST_CASE("a bare title or a transcript note is no entity") {
+  const std::string text =
+      "Thank you, Mr. Prime Minister. (Laughter.) The President said the talks would go on.";
+  Analysis a = AnalyzeOk(text);
+  for (const Entity& e : a.entities) {
+    CHECK(e.name != "President");
+    CHECK(e.name != "Mr. Prime Minister");
+    CHECK(e.name != "Laughter");
+  }
+}
+
+TEST_CASE("a later Ms./Mr. + surname joins the tagged full name") {
+  const std::string text =
+      "The report was written by Marguerite Okonkwo, who spent two years on it. "
+      "Ms. Okonkwo said the work was worth it, and Okonkwo thanked her staff.";
+  Analysis a = AnalyzeOk(text);
+  int persons = 0;
+  for (const Entity& e : a.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    ++persons;
+    CHECK(e.name == "Marguerite Okonkwo");
+    CHECK(e.mentions.size() == 3);
+  }
+  CHECK(persons == 1);
+  for (size_t i = 0; i < a.entities.size(); ++i) CHECK(a.entities[i].id == i);
+}
+
 }  // TEST_SUITE
