@@ -68,7 +68,10 @@ int Grammar::MonthAt(size_t i) const {
   // May the modal, March the verb: a month only next to a day or year, or
   // after a temporal preposition or modifier.
   if (DayNumber(i + 1) || YearNumber(i + 1, true) != kUnknown) return w->month;
-  if ((t == "march" || t == "may") && !a.capitalized) return 0;  // this march, it may
+  if ((t == "march" || t == "may") && !a.capitalized &&
+      !(i > 0 && (at_[i - 1].text == "in" || at_[i - 1].text == "since" || at_[i - 1].text == "until") &&
+        (i + 1 >= at_.size() || at_[i + 1].kind == AtomKind::kPunct || at_[i + 1].sentence != a.sentence)))
+    return 0;  // this march, it may; "in may." stays a month
   if ((Is(i + 1, "/") || Is(i + 1, "-")) && i + 2 < at_.size() && at_[i + 1].glued && at_[i + 2].glued && DayNumber(i + 2))
     return w->month;  // Oct/2
   if ((Is(i + 1, "-") || Is(i + 1, "to")) && Word(i + 2) && Word(i + 2)->month && Ok(i + 2, i)) return w->month;
@@ -327,6 +330,7 @@ size_t Grammar::DayFirst(size_t i, Expr* e) const {
   if (!day) return 0;
   if (!cardinal_words && at_[j].word && (at_[j].word->number == 20 || at_[j].word->number == 30))
     k = Is(j + 1, "-") ? j + 3 : j + 2;
+  if (Is(k, "day") && Is(k + 1, "of") && (at_[j].ordinal || (at_[j].word && at_[j].word->ordinal))) ++k;  // the 15th day of June
   if (Is(k, "of")) ++k;
   else if (Is(k, "-") || Is(k, "/")) ++k;
   int month = Ok(k, i) ? MonthAt(k) : 0;
@@ -356,7 +360,7 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
   if (Is(j, "fy")) { fiscal = true; ++j; }
   else if (Is(j, "fiscal") && Is(j + 1, "year")) { fiscal = true; j += 2; }
   else if ((Is(j, "calendar") || Is(j, "the")) && Is(j + 1, "year")) j += 2;
-  bool strong = fiscal || j > i;
+  bool strong = fiscal || j > i || (i >= 2 && Is(i - 1, "than") && (Is(i - 2, "later") || Is(i - 2, "earlier")));
   if (!strong && i > 0) {
     std::string_view p = at_[i - 1].text;
     static constexpr std::string_view kPrep[] = {"in", "since", "until", "till", "by", "of", "from", "to", "between", "during",
@@ -851,7 +855,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
         if (x.point.hour < 12) x.point.hour += 12;
         if (range && x.until_hour < 12) x.until_hour += 12;
       }
-      if (!range || strong || day_end) {
+      if (!range || strong || day_end || !pod.empty()) {  // between 5 and 6 in the afternoon
         best = end;
         best_e = std::move(x);
       }

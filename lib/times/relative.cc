@@ -165,8 +165,9 @@ size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount, D
   bool half = false, fraction = false;
   if (!j && Is(i, "half") && (Is(i + 1, "a") || Is(i + 1, "an"))) { *amount = 0.5; j = i + 2; half = true; }
   if (j && *amount >= 1 && Is(j, "and") && Ok(j + 2, i)) {  // one and a half hours, two and half years
-    size_t k = Is(j + 1, "a") && Is(j + 2, "half") ? j + 3 : Is(j + 1, "half") ? j + 2 : 0;
-    if (k && Word(k) && !Word(k)->unit.empty()) { *amount += 0.5; j = k; fraction = true; }
+    bool quarter = Is(j + 1, "a") && Is(j + 2, "quarter");
+    size_t k = Is(j + 1, "a") && (Is(j + 2, "half") || quarter) ? j + 3 : Is(j + 1, "half") ? j + 2 : 0;
+    if (k && Word(k) && !Word(k)->unit.empty()) { *amount += quarter ? 0.25 : 0.5; j = k; fraction = true; }
   }
   bool hyphen = false;
   if (j && Is(j, "-")) { hyphen = true; ++j; }
@@ -202,8 +203,9 @@ size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount, D
   e->value = DurationValue(*unit, *amount);
   size_t end = j + 1;
   if (!fraction && *amount >= 0 && Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "half")) &&
-      (Is(end + 1, "half") || Is(end + 2, "half")) && Ok(end + 1, i)) {  // a year and a half, an hour and half
-    *amount += 0.5;
+      (Is(end + 1, "half") || Is(end + 2, "half") || (Is(end + 2, "quarter") && !Is(end + 3, "of"))) &&
+      Ok(end + 1, i)) {  // a year and a half, an hour and half, a year and a quarter
+    *amount += Is(end + 2, "quarter") ? 0.25 : 0.5;
     e->value = DurationValue(*unit, *amount);
     end += Is(end + 1, "half") ? 2 : 3;
   }
