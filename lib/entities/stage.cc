@@ -66,9 +66,10 @@ class NameIndex {
     }
     return -1;
   }
-  void AddPerson(const Entity& e, uint32_t i) {
+  void Add(const Entity& e, uint32_t i) {
     by_text_.try_emplace(LowerAscii(e.name), i);
-    if (e.name.find(' ') != std::string::npos) by_surname_.try_emplace(LowerAscii(LastWord(e.name)), i);
+    if (e.type == EntityType::kPerson && e.name.find(' ') != std::string::npos)
+      by_surname_.try_emplace(LowerAscii(LastWord(e.name)), i);
   }
 
  private:
@@ -143,7 +144,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       e.name = std::string(surface);
       e.mentions.push_back({span, MentionVia::kName, span});
       a->entities.push_back(std::move(e));
-      if (type == EntityType::kPerson) index.AddPerson(a->entities.back(), a->entities.back().id);
+      index.Add(a->entities.back(), a->entities.back().id);
     }
   }
 }
