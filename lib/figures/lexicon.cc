@@ -120,7 +120,7 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
       {"id_prefix", kRoleIdPrefix}, {"stop", kRoleStop},       {"time_unit", kRoleTimeUnit},
       {"clock", kRoleClock},        {"rise", kRoleRise},       {"fall", kRoleFall},
       {"negative", kRoleNegative},  {"pronoun", kRolePronoun}, {"partitive", kRolePartitive},
-      {"clause", kRoleClause},      {"no_one", kRoleNoOne}};
+      {"clause", kRoleClause},      {"no_one", kRoleNoOne},    {"id_code", kRoleIdCode}};
   for (const TsvRow& row : tsv.rows)
     for (const auto& [name, bit] : kRoles)
       if (row.fields[1] == name) lex->roles[Lower(row.fields[0])] |= bit;

@@ -26,7 +26,7 @@ struct NumberWord {
 enum WordRole : uint16_t {
   kRoleIdPrefix = 1, kRoleStop = 2, kRoleTimeUnit = 4, kRoleClock = 8, kRoleRise = 16,
   kRoleFall = 32, kRoleNegative = 64, kRolePronoun = 128, kRolePartitive = 256,
-  kRoleClause = 512, kRoleNoOne = 1024,
+  kRoleClause = 512, kRoleNoOne = 1024, kRoleIdCode = 2048,
 };
 
 /// Hash for maps keyed by std::string and looked up by string_view without
@@ -122,7 +122,8 @@ struct FigureLexicon {
   PhraseTable vague;       // a=low, b=high
 
   uint16_t Role(std::string_view word) const;
-  bool Has(std::string_view word, WordRole r) const { return (Role(word) & r) != 0; }
+  /// Whether the word has any of the roles in `any_of` (WordRole bits).
+  bool Has(std::string_view word, uint16_t any_of) const { return (Role(word) & any_of) != 0; }
   const NumberWord* Number(std::string_view word) const;
   /// Lemma of a (possibly plural) noun: irregular table, then suffix rules.
   std::string Lemma(std::string_view word) const;

@@ -192,7 +192,9 @@ class FigureStage final : public Stage {
     size_t i = m.first;
     std::string_view s = doc.surface(i);
     if (doc.is(i, TokenKind::kNumber) && !m.negative) {
-      if (i > 0 && lex_.Has(doc.norm(i - 1), kRoleIdPrefix) && !m.words) return true;
+      if (i > 0 && lex_.Has(doc.norm(i - 1), kRoleIdPrefix | kRoleIdCode) && !m.words) return true;
+      // "22 U.S.C. 2751", "15 CFR 744": the title number before a legal code.
+      if (lex_.Has(doc.norm(m.last), kRoleIdCode)) return true;
       // COVID-19, SCP-173: a number glued by a hyphen to a word.
       if (i >= 2 && doc.glued(i) && doc.norm(i - 1) == "-" && doc.glued(i - 1) &&
           (doc.is(i - 2, TokenKind::kWord) || doc.is(i - 2, TokenKind::kNumber)))

@@ -136,7 +136,8 @@ TEST_SUITE("figures") {
   }
 
   TEST_CASE("identifiers, years and durations are no figures") {
-    std::string t = "Under Resolution 2231 and Article 5, the G7 and COVID-19 talks lasted six months in 2020.";
+    std::string t = "Under Resolution 2231 and Article 5, the G7 and COVID-19 talks lasted six months in 2020 "
+                    "(22 U.S.C. 2751).";
     Analysis a = communique::testing::AnalyzeOk(t);
     for (const Figure& f : a.figures) {
       std::string_view s = Slice(t, f.number);
@@ -145,6 +146,8 @@ TEST_SUITE("figures") {
       CHECK(s != "19");
       CHECK(s != "six");
       CHECK(s != "2020");
+      CHECK(s != "22");
+      CHECK(s != "2751");
     }
   }
 
