@@ -262,6 +262,10 @@ class QuoteRun {
     for (size_t k = ce; k < end && k < ce + kThatWindow; ++k) {
       std::string_view w = NormOf(*a_, k);
       if (w == "that") return k + 1;
+      // "told journalists he hoped that ...": the clause starts at its subject.
+      if (k > ce && (w == "he" || w == "she" || w == "they" || w == "we") && k + 1 < end &&
+          IsWordToken(*a_, k + 1) && NormOf(*a_, k - 1) != "that")
+        return k;
       if (IsQuoteToken(*a_, k) || w == ";" || w == ":" || IsFinalPunct(w)) break;
     }
     if (ce >= end || !IsWordToken(*a_, ce)) return end;
@@ -304,10 +308,10 @@ class QuoteRun {
         const CueForm* f = lex_.MatchCue(*a_, k + 1, end);
         if (f && (f->type == CueType::kParticiple || f->type == CueType::kAccording)) { e = k; break; }
       } else if (w == "and" && k + 1 < end && !in_quote_[k]) {
-        // `... said that X and affirmed that Y`: the second cue's clause is its own.
+        // `... said that X and affirmed that Y`, `... and called on them to`:
+        // the second cue starts a predicate of its own.
         const CueForm* f = lex_.MatchCue(*a_, k + 1, end);
-        if (f && f->type == CueType::kVerb && k + 1 + f->words.size() < end &&
-            NormOf(*a_, k + 1 + f->words.size()) == "that") { e = k; break; }
+        if (f && f->type == CueType::kVerb && !f->strict) { e = k; break; }
       }
     }
     while (e > cb && (IsFinalPunct(NormOf(*a_, e - 1)) || NormOf(*a_, e - 1) == "," ||
