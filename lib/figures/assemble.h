@@ -22,6 +22,9 @@ struct FigureDraft {
   uint32_t unit_suffix = 0;            // bytes of a unit glued to the numeral ("km" of "10km")
 };
 
+/// Whether a noun names a currency ("dollars", "rubles"); sets its ISO code.
+bool CurrencyNoun(const FigureDoc& doc, std::string_view word, std::string* code);
+
 /// Fills value/exact of a draft from a number.
 void SetValue(const NumberMatch& m, Figure* f);
 

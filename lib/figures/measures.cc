@@ -85,6 +85,12 @@ void AttachCents(const FigureDoc& doc, FigureDraft* d) {
 
 }  // namespace
 
+bool CurrencyNoun(const FigureDoc& doc, std::string_view word, std::string* code) {
+  std::string unit;
+  if (word.size() <= 3) return false;  // ISO codes are no nouns: "usd", but also "won", "eur"
+  return CurrencyWord(doc, word, code, &unit);
+}
+
 void SetValue(const NumberMatch& m, Figure* f) {
   f->value = m.Value();
   f->exact = m.Exact();

@@ -263,6 +263,9 @@ class FigureStage final : public Stage {
         AttachCountedNoun(doc, d);
         ResolveOfThem(doc, earlier, d);
         if (d->fig.unit.empty() && doc.norm(i + vlen - 1) != "of" && doc.norm(i + vlen) != "of") return false;
+        // "millions of dollars": a vague amount of money.
+        if (!d->fig.unit_span.empty())
+          CurrencyNoun(doc, doc.norm(d->last - 1), &d->fig.currency);
         AttachQualifiers(doc, d);
         return true;
       }

@@ -117,6 +117,17 @@ TEST_SUITE("figures") {
     CHECK(f->exact.empty());  // not a terminating decimal
   }
 
+  TEST_CASE("vague amounts of money carry the currency") {
+    std::string t = "They spent millions of dollars and tens of thousands of euros on dozens of trucks.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    REQUIRE(a.figures.size() == 3);
+    CHECK(a.figures[0].kind == FigureKind::kVague);
+    CHECK(a.figures[0].currency == "USD");
+    CHECK(a.figures[1].currency == "EUR");
+    CHECK(a.figures[2].currency.empty());
+    CHECK(a.figures[2].unit == "truck");
+  }
+
   TEST_CASE("partitives: what a fraction or 'N of' counts") {
     std::string t = "They sent a dozen tanks, half the budget, two-thirds of voters, one of Moscow's closest "
                     "allies, and a quarter of the vote went to him.";
