@@ -6,6 +6,7 @@
 // 26th"), holidays (time_phrases.tsv) and offsets from a day ("three days
 // after Christmas").
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "times/grammar.h"
@@ -446,6 +447,57 @@ size_t Grammar::DayRange(size_t i, Expr* e) const {
     e->has_range = true;
     e->range_begin = rb;
     e->range_end = re;
+  }
+  return end;
+}
+
+// A clock time and a length of hours: "from 10 am for 3 hours 30 minutes",
+// "for 2.5 hours from 9": the clock range they span (on the clock's day).
+size_t Grammar::ClockFor(size_t j, size_t end, Expr* e) const {
+  auto minutes = [&](size_t k, size_t* stop) {
+    Expr d;
+    std::string unit;
+    double amount = 0;
+    DurParts dp;
+    *stop = Ok(k, j) ? Duration(k, &d, &unit, &amount, &dp) : 0;
+    if (!*stop || amount <= 0) return -1.0;
+    double total = 0;
+    for (int p = 0; p < dp.n; ++p) {
+      if (dp.unit[p] == "H") total += 60 * dp.amount[p];
+      else if (dp.unit[p] == "MIN") total += dp.amount[p];
+      else return -1.0;
+    }
+    return total;
+  };
+  size_t stop = 0;
+  if (e->type == TimeType::kTime && e->value.empty() && e->point.hour != kUnknown && !e->has_until &&
+      Is(end, "for")) {
+    double m = minutes(end + 1, &stop);
+    int until = e->point.hour * 60 + std::max(e->point.minute, 0) + static_cast<int>(std::lround(m));
+    if (m <= 0 || until > 24 * 60) return end;
+    e->has_until = true;
+    e->until_hour = until / 60;
+    e->until_minute = until % 60;
+    return stop;
+  }
+  if (e->type == TimeType::kDuration && Is(end, "from") && Ok(end + 1, j)) {
+    Point p;
+    bool meridiem = false;
+    size_t cend = Clock(end + 1, &p, &meridiem, true);
+    double m = minutes(j, &stop);
+    if (!cend || m <= 0 || stop != end) return end;
+    int until = p.hour * 60 + std::max(p.minute, 0) + static_cast<int>(std::lround(m));
+    if (until > 24 * 60) return end;
+    *e = Expr();
+    e->first = j;
+    e->type = TimeType::kTime;
+    e->point.gran = Gran::kTime;
+    e->point.hour = p.hour;
+    e->point.minute = std::max(p.minute, 0);
+    e->has_until = true;
+    e->until_hour = until / 60;
+    e->until_minute = until % 60;
+    return cend;
   }
   return end;
 }

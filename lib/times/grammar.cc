@@ -688,6 +688,11 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     b.point = DayPoint(*dct_);  // from March to date, from 2010 till now
     b.anchored = true;
     end = Is(k, "current") ? k + 2 : k + 1;
+  } else if (size_t kd = Is(k, "the") ? k + 1 : k;
+             e->point.gran == Gran::kDay && e->value.empty() && DayNumber(kd) && Ok(kd, e->first) &&
+             !MonthAt(kd + 1) && !Is(kd + 1, "of") && !(Word(kd + 1) && !Word(kd + 1)->unit.empty()) &&
+             !ClockFollows(kd + 1)) {
+    k = kd;  // from april the ninth till the seventeenth: a bare day of the same month
   } else {
     end = Core(k, &b);
   }
@@ -708,6 +713,13 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     if (at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30)) end = Is(k + 1, "-") ? k + 3 : k + 2;
   }
   if (!b.value.empty() || b.point.gran == Gran::kNone) return 0;
+  if (size_t yend = 0; Is(end, ",") && a.year == kUnknown && b.point.year == kUnknown && b.point.gran == Gran::kDay) {
+    if (int year = YearAt(end + 1, e->first, &yend); year != kUnknown) {  // May 24-27, 2021
+      a.year = year;
+      b.point.year = year;
+      end = yend;
+    }
+  }
   bool clock = e->point.gran == Gran::kTime && b.point.gran == Gran::kTime && e->point.year == kUnknown;
   if (clock) {  // 10:30 to 3 p.m.
     if (!e->value.empty() || b.point.year != kUnknown) return 0;
@@ -901,6 +913,7 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
   e.first = j;
   size_t end = Core(j, &e);
   if (!end) return std::nullopt;
+  end = ClockFor(j, end, &e);
   if (size_t r = RangeTail(end, between, &e)) {
     end = r;
     e.first = i;

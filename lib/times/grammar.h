@@ -58,6 +58,7 @@ class Grammar {
   size_t TimeOfDay(size_t i, Point* p) const;
   size_t AttachTime(size_t i, Expr* e) const;
   size_t RangeTail(size_t i, bool between, Expr* e) const;
+  size_t ClockFor(size_t j, size_t end, Expr* e) const;
   // relative.cc: relative and deictic dates, durations, sets, references
   size_t Relative(size_t i, Expr* e) const;
   size_t Deictic(size_t i, Expr* e) const;

@@ -131,6 +131,14 @@ TEST_SUITE("times") {
     CHECK(ValueOf("They met at 10:30 GMT.", nullptr, "10:30 GMT") == "T10:30");
   }
 
+  TEST_CASE("a day range with a trailing year, a clock with a length of hours") {
+    CHECK(ValueOf("The forum ran May 24-27, 2021 in Geneva.", "2022-08-02", "May 24-27, 2021") ==
+          "2021-05-24/2021-05-27");
+    CHECK(ValueOf("The polls open from 10 am for 3 hours 30 minutes.", "2021-08-02",
+                  "10 am for 3 hours 30 minutes") == "T10:00/T13:30");
+    CHECK(ValueOf("Talks ran from april the ninth till the seventeenth.", "2021-08-02",
+                  "from april the ninth till the seventeenth") == "2021-04-09/2021-04-17");
+  }
   TEST_CASE("no false times") {
     const char* texts[] = {"May I ask a question?", "This may take longer.", "They will march on the capital.",
                            "Some 2,020 troops arrived.", "Resolution 2231 was adopted.", "Under Article 5 allies act.",
@@ -211,6 +219,14 @@ TEST_SUITE("times3") {
     CHECK(ValueOf("Exports fell in the first ten days of last year.", "2021-08-02", "the first ten days of last year") ==
           "2020-01-01/2020-01-10");
     CHECK(ValueOf("Prices rose from March to date.", "2021-08-02", "from March to date") == "2021-03/2021-08-02");
+  }
+  TEST_CASE("a day range with a trailing year, a clock with a length of hours") {
+    CHECK(ValueOf("The forum ran May 24-27, 2021 in Geneva.", "2022-08-02", "May 24-27, 2021") ==
+          "2021-05-24/2021-05-27");
+    CHECK(ValueOf("The polls open from 10 am for 3 hours 30 minutes.", "2021-08-02",
+                  "10 am for 3 hours 30 minutes") == "T10:00/T13:30");
+    CHECK(ValueOf("Talks ran from april the ninth till the seventeenth.", "2021-08-02",
+                  "from april the ninth till the seventeenth") == "2021-04-09/2021-04-17");
   }
   TEST_CASE("no false times") {
     Analysis a = Run("He won a second term. Iron Dome got a quarter of a billion dollars. Hold on a second.",
