@@ -307,8 +307,30 @@ size_t Grammar::MonthDay(size_t i, Expr* e) const {
   return k;
 }
 
-// [last|next|this] HOLIDAY [[of|,] YEAR | of this year]
+// [the weekend of] HOLIDAY [weekend]: the weekend the holiday belongs to
+// (Labor Day weekend: Saturday to Monday; Thanksgiving weekend: the one after).
 size_t Grammar::HolidayAt(size_t i, Expr* e) const {
+  size_t k = i;
+  bool weekend = false;
+  if (Is(k, "the") && Is(k + 1, "weekend") && Is(k + 2, "of")) { k += 3; weekend = true; }
+  else if (Is(k, "weekend") && Is(k + 1, "of")) { k += 2; weekend = true; }
+  if (!Ok(k, i)) return 0;
+  size_t end = HolidayDay(k, e);
+  if (!end) return 0;
+  if (!weekend && Is(end, "weekend") && Ok(end, i)) { weekend = true; ++end; }
+  if (!weekend) return end;
+  const Point& p = e->point;
+  if (p.gran != Gran::kDay || p.year == kUnknown || p.month == kUnknown || p.day == kUnknown) return 0;
+  CivilDate d = Make(p.year, p.month, p.day);
+  int wd = times::Weekday(d);
+  if (wd == 2 || wd == 3) return 0;  // a Tuesday or Wednesday holiday has no weekend of its own
+  CivilDate saturday = wd == 1 ? AddDays(d, -2) : wd == 7 ? AddDays(d, -1) : AddDays(d, 6 - wd);
+  e->point = Containing(saturday, Gran::kWeekend);
+  return end;
+}
+
+// [last|next|this] HOLIDAY [[of|,] YEAR | of this year]
+size_t Grammar::HolidayDay(size_t i, Expr* e) const {
   size_t j = i;
   int rel = -9;
   if (const WordInfo* r = Word(j); r && r->relative != -9 && !Is(j, "same")) { rel = r->relative; ++j; }

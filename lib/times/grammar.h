@@ -76,6 +76,7 @@ class Grammar {
   size_t NumericDate(size_t i, Expr* e) const;
   size_t MonthDay(size_t i, Expr* e) const;
   size_t HolidayAt(size_t i, Expr* e) const;
+  size_t HolidayDay(size_t i, Expr* e) const;
   size_t OffsetFrom(size_t i, Expr* e) const;
   size_t DayRange(size_t i, Expr* e) const;
   bool DayOfWeek(const Point& week, int weekday, Point* out) const;

@@ -139,6 +139,12 @@ TEST_SUITE("times") {
     CHECK(ValueOf("Talks ran from april the ninth till the seventeenth.", "2021-08-02",
                   "from april the ninth till the seventeenth") == "2021-04-09/2021-04-17");
   }
+  TEST_CASE("the weekend of a holiday") {
+    CHECK(ValueOf("Traffic peaked over the Labor Day 2021 weekend.", "2021-10-02", "Labor Day 2021 weekend") ==
+          "2021-W35-WE");
+    CHECK(ValueOf("Prices rose on the weekend of Thanksgiving 2023.", "2024-01-02",
+                  "the weekend of Thanksgiving 2023") == "2023-W47-WE");
+  }
   TEST_CASE("no false times") {
     const char* texts[] = {"May I ask a question?", "This may take longer.", "They will march on the capital.",
                            "Some 2,020 troops arrived.", "Resolution 2231 was adopted.", "Under Article 5 allies act.",
@@ -227,6 +233,12 @@ TEST_SUITE("times3") {
                   "10 am for 3 hours 30 minutes") == "T10:00/T13:30");
     CHECK(ValueOf("Talks ran from april the ninth till the seventeenth.", "2021-08-02",
                   "from april the ninth till the seventeenth") == "2021-04-09/2021-04-17");
+  }
+  TEST_CASE("the weekend of a holiday") {
+    CHECK(ValueOf("Traffic peaked over the Labor Day 2021 weekend.", "2021-10-02", "Labor Day 2021 weekend") ==
+          "2021-W35-WE");
+    CHECK(ValueOf("Prices rose on the weekend of Thanksgiving 2023.", "2024-01-02",
+                  "the weekend of Thanksgiving 2023") == "2023-W47-WE");
   }
   TEST_CASE("no false times") {
     Analysis a = Run("He won a second term. Iron Dome got a quarter of a billion dollars. Hold on a second.",
