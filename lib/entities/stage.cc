@@ -4,6 +4,7 @@
 // NER tagger (tagger.cc) adds uncoded person/organization/location names
 // where the rules found nothing overlapping.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -90,13 +91,21 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         covered[static_cast<size_t>(it - toks.begin())] = true;
     }
   }
-  NameIndex index(a->entities);
+  std::optional<NameIndex> index;  // built at the first tagger name
   std::vector<std::string_view> words;
   std::vector<uint8_t> skip, labels;
   for (const Sentence& sent : a->sentences) {
+    // Most sentences have no capitalized word outside the rule-based mentions.
+    bool any = false;
+    for (uint32_t i = 0; i < sent.token_count && !any; ++i) {
+      const Token& t = toks[sent.first_token + i];
+      any = !covered[sent.first_token + i] &&
+            ner::CanStart(text.substr(t.span.begin, std::min<uint32_t>(t.span.size(), 1)));
+    }
+    if (!any) continue;
     words.clear();
     skip.clear();
-    bool any = false;
+    any = false;
     for (uint32_t i = 0; i < sent.token_count; ++i) {
       const Token& t = toks[sent.first_token + i];
       uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
@@ -133,7 +142,8 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       EntityType type = kNerTypes[(ns.type - 1) / 2];
       std::string_view surface = text.substr(span.begin, span.size());
       MentionVia via = MentionVia::kName;
-      int32_t known = index.Find(surface, type, a->entities, &via);
+      if (!index) index.emplace(a->entities);
+      int32_t known = index->Find(surface, type, a->entities, &via);
       if (known >= 0) {
         a->entities[static_cast<size_t>(known)].mentions.push_back({span, via, span});
         continue;
@@ -144,7 +154,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       e.name = std::string(surface);
       e.mentions.push_back({span, MentionVia::kName, span});
       a->entities.push_back(std::move(e));
-      index.Add(a->entities.back(), a->entities.back().id);
+      index->Add(a->entities.back(), a->entities.back().id);
     }
   }
 }
