@@ -74,7 +74,7 @@ void ScoreDocument(const std::vector<Span>& gold, const std::vector<Span>& sys, 
 constexpr double kRecallFloor = 0.83;         // measured 0.878 (65 of 74)
 constexpr double kPrecisionFloor = 0.89;      // measured 0.942 (65 of 69)
 constexpr double kSpeakerFloor = 0.70;        // measured 0.754 (49 of 65)
-constexpr double kDirectSpeakerFloor = 0.70;  // measured 0.75 (6 of 8: "Medvedev", "Biden" for full names)
+constexpr double kDirectSpeakerFloor = 0.60;  // measured 0.75 (6 of 8; names are the entity stage's: "Medvedev", "Biden")
 
 double Ratio(int num, int den) { return den > 0 ? static_cast<double>(num) / den : 0.0; }
 
