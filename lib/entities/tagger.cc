@@ -16,6 +16,7 @@ void NerTagger::Insert(uint64_t key, const std::array<float, kNerLabels>& w) {
       return;
     }
     if (slots_[s].fp == 0) {
+      filter_[(key >> 20) & (kFilterBits / 64 - 1)] |= uint64_t{1} << ((key >> 14) & 63);
       slots_[s] = {fp, static_cast<uint32_t>(weights_.size())};
       weights_.push_back(w);
       ++count_;
@@ -31,6 +32,7 @@ Status NerTagger::Load(const Lexicon& lex) {
   size_t slots = 16;
   while (slots < tsv.rows.size() * 2 + 2) slots *= 2;
   slots_.assign(slots, Slot{});
+  filter_.assign(kFilterBits / 64, 0);
   weights_.clear();
   weights_.reserve(tsv.rows.size());
   mask_ = slots - 1;

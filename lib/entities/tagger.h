@@ -256,6 +256,7 @@ class NerTagger {
 
   /// Weights of a feature key, or nullptr.
   const float* Find(uint64_t key) const {
+    if (!((filter_[(key >> 20) & (kFilterBits / 64 - 1)] >> ((key >> 14) & 63)) & 1)) return nullptr;
     const uint32_t fp = Fingerprint(key);
     for (size_t s = key & mask_;; s = (s + 1) & mask_) {
       if (slots_[s].fp == fp) return weights_[slots_[s].index].data();
@@ -271,6 +272,9 @@ class NerTagger {
   static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
   void Insert(uint64_t key, const std::array<float, kNerLabels>& w);
   std::vector<Slot> slots_ = std::vector<Slot>(1);
+  // An 8 KB bit filter of the keys: most absent features cost one L1 probe.
+  static constexpr size_t kFilterBits = size_t{1} << 16;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
   std::vector<std::array<float, kNerLabels>> weights_;
   size_t mask_ = 0, count_ = 0;
   // Bias plus previous-label weights, per previous label.
