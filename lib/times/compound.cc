@@ -71,8 +71,8 @@ size_t Grammar::Clock(size_t i, Point* p, bool* meridiem, bool bare_ok) const {
     return end;
   }
   const Atom& a = at_[i];
-  if (a.kind == AtomKind::kTimeLit && a.mm == kUnknown && !a.has_meridiem && bare_ok) {
-    p->hour = a.hh; p->minute = 0;
+  if (a.kind == AtomKind::kTimeLit && a.mm() == kUnknown && !a.has_meridiem && bare_ok) {
+    p->hour = a.hh(); p->minute = 0;
     return i + 1;
   }
   if (!bare_ok || a.kind != AtomKind::kNumber || a.digits < 1 || a.digits > 2 || a.separators || a.ordinal ||

@@ -449,18 +449,18 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
   const Atom& a = at_[i];
   size_t j = 0;
   if (a.kind == AtomKind::kTimeLit) {
-    if (!a.has_meridiem && a.mm == kUnknown) return 0;
-    p->hour = a.hh; p->minute = a.mm == kUnknown ? 0 : a.mm; p->second = a.ss;
+    if (!a.has_meridiem && a.mm() == kUnknown) return 0;
+    p->hour = a.hh(); p->minute = a.mm() == kUnknown ? 0 : a.mm(); p->second = a.ss();
     j = i + 1;
     if (a.has_meridiem && j < at_.size() && at_[j].glued &&
         (at_[j].text == ".m." || at_[j].text == ".m" || at_[j].text == "m." || at_[j].text == "m"))
       ++j;  // 8p.m. split as 8p + .m.
     if (a.has_meridiem && Is(j, ".") && at_[j].glued && Is(j + 1, "m") && at_[j + 1].glued) j += Is(j + 2, ".") ? 3 : 2;
-    if (!a.has_meridiem && j < at_.size() && a.hh >= 1 && a.hh <= 12) {
+    if (!a.has_meridiem && j < at_.size() && a.hh() >= 1 && a.hh() <= 12) {
       std::string_view n = at_[j].text;
       bool am = n == "a.m." || n == "am" || n == "a.m", pm = n == "p.m." || n == "pm" || n == "p.m";
       if (am || pm) {
-        p->hour = pm ? (a.hh == 12 ? 12 : a.hh + 12) : (a.hh == 12 ? 0 : a.hh);
+        p->hour = pm ? (a.hh() == 12 ? 12 : a.hh() + 12) : (a.hh() == 12 ? 0 : a.hh());
         ++j;
       }
     }

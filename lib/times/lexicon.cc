@@ -270,9 +270,9 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     } else if (RE2::FullMatch(n, clock_, &g1, &g2, &g3, &g4) || RE2::FullMatch(n, meridiem_, &g1, &g2, &g4)) {
       base.kind = AtomKind::kTimeLit;
       base.has_meridiem = !g4.empty();
-      base.hh = Hour24(ToInt(g1), std::string_view(g4.data(), g4.size()));
-      base.mm = g2.empty() ? kUnknown : ToInt(g2);
-      base.ss = g3.empty() ? kUnknown : ToInt(g3);
+      base.y = Hour24(ToInt(g1), std::string_view(g4.data(), g4.size()));
+      base.m = g2.empty() ? kUnknown : ToInt(g2);
+      base.d = g3.empty() ? kUnknown : ToInt(g3);
     }
     if (base.kind == AtomKind::kDateLit) {
       bool ok = base.m >= 1 && base.m <= 12 && (base.d == kUnknown || (base.d >= 1 && base.d <= 31));
@@ -280,7 +280,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
       base.kind = AtomKind::kWord;
     }
     if (base.kind == AtomKind::kTimeLit) {
-      bool ok = base.hh >= 0 && base.hh <= 24 && (base.mm == kUnknown || base.mm < 60);
+      bool ok = base.hh() >= 0 && base.hh() <= 24 && (base.mm() == kUnknown || base.mm() < 60);
       if (ok) { out->push_back(std::move(base)); return; }
       base.kind = AtomKind::kWord;
     }
@@ -315,14 +315,14 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
       }
       p.kind = AtomKind::kNumber;
       p.number = std::atof(digits.c_str());
-      if (!p.separators) p.digits = static_cast<int>(digits.size());
+      if (!p.separators) p.digits = static_cast<int16_t>(std::min<size_t>(digits.size(), 99));
       if (j + 2 <= surf.size() && p.digits > 0 && p.digits <= 3) {
         std::string suf;
         suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j])));
         suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j + 1])));
         bool end_ok = j + 2 == surf.size() || !IsAsciiLetter(surf[j + 2]);
         if (end_ok && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")) {
-          p.ordinal = static_cast<int>(p.number);
+          p.ordinal = static_cast<int16_t>(p.number);
           j += 2;
         }
       }

@@ -51,22 +51,25 @@ enum WordFlag : uint8_t {
   kPhraseSecond = 16, ///< second word of a reference phrase ("far" of "so far")
 };
 
-struct Atom {
+struct Atom {  // 64 bytes: one cache line per token
   uint32_t begin = 0, end = 0;
-  AtomKind kind = AtomKind::kWord;
-  uint8_t flags = 0;       ///< WordFlag bits of the word form
   std::string_view text;   ///< lower-cased; views the analysis' normalized text
   const WordInfo* word = nullptr;
   double number = 0;       ///< kNumber value
-  int digits = 0;          ///< digit count of a plain integer, 0 if not one
-  int ordinal = 0;         ///< 21 for "21st"
-  bool capitalized = false;
-  bool glued = false;      ///< no space before and part of the previous atom's token
-  bool separators = false; ///< "2,020", "1.5"
   int32_t sentence = -1;
-  int y = kUnknown, m = kUnknown, d = kUnknown;  ///< kDateLit
-  int hh = kUnknown, mm = kUnknown, ss = kUnknown;  ///< kTimeLit (24 h after am/pm)
-  bool has_meridiem = false;
+  /// kDateLit: year, month, day; kTimeLit: hour (24 h after am/pm), minute, second
+  int y = kUnknown, m = kUnknown, d = kUnknown;
+  int16_t digits = 0;      ///< digit count of a plain integer, 0 if not one
+  int16_t ordinal = 0;     ///< 21 for "21st"
+  AtomKind kind = AtomKind::kWord;
+  uint8_t flags = 0;       ///< WordFlag bits of the word form
+  bool capitalized : 1 = false;
+  bool glued : 1 = false;       ///< no space before and part of the previous atom's token
+  bool separators : 1 = false;  ///< "2,020", "1.5"
+  bool has_meridiem : 1 = false;
+  int hh() const { return y; }  ///< kTimeLit
+  int mm() const { return m; }
+  int ss() const { return d; }
 };
 
 class Lexicon {
