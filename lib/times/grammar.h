@@ -45,6 +45,7 @@ class Grammar {
   /// The last explicit day the text named ("on July 9, 2015"): "six years
   /// later" counts from it rather than from the document date.
   void SetNarrativeDate(const CivilDate& d) { narrative_ = d; }
+  const std::optional<CivilDate>& narrative_date() const { return narrative_; }
 
  private:
   // grammar.cc: structure, absolute dates, parts, ranges

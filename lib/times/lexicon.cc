@@ -1,8 +1,8 @@
 #include "times/lexicon.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <algorithm>
 #include <cstdlib>
 
 #include "core/tables.h"
@@ -197,11 +197,19 @@ std::string_view Lexicon::Phrase(std::string_view joined) const {
   return it == phrases_.end() ? std::string_view() : std::string_view(it->second);
 }
 
-void Lexicon::Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const {
+void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin, size_t token_end,
+                    std::vector<Atom>* out) const {
   out->clear();
-  out->reserve(a.tokens.size() + a.tokens.size() / 4);
-  size_t sent = 0;
-  for (size_t k = 0; k < a.tokens.size(); ++k) {
+  token_end = std::min(token_end, a.tokens.size());
+  if (token_begin >= token_end) return;
+  out->reserve((token_end - token_begin) + (token_end - token_begin) / 4);
+  // The first sentence that does not end before the first token.
+  const uint32_t first_begin = a.tokens[token_begin].span.begin;
+  size_t sent = static_cast<size_t>(
+      std::partition_point(a.sentences.begin(), a.sentences.end(),
+                           [first_begin](const Sentence& s) { return s.span.end <= first_begin; }) -
+      a.sentences.begin());
+  for (size_t k = token_begin; k < token_end; ++k) {
     const Token& t = a.tokens[k];
     while (sent < a.sentences.size() && a.sentences[sent].span.end <= t.span.begin) ++sent;
     int32_t s = sent < a.sentences.size() && a.sentences[sent].span.begin <= t.span.begin

@@ -89,7 +89,12 @@ class Lexicon {
   bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
   /// The atoms of a document's tokens.
-  void Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const;
+  void Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const {
+    Atoms(text, a, 0, a.tokens.size(), out);
+  }
+  /// The atoms of tokens [token_begin, token_end) only (out is cleared).
+  void Atoms(std::string_view text, const Analysis& a, size_t token_begin, size_t token_end,
+             std::vector<Atom>* out) const;
 
  private:
   Lexicon();

@@ -2,6 +2,8 @@
 // document (lexicon.cc), parses each candidate with bounded look-ahead
 // (grammar.cc, relative.cc) and anchors relative values on the document
 // date (calendar.cc).
+#include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "core/stage.h"
@@ -33,16 +35,42 @@ class TimeStage final : public Stage {
  public:
   explicit TimeStage(std::unique_ptr<times::Lexicon> lex) : lex_(std::move(lex)) {}
 
+  // Atoms are built for a window of whole sentences at a time, so that
+  // memory stays bounded on huge documents; a news document is one window.
+  static constexpr size_t kWindowTokens = size_t{1} << 16;
+
   void Run(std::string_view text, Analysis* a) const override {
     std::vector<Atom> atoms;
-    lex_->Atoms(text, *a, &atoms);
+    std::vector<uint32_t> next_core;
+    std::optional<CivilDate> narrative;
+    const size_t n_tokens = a->tokens.size();
+    for (size_t tb = 0; tb < n_tokens;) {
+      size_t te = std::min(n_tokens, tb + kWindowTokens);
+      if (te < n_tokens) {  // end the window with the sentence of its last token
+        const uint32_t last = static_cast<uint32_t>(te - 1);
+        auto s = std::partition_point(a->sentences.begin(), a->sentences.end(), [last](const Sentence& x) {
+          return x.first_token + x.token_count <= last;
+        });
+        if (s != a->sentences.end() && s->first_token <= last) te = s->first_token + s->token_count;
+      }
+      lex_->Atoms(text, *a, tb, te, &atoms);
+      RunWindow(atoms, &next_core, &narrative, a);
+      tb = te;
+    }
+  }
+
+ private:
+  void RunWindow(const std::vector<Atom>& atoms, std::vector<uint32_t>* next_core_out,
+                 std::optional<CivilDate>* narrative, Analysis* a) const {
     // next_core[i]: the first core atom at or after i, so that openers are
     // tried only near one
     const size_t n = atoms.size();
-    std::vector<uint32_t> next_core(n + 1);
+    std::vector<uint32_t>& next_core = *next_core_out;
+    next_core.assign(n + 1, 0);
     next_core[n] = static_cast<uint32_t>(n);
     for (size_t k = n; k-- > 0;) next_core[k] = IsCore(atoms[k]) || (atoms[k].flags & times::kHolidayStart) ? static_cast<uint32_t>(k) : next_core[k + 1];
-    times::Grammar grammar(*lex_, atoms, a->header.date);  // per run: holds the narrative date
+    times::Grammar grammar(*lex_, atoms, a->header.date);  // holds the narrative date
+    if (*narrative) grammar.SetNarrativeDate(**narrative);
     std::string buf;
     for (size_t i = 0; i < n;) {
       const Atom& at = atoms[i];
@@ -78,9 +106,9 @@ class TimeStage final : public Stage {
       if (!t.value.empty()) a->times.push_back(std::move(t));
       i = e->last;
     }
+    *narrative = grammar.narrative_date();
   }
 
- private:
   std::unique_ptr<times::Lexicon> lex_;
 };
 

@@ -249,3 +249,18 @@ TEST_SUITE("times3") {
     CHECK(ValueOf("Sales will be semi-annually reviewed.", "2021-08-02", "semi-annually") == "P0.5Y");
   }
 }
+
+TEST_SUITE("times_windows") {
+  // The stage reads long documents in windows of whole sentences; no time is
+  // lost or cut at a window boundary, and the narrative date carries over.
+  TEST_CASE("a document longer than one window keeps every time") {
+    std::string text;
+    const int sentences = 12000;  // 7 tokens each: about 84,000 tokens
+    for (int i = 0; i < sentences; ++i) text += "We met on March 5, 2020 there. ";
+    text += "Two days later we left.";
+    Analysis a = Run(text, "2021-08-02");
+    REQUIRE(a.times.size() == static_cast<size_t>(sentences) + 1);
+    for (int i = 0; i < sentences; ++i) CHECK(a.times[static_cast<size_t>(i)].value == "2020-03-05");
+    CHECK(a.times.back().value == "2020-03-07");
+  }
+}
