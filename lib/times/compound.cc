@@ -79,7 +79,7 @@ size_t Grammar::Clock(size_t i, Point* p, bool* meridiem, bool bare_ok) const {
       a.number > 24)
     return 0;
   if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kWord) return 0;
-  p->hour = static_cast<int>(a.number);
+  p->hour = IntOf(a.number);
   p->minute = 0;
   return i + 1;
 }
@@ -193,14 +193,14 @@ size_t Grammar::NumericDate(size_t i, Expr* e) const {
       at_[i - 1].glued)
     return 0;  // the middle of a chain: 123-12-1234, 555-1212
   int n[3] = {0, 0, 0}, digits[3] = {a.digits, 0, 0};
-  n[0] = static_cast<int>(a.number);
+  n[0] = IntOf(a.number);
   size_t count = 1, j = i + 1;
   std::string_view sep;
   while (count < 3 && j + 1 < at_.size() && at_[j].glued && at_[j + 1].glued && at_[j + 1].kind == AtomKind::kNumber &&
          !at_[j + 1].separators && !at_[j + 1].ordinal && (at_[j].text == "-" || at_[j].text == "/") &&
          (sep.empty() || sep == at_[j].text)) {
     sep = at_[j].text;
-    n[count] = static_cast<int>(at_[j + 1].number);
+    n[count] = IntOf(at_[j + 1].number);
     digits[count] = at_[j + 1].digits;
     ++count;
     j += 2;

@@ -97,7 +97,7 @@ int Grammar::DayNumber(size_t i) const {
     if (a.ordinal >= 1 && a.ordinal <= 31) return a.ordinal;
     if (a.digits >= 1 && a.digits <= 2 && a.number >= 1 && a.number <= 31 && !a.separators) {
       if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kWord) return 0;  // 5am, 3pm
-      return static_cast<int>(a.number);
+      return IntOf(a.number);
     }
     return 0;
   }
@@ -118,7 +118,7 @@ int Grammar::YearNumber(size_t i, bool strong) const {
   if (i >= at_.size()) return kUnknown;
   const Atom& a = at_[i];
   if (a.kind != AtomKind::kNumber || a.digits != 4 || a.ordinal) return kUnknown;
-  int y = static_cast<int>(a.number);
+  int y = IntOf(a.number);
   if (a.glued && i > 0 && (at_[i - 1].kind == AtomKind::kWord || at_[i - 1].text == "-")) {
     // FY2021 and mid-2020 are years; G2020, S-400, COVID-19 are not
     std::string_view p = at_[i - 1].text;
@@ -294,7 +294,7 @@ size_t Grammar::MonthFirst(size_t i, Expr* e) const {
   int year = YearAt(y, i, &yend);
   if (year == kUnknown && Is(y - 1, "of") && Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 &&
       !at_[y].ordinal && !(Ok(y + 1, i) && at_[y + 1].kind != AtomKind::kPunct)) {
-    int yy = static_cast<int>(at_[y].number);  // April of 87
+    int yy = IntOf(at_[y].number);  // April of 87
     year = yy < 50 ? 2000 + yy : 1900 + yy;
     yend = y + 1;
   }
@@ -346,7 +346,7 @@ size_t Grammar::DayFirst(size_t i, Expr* e) const {
   if (year != kUnknown) { e->point.year = year; return yend; }
   if (cardinal_words) return 0;
   if (Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 && (Is(y - 1, "of") || Is(y - 1, "/"))) {
-    int yy = static_cast<int>(at_[y].number);
+    int yy = IntOf(at_[y].number);
     e->point.year = yy < 50 ? 2000 + yy : 1900 + yy;
     return y + 1;
   }
@@ -384,10 +384,10 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
     return j + 1;
   }
   // the '90s, the 90s
-  if (Ok(j, i) && at_[j].kind == AtomKind::kNumber && at_[j].digits == 2 && static_cast<int>(at_[j].number) % 10 == 0 &&
+  if (Ok(j, i) && at_[j].kind == AtomKind::kNumber && at_[j].digits == 2 && IntOf(at_[j].number) % 10 == 0 &&
       Ok(j + 1, i) && (Is(j + 1, "s") || Is(j + 1, "'s")) &&
       i > 0 && (Is(i - 1, "the") || Is(i - 1, "in") || Is(i - 1, "'") || Is(i - 1, "early") || Is(i - 1, "late"))) {
-    int yy = static_cast<int>(at_[j].number);
+    int yy = IntOf(at_[j].number);
     e->point.gran = Gran::kDecade;
     e->point.year = (yy >= 30 ? 1900 + yy : 2000 + yy) / 10;
     return j + 2;
@@ -416,7 +416,7 @@ size_t Grammar::Quarter(size_t i, Expr* e) const {
         !at_[k + 1].glued)
       return false;
     *g = Is(k, "q") ? Gran::kQuarter : Gran::kHalf;
-    *n = static_cast<int>(at_[k + 1].number);
+    *n = IntOf(at_[k + 1].number);
     return *n >= 1 && *n <= (*g == Gran::kQuarter ? 4 : 2);
   };
   Gran g;
@@ -473,7 +473,7 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
       if (size_t s = SpokenClock(i, p, i > 0 && Is(i - 1, "at"))) return s;  // 10 past 9
       return 0;
     }
-    int h = static_cast<int>(a.number);
+    int h = IntOf(a.number);
     p->hour = pm ? (h == 12 ? 12 : h + 12) : (mer && h == 12 ? 0 : h);
     p->minute = 0;
     j = i + 1 + (mer ? mer : 1);
@@ -488,7 +488,7 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
              (!Ok(i + 1, i) || at_[i + 1].kind == AtomKind::kPunct || Is(i + 1, "on") ||
               (Word(i + 1) && !Word(i + 1)->timezone.empty()))) {
     // at 6.45, at 17.30 (British clock)
-    int h = static_cast<int>(a.number), m = static_cast<int>(std::lround((a.number - h) * 100));
+    int h = IntOf(a.number), m = static_cast<int>(std::lround((a.number - h) * 100));
     if (h > 23 || m > 59) return 0;
     p->hour = h; p->minute = m;
     j = i + 1;
@@ -561,7 +561,7 @@ size_t Grammar::Part(size_t i, Expr* e) const {
   else if (Is(j, "last") || Is(j, "final")) last = true;
   if (!ord && !last) {
     if (Is(j, "week") && Ok(j + 1, i) && at_[j + 1].kind == AtomKind::kNumber && at_[j + 1].digits <= 2) {
-      int wk = static_cast<int>(at_[j + 1].number);
+      int wk = IntOf(at_[j + 1].number);
       if (wk < 1 || wk > 53) return 0;
       size_t k = j + 2;
       Expr inner;
@@ -586,7 +586,7 @@ size_t Grammar::Part(size_t i, Expr* e) const {
   int count = 1;
   double amount = 0;
   if (size_t a = Amount(k, &amount); a && amount >= 1 && amount == std::floor(amount)) {
-    count = static_cast<int>(amount);
+    count = IntOf(amount);
     k = a;
   }
   const WordInfo* u = Word(k);

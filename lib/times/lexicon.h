@@ -51,6 +51,16 @@ enum WordFlag : uint8_t {
   kPhraseSecond = 16, ///< second word of a reference phrase ("far" of "so far")
 };
 
+/// A number as an int, saturated at a million: the values of "1e21" or a
+/// 300-digit run are out of int range (casting them is undefined behaviour),
+/// and calendar arithmetic on a count (months, days) must not overflow.
+inline int IntOf(double v) {
+  constexpr double kMax = 1e6;
+  if (!(v > -kMax)) return -1000000;  // also NaN
+  if (v > kMax) return 1000000;
+  return static_cast<int>(v);
+}
+
 struct Atom {  // 64 bytes: one cache line per token
   uint32_t begin = 0, end = 0;
   std::string_view text;   ///< lower-cased; views the analysis' normalized text

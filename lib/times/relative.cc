@@ -246,7 +246,7 @@ size_t Grammar::Offset(size_t i, Expr* e) const {
   DurParts dp;
   size_t end = Duration(j, &d, &unit, &amount, &dp);
   if (!end || amount < 0 || amount != std::floor(amount)) return 0;
-  int n = static_cast<int>(amount);
+  int n = IntOf(amount);
   int sign = 0;
   bool narrative = Is(end, "later") || Is(end, "earlier");
   if (in) {
@@ -324,7 +324,7 @@ size_t Grammar::Relative(size_t i, Expr* e) const {
     if (!end || amount <= 1) return 0;
     *e = d;
     if (dct_ && amount == std::floor(amount)) {
-      int n = static_cast<int>(amount);
+      int n = IntOf(amount);
       e->has_range = true;
       e->anchored = true;
       if (unit == "Q") {  // the past two quarters: whole calendar quarters

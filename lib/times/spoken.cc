@@ -42,7 +42,7 @@ int Grammar::SmallNumber(size_t i, size_t* end) const {
     if (a.digits < 1 || a.digits > 2 || a.separators || a.ordinal || a.number > 59) return -1;
     if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kWord) return -1;
     *end = i + 1;
-    return static_cast<int>(a.number);
+    return IntOf(a.number);
   }
   if (!a.word || a.word->number < 0 || a.word->number > 59 || a.text == "a" || a.text == "an" ||
       a.text == "couple" || a.text == "dozen")

@@ -91,8 +91,9 @@ TEST_SUITE("quotes2") {
       REQUIRE(!j.is_discarded());
       ++docs;
       const std::string text = j["text"].get<std::string>();
+      const std::string id = j.value("id", "");  // DocumentInfo::id is a view: keep the string alive
       DocumentInfo info;
-      info.id = j.value("id", "");
+      info.id = id;
       info.date = CivilDate::Parse(j.value("dct", ""));
       Analysis a = testing::AnalyzeOk(text, info);
       std::vector<Span> gold, sys;
