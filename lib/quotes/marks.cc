@@ -103,10 +103,10 @@ class Pairer {
 
   // At most kMaxListedQuoteDiagnostics are listed, then one count, so a
   // text of nothing but quotation marks cannot grow the diagnostics unbounded.
-  void Diagnose(size_t tok, std::string message) {
+  void Diagnose(size_t tok, const char* message) {  // no string is built past the cap
     ++diagnosed_;
     if (diagnosed_ <= kMaxListedQuoteDiagnostics)
-      a_->diagnostics.push_back({ErrorCode::kUnbalancedQuote, a_->tokens[tok].span, std::move(message)});
+      a_->diagnostics.push_back({ErrorCode::kUnbalancedQuote, a_->tokens[tok].span, message});
     else if (diagnosed_ == kMaxListedQuoteDiagnostics + 1)
       a_->diagnostics.push_back({ErrorCode::kUnbalancedQuote, a_->tokens[tok].span,
                                  "more unbalanced quotation marks follow; only the first " +
