@@ -76,7 +76,8 @@ class Writer {
       return;
     }
     char buf[32];
-    if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e18 && v > -1e18)
+    // The range test comes first: casting a double out of range is undefined.
+    if (v < 1e18 && v > -1e18 && v == static_cast<double>(static_cast<long long>(v)))
       std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
     else
       std::snprintf(buf, sizeof buf, "%.17g", v);
