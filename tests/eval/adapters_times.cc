@@ -23,8 +23,8 @@
 // Gold spans that do not apply to news are left out per reason
 // (TimeNotApplicable; docs/times.md argues each).
 // Mods are not compared (Recognizers' mod names differ from TIMEX3's).
-// The per-type adapters (time:date, ...) score recall and value accuracy of
-// one gold type against all system times: their precision is meaningless.
+// The per-type adapters (time:date, ...) score one gold type against the
+// system times that overlap a gold span of that type.
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -209,8 +209,18 @@ const Registrar kAllTimes({"time", kTimeTypes, SystemTimes, {}, GoldValue, Value
 
 struct PerType {
   PerType() {
-    for (const std::string& t : kTimeTypes)
-      Register({"time:" + t, {t}, SystemTimes, {}, GoldValue, ValueEqual, {}, TimeNotApplicable});
+    for (const std::string& t : kTimeTypes) {
+      // Only the system times that overlap a gold span of this type: the
+      // others belong to other types' rows.
+      auto on_type = [t](const GoldDoc& doc, const Analysis& a, std::vector<SystemSpan>* out) {
+        std::vector<SystemSpan> all;
+        SystemTimes(doc, a, &all);
+        for (const SystemSpan& s : all)
+          for (const GoldSpan& g : doc.spans)
+            if (g.type == t && s.begin < g.end && g.begin < s.end) { out->push_back(s); break; }
+      };
+      Register({"time:" + t, {t}, on_type, {}, GoldValue, ValueEqual, {}, TimeNotApplicable});
+    }
   }
 } const kPerType;
 
