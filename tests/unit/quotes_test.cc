@@ -10,11 +10,7 @@ namespace {
 
 using testing::AnalyzeOk;
 
-const Quote* FindQuote(std::string_view text, const Analysis& a, std::string_view starts_with) {
-  for (const Quote& q : a.quotes)
-    if (Slice(text, q.span).substr(0, starts_with.size()) == starts_with) return &q;
-  return nullptr;
-}
+using testing::FindQuote;
 
 Analysis AnalyzeWithout(std::string_view text, bool entities) {
   Options o;

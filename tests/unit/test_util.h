@@ -36,6 +36,13 @@ inline std::vector<std::string> SentenceTexts(std::string_view text, const Analy
   return out;
 }
 
+/// The first quote whose text starts with `starts_with`, or null.
+inline const Quote* FindQuote(std::string_view text, const Analysis& a, std::string_view starts_with) {
+  for (const Quote& q : a.quotes)
+    if (Slice(text, q.span).substr(0, starts_with.size()) == starts_with) return &q;
+  return nullptr;
+}
+
 std::string ReadFile(const std::string& path);
 
 }  // namespace communique::testing
