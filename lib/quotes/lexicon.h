@@ -13,25 +13,10 @@
 
 #include "communique/analysis.h"
 #include "communique/status.h"
+#include "core/word_filter.h"
 #include "tokenize/tokenizer.h"
 
 namespace communique::internal {
-
-/// A cheap pre-test for word lists: a bit per (length, first letter, last
-/// letter). False positives only; saves hashing most tokens.
-class WordFilter {
- public:
-  void Add(std::string_view w) { bits_[Key(w) >> 6] |= uint64_t{1} << (Key(w) & 63); }
-  bool MayContain(std::string_view w) const { return w.empty() || (bits_[Key(w) >> 6] >> (Key(w) & 63)) & 1; }
-
- private:
-  static size_t Key(std::string_view w) {
-    if (w.empty()) return 0;
-    return (std::min<size_t>(w.size(), 31) << 10) | ((static_cast<unsigned char>(w.front()) & 31u) << 5) |
-           (static_cast<unsigned char>(w.back()) & 31u);
-  }
-  uint64_t bits_[(32 << 10) / 64] = {};
-};
 
 enum class CueType : uint8_t {
   kVerb,        ///< finite: "X said", "said X"
