@@ -9,6 +9,7 @@ namespace {
 
 constexpr size_t kMaxLeftNp = 12;    // "Russian Ambassador to the United States Anatoly Antonov"
 constexpr size_t kMaxRightNp = 10;
+constexpr size_t kMaxRightTitleNp = 18;  // "Assistant Secretary of State for International Security and ... Eliot Kang"
 constexpr size_t kAfterWindow = 10;  // tokens after a closing mark that may hold the cue
 constexpr size_t kBeforeWindow = 12;
 constexpr size_t kMaxParenthetical = 6;  // tokens of ", for his part," and the like
@@ -116,14 +117,29 @@ void CueFinder::RightNp(size_t j, size_t* b, size_t* e) const {
     *e = k;  // `said that ...`, `said in ...`: no noun phrase
     return;
   }
+  // A title's portfolio joins capitalized words with "for", "and", "of", "on"
+  // ("Under Secretary of State for Arms Control and International Security
+  // Bonnie Jenkins"): the phrase may run longer, up to the paragraph.
+  size_t title_end = std::min(a_.tokens.size(), j + kMaxRightTitleNp);
   while (k < end && !IsPunctToken(a_, k) && IsWordToken(a_, k)) {
     std::string_view w = NormOf(a_, k);
-    if (k > j && !(a_.tokens[k].flags & kTokenCapitalized) && (IsPrepositionLike(w) || IsClauseBoundaryWord(w)))
-      break;
+    if (k > j && !(a_.tokens[k].flags & kTokenCapitalized) && (IsPrepositionLike(w) || IsClauseBoundaryWord(w))) {
+      bool joins = (w == "for" || w == "and" || w == "on") && (a_.tokens[k - 1].flags & kTokenCapitalized) &&
+                   k + 1 < title_end && SameParagraph(k + 1, j) && IsWordToken(a_, k + 1) &&
+                   (a_.tokens[k + 1].flags & kTokenCapitalized) && HasTitleWord(j, k);
+      if (!joins) break;
+      end = std::max(end, title_end);
+    }
     if (k > j && lex_.MatchCue(a_, k, end)) break;
     ++k;
   }
   *e = k;
+}
+
+bool CueFinder::HasTitleWord(size_t b, size_t e) const {
+  for (size_t k = b; k < e; ++k)
+    if ((a_.tokens[k].flags & kTokenCapitalized) && lex_.IsTitleWord(NormOf(a_, k))) return true;
+  return false;
 }
 
 bool CueFinder::SpeechContext(size_t i, size_t e) const {

@@ -57,6 +57,8 @@ class CueFinder {
 
  private:
   bool IsNpBreak(size_t t) const;
+  /// Whether a capitalized title word ("Secretary") is in tokens [b, e).
+  bool HasTitleWord(size_t b, size_t e) const;
 
   const Analysis& a_;
   const QuoteLexicon& lex_;

@@ -1,5 +1,7 @@
 #include "quotes/speakers.h"
 
+#include "quotes/attribution.h"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +13,14 @@ namespace {
 constexpr uint32_t kLookBackBytes = 3000;   // antecedents further back are not used
 constexpr size_t kLookBackMentions = 40;
 constexpr uint32_t kLongestMention = 200;
+constexpr uint32_t kItLookBackBytes = 600;
+constexpr uint32_t kMessageLookBackBytes = 1200;
+
+bool IsPersonalDocument(std::string_view w) {
+  return w == "message" || w == "letter" || w == "telegram" || w == "greetings" || w == "reply";
+}
+constexpr size_t kSalienceSentences = 4;  // sentences searched back for the subject of "he"
+constexpr uint32_t kCataphoraBytes = 1500;  // "the President said ..." before his name
 
 int TypeRank(EntityType t) {
   switch (t) {
@@ -20,6 +30,13 @@ int TypeRank(EntityType t) {
     case EntityType::kLocation: return 3;
   }
   return 4;
+}
+
+std::string LastWordLower(std::string_view name) {
+  size_t sp = name.rfind(' ');
+  std::string w(sp == std::string_view::npos ? name : name.substr(sp + 1));
+  for (char& ch : w) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  return w;
 }
 
 }  // namespace
@@ -120,11 +137,100 @@ void SpeakerResolver::Narrow(size_t* b, size_t* e) const {
 bool SpeakerResolver::Compatible(int32_t entity, Want want) const {
   if (entity < 0 || static_cast<size_t>(entity) >= a_.entities.size()) return false;
   bool person = a_.entities[static_cast<size_t>(entity)].type == EntityType::kPerson;
-  if (person && title_only_[static_cast<size_t>(entity)]) return false;
+  if (person && static_cast<size_t>(entity) < title_only_.size() && title_only_[static_cast<size_t>(entity)])
+    return false;
   return want == Want::kPerson ? person : !person;
 }
 
+bool SpeakerResolver::Quoted(uint32_t pos) const {
+  auto it = std::upper_bound(quoted_.begin(), quoted_.end(), pos, [](uint32_t v, const Span& q) { return v < q.begin; });
+  return it != quoted_.begin() && pos < std::prev(it)->end;
+}
+
+int32_t SpeakerResolver::SubjectMention(size_t s, uint32_t to) const {
+  const Sentence& st = a_.sentences[s];
+  uint32_t from = st.span.begin;
+  size_t t = st.first_token, end = st.first_token + st.token_count;
+  while (t < end && Quoted(a_.tokens[t].span.begin)) ++t;
+  if (t < end && IsWordToken(a_, t)) {
+    std::string_view w = NormOf(a_, t);
+    // "Travelling back to Moscow, Vladimir Putin ...": the subject follows the comma.
+    bool adverbial = IsPrepositionLike(w) || IsClauseBoundaryWord(w) || (w.size() > 5 && w.substr(w.size() - 3) == "ing");
+    if (adverbial)
+      for (size_t k = t + 1; k < end && a_.tokens[k].span.begin < to; ++k)
+        if (NormOf(a_, k) == ",") { from = a_.tokens[k].span.end; break; }
+  }
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                             [](const Ref& r, uint32_t v) { return r.begin < v; });
+  for (; it != mentions_.end() && it->begin < to; ++it) {
+    if (it->end > to || Quoted(it->begin)) continue;
+    size_t ent = static_cast<size_t>(it->entity);
+    if (a_.entities[ent].type != EntityType::kPerson) continue;
+    if (ent < title_only_.size() && title_only_[ent]) {
+      // "The Acting President named ...": the person that title stood for.
+      int32_t r = RecentSpeaker(Want::kPerson, it->begin);
+      if (r < 0) r = NextTitled(LastWordLower(a_.entities[ent].name), it->end);
+      if (r >= 0) return r;
+      continue;
+    }
+    return Canonical(it->entity);
+  }
+  return -1;
+}
+
+int32_t SpeakerResolver::SalientPerson(uint32_t before) const {
+  const auto& ss = a_.sentences;
+  auto sit = std::upper_bound(ss.begin(), ss.end(), before, [](uint32_t v, const Sentence& x) { return v < x.span.begin; });
+  if (sit == ss.begin()) return -1;
+  size_t s = static_cast<size_t>(sit - ss.begin()) - 1;
+  uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
+  for (size_t n = 0; n <= kSalienceSentences; ++n, --s) {
+    uint32_t sb = ss[s].span.begin, se = n == 0 ? before : ss[s].span.end;
+    if (se < floor) break;
+    // A speaker of that sentence (the first one) is its subject.
+    int32_t note = -1;
+    for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= sb; ++it)
+      if (it->first < se && Compatible(it->second, Want::kPerson)) note = it->second;
+    if (note >= 0) return note;
+    if (n > 0) {
+      size_t t = ss[s].first_token;
+      while (t < ss[s].first_token + ss[s].token_count && Quoted(a_.tokens[t].span.begin)) ++t;
+      bool pronoun = t < a_.tokens.size() && (NormOf(a_, t) == "he" || NormOf(a_, t) == "she");
+      if (!pronoun) {
+        int32_t m = SubjectMention(s, se);
+        if (m >= 0) return m;
+      }
+    }
+    if (s == 0) break;
+  }
+  return -1;
+}
+
+bool SpeakerResolver::TitleEndsWith(int32_t entity, std::string_view role) const {
+  const std::string& title = a_.entities[static_cast<size_t>(entity)].title;
+  if (title.size() < role.size()) return false;
+  bool same = title.size() == role.size() || title[title.size() - role.size() - 1] == ' ';
+  for (size_t k = 0; same && k < role.size(); ++k) {
+    char ch = title[title.size() - role.size() + k];
+    same = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) == role[k];
+  }
+  return same;
+}
+
+int32_t SpeakerResolver::NextTitled(std::string_view role, uint32_t after) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), after,
+                             [](const Ref& r, uint32_t v) { return r.begin < v; });
+  for (size_t seen = 0; it != mentions_.end() && it->begin < after + kCataphoraBytes && seen < kLookBackMentions;
+       ++it, ++seen)
+    if (Compatible(it->entity, Want::kPerson) && TitleEndsWith(it->entity, role)) return Canonical(it->entity);
+  return -1;
+}
+
 int32_t SpeakerResolver::Recent(Want want, uint32_t before) const {
+  if (want == Want::kPerson) {
+    int32_t p = SalientPerson(before);
+    if (p >= 0) return p;
+  }
   uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
   for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= floor; ++it)
     if (it->first < before && Compatible(it->second, want)) return it->second;
@@ -139,8 +245,8 @@ int32_t SpeakerResolver::Recent(Want want, uint32_t before) const {
   return -1;
 }
 
-int32_t SpeakerResolver::RecentSpeaker(Want want, uint32_t before) const {
-  uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
+int32_t SpeakerResolver::RecentSpeaker(Want want, uint32_t before, uint32_t look_back) const {
+  uint32_t floor = before > look_back ? before - look_back : 0;
   for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= floor; ++it)
     if (it->first < before && Compatible(it->second, want)) return it->second;
   return -1;
@@ -155,14 +261,7 @@ int32_t SpeakerResolver::RecentTitled(std::string_view role, uint32_t before) co
     --it;
     if (it->begin < floor) break;
     if (it->end > before || !Compatible(it->entity, Want::kPerson)) continue;
-    const std::string& title = a_.entities[static_cast<size_t>(it->entity)].title;
-    if (title.size() < role.size()) continue;
-    bool same = title.size() == role.size() || title[title.size() - role.size() - 1] == ' ';
-    for (size_t k = 0; same && k < role.size(); ++k) {
-      char ch = title[title.size() - role.size() + k];
-      same = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) == role[k];
-    }
-    if (same) return it->entity;
+    if (TitleEndsWith(it->entity, role)) return it->entity;
   }
   return -1;
 }
@@ -184,6 +283,30 @@ bool SpeakerResolver::HasPersonTitle(size_t b, size_t e) const {
     if ((a_.tokens[k].flags & kTokenCapitalized) && lex_.Noun(StripPossessive(NormOf(a_, k))) == SpeakerNoun::kPerson)
       return true;
   return false;
+}
+
+Span SpeakerResolver::TitledName(size_t b, size_t e) const {
+  if (e < b + 3) return {};
+  for (size_t k = e - 2; k < e; ++k) {
+    if (a_.tokens[k].kind != TokenKind::kWord || !(a_.tokens[k].flags & kTokenCapitalized)) return {};
+    std::string_view w = NormOf(a_, k);
+    if (lex_.IsTitleWord(w) || lex_.Noun(w) != SpeakerNoun::kNone || w.size() < 2) return {};
+  }
+  // A title before the name ("Minister of Economics Janis Vitenbergs"), but
+  // not a portfolio's last words ("Minister of Foreign Affairs").
+  std::string_view before = NormOf(a_, e - 3);
+  if (!IsWordToken(a_, e - 3) || before == "of" || before == "for" || before == "and" || before == "the" ||
+      before == "on" || !(a_.tokens[e - 3].flags & kTokenCapitalized))
+    return {};
+  if (!HasPersonTitle(b, e - 2) && !lex_.IsTitleWord(before)) return {};
+  Span name{a_.tokens[e - 2].span.begin, a_.tokens[e - 1].span.end};
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), name.begin > kLongestMention ? name.begin - kLongestMention : 0,
+                             [](const Ref& r, uint32_t v) { return r.begin < v; });
+  for (; it != mentions_.end() && it->begin < name.end; ++it)
+    if (it->end > name.begin && a_.entities[static_cast<size_t>(it->entity)].type == EntityType::kPerson &&
+        it->begin <= name.begin && it->end >= name.end)
+      return {};
+  return name;
 }
 
 void SpeakerResolver::Note(int32_t entity, uint32_t at) {
@@ -240,6 +363,13 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     int rb = TypeRank(a_.entities[static_cast<size_t>(best->entity)].type);
     if (r < rb || (r == rb && (right ? it->begin < best->begin : it->begin > best->begin))) best = &*it;
   }
+  // "said CarMax VP of Regional Sales Corey Haire": the name after the title
+  // is the speaker, whatever else the phrase mentions.
+  if (Span name = TitledName(b, e); !name.empty() && (!best || best->end < name.end)) {
+    out.name = name;
+    out.mention = np;
+    return out;
+  }
   if (best && a_.entities[static_cast<size_t>(best->entity)].type != EntityType::kPerson && HasPersonTitle(b, e)) {
     // "Latvian Minister of Economics ...": a person whose name was not found;
     // the country or body in the phrase is not the speaker.
@@ -260,7 +390,9 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     out.pronoun = true;
     if (first == "i" || first == "we" || first == "you") return out;  // the caller knows (turns)
     Want want = (first == "he" || first == "she") ? Want::kPerson : Want::kGroup;
-    out.entity = Canonical(Recent(want, np.begin));
+    // "it" is as often a document or a thing ("It says: ...") as a body: only
+    // a body that was just speaking.
+    out.entity = Canonical(first == "it" ? RecentSpeaker(want, np.begin, kItLookBackBytes) : Recent(want, np.begin));
     if (out.entity >= 0) {
       links_.push_back({np, out.entity, MentionVia::kPronoun});
       Note(out.entity, np.begin);
@@ -274,11 +406,22 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     out.anonymous = true;
     return out;
   }
+  // "The message to President X said": a message or letter is its writer's,
+  // the person who was just speaking (messages of greetings, replies).
+  if (noun == SpeakerNoun::kDocument && definite && IsPersonalDocument(head_norm)) {
+    out.entity = RecentSpeaker(Want::kPerson, np.begin, kMessageLookBackBytes);
+    if (out.entity >= 0) {
+      out.pronoun = true;
+      Note(out.entity, np.begin);
+    }
+    return out;
+  }
   if ((noun == SpeakerNoun::kPerson || noun == SpeakerNoun::kGroup) && definite) {
     out.pronoun = true;
     if (noun == SpeakerNoun::kPerson) {
       out.entity = RecentSpeaker(Want::kPerson, np.begin);
       if (out.entity < 0) out.entity = RecentTitled(head_norm, np.begin);
+      if (out.entity < 0) out.entity = NextTitled(head_norm, np.end);
     } else {
       out.entity = Recent(Want::kGroup, np.begin);
     }

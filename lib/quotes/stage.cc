@@ -212,6 +212,14 @@ class QuoteRun {
       if (ev.np_b == ev.np_e && j > first && NormOf(*a_, j - 1) == "and") {
         // "X thanked him and said that ...": the sentence's subject.
         finder_.RightNp(first, &ev.np_b, &ev.np_e);
+        // "The Acting President highly rated ...": the subject ends at the
+        // first lower-case word after its capitalized head.
+        for (size_t k = ev.np_b + 1; k < ev.np_e; ++k)
+          if ((a_->tokens[k - 1].flags & kTokenCapitalized) && !(a_->tokens[k].flags & kTokenCapitalized) &&
+              NormOf(*a_, k) != "of") {
+            ev.np_e = k;
+            break;
+          }
         before = first;
       }
       if (ev.np_b == ev.np_e) {
@@ -391,6 +399,12 @@ class QuoteRun {
 
   // --- 4. speakers ----------------------------------------------------------
   void Resolve() {
+    std::vector<Span> quoted;  // marked quotes come first in cands_, in order
+    for (const Candidate& c : cands_)
+      if (c.q.kind == QuoteKind::kDirect || c.q.kind == QuoteKind::kPartial || c.q.kind == QuoteKind::kScare)
+        if (c.event < 0 || c.q.kind != QuoteKind::kIndirect) quoted.push_back(c.q.span);
+    std::sort(quoted.begin(), quoted.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
+    resolver_.SetQuoted(std::move(quoted));
     std::vector<size_t> order(events_.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(),
@@ -402,6 +416,10 @@ class QuoteRun {
         resolver_.Note(e.ref.entity, a_->tokens[e.cue_b].span.begin);
       } else {
         e.ref = resolver_.Resolve(e.np_b, e.np_e, e.np_right);
+        if (e.ref.entity < 0 && !e.ref.name.empty()) {
+          e.ref.entity = NamedPerson(e.ref.name);
+          resolver_.Note(e.ref.entity, e.ref.name.begin);
+        }
         if (e.ref.entity < 0 && e.ref.pronoun && e.np_e == e.np_b + 1) {
           std::string_view w = NormOf(*a_, e.np_b);
           if (w == "i" || w == "we") e.ref.entity = TurnSpeaker(e.cue_b);
@@ -496,6 +514,27 @@ class QuoteRun {
     }
     turn_entities_.emplace(t.speaker, id);
     return id;
+  }
+
+  // The person entity named `name` (a full name ending with it), else a new
+  // one with that mention.
+  int32_t NamedPerson(Span name) {
+    std::string_view raw = Slice(text_, name);
+    std::string n;  // no-break spaces as spaces
+    for (size_t k = 0; k < raw.size(); ++k) {
+      bool nbsp = raw[k] == '\xC2' && k + 1 < raw.size() && raw[k + 1] == '\xA0';
+      n.push_back(nbsp ? ' ' : raw[k]);
+      k += nbsp ? 1 : 0;
+    }
+    for (const Entity& e : a_->entities)
+      if (e.type == EntityType::kPerson && (e.name == n || EndsWithWord(e.name, n))) return static_cast<int32_t>(e.id);
+    Entity e;
+    e.id = static_cast<uint32_t>(a_->entities.size());
+    e.type = EntityType::kPerson;
+    e.name = std::move(n);
+    e.mentions.push_back({name, MentionVia::kName, name});
+    a_->entities.push_back(std::move(e));
+    return static_cast<int32_t>(a_->entities.size() - 1);
   }
 
   static std::string_view LastWord(std::string_view s) {
