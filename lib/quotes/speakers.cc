@@ -110,6 +110,19 @@ int32_t SpeakerResolver::Canonical(int32_t entity) const {
   return c >= 0 ? c : entity;
 }
 
+size_t SpeakerResolver::Head(size_t b, size_t e) const {
+  size_t head = e - 1;
+  while (head > b && !IsWordToken(a_, head)) --head;
+  // "the head of state", "the President of Russia", "Mr Putin's message of
+  // condolence": a speaker noun before "of" is the head.
+  for (size_t k = b + 1; k + 1 < e; ++k)
+    if (NormOf(a_, k) == "of" && !(a_.tokens[k].flags & kTokenCapitalized)) {
+      if (lex_.Noun(StripPossessive(NormOf(a_, k - 1))) != SpeakerNoun::kNone) head = k - 1;
+      break;
+    }
+  return head;
+}
+
 void SpeakerResolver::Narrow(size_t* b, size_t* e) const {
   for (size_t k = *b + 1; k < *e; ++k) {
     std::string_view w = NormOf(a_, k);
@@ -123,8 +136,7 @@ void SpeakerResolver::Narrow(size_t* b, size_t* e) const {
   for (size_t k = *b; k + 1 < *e; ++k) {
     std::string_view w = NormOf(a_, k);
     if (StripPossessive(w).size() == w.size()) continue;
-    size_t head = *e - 1;
-    while (head > k && !IsWordToken(a_, head)) --head;
+    size_t head = Head(k + 1, *e);
     if (lex_.Noun(NormOf(a_, head)) == SpeakerNoun::kDocument) {
       *e = k + 1;
     } else {
@@ -317,13 +329,11 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   SpeakerRef out;
   if (b >= e || e > a_.tokens.size()) return out;
   Narrow(&b, &e);
+  // "In her Nobel lecture she said": the subject is the pronoun.
+  if (e > b + 1 && IsSpeakerPronoun(NormOf(a_, e - 1)) && !(a_.tokens[e - 1].flags & kTokenCapitalized)) b = e - 1;
   Span np{a_.tokens[b].span.begin, a_.tokens[e - 1].span.end};
   out.mention = np;
-  size_t head = e - 1;
-  while (head > b && !IsWordToken(a_, head)) --head;
-  // "the head of state", "the head of government": the head is "head".
-  if (head >= b + 2 && NormOf(a_, head - 1) == "of" && (NormOf(a_, head) == "state" || NormOf(a_, head) == "government"))
-    head -= 2;
+  size_t head = Head(b, e);
   std::string_view head_norm = StripPossessive(NormOf(a_, head));
   SpeakerNoun noun = lex_.Noun(head_norm);
   std::string_view first = NormOf(a_, b);
@@ -351,6 +361,9 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     if (it->end <= np.begin) continue;
     size_t ent = static_cast<size_t>(it->entity);
     if (a_.entities[ent].type == EntityType::kPerson && title_only_[ent]) continue;
+    // "the President" linked by title to the last president named: the
+    // speaker of the moment or the sentence subject comes first (below).
+    if (role && (it->via == MentionVia::kTitle || it->via == MentionVia::kRole)) continue;
     // "the Pakistani media", "the Russian statement": no speaker named.
     if (it->via == MentionVia::kDemonym && noun == SpeakerNoun::kDocument) continue;
     if (a_.entities[ent].type != EntityType::kPerson && (role || Modifier(*it, np.end))) continue;
@@ -420,6 +433,14 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     out.pronoun = true;
     if (noun == SpeakerNoun::kPerson) {
       out.entity = RecentSpeaker(Want::kPerson, np.begin);
+      if (out.entity < 0) {
+        // "Vladimir Putin sent a message to President X. ... the President
+        // noted": the subject of the nearest sentence, if the role fits him.
+        int32_t p = SalientPerson(np.begin);
+        if (p >= 0 && (a_.entities[static_cast<size_t>(p)].title.empty() || TitleEndsWith(p, head_norm) ||
+                       head_norm == "leader" || head_norm == "head"))
+          out.entity = p;
+      }
       if (out.entity < 0) out.entity = RecentTitled(head_norm, np.begin);
       if (out.entity < 0) out.entity = NextTitled(head_norm, np.end);
     } else {

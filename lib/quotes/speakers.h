@@ -82,6 +82,9 @@ class SpeakerResolver {
   /// ("the message to X"), keeps the possessor of a document noun ("X's
   /// statement") or the head after another possessor ("Russia's envoy").
   void Narrow(size_t* b, size_t* e) const;
+  /// The head word of tokens [b, e): the last word, or a speaker noun
+  /// before "of".
+  size_t Head(size_t b, size_t e) const;
 
   const Analysis& a_;
   const QuoteLexicon& lex_;

@@ -1,0 +1,102 @@
+// Quotes: wire-style attribution. "he" is the subject of the nearest sentence
+// naming a person (not just the last speaker), role nouns ("the President")
+// prefer that subject to the last person with the title, title chains after
+// "said", names after a title that no entity covers, "it" only for a body
+// that just spoke, and continuation quotes.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+namespace communique {
+namespace {
+
+using testing::AnalyzeOk;
+using testing::FindQuote;
+
+std::string SpeakerName(const Analysis& a, const Quote& q) {
+  if (q.speaker < 0 || static_cast<size_t>(q.speaker) >= a.entities.size()) return "";
+  return a.entities[static_cast<size_t>(q.speaker)].name;
+}
+
+TEST_SUITE("quotes_wire") {
+  TEST_CASE("'he' is the subject of the last sentence naming a person, not the last speaker") {
+    std::string text =
+        "The meeting was attended by Railways Minister Nikolai Aksyonenko. He stressed that the trains were "
+        "old and needed repairs.\n\n"
+        "Travelling back to Moscow, Vladimir Putin talked with journalists. \"They should be afraid, not us,\" "
+        "he said.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "They should be afraid");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Vladimir Putin");
+  }
+
+  TEST_CASE("a sentence opening with 'he' passes the reference back to its own antecedent") {
+    std::string text =
+        "Vladimir Putin met journalists in the Kremlin. He thanked Boris Gromov for the invitation.\n\n"
+        "\"We have more common views than differences,\" he said.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "We have more common views");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Vladimir Putin");
+  }
+
+  TEST_CASE("'the President' after a message to another president is the sender") {
+    std::string text =
+        "Vladimir Putin sent a message of greetings to French President Emmanuel Macron on Bastille Day.\n\n"
+        "\"Cooperation between Moscow and Paris has always played a significant role,\" the President noted "
+        "in his message.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "Cooperation between");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Vladimir Putin");
+  }
+
+  TEST_CASE("a title chain after 'said' reaches the name, and the next quote continues it") {
+    std::string text =
+        "\"This commitment demonstrates the strength of our relationship,\" said Assistant Secretary of State "
+        "for International Security and Nonproliferation Eliot Kang. \"It also underscores the need for "
+        "nuclear energy.\"\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "This commitment");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Eliot Kang");
+    const Quote* next = FindQuote(text, a, "It also underscores");
+    REQUIRE(next != nullptr);
+    CHECK(SpeakerName(a, *next) == "Eliot Kang");
+  }
+
+  TEST_CASE("a portfolio's last words are no name") {
+    std::string text = "\"We will respond,\" said the Minister of Foreign Affairs.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "We will respond");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) != "Foreign Affairs");
+  }
+
+  TEST_CASE("'It says:' after a country is no speech of that country") {
+    std::string text =
+        "The Soviet Union protested. A record of the conversation was kept in Warsaw. It says: \"Mr Beck "
+        "expressed real gratitude for the loyal treatment of Polish interests.\"\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "Mr Beck expressed");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker == -1);
+  }
+
+  TEST_CASE("an unnamed traveler is anonymous, not the senator named after") {
+    std::string text =
+        "- \"I am so frustrated,\" said a traveler at the airport in Georgia, where Sen. Jon Ossoff has voted "
+        "14 times to extend the shutdown.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "I am so frustrated");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker == -1);
+    CHECK(q->anonymous);
+  }
+}
+
+}  // namespace
+}  // namespace communique
