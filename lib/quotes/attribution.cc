@@ -191,9 +191,11 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
     size_t b = 0, e = 0;
     LeftNp(k, &b, &e);
     if (b != j || b == e) {
-      // appositions: `," Antonov, the ambassador, said`
+      // appositions: `," Antonov, the ambassador, said`: the name before the comma.
       ev.np_b = j;
       ev.np_e = e > j ? e : k;
+      for (size_t c = j + 1; c < ev.np_e; ++c)
+        if (NormOf(a_, c) == ",") { ev.np_e = c; break; }
     } else {
       ev.np_b = b;
       ev.np_e = e;

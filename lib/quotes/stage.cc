@@ -111,8 +111,9 @@ class QuoteRun {
         other += function ? 0 : 1;
       }
     }
-    if (words <= 3) return true;
     bool final = m.last > m.first && IsFinalPunct(NormOf(*a_, m.last - 1));
+    // A short sentence of its own ("“We welcome it.”") is speech.
+    if (words <= 3) return !(final && words >= 2 && (a_->tokens[m.first].flags & kTokenCapitalized));
     return !final && other == 0 && capitalized >= 2;
   }
 

@@ -96,6 +96,27 @@ TEST_SUITE("quotes_wire") {
     CHECK(q->speaker == -1);
     CHECK(q->anonymous);
   }
+
+  TEST_CASE("an apposition after the name leaves the name as the speaker") {
+    std::string text = "\"We are ready for this,\" John Smith, the agency\xE2\x80\x99s director, told reporters.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "We are ready");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "John Smith");
+  }
+
+  TEST_CASE("a short quoted sentence after an attributed quote is speech, a short phrase is not") {
+    std::string text =
+        "\"It is a good deal for all,\" said John Smith, a spokesman for the ministry. \"We welcome it.\" "
+        "He called the plan \"necessary,\" and left.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "We welcome it");
+    REQUIRE(q != nullptr);
+    CHECK(q->kind == QuoteKind::kDirect);
+    CHECK(SpeakerName(a, *q) == "John Smith");
+    const Quote* n = FindQuote(text, a, "necessary");
+    CHECK((n == nullptr || n->kind != QuoteKind::kDirect));
+  }
 }
 
 }  // namespace
