@@ -374,7 +374,12 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     if (!best) { best = &*it; continue; }
     int r = TypeRank(a_.entities[static_cast<size_t>(it->entity)].type);
     int rb = TypeRank(a_.entities[static_cast<size_t>(best->entity)].type);
-    if (r < rb || (r == rb && (right ? it->begin < best->begin : it->begin > best->begin))) best = &*it;
+    // Same type: the head, i.e. the mention ending the phrase ("said NEC
+    // Director Brian Deese"), else the first after the cue, the last before it.
+    bool at_end = it->end >= np.end && best->end < np.end;
+    bool best_head = best->end >= np.end && it->end < np.end;
+    if (r < rb || (r == rb && !best_head && (at_end || (right ? it->begin < best->begin : it->begin > best->begin))))
+      best = &*it;
   }
   // "said CarMax VP of Regional Sales Corey Haire": the name after the title
   // is the speaker, whatever else the phrase mentions.
