@@ -470,7 +470,7 @@ class QuoteRun {
         c.event = from->event;
         continue;
       }
-      int32_t turn_speaker = TurnSpeaker(c.first);
+      int32_t turn_speaker = HeadlineTurn(c.first) ? -1 : TurnSpeaker(c.first);
       if (turn_speaker >= 0) {
         c.q.speaker = turn_speaker;
         continue;
@@ -490,6 +490,25 @@ class QuoteRun {
   }
 
   // --- 5. transcript turns --------------------------------------------------
+  // Whether the turn holding token `tok` is a headline rather than speech:
+  // its label's line ends in a word ("Arizona PBS: Climate tool brings the
+  // bad news" over a quote of someone else).
+  bool HeadlineTurn(size_t tok) const {
+    uint32_t para = finder_.ParagraphOf(tok);
+    if (para == UINT32_MAX || a_->paragraphs[para].turn < 0) return false;
+    const Turn& t = a_->turns[static_cast<size_t>(a_->paragraphs[para].turn)];
+    auto it = std::lower_bound(a_->tokens.begin(), a_->tokens.end(), t.label.end,
+                               [](const Token& x, uint32_t v) { return x.span.begin < v; });
+    size_t k = static_cast<size_t>(it - a_->tokens.begin());
+    size_t last = kNoToken;
+    for (; k < a_->tokens.size() && k < tok && a_->tokens[k].span.begin < t.span.end; ++k) {
+      if (last != kNoToken && (a_->tokens[k].flags & kTokenLineStart)) break;
+      last = k;
+    }
+    if (last == kNoToken || k >= tok) return false;  // the quote is on the label's line
+    return IsWordToken(*a_, last);
+  }
+
   int32_t TurnSpeaker(size_t tok) {
     uint32_t para = finder_.ParagraphOf(tok);
     if (para == UINT32_MAX) return -1;

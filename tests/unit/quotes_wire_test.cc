@@ -117,6 +117,18 @@ TEST_SUITE("quotes_wire") {
     const Quote* n = FindQuote(text, a, "necessary");
     CHECK((n == nullptr || n->kind != QuoteKind::kDirect));
   }
+
+  TEST_CASE("an outlet's headline line is no transcript turn for the quote under it") {
+    std::string text =
+        "Local outlets reported on the launch.\n\n"
+        "Arizona PBS: Climate tool brings the bad news\n"
+        "\"We are spending tens of millions of dollars on climate resilience,\" [Phoenix Mayor Kate] Gallego said.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "We are spending");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q).find("PBS") == std::string::npos);
+    CHECK(SpeakerName(a, *q).find("Pbs") == std::string::npos);
+  }
 }
 
 }  // namespace
