@@ -172,6 +172,24 @@ int32_t SpeakerResolver::SubjectMention(size_t s, uint32_t to) const {
       for (size_t k = t + 1; k < end && a_.tokens[k].span.begin < to; ++k)
         if (NormOf(a_, k) == ",") { from = a_.tokens[k].span.end; break; }
   }
+  // "The (Russian) President promised ...": a role noun is the subject; it
+  // stands for the speaker of the moment or the last (or next) person with
+  // that title. -2: a subject no one can be found for.
+  size_t k = t;
+  while (k < end && a_.tokens[k].span.begin < from) ++k;
+  if (k < end && NormOf(a_, k) == "the") {
+    for (size_t h = k + 1; h < end && h <= k + 4 && IsWordToken(a_, h); ++h) {
+      std::string_view w = NormOf(a_, h);
+      if (lex_.Noun(w) == SpeakerNoun::kPerson && !(h + 1 < end && (a_.tokens[h + 1].flags & kTokenCapitalized))) {
+        uint32_t at = a_.tokens[k].span.begin;
+        int32_t r = RecentSpeaker(Want::kPerson, at);
+        if (r < 0) r = RecentTitled(w, at);
+        if (r < 0) r = NextTitled(w, a_.tokens[h].span.end);
+        return r >= 0 ? Canonical(r) : -2;
+      }
+      if (!(a_.tokens[h].flags & kTokenCapitalized)) break;
+    }
+  }
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
                              [](const Ref& r, uint32_t v) { return r.begin < v; });
   for (; it != mentions_.end() && it->begin < to; ++it) {
@@ -211,6 +229,7 @@ int32_t SpeakerResolver::SalientPerson(uint32_t before) const {
       if (!pronoun) {
         int32_t m = SubjectMention(s, se);
         if (m >= 0) return m;
+        if (m == -2) return -1;
       }
     }
     if (s == 0) break;
@@ -442,8 +461,7 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
         // "Vladimir Putin sent a message to President X. ... the President
         // noted": the subject of the nearest sentence, if the role fits him.
         int32_t p = SalientPerson(np.begin);
-        if (p >= 0 && (a_.entities[static_cast<size_t>(p)].title.empty() || TitleEndsWith(p, head_norm) ||
-                       head_norm == "leader" || head_norm == "head"))
+        if (p >= 0 && (TitleEndsWith(p, head_norm) || head_norm == "leader" || head_norm == "head"))
           out.entity = p;
       }
       if (out.entity < 0) out.entity = RecentTitled(head_norm, np.begin);

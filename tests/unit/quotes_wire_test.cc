@@ -129,6 +129,17 @@ TEST_SUITE("quotes_wire") {
     CHECK(SpeakerName(a, *q).find("PBS") == std::string::npos);
     CHECK(SpeakerName(a, *q).find("Pbs") == std::string::npos);
   }
+
+  TEST_CASE("a role noun opening the previous sentence is its subject, not a name in an opening phrase") {
+    std::string text =
+        "During President Putin's call-in show, Oleg Kozlov described his difficulties. The President "
+        "promised to settle the matter within a week.\n\n"
+        "\"It is troubling to hear that you still have not been given citizenship,\" he said.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "It is troubling");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Vladimir Putin");
+  }
 }
 
 }  // namespace
