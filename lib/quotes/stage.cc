@@ -223,6 +223,7 @@ class QuoteRun {
           }
         before = first;
       }
+      if (ev.np_b == ev.np_e) ApposedSubject(first, j, &ev.np_b, &ev.np_e);
       if (ev.np_b == ev.np_e) {
         if (j == first) return ce;
         std::string_view p = NormOf(*a_, j - 1);
@@ -264,6 +265,26 @@ class QuoteRun {
     reported_.push_back(cands_.size());
     cands_.push_back(std::move(c));
     return cb > i ? cend : ce;
+  }
+
+  // "Mr. Smith, the director of the agency, said ...": a short name phrase
+  // opening the sentence, then an apposition between commas, then the cue
+  // at token j: the name is the subject.
+  void ApposedSubject(size_t first, size_t j, size_t* b, size_t* e) const {
+    if (j < first + 4 || NormOf(*a_, j - 1) != ",") return;
+    size_t c1 = kNoToken;
+    for (size_t k = j - 1; k > first + 1; --k)
+      if (NormOf(*a_, k - 1) == ",") { c1 = k - 1; break; }
+    if (c1 == kNoToken || c1 - first > 5 || j - 1 - c1 < 2) return;
+    std::string_view lead = NormOf(*a_, first), app = NormOf(*a_, c1 + 1);
+    if (!(a_->tokens[first].flags & kTokenCapitalized) || IsPrepositionLike(lead) || IsClauseBoundaryWord(lead))
+      return;
+    if (app != "the" && app != "a" && app != "an" && app != "who" && StripPossessive(app).size() == app.size())
+      return;
+    for (size_t k = first; k < c1; ++k)
+      if (!IsWordToken(*a_, k)) return;
+    *b = first;
+    *e = c1;
   }
 
   // After a cue: the clause after "that", or a that-less clause.

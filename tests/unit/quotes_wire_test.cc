@@ -140,6 +140,16 @@ TEST_SUITE("quotes_wire") {
     REQUIRE(q != nullptr);
     CHECK(SpeakerName(a, *q) == "Vladimir Putin");
   }
+
+  TEST_CASE("'X, the director of the agency, said ...' has X as subject and the clause after as speech") {
+    std::string text = "Mr. Smith, the director of the agency, said the plan was sound and would be kept.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "the plan was sound");
+    REQUIRE(q != nullptr);
+    CHECK(q->kind == QuoteKind::kIndirect);
+    CHECK(SpeakerName(a, *q).find("Smith") != std::string::npos);
+    CHECK(FindQuote(text, a, "Mr. Smith") == nullptr);
+  }
 }
 
 }  // namespace
