@@ -25,6 +25,18 @@ bool IsNameWord(const Word& w) {
   return w.is_word && w.shape != Shape::kLower && w.key != "i" && !IsCalendarWord(w.key);
 }
 
+// "J.", "B.": one letter and a period.
+bool IsInitial(std::string_view k) {
+  return k.size() == 2 && k[1] == '.' && k[0] >= 'a' && k[0] <= 'z';
+}
+
+// A run of given names and initials ("Antony J.", "Mary Ann").
+bool IsGivenRun(const Lexicon& lex, const std::vector<Word>& words, const Hit& run) {
+  for (uint32_t w = run.first; w < run.last; ++w)
+    if (!IsInitial(words[w].key) && !lex.IsGivenName(words[w].key)) return false;
+  return true;
+}
+
 // Picks the reading of an ambiguous phrase: the lowest EntryKind.
 int32_t Best(const Lexicon& lex, const std::vector<uint32_t>& values) {
   int32_t best = -1;
@@ -60,6 +72,18 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
     PhraseTrie::Match m = lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
     if (m.length > 0) {
       int32_t e = Best(lex, *m.values);
+      // Given names and initials before a known person's name are part of
+      // it ("Antony J." + "Blinken"): the person hit takes the run's words.
+      if (run >= 0 && e >= 0 && lex.entry(static_cast<uint32_t>(e)).kind == EntryKind::kPerson &&
+          (*hits)[static_cast<size_t>(run)].last == i && IsGivenRun(lex, words, hits->back())) {
+        uint32_t first = hits->back().first;
+        (*hit_at)[first] = -1;
+        hits->pop_back();
+        push({first, static_cast<uint32_t>(i + m.length), e, true});
+        run = -1;
+        i += m.length;
+        continue;
+      }
       // A lower-case-only match (a title or role noun) inside a run of
       // capitals does not break the run ("Director" in "Film Director Guild").
       push({static_cast<uint32_t>(i), static_cast<uint32_t>(i + m.length), e});

@@ -15,6 +15,7 @@ namespace communique::internal {
 struct Hit {
   uint32_t first = 0, last = 0;  ///< word range [first, last)
   int32_t entry = -1;            ///< Lexicon entry; -1: a run of capitalized words
+  bool full_name = false;        ///< a known person's name with given names before it
 };
 
 /// Hits in text order, non-overlapping. `hit_at[w]` is the hit starting at word w, or -1.

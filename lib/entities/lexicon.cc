@@ -69,6 +69,9 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
 }
 
 uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(HashWord(Lower(word))); }
+bool Lexicon::IsCommonWord(std::string_view word) const {
+  return std::binary_search(common_.begin(), common_.end(), HashWord(Lower(word)));
+}
 uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(HashWord(Lower(word))); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
@@ -252,6 +255,16 @@ Status Lexicon::LoadNames() {
   return Status();
 }
 
+Status Lexicon::LoadCommonWords() {
+  Tsv t;
+  if (Status s = LoadTable("entity_common_words.tsv", 3, &t); !s.ok()) return s;
+  common_.clear();
+  common_.reserve(t.rows.size());
+  for (const TsvRow& r : t.rows) common_.push_back(HashWord(Lower(r.fields[0])));
+  std::sort(common_.begin(), common_.end());
+  return Status();
+}
+
 Status Lexicon::Load() {
   trie_.Reserve(40000);
   entries_.reserve(40000);
@@ -261,6 +274,7 @@ Status Lexicon::Load() {
   if (Status s = LoadTitles(); !s.ok()) return s;
   if (Status s = LoadPersons(); !s.ok()) return s;
   if (Status s = LoadNames(); !s.ok()) return s;
+  if (Status s = LoadCommonWords(); !s.ok()) return s;
   keys_scratch_ = {};
   rules_scratch_ = {};
   return Status();

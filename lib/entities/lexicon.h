@@ -3,6 +3,7 @@
 #ifndef COMMUNIQUE_LIB_ENTITIES_LEXICON_H_
 #define COMMUNIQUE_LIB_ENTITIES_LEXICON_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -95,6 +96,8 @@ class Lexicon {
   uint8_t GazBitsOfLower(uint64_t lower_hash) const {
     return trie_.WordBits(lower_hash) & kGazFeatureBits;
   }
+  /// A common word ("nation", "meeting"; entity_common_words.tsv), any case.
+  bool IsCommonWord(std::string_view word) const;
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
 
@@ -106,6 +109,7 @@ class Lexicon {
   Status LoadTitles();
   Status LoadPersons();
   Status LoadNames();
+  Status LoadCommonWords();
 
   PhraseTrie trie_;
   std::vector<Entry> entries_;
@@ -115,6 +119,7 @@ class Lexicon {
   std::vector<OrgInfo> orgs_;
   std::vector<TitleInfo> titles_;
   std::vector<PersonInfo> persons_;
+  std::vector<uint64_t> common_;  // sorted HashWord of the common words
   HashMap64<HeadInfo> heads_;  // HashWord(lower-case word) -> head
   std::vector<std::string> keys_scratch_;
   std::vector<CaseRule> rules_scratch_;

@@ -75,7 +75,7 @@ void Resolver::KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, in
   Enrich(&ent, title, CountryCode(affiliation), posted_to);
   if (ent.affiliation.empty()) ent.affiliation = p.country >= 0 ? CountryCode(p.country) : p.org;
   if (ent.title.empty() && in_office) ent.title = p.title;
-  reg_.AddMention(id, SpanOf(h.first, h.last), e.via);
+  reg_.AddMention(id, SpanOf(h.first, h.last), h.full_name ? MentionVia::kName : e.via);
   size_t space = p.name.rfind(' ');
   std::string surname = space == std::string::npos ? std::string() : p.name.substr(space + 1);
   for (char& c : surname)

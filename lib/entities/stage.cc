@@ -77,20 +77,25 @@ class NameIndex {
   std::unordered_map<std::string, uint32_t> by_text_, by_surname_;
 };
 
-// Adds tagger names on tokens no rule-based mention touches.
+// Marks the tokens a mention (with its title) touches.
+void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<bool>* covered) {
+  Span s = m.with_title.empty() ? m.span : m.with_title;
+  auto it = std::lower_bound(toks.begin(), toks.end(), s.begin,
+                             [](const Token& t, uint32_t b) { return t.span.end <= b; });
+  for (; it != toks.end() && it->span.begin < std::max(s.end, m.span.end); ++it)
+    (*covered)[static_cast<size_t>(it - toks.begin())] = true;
+}
+
+// Adds tagger names on tokens no rule-based mention touches; `covered` is
+// updated with the tagger's mentions.
 void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_view text,
-                       Analysis* a) {
+                       Analysis* a, std::vector<bool>* covered_out) {
   const std::vector<Token>& toks = a->tokens;
-  std::vector<bool> covered(toks.size(), false);
-  for (const Entity& e : a->entities) {
-    for (const Mention& m : e.mentions) {
-      Span s = m.with_title.empty() ? m.span : m.with_title;
-      auto it = std::lower_bound(toks.begin(), toks.end(), s.begin,
-                                 [](const Token& t, uint32_t b) { return t.span.end <= b; });
-      for (; it != toks.end() && it->span.begin < std::max(s.end, m.span.end); ++it)
-        covered[static_cast<size_t>(it - toks.begin())] = true;
-    }
-  }
+  std::vector<bool>& covered = *covered_out;
+  covered.assign(toks.size(), false);
+  for (const Entity& e : a->entities)
+    for (const Mention& m : e.mentions) Cover(toks, m, &covered);
+  std::vector<Mention> added;
   std::optional<NameIndex> index;  // built at the first tagger name
   std::vector<std::string_view> words;
   std::vector<uint8_t> skip, labels;
@@ -122,7 +127,8 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       while (ns.end_word > ns.first_word && !ner::CanStart(words[ns.end_word - 1])) --ns.end_word;
       if (ns.end_word == ns.first_word) continue;
       // A bare title ("President", "Mr. Prime Minister"), or a one-word name
-      // at a sentence start that no gazetteer knows (a capitalized common word).
+      // no gazetteer knows at a sentence start or that is a common word
+      // ("our Nation"): a capitalized common word.
       bool all_title = true;
       for (size_t i = ns.first_word; i < ns.end_word && all_title; ++i)
         all_title = (lex.WordBits(words[i]) & (kWordTitle | kWordInTitle)) != 0;
@@ -132,8 +138,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         bool starts = true;  // only punctuation before it: "(Laughter.)"
         for (size_t i = 0; i < ns.first_word && starts; ++i)
           starts = toks[sent.first_token + i].kind == TokenKind::kPunctuation;
-        if (starts && (lex.WordBits(words[ns.first_word]) & kGazFeatureBits) == 0 &&
-            !(t.flags & kTokenAllUpper))
+        const bool unknown = (lex.WordBits(words[ns.first_word]) & kGazFeatureBits) == 0;
+        if (unknown && !(t.flags & kTokenAllUpper) &&
+            (starts || lex.IsCommonWord(words[ns.first_word])))
           continue;
       }
       const Token& first = toks[sent.first_token + ns.first_word];
@@ -144,6 +151,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       MentionVia via = MentionVia::kName;
       if (!index) index.emplace(a->entities);
       int32_t known = index->Find(surface, type, a->entities, &via);
+      added.push_back({span, via, span});
       if (known >= 0) {
         a->entities[static_cast<size_t>(known)].mentions.push_back({span, via, span});
         continue;
@@ -156,6 +164,87 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       a->entities.push_back(std::move(e));
       index->Add(a->entities.back(), a->entities.back().id);
     }
+  }
+  for (const Mention& m : added) Cover(toks, m, &covered);
+}
+
+// Lower-case ASCII hash of a token's surface without its clitic ("Byron's" -> byron).
+uint64_t TokenKey(std::string_view text, const Token& t) {
+  uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
+  std::string_view w = text.substr(t.span.begin, end - t.span.begin);
+  char buf[64];
+  if (w.size() > sizeof buf) return 0;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = ner::LowerAscii(w[i]);
+  return HashWord(std::string_view(buf, w.size()));
+}
+
+bool AllUpper(std::string_view s) {
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
+// Whether only white space, quotes or brackets separate `at` from the text
+// start or a sentence-final mark.
+bool SentenceInitial(std::string_view text, uint32_t at) {
+  for (uint32_t i = at, steps = 0; i > 0 && steps < 8; --i, ++steps) {
+    char c = text[i - 1];
+    if (c == ' ' || c == '"' || c == '(' || c == '\'' || static_cast<unsigned char>(c) >= 0x80)
+      continue;
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';
+  }
+  return true;
+}
+
+// Document-level propagation: where neither rules nor tagger found a name, a
+// capitalized word that is the surname of a person named in full elsewhere
+// in the document ("Joshua Norton" ... "Norton"), or a one-word person name
+// found elsewhere ("Gloria"), is that person.
+void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector<bool>& covered,
+                    Analysis* a) {
+  struct Target { int32_t entity; MentionVia via; };  // entity -1: two persons share the word
+  std::unordered_map<uint64_t, Target> by_word;
+  for (uint32_t i = 0; i < a->entities.size(); ++i) {
+    const Entity& e = a->entities[i];
+    if (e.type != EntityType::kPerson) continue;
+    for (const Mention& m : e.mentions) {
+      if (m.via != MentionVia::kName || m.span.size() > 80) continue;
+      std::string_view s = text.substr(m.span.begin, m.span.size());
+      std::string_view last = s.substr(s.rfind(' ') + 1);
+      const bool one_word = last.size() == s.size();
+      if (last.size() < 2 || last.back() == '.' || !ner::CanStart(last)) continue;
+      const uint8_t last_bits = lex.WordBits(last);
+      if (one_word) {
+        // Only a one-word name found inside a sentence (sentence-initial
+        // capitals are often other words: "In", "Senators"), not an acronym,
+        // and known as a given name or surname ("Gloria", "Byron"; not "Phailin").
+        if (AllUpper(s) || SentenceInitial(text, m.span.begin) ||
+            (last_bits & (kGazGiven | kGazSurname)) == 0 || (last_bits & kWordTitle) != 0)
+          continue;
+      } else if (e.title.empty() && e.affiliation.empty()) {
+        // A tagged full name must look like a person's: a given name first and
+        // no plural noun last ("Summer Olympic Games" does not make "Games" a person).
+        std::string first = ner::Lower(s.substr(0, s.find(' ')));
+        if (!lex.IsGivenName(first) || (last.back() == 's' && (last_bits & kGazSurname) == 0))
+          continue;
+      }
+      std::string key = ner::Lower(last);
+      Target t{static_cast<int32_t>(i), one_word ? MentionVia::kName : MentionVia::kSurname};
+      auto [it, inserted] = by_word.try_emplace(HashWord(key), t);
+      if (!inserted && it->second.entity != t.entity) it->second.entity = -1;
+    }
+  }
+  if (by_word.empty()) return;
+  const std::vector<Token>& toks = a->tokens;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (covered[i] || t.kind != TokenKind::kWord || !ner::CanStart(text.substr(t.span.begin, 1)))
+      continue;
+    auto it = by_word.find(TokenKey(text, t));
+    if (it == by_word.end() || it->second.entity < 0) continue;
+    Span span{t.span.begin, t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1)};
+    a->entities[static_cast<size_t>(it->second.entity)].mentions.push_back(
+        {span, it->second.via, span});
   }
 }
 
@@ -213,7 +302,9 @@ class EntityStage final : public Stage {
   void Run(std::string_view text, Analysis* a) const override {
     Resolver resolver(*lex_, text, *a);
     a->entities = resolver.Run();
-    AddTaggerEntities(*tagger_, *lex_, text, a);
+    std::vector<bool> covered;
+    AddTaggerEntities(*tagger_, *lex_, text, a, &covered);
+    PropagateNames(*lex_, text, covered, a);
     MergeSurnamePersons(&a->entities);
     Finish(&a->entities);
   }
