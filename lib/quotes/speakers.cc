@@ -32,9 +32,9 @@ int TypeRank(EntityType t) {
   return 4;
 }
 
-std::string LastWordLower(std::string_view name) {
+std::string LastWordLower(std::string_view name, bool whole = false) {
   size_t sp = name.rfind(' ');
-  std::string w(sp == std::string_view::npos ? name : name.substr(sp + 1));
+  std::string w(sp == std::string_view::npos || whole ? name : name.substr(sp + 1));
   for (char& ch : w) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
   return w;
 }
@@ -184,10 +184,10 @@ int32_t SpeakerResolver::SubjectMention(size_t s, uint32_t to) const {
         uint32_t at = a_.tokens[k].span.begin;
         int32_t r = RecentSpeaker(Want::kPerson, at);
         if (r < 0) r = RecentTitled(w, at);
-        if (r < 0) r = NextTitled(w, a_.tokens[h].span.end);
+        if (r < 0) r = NextTitled(w, a_.tokens[h].span.end, Modifiers(k + 1, h));
         return r >= 0 ? Canonical(r) : -2;
       }
-      if (!(a_.tokens[h].flags & kTokenCapitalized)) break;
+      if (!(a_.tokens[h].flags & kTokenCapitalized) && !lex_.IsTitleWord(w)) break;  // "the interior minister"
     }
   }
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
@@ -199,7 +199,12 @@ int32_t SpeakerResolver::SubjectMention(size_t s, uint32_t to) const {
     if (ent < title_only_.size() && title_only_[ent]) {
       // "The Acting President named ...": the person that title stood for.
       int32_t r = RecentSpeaker(Want::kPerson, it->begin);
-      if (r < 0) r = NextTitled(LastWordLower(a_.entities[ent].name), it->end);
+      if (r < 0) {
+        std::string name = LastWordLower(a_.entities[ent].name, true);
+        size_t sp = name.rfind(' ');
+        r = NextTitled(sp == std::string::npos ? name : std::string_view(name).substr(sp + 1), it->end,
+                       sp == std::string::npos ? std::string_view() : std::string_view(name).substr(0, sp));
+      }
       if (r >= 0) return r;
       continue;
     }
@@ -229,7 +234,7 @@ int32_t SpeakerResolver::SalientPerson(uint32_t before) const {
       if (!pronoun) {
         int32_t m = SubjectMention(s, se);
         if (m >= 0) return m;
-        if (m == -2) return -1;
+        if (m == -2) return -2;
       }
     }
     if (s == 0) break;
@@ -248,12 +253,51 @@ bool SpeakerResolver::TitleEndsWith(int32_t entity, std::string_view role) const
   return same;
 }
 
-int32_t SpeakerResolver::NextTitled(std::string_view role, uint32_t after) const {
+std::string SpeakerResolver::Modifiers(size_t b, size_t e) const {
+  std::string out;
+  for (size_t k = b; k < e; ++k) {
+    if (!IsWordToken(a_, k)) continue;
+    if (!out.empty()) out.push_back(' ');
+    out.append(NormOf(a_, k));
+  }
+  return out;
+}
+
+bool SpeakerResolver::ModifiersFit(int32_t entity, std::string_view modifiers) const {
+  const std::string& title = a_.entities[static_cast<size_t>(entity)].title;
+  auto has_word = [&title](std::string_view w) {  // case-insensitive, whole word
+    for (size_t i = 0; i + w.size() <= title.size(); ++i) {
+      if (i > 0 && title[i - 1] != ' ') continue;
+      if (i + w.size() < title.size() && title[i + w.size()] != ' ') continue;
+      bool same = true;
+      for (size_t k = 0; k < w.size() && same; ++k) {
+        char ch = title[i + k];
+        same = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) == w[k];
+      }
+      if (same) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < modifiers.size();) {
+    size_t j = modifiers.find(' ', i);
+    if (j == std::string_view::npos) j = modifiers.size();
+    std::string_view w = modifiers.substr(i, j - i);
+    i = j + 1;
+    if (w.empty() || !lex_.IsTitleWord(w) || w == "acting" || w == "former" || w == "new" || w == "outgoing" ||
+        w == "incoming" || w == "current")
+      continue;
+    if (!has_word(w)) return false;
+  }
+  return true;
+}
+
+int32_t SpeakerResolver::NextTitled(std::string_view role, uint32_t after, std::string_view modifiers) const {
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), after,
                              [](const Ref& r, uint32_t v) { return r.begin < v; });
   for (size_t seen = 0; it != mentions_.end() && it->begin < after + kCataphoraBytes && seen < kLookBackMentions;
        ++it, ++seen)
-    if (Compatible(it->entity, Want::kPerson) && TitleEndsWith(it->entity, role)) return Canonical(it->entity);
+    if (Compatible(it->entity, Want::kPerson) && TitleEndsWith(it->entity, role) && ModifiersFit(it->entity, modifiers))
+      return Canonical(it->entity);
   return -1;
 }
 
@@ -261,6 +305,7 @@ int32_t SpeakerResolver::Recent(Want want, uint32_t before) const {
   if (want == Want::kPerson) {
     int32_t p = SalientPerson(before);
     if (p >= 0) return p;
+    if (p == -2) return -1;  // the subject is a role no one can be found for
   }
   uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
   for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= floor; ++it)
@@ -465,7 +510,7 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
           out.entity = p;
       }
       if (out.entity < 0) out.entity = RecentTitled(head_norm, np.begin);
-      if (out.entity < 0) out.entity = NextTitled(head_norm, np.end);
+      if (out.entity < 0) out.entity = NextTitled(head_norm, np.end, Modifiers(b + 1, head));
     } else {
       out.entity = Recent(Want::kGroup, np.begin);
     }

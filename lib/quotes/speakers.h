@@ -13,6 +13,7 @@
 #define COMMUNIQUE_LIB_QUOTES_SPEAKERS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,14 +53,19 @@ class SpeakerResolver {
   /// "he"/"she": the subject of the nearest earlier sentence that names a
   /// person (a speaker there first, else its first person mention after an
   /// opening adverbial), skipping sentences that open with a pronoun; -1 if
-  /// none in a few sentences.
+  /// none in a few sentences, -2 if the subject is a role no one fits.
   int32_t SalientPerson(uint32_t before) const;
   /// The first person mention of sentence `s` in [from, to) outside quotes.
   int32_t SubjectMention(size_t s, uint32_t to) const;
   bool Quoted(uint32_t pos) const;
   /// A role noun with no antecedent ("When speaking with journalists, the
   /// Acting President said"): the next person mention with that title.
-  int32_t NextTitled(std::string_view role, uint32_t after) const;
+  /// `modifiers`: the lower-case words before the role noun ("interior" in
+  /// "the interior minister"); title words among them must be in the title.
+  int32_t NextTitled(std::string_view role, uint32_t after, std::string_view modifiers) const;
+  bool ModifiersFit(int32_t entity, std::string_view modifiers) const;
+  /// The normalized words of tokens [b, e), space-separated.
+  std::string Modifiers(size_t b, size_t e) const;
   bool TitleEndsWith(int32_t entity, std::string_view role) const;
   /// The latest resolved speaker only (no plain mentions).
   int32_t RecentSpeaker(Want want, uint32_t before, uint32_t look_back = 3000) const;
