@@ -1,8 +1,10 @@
 // Writes an Analysis as one JSON object; the schema is docs/records.md.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -22,78 +24,117 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
+// Writes into the caller's string through a cursor: the string is grown
+// ahead (resize) and trimmed to the bytes written by Done(), so each piece
+// costs a bounds test and a memcpy instead of a std::string append.
+// The end of the run of plain bytes from s[i]: eight bytes at a time while no
+// byte of a word is below 0x20, at or above 0x7f, '"' or '\\'.
+size_t PlainRun(const char* s, size_t i, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  while (i + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    // w + 0x01 per byte sets bit 7 for 0x7f; w - 0x20 per byte borrows for bytes < 0x20.
+    uint64_t bad = (w | ((w & ~kHigh) + kOnes)) & kHigh;  // >= 0x80 or == 0x7f
+    bad |= (w - 0x2020202020202020ull) & ~w & kHigh;     // < 0x20
+    bad |= has_zero(w ^ 0x2222222222222222ull) | has_zero(w ^ 0x5c5c5c5c5c5c5c5cull);
+    if (bad) break;
+    i += 8;
+  }
+  while (i < n && kPlain[static_cast<uint8_t>(s[i])]) ++i;
+  return i;
+}
+
 class Writer {
  public:
-  explicit Writer(std::string* out) : out_(out) {}
+  explicit Writer(std::string* out)
+      : out_(out), data_(out->data()), len_(out->size()), cap_(out->size()) {}
+  ~Writer() { Done(); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+  /// Trims the string to what was written; call before reading it. The
+  /// writer is finished after it.
+  void Done() {
+    if (out_) out_->resize(len_);
+    out_ = nullptr;
+  }
 
   void Str(std::string_view s) {
-    out_->push_back('"');
     const size_t n = s.size();
+    Reserve(n + 2);
+    data_[len_++] = '"';
     size_t i = 0;
     while (i < n) {
-      size_t run = i;  // copy runs of bytes that need no escape in one append
-      while (run < n && kPlain[static_cast<uint8_t>(s[run])]) ++run;
-      if (run > i) out_->append(s.data() + i, run - i);
+      size_t run = PlainRun(s.data(), i, n);  // bytes that need no escape, copied at once
+      if (run > i) Put(s.data() + i, run - i);
       i = run;
       if (i >= n) break;
+      Reserve(n - i + 8);  // an escape is at most 6 bytes for 1
       auto c = static_cast<uint8_t>(s[i]);
       if (c >= 0x80) {
         internal::Decoded d = internal::DecodeAt(s, i);
-        if (d.valid) out_->append(s.data() + i, d.len);
-        else out_->append("\\ufffd");
+        if (d.valid) Put(s.data() + i, d.len);
+        else Put("\\ufffd", 6);
         i += d.len;
         continue;
       }
       switch (c) {
-        case '"': out_->append("\\\""); break;
-        case '\\': out_->append("\\\\"); break;
-        case '\n': out_->append("\\n"); break;
-        case '\r': out_->append("\\r"); break;
-        case '\t': out_->append("\\t"); break;
+        case '"': Put("\\\"", 2); break;
+        case '\\': Put("\\\\", 2); break;
+        case '\n': Put("\\n", 2); break;
+        case '\r': Put("\\r", 2); break;
+        case '\t': Put("\\t", 2); break;
         default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out_->append(buf);
+          static constexpr char kHex[] = "0123456789abcdef";
+          char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          Put(buf, 6);
         }
       }
       ++i;
     }
-    out_->push_back('"');
+    data_[len_++] = '"';
   }
   /// `k` is a field name of the schema: plain ASCII, written without escaping.
-  void Key(std::string_view k) {
-    Sep();
-    out_->push_back('"');
-    out_->append(k);
-    out_->append("\":", 2);
+  [[gnu::always_inline]] void Key(std::string_view k) {
+    Reserve(k.size() + 4);
+    if (!after_key_ && !first_) data_[len_++] = ',';
+    data_[len_++] = '"';
+    Put(k.data(), k.size());
+    data_[len_++] = '"';
+    data_[len_++] = ':';
     first_ = true;  // the value follows without a comma
     after_key_ = true;
   }
   void Num(double v) {
     Sep();
     if (!std::isfinite(v)) {  // "1e688" overflows a double; JSON has no inf
-      out_->append("null");
+      Append("null");
       return;
     }
     char buf[32];
     // The range test comes first: casting a double out of range is undefined.
-    if (v < 1e18 && v > -1e18 && v == static_cast<double>(static_cast<long long>(v)))
-      std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-    else
-      std::snprintf(buf, sizeof buf, "%.17g", v);
-    out_->append(buf);
+    if (v < 1e18 && v > -1e18 && v == static_cast<double>(static_cast<long long>(v))) {
+      Digits(static_cast<long long>(v));
+      return;
+    }
+    int len = std::snprintf(buf, sizeof buf, "%.17g", v);
+    Append(std::string_view(buf, static_cast<size_t>(len)));
   }
   void Int(long long v) {
     Sep();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_->append(buf, static_cast<size_t>(r.ptr - buf));
+    Digits(v);
   }
-  void Bool(bool v) { Sep(); out_->append(v ? "true" : "false"); }
-  void Null() { Sep(); out_->append("null"); }
+  void Digits(long long v) {
+    Reserve(24);
+    auto r = std::to_chars(data_ + len_, data_ + len_ + 24, v);
+    len_ = static_cast<size_t>(r.ptr - data_);
+  }
+  void Bool(bool v) { Sep(); Append(v ? "true" : "false"); }
+  void Null() { Sep(); Append("null"); }
   void String(std::string_view s) { Sep(); Str(s); }
-  void Open(char c) { Sep(); out_->push_back(c); first_ = true; }
-  void Close(char c) { out_->push_back(c); first_ = false; }
+  void Open(char c) { Sep(); Reserve(1); data_[len_++] = c; first_ = true; }
+  void Close(char c) { Reserve(1); data_[len_++] = c; first_ = false; }
 
   void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
   void KInt(std::string_view k, long long v) { Key(k); Int(v); }
@@ -117,12 +158,30 @@ class Writer {
   }
 
  private:
-  void Sep() {
+  [[gnu::always_inline]] void Sep() {
     if (after_key_) { after_key_ = false; first_ = false; return; }
-    if (!first_) out_->push_back(',');
+    if (!first_) { Reserve(1); data_[len_++] = ','; }
     first_ = false;
   }
+  // Room for n more bytes.
+  [[gnu::always_inline]] void Reserve(size_t n) {
+    if (cap_ - len_ < n) Grow(n);
+  }
+  void Grow(size_t n) {
+    size_t want = std::max({len_ + n, 2 * cap_, size_t{4096}});
+    out_->resize(want);
+    data_ = out_->data();
+    cap_ = want;
+  }
+  [[gnu::always_inline]] void Put(const char* p, size_t n) {  // REQUIRES Reserve(n)
+    std::memcpy(data_ + len_, p, n);
+    len_ += n;
+  }
+  void Append(std::string_view s) { Reserve(s.size()); Put(s.data(), s.size()); }
+
   std::string* out_;
+  char* data_ = nullptr;
+  size_t len_ = 0, cap_ = 0;
   bool first_ = true;
   bool after_key_ = false;
 };
@@ -366,6 +425,7 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
   }
   w.Close(']');
   w.Close('}');
+  w.Done();
   if (options.pretty) {
     // ordered_json keeps the writer's field order (id, document, ... diagnostics).
     std::string pretty =
