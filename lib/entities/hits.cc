@@ -20,9 +20,13 @@ bool IsCalendarWord(std::string_view k) {
   return false;
 }
 
-// A capitalized word that can be part of a name: not "I", not a weekday or month.
-bool IsNameWord(const Word& w) {
-  return w.is_word && w.shape != Shape::kLower && w.key != "i" && !IsCalendarWord(w.key);
+// A capitalized word that can be part of a name: not "I", not a weekday or
+// month, and in ALL CAPS not a common word ("DEPUTY SECRETARY FOR MANAGEMENT
+// AND RESOURCES BRIAN P. MCKEON": the name is "BRIAN P. MCKEON").
+bool IsNameWord(const Lexicon& lex, const Word& w) {
+  if (!w.is_word || w.shape == Shape::kLower || w.key == "i" || IsCalendarWord(w.key)) return false;
+  return w.shape != Shape::kUpper || w.key.size() < 3 || !lex.IsCommonWord(w.key) ||
+         (lex.GazBits(w.key) & (kGazGiven | kGazSurname | kGazPlace)) != 0;
 }
 
 // "J.", "B.": one letter and a period.
@@ -96,8 +100,8 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
     bool tight_hyphen = w.key == "-" && i > 0 && words[i - 1].end == w.begin &&
                         i + 1 < sentence_end && words[i + 1].begin == w.end;
     bool particle = run >= 0 && (IsNameParticle(w.key) || tight_hyphen) && i + 1 < sentence_end &&
-                    IsNameWord(words[i + 1]);
-    if (IsNameWord(w) || particle) {
+                    IsNameWord(lex, words[i + 1]);
+    if (IsNameWord(lex, w) || particle) {
       if (run >= 0 && !words[i - 1].possessive) {
         (*hits)[static_cast<size_t>(run)].last = static_cast<uint32_t>(i + 1);
       } else if (!particle) {

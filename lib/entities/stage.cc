@@ -133,6 +133,16 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       for (size_t i = ns.first_word; i < ns.end_word && all_title; ++i)
         all_title = (lex.WordBits(words[i]) & (kWordTitle | kWordInTitle)) != 0;
       if (all_title) continue;
+      // ALL-CAPS headings ("SECRETARY FOR MANAGEMENT AND RESOURCES"): a span
+      // with an all-upper title or common word is no name.
+      bool heading = false;
+      for (size_t i = ns.first_word; i < ns.end_word && !heading; ++i) {
+        if (!(toks[sent.first_token + i].flags & kTokenAllUpper) || words[i].size() < 3) continue;
+        const uint8_t bits = lex.WordBits(words[i]);
+        heading = (bits & kWordTitle) != 0 ||
+                  ((bits & (kGazGiven | kGazSurname | kGazPlace)) == 0 && lex.IsCommonWord(words[i]));
+      }
+      if (heading) continue;
       if (ns.end_word - ns.first_word == 1) {
         const Token& t = toks[sent.first_token + ns.first_word];
         bool starts = true;  // only punctuation before it: "(Laughter.)"
@@ -204,6 +214,8 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
                     Analysis* a) {
   struct Target { int32_t entity; MentionVia via; };  // entity -1: two persons share the word
   std::unordered_map<uint64_t, Target> by_word;
+  uint64_t len_mask = 0;  // lengths and first letters of the words: most tokens
+  uint32_t first_mask = 0;  // are rejected without hashing
   for (uint32_t i = 0; i < a->entities.size(); ++i) {
     const Entity& e = a->entities[i];
     if (e.type != EntityType::kPerson) continue;
@@ -229,6 +241,8 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
           continue;
       }
       std::string key = ner::Lower(last);
+      len_mask |= uint64_t{1} << std::min<size_t>(key.size(), 63);
+      first_mask |= uint32_t{1} << (key[0] & 31);
       Target t{static_cast<int32_t>(i), one_word ? MentionVia::kName : MentionVia::kSurname};
       auto [it, inserted] = by_word.try_emplace(HashWord(key), t);
       if (!inserted && it->second.entity != t.entity) it->second.entity = -1;
@@ -239,6 +253,10 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (covered[i] || t.kind != TokenKind::kWord || !ner::CanStart(text.substr(t.span.begin, 1)))
+      continue;
+    const uint32_t len = t.span.size() - std::min<uint32_t>(t.clitic, t.span.size() - 1);
+    if (!((len_mask >> std::min<uint32_t>(len, 63)) & 1) ||
+        !((first_mask >> (ner::LowerAscii(text[t.span.begin]) & 31)) & 1))
       continue;
     auto it = by_word.find(TokenKey(text, t));
     if (it == by_word.end() || it->second.entity < 0) continue;
