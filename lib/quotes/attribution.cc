@@ -142,6 +142,17 @@ bool CueFinder::HasTitleWord(size_t b, size_t e) const {
   return false;
 }
 
+bool CueFinder::Passive(size_t cue) const {
+  size_t k = cue;
+  while (k > 0 && cue - k < 3 && IsWordToken(a_, k - 1)) {
+    std::string_view w = NormOf(a_, k - 1);
+    if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" || w == "be") return true;
+    if (w != "also" && w != "once" && w != "then" && !(w.size() > 4 && w.substr(w.size() - 2) == "ly")) return false;
+    --k;
+  }
+  return false;
+}
+
 bool CueFinder::SpeechContext(size_t i, size_t e) const {
   if (e < a_.tokens.size()) {
     std::string_view n = NormOf(a_, e);
@@ -183,7 +194,7 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
     if (IsPunctToken(a_, k) && NormOf(a_, k) != "," && !IsDash(NormOf(a_, k))) break;
     const CueForm* f = lex_.MatchCue(a_, k, limit);
     if (!f || f->type != CueType::kVerb) continue;
-    if (k == j) break;
+    if (k == j || (f->words.size() == 1 && Passive(k))) break;  // `," he was told`
     SpeechEvent ev;
     ev.cue_b = k;
     ev.cue_e = k + f->words.size();
@@ -221,6 +232,7 @@ std::optional<SpeechEvent> CueFinder::Before(size_t open) const {
     if (IsQuoteToken(a_, k) || IsFinalPunct(NormOf(a_, k))) break;
     const CueForm* f = lex_.MatchCue(a_, k, last);
     if (!f || f->type == CueType::kParticiple) continue;
+    if (f->type == CueType::kVerb && f->words.size() == 1 && Passive(k)) return std::nullopt;  // "X was asked, “...”"
     size_t cue_e = k + f->words.size();
     if (!punct && cue_e != last) continue;  // `said "We...` needs the cue right before
     SpeechEvent ev;

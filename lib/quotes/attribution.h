@@ -52,6 +52,9 @@ class CueFinder {
   }
   bool SameParagraph(size_t x, size_t y) const { return tp_[x] == tp_[y] && tp_[x] != UINT32_MAX; }
   uint32_t ParagraphOf(size_t tok) const { return tp_[tok]; }
+  /// Whether the verb at token `cue` is passive ("was asked", "were told"):
+  /// its subject is the addressee, not the speaker.
+  bool Passive(size_t cue) const;
   /// Whether a strict cue form at [i, e) stands in a speech context.
   bool SpeechContext(size_t i, size_t e) const;
 

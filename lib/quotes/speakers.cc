@@ -242,6 +242,26 @@ int32_t SpeakerResolver::SalientPerson(uint32_t before) const {
   return -1;
 }
 
+int32_t SpeakerResolver::SubjectOrganization(uint32_t before) const {
+  const auto& ss = a_.sentences;
+  auto sit = std::upper_bound(ss.begin(), ss.end(), before, [](uint32_t v, const Sentence& x) { return v < x.span.begin; });
+  if (sit == ss.begin()) return -1;
+  size_t s = static_cast<size_t>(sit - ss.begin()) - 1;
+  for (size_t n = 0; n < 2; ++n, --s) {
+    size_t t = ss[s].first_token, end = t + ss[s].token_count;
+    while (t < end && !IsWordToken(a_, t)) ++t;  // a bullet
+    if (t < end && a_.tokens[t].span.begin < before) {
+      auto it = std::lower_bound(mentions_.begin(), mentions_.end(), a_.tokens[t].span.begin,
+                                 [](const Ref& r, uint32_t v) { return r.begin < v; });
+      if (it != mentions_.end() && it->begin == a_.tokens[t].span.begin &&
+          a_.entities[static_cast<size_t>(it->entity)].type == EntityType::kOrganization)
+        return it->entity;
+    }
+    if (s == 0) break;
+  }
+  return -1;
+}
+
 bool SpeakerResolver::TitleEndsWith(int32_t entity, std::string_view role) const {
   const std::string& title = a_.entities[static_cast<size_t>(entity)].title;
   if (title.size() < role.size()) return false;
@@ -475,6 +495,7 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     // "it" is as often a document or a thing ("It says: ...") as a body: only
     // a body that was just speaking.
     out.entity = Canonical(first == "it" ? RecentSpeaker(want, np.begin, kItLookBackBytes) : Recent(want, np.begin));
+    if (first == "it" && out.entity < 0) out.entity = SubjectOrganization(np.begin);
     if (out.entity >= 0) {
       links_.push_back({np, out.entity, MentionVia::kPronoun});
       Note(out.entity, np.begin);

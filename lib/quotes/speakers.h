@@ -67,6 +67,9 @@ class SpeakerResolver {
   /// The normalized words of tokens [b, e), space-separated.
   std::string Modifiers(size_t b, size_t e) const;
   bool TitleEndsWith(int32_t entity, std::string_view role) const;
+  /// "NPR featured a story, in which it suggested": an organization opening
+  /// the current or previous sentence; -1 if none.
+  int32_t SubjectOrganization(uint32_t before) const;
   /// The latest resolved speaker only (no plain mentions).
   int32_t RecentSpeaker(Want want, uint32_t before, uint32_t look_back = 3000) const;
   /// The latest person mention whose entity's title ends in `role`

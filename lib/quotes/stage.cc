@@ -205,6 +205,7 @@ class QuoteRun {
       cend = cb < end ? ContentEnd(cb, end) : cb;
     } else {
       if (f->strict && !finder_.SpeechContext(i, ce)) return ce;
+      if (f->words.size() == 1 && finder_.Passive(i)) return ce;  // "he was told that ..."
       if (i > first && IsModifierSlot(NormOf(*a_, i - 1))) return ce;  // "Russia's claimed commitment"
       finder_.LeftNp(i, &ev.np_b, &ev.np_e);
       size_t before = ev.np_b;  // token before the subject

@@ -150,6 +150,15 @@ TEST_SUITE("quotes_wire") {
     CHECK(SpeakerName(a, *q).find("Smith") != std::string::npos);
     CHECK(FindQuote(text, a, "Mr. Smith") == nullptr);
   }
+
+  TEST_CASE("the subject of a passive cue ('was asked') is the addressee, not the speaker") {
+    std::string text =
+        "Alexei Kosygin, the Prime Minister, was asked once, \"How much does the supersonic plane cost?\"\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "How much does");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) != "Alexei Kosygin");
+  }
 }
 
 }  // namespace
