@@ -1,0 +1,76 @@
+// The entities stage: names split by initials, document-level propagation of
+// surnames and one-word names, capitalized common words, ALL-CAPS headings.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+using communique::Analysis;
+using communique::Entity;
+using communique::EntityType;
+using communique::MentionVia;
+using communique::testing::AnalyzeOk;
+
+namespace {
+
+// The entity that has a mention with this exact text at or after `from`, or nullptr.
+const Entity* MentionAt(std::string_view text, const Analysis& a, std::string_view mention,
+                        size_t from = 0) {
+  size_t at = text.find(mention, from);
+  for (const Entity& e : a.entities)
+    for (const auto& m : e.mentions)
+      if (m.span.begin == at && m.span.size() == mention.size()) return &e;
+  return nullptr;
+}
+
+bool AnyNameContains(const Analysis& a, std::string_view word) {
+  for (const Entity& e : a.entities)
+    if (e.name.find(word) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("entities_names") {
+  TEST_CASE("given names and a middle initial before a known official are one name") {
+    std::string t = "Secretary of State Antony J. Blinken met civil society leaders. Blinken said so.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Antony J. Blinken");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    CHECK(MentionAt(t, a, "Blinken", t.find("Blinken said")) == p);
+    CHECK(!AnyNameContains(a, "Antony J."));
+  }
+
+  TEST_CASE("a surname alone after the full name is the same person") {
+    std::string t = "The clinic was founded by Gloria Hartsell in 2004. Patients trusted it. "
+                    "Some colleagues criticised Hartsell's methods, and Hartsell replied in print.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Gloria Hartsell");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    CHECK(MentionAt(t, a, "Hartsell", t.find("criticised")) == p);
+    CHECK(MentionAt(t, a, "Hartsell", t.find("and Hartsell")) == p);
+  }
+
+  TEST_CASE("a capitalized common word is no name") {
+    std::string t = "We celebrate the thousands of volunteers across our great Nation, and we "
+                    "thank every one of them for the Meeting they organized.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!AnyNameContains(a, "Nation"));
+    CHECK(!AnyNameContains(a, "Meeting"));
+  }
+
+  TEST_CASE("an ALL-CAPS heading yields the name, not the office words") {
+    std::string t = "DEPUTY SECRETARY FOR MANAGEMENT AND RESOURCES BRIAN P. MCKEON\n\n"
+                    "Deputy Secretary McKeon attends meetings at the Department of State.\n";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!AnyNameContains(a, "MANAGEMENT"));
+    CHECK(!AnyNameContains(a, "RESOURCES"));
+    const Entity* p = MentionAt(t, a, "BRIAN P. MCKEON");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    CHECK(MentionAt(t, a, "McKeon", t.find("Secretary McKeon")) == p);
+  }
+}
