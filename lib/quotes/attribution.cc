@@ -216,6 +216,38 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
   return std::nullopt;
 }
 
+std::optional<SpeechEvent> CueFinder::ColonSubject(size_t open) const {
+  if (open == 0 || NormOf(a_, open - 1) != ":" || !SameParagraph(open - 1, open)) return std::nullopt;
+  size_t colon = open - 1;
+  size_t first = SentenceFirst(SentenceOf(colon));
+  while (first < colon && !IsWordToken(a_, first)) ++first;  // a bullet
+  if (first >= colon || !(a_.tokens[first].flags & kTokenCapitalized)) return std::nullopt;
+  std::string_view w = NormOf(a_, first);
+  size_t b = first, e = first;
+  RightNp(first, &b, &e);
+  // The subject ends at the first lower-case word after its capitalized
+  // words ("of", "for", "and" inside a title go on), and that word is a verb
+  // ("described", "reflected", "says"), not a role ("NBC News anchor X").
+  for (size_t k = b + 1; k < e; ++k) {
+    if (!(a_.tokens[k - 1].flags & kTokenCapitalized) || (a_.tokens[k].flags & kTokenCapitalized)) continue;
+    std::string_view n = NormOf(a_, k);
+    if ((n == "of" || n == "for" || n == "and") && k + 1 < e && (a_.tokens[k + 1].flags & kTokenCapitalized)) continue;
+    e = k;
+    break;
+  }
+  if (b == e || e - b > 8 || e >= colon || !IsWordToken(a_, e) || (a_.tokens[e].flags & kTokenCapitalized)) return std::nullopt;
+  std::string_view verb = NormOf(a_, e);
+  bool verb_like = verb.size() > 3 && (verb.substr(verb.size() - 2) == "ed" || verb.back() == 's');
+  if (!verb_like || IsPrepositionLike(w) || IsClauseBoundaryWord(w)) return std::nullopt;
+  SpeechEvent ev;
+  ev.cue_b = colon;
+  ev.cue_e = colon + 1;
+  ev.np_b = b;
+  ev.np_e = e;
+  ev.weak = true;
+  return ev;
+}
+
 std::optional<SpeechEvent> CueFinder::Before(size_t open) const {
   if (open == 0) return std::nullopt;
   size_t p = open - 1;

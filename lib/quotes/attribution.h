@@ -24,6 +24,7 @@ struct SpeechEvent {
   bool np_right = false;        ///< "said X", "according to X"
   int inherit = -1;             ///< event whose speaker this one continues
   SpeakerRef ref;               ///< filled by resolution
+  bool weak = false;            ///< no cue, only a subject before a colon: kept only if resolved
 };
 
 /// Token-level views of one document that the cue finders share.
@@ -37,6 +38,9 @@ class CueFinder {
   /// A cue introducing an opening mark: `X said: "`, `X told reporters, "`.
   std::optional<SpeechEvent> Before(size_t open) const;
 
+  /// No cue, but `Subject verbs ...: "` : the sentence's subject as a weak
+  /// event ("President Trump described his call: “...”").
+  std::optional<SpeechEvent> ColonSubject(size_t open) const;
   /// The subject noun phrase left of token `cue` (after skipping "has",
   /// "also"...): [*b, *e). Empty if none.
   void LeftNp(size_t cue, size_t* b, size_t* e) const;

@@ -227,6 +227,23 @@ int32_t SpeakerResolver::SalientPerson(uint32_t before) const {
     for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= sb; ++it)
       if (it->first < se && Compatible(it->second, Want::kPerson)) note = it->second;
     if (note >= 0) return note;
+    if (n == 0) {
+      // "Dan Bishop — known for ... — says he ...": a name opening this sentence.
+      size_t t = ss[s].first_token, end = t + ss[s].token_count;
+      while (t < end && (!IsWordToken(a_, t) || Quoted(a_.tokens[t].span.begin))) ++t;
+      size_t u = t;  // the capitalized words opening the sentence
+      while (u < end && a_.tokens[u].span.begin < before &&
+             (!IsWordToken(a_, u) || (a_.tokens[u].flags & kTokenCapitalized)))
+        ++u;
+      uint32_t stop = u < end ? a_.tokens[u].span.begin : ss[s].span.end;
+      if (t < end && a_.tokens[t].span.begin < before) {
+        auto it = std::lower_bound(mentions_.begin(), mentions_.end(), a_.tokens[t].span.begin,
+                                   [](const Ref& r, uint32_t v) { return r.begin < v; });
+        for (; it != mentions_.end() && it->begin < stop; ++it)
+          if (it->end <= before && !Quoted(it->begin) && Compatible(it->entity, Want::kPerson))
+            return Canonical(it->entity);
+      }
+    }
     if (n > 0) {
       size_t t = ss[s].first_token;
       while (t < ss[s].first_token + ss[s].token_count && Quoted(a_.tokens[t].span.begin)) ++t;
@@ -414,7 +431,9 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   if (b >= e || e > a_.tokens.size()) return out;
   Narrow(&b, &e);
   // "In her Nobel lecture she said": the subject is the pronoun.
-  if (e > b + 1 && IsSpeakerPronoun(NormOf(a_, e - 1)) && !(a_.tokens[e - 1].flags & kTokenCapitalized)) b = e - 1;
+  if (e > b + 1 && IsSpeakerPronoun(NormOf(a_, e - 1)) && !(a_.tokens[e - 1].flags & kTokenCapitalized) &&
+      IsPrepositionLike(NormOf(a_, b)))
+    b = e - 1;
   Span np{a_.tokens[b].span.begin, a_.tokens[e - 1].span.end};
   out.mention = np;
   size_t head = Head(b, e);

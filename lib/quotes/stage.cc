@@ -77,6 +77,8 @@ class QuoteRun {
       std::optional<SpeechEvent> ev;
       if (m.close != kNoToken) ev = finder_.After(m.close);
       if (!ev && m.open != kNoToken) ev = finder_.Before(m.open);
+      if (!ev && m.open != kNoToken && !Embedded(m.open)) ev = finder_.ColonSubject(m.open);
+      if (ev && ev->weak && NotSpeech(m)) ev.reset();  // `Paintings: “On the Seashore”`
       c.embedded = m.open != kNoToken && Embedded(m.open);
       if (c.embedded && IsSentenceClose(m)) c.embedded = !ev.has_value();
       if (ev) {
@@ -472,8 +474,19 @@ class QuoteRun {
     for (size_t k = 0; k < cands_.size(); ++k)
       if (!cands_[k].q.span.empty()) direct.push_back(k);
     std::sort(direct.begin(), direct.end(), [&](size_t x, size_t y) { return cands_[x].first < cands_[y].first; });
+    std::vector<std::pair<size_t, int>> by_cue;  // (cue token, event) of resolved events, in order
+    for (size_t k = 0; k < events_.size(); ++k)
+      if (events_[k].ref.entity >= 0 && !events_[k].weak) by_cue.emplace_back(events_[k].cue_b, static_cast<int>(k));
+    std::sort(by_cue.begin(), by_cue.end());
     for (size_t n = 0; n < direct.size(); ++n) {
       Candidate& c = cands_[direct[n]];
+      if (c.event >= 0 && events_[static_cast<size_t>(c.event)].weak &&
+          events_[static_cast<size_t>(c.event)].ref.entity < 0) {
+        c.event = -1;  // "Here is what you missed: “...”": no subject after all
+        c.q.cue = {};
+        c.q.speaker_mention = {};
+        c.needs_speaker = c.q.kind == QuoteKind::kDirect;
+      }
       if (!c.needs_speaker) continue;
       uint32_t para = finder_.ParagraphOf(c.first);
       const Candidate* from = nullptr;
@@ -492,13 +505,32 @@ class QuoteRun {
         c.event = from->event;
         continue;
       }
+      // A speech verb earlier in the paragraph ("He also called for ... .
+      // “We believe ...”").
+      auto it = std::lower_bound(by_cue.begin(), by_cue.end(), std::make_pair(c.first, -1));
+      if (it != by_cue.begin() && finder_.SameParagraph(std::prev(it)->first, c.first)) {
+        int ev = std::prev(it)->second;
+        Apply(events_[static_cast<size_t>(ev)], &c.q);
+        c.event = ev;
+        continue;
+      }
       int32_t turn_speaker = HeadlineTurn(c.first) ? -1 : TurnSpeaker(c.first);
       if (turn_speaker >= 0) {
         c.q.speaker = turn_speaker;
         continue;
       }
-      // The previous paragraph's last attributed direct quote, if it is adjacent.
-      for (size_t m = n; m > 0; --m) {
+      // The previous paragraph's last attributed direct quote, if it is
+      // adjacent and this quote opens its paragraph (a wire continuation,
+      // not "The Guardian: “...”").
+      bool opens = false;
+      if (c.first > 0 && para != UINT32_MAX && IsQuoteToken(*a_, c.first - 1)) {
+        uint32_t pb = a_->paragraphs[para].span.begin;
+        size_t open = c.first - 1;
+        auto before_para = [&](size_t k) { return a_->tokens[k].span.end <= pb; };
+        opens = open == 0 || before_para(open - 1) ||
+                (IsBullet(NormOf(*a_, open - 1)) && (open - 1 == 0 || before_para(open - 2)));
+      }
+      for (size_t m = n; m > 0 && opens; --m) {
         const Candidate& p = cands_[direct[m - 1]];
         uint32_t pp = finder_.ParagraphOf(p.first);
         if (pp + 1 < para) break;
@@ -510,6 +542,8 @@ class QuoteRun {
       }
     }
   }
+
+  static bool IsBullet(std::string_view w) { return w == "-" || w == "\xE2\x80\xA2" || w == "*"; }
 
   // --- 5. transcript turns --------------------------------------------------
   // Whether the turn holding token `tok` is a headline rather than speech:

@@ -159,6 +159,30 @@ TEST_SUITE("quotes_wire") {
     REQUIRE(q != nullptr);
     CHECK(SpeakerName(a, *q) != "Alexei Kosygin");
   }
+
+  TEST_CASE("'X described his call: \"...\"' gives X; a colon after no person gives no speaker") {
+    std::string text =
+        "- President Donald Trump described his call with Vladimir Putin: \"I told him that we are going to set "
+        "up a meeting soon.\"\n\n"
+        "Here is what you missed: \"The meeting will take place in a few weeks, and we will see.\"\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "I told him");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Donald Trump");
+    const Quote* r = FindQuote(text, a, "The meeting will");
+    REQUIRE(r != nullptr);
+    CHECK(r->speaker == -1);
+  }
+
+  TEST_CASE("a cue-less quote after a speech verb in its paragraph is that speaker's") {
+    std::string text =
+        "Michael Kratsios spoke at the summit. He also called for rejecting global governance of AI. \"We "
+        "believe AI adoption cannot lead to a brighter future under bureaucracies.\"\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "We believe");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Michael Kratsios");
+  }
 }
 
 }  // namespace
