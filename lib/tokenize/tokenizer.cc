@@ -1,6 +1,8 @@
 #include "tokenize/tokenizer.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include <utf8proc.h>
@@ -328,62 +330,141 @@ uint32_t Tokenizer::ScanNumber(std::string_view text, uint32_t pos, bool line_st
   return i;
 }
 
-void Tokenizer::AppendNorm(std::string_view surface, Analysis* out, Token* token) const {
-  std::string& pool = out->norm_pool;
-  const size_t at = pool.size();
-  token->norm.begin = static_cast<uint32_t>(at);
-  // ASCII (most tokens): copy and lower-case in one pass.
-  pool.append(surface);
-  char* dest = pool.data() + at;
-  unsigned high = 0;
-  for (size_t k = 0; k < surface.size(); ++k) {
-    auto c = static_cast<uint8_t>(dest[k]);
-    high |= c;
-    dest[k] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
-  }
-  if (high & 0x80) {
-    pool.resize(at);
-    // Map curly quotes, dashes and invalid bytes, then NFC + case fold
-    // (skipped when the mapping leaves only ASCII: "it’s").
-    std::string mapped;
-    mapped.reserve(surface.size());
-    for (size_t k = 0; k < surface.size();) {
-      Decoded d = DecodeAt(surface, k);
-      switch (d.cp) {
-        case 0x2018: case 0x2019: case 0x201A: case 0x2032: mapped.push_back('\''); break;
-        case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
-          mapped.push_back('"'); break;
-        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-          mapped.push_back('-'); break;
-        case 0x2026: mapped.append("..."); break;
-        case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: break;
-        default: AppendUtf8(d.cp, &mapped); break;
-      }
-      k += d.len;
+namespace {
+
+// ASCII upper-case letters of eight bytes to lower case; other bytes unchanged.
+inline uint64_t LowerAscii8(uint64_t w) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  uint64_t h = w & ~kHigh;
+  uint64_t ge_a = h + 0x3f3f3f3f3f3f3f3full;  // bit 7 set where h >= 'A'
+  uint64_t gt_z = h + 0x2525252525252525ull;  // bit 7 set where h > 'Z'
+  uint64_t upper = (ge_a ^ gt_z) & ~w & kHigh;
+  return w ^ (upper >> 2);
+}
+
+// Non-ASCII surface: curly quotes, dashes and invalid bytes mapped, then NFC +
+// case fold (skipped when the mapping leaves only ASCII: "it’s").
+void FoldNonAscii(std::string_view surface, std::string* folded_out) {
+  std::string mapped;
+  mapped.reserve(surface.size());
+  for (size_t k = 0; k < surface.size();) {
+    Decoded d = DecodeAt(surface, k);
+    switch (d.cp) {
+      case 0x2018: case 0x2019: case 0x201A: case 0x2032: mapped.push_back('\''); break;
+      case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+        mapped.push_back('"'); break;
+      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        mapped.push_back('-'); break;
+      case 0x2026: mapped.append("..."); break;
+      case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: break;
+      default: AppendUtf8(d.cp, &mapped); break;
     }
-    bool mapped_ascii = true;
-    for (char c : mapped) mapped_ascii &= static_cast<uint8_t>(c) < 0x80;
-    if (mapped_ascii) {
-      for (char c : mapped) pool.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
-      token->norm.end = static_cast<uint32_t>(pool.size());
+    k += d.len;
+  }
+  bool mapped_ascii = true;
+  for (char c : mapped) mapped_ascii &= static_cast<uint8_t>(c) < 0x80;
+  if (mapped_ascii) {
+    for (char c : mapped) folded_out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+    return;
+  }
+  utf8proc_uint8_t* folded = nullptr;
+  utf8proc_ssize_t len = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(mapped.data()),
+      static_cast<utf8proc_ssize_t>(mapped.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (len >= 0 && folded) folded_out->append(reinterpret_cast<const char*>(folded), static_cast<size_t>(len));
+  else folded_out->append(mapped);
+  std::free(folded);
+}
+
+}  // namespace
+
+void Tokenizer::AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
+                           Token* token) const {
+  const size_t len = end - begin;
+  pool->Reserve(len);
+  char* dest = pool->data + pool->size;
+  const char* src = text.data() + begin;
+  token->norm.begin = static_cast<uint32_t>(pool->size);
+  // ASCII (most tokens): copy and lower-case eight bytes at a time; the
+  // stores may run up to 7 bytes past the norm (the pool has slack).
+  uint64_t high = 0;
+  size_t k = 0;
+  for (; k + 8 <= len; k += 8) {
+    uint64_t w;
+    std::memcpy(&w, src + k, 8);
+    high |= w;
+    w = LowerAscii8(w);
+    std::memcpy(dest + k, &w, 8);
+  }
+  if (k < len) {
+    if (begin + k + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, src + k, 8);
+      high |= w & (~uint64_t{0} >> (8 * (8 - (len - k))));
+      w = LowerAscii8(w);
+      std::memcpy(dest + k, &w, 8);
+    } else {
+      for (; k < len; ++k) {
+        auto c = static_cast<uint8_t>(src[k]);
+        high |= c;
+        dest[k] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+      }
+    }
+  }
+  if (!(high & 0x8080808080808080ull)) {
+    pool->size += len;
+    token->norm.end = static_cast<uint32_t>(pool->size);
+    return;
+  }
+  // Curly quotes and dashes among ASCII ("Russia’s", "—"): mapped in place,
+  // never longer than the surface.
+  {
+    std::string_view surface = text.substr(begin, len);
+    size_t out = 0;
+    bool simple = true;
+    for (size_t j = 0; j < len && simple;) {
+      auto c = static_cast<uint8_t>(surface[j]);
+      if (c < 0x80) {
+        dest[out++] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+        ++j;
+        continue;
+      }
+      Decoded d = DecodeAt(surface, j);
+      switch (d.cp) {
+        case 0x2018: case 0x2019: case 0x201A: case 0x2032: dest[out++] = '\''; break;
+        case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033: dest[out++] = '"'; break;
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+          dest[out++] = '-'; break;
+        case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: break;
+        default: simple = false; break;
+      }
+      j += d.len;
+    }
+    if (simple) {
+      pool->size += out;
+      token->norm.end = static_cast<uint32_t>(pool->size);
       return;
     }
-    utf8proc_uint8_t* folded = nullptr;
-    utf8proc_ssize_t len = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(mapped.data()),
-        static_cast<utf8proc_ssize_t>(mapped.size()), &folded,
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
-    if (len >= 0 && folded) pool.append(reinterpret_cast<const char*>(folded), static_cast<size_t>(len));
-    else pool.append(mapped);
-    std::free(folded);
   }
-  token->norm.end = static_cast<uint32_t>(pool.size());
+  std::string folded;
+  FoldNonAscii(text.substr(begin, len), &folded);
+  pool->Reserve(folded.size());
+  std::memcpy(pool->data + pool->size, folded.data(), folded.size());
+  pool->size += folded.size();
+  token->norm.end = static_cast<uint32_t>(pool->size);
+}
+
+void Tokenizer::NormPool::Grow(size_t n) {
+  size_t want = std::max(str->size() * 2, size + n + kSlack);
+  str->resize(want);
+  data = str->data();
 }
 
 void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {
   const uint32_t n = static_cast<uint32_t>(text.size());
   // Norms are about as long as the text; news text has a token per ~5.5 bytes.
-  out->norm_pool.reserve(out->norm_pool.size() + (n - begin) + 16);
+  NormPool pool(&out->norm_pool, n - begin);
   out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
   uint32_t pos = begin;
   uint32_t newlines = begin == 0 ? 2 : 0;
@@ -512,7 +593,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
         break;
     }
     tok.span.end = end;
-    AppendNorm(text.substr(pos, end - pos), out, &tok);
+    AppendNorm(text, pos, end, &pool, &tok);
     out->tokens.push_back(tok);
     prev_cls = kAsciiClass[static_cast<uint8_t>(text[end - 1]) & 0x7F];
     if (static_cast<uint8_t>(text[end - 1]) >= 0x80) {
@@ -525,6 +606,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     space_before = false;
     first = false;
   }
+  pool.Done();
 }
 
 }  // namespace communique::internal

@@ -46,7 +46,25 @@ class Tokenizer {
   uint32_t ScanNumber(std::string_view text, uint32_t pos, bool line_start) const;
   bool JoinsHyphen(std::string_view left_segment, std::string_view text,
                    uint32_t hyphen) const;
-  void AppendNorm(std::string_view surface, Analysis* out, Token* token) const;
+  /// Analysis::norm_pool written through a cursor: grown ahead with slack,
+  /// trimmed by Done().
+  struct NormPool {
+    static constexpr size_t kSlack = 16;
+    NormPool(std::string* s, size_t expected) : str(s), size(s->size()) {
+      str->resize(size + expected + kSlack);
+      data = str->data();
+    }
+    void Reserve(size_t n) {
+      if (str->size() - size < n + kSlack) Grow(n);
+    }
+    void Grow(size_t n);
+    void Done() { str->resize(size); }
+    std::string* str;
+    char* data = nullptr;
+    size_t size;
+  };
+  void AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
+                  Token* token) const;
 
   StringMap<AbbreviationKind> abbreviations_;
   StringSet hyphen_prefixes_;
