@@ -78,21 +78,21 @@ class NameIndex {
 };
 
 // Marks the tokens a mention (with its title) touches.
-void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<bool>* covered) {
+void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<uint8_t>* covered) {
   Span s = m.with_title.empty() ? m.span : m.with_title;
   auto it = std::lower_bound(toks.begin(), toks.end(), s.begin,
                              [](const Token& t, uint32_t b) { return t.span.end <= b; });
   for (; it != toks.end() && it->span.begin < std::max(s.end, m.span.end); ++it)
-    (*covered)[static_cast<size_t>(it - toks.begin())] = true;
+    (*covered)[static_cast<size_t>(it - toks.begin())] = 1;
 }
 
 // Adds tagger names on tokens no rule-based mention touches; `covered` is
 // updated with the tagger's mentions.
 void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_view text,
-                       Analysis* a, std::vector<bool>* covered_out) {
+                       Analysis* a, std::vector<uint8_t>* covered_out) {
   const std::vector<Token>& toks = a->tokens;
-  std::vector<bool>& covered = *covered_out;
-  covered.assign(toks.size(), false);
+  std::vector<uint8_t>& covered = *covered_out;
+  covered.assign(toks.size(), 0);
   for (const Entity& e : a->entities)
     for (const Mention& m : e.mentions) Cover(toks, m, &covered);
   std::vector<Mention> added;
@@ -210,12 +210,16 @@ bool SentenceInitial(std::string_view text, uint32_t at) {
 // capitalized word that is the surname of a person named in full elsewhere
 // in the document ("Joshua Norton" ... "Norton"), or a one-word person name
 // found elsewhere ("Gloria"), is that person.
-void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector<bool>& covered,
+void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector<uint8_t>& covered,
                     Analysis* a) {
   struct Target { int32_t entity; MentionVia via; };  // entity -1: two persons share the word
   std::unordered_map<uint64_t, Target> by_word;
-  uint64_t len_mask = 0;  // lengths and first letters of the words: most tokens
-  uint32_t first_mask = 0;  // are rejected without hashing
+  // Bits by length and first letter of the words: most tokens are rejected
+  // without hashing.
+  uint64_t filter[16] = {};
+  auto bit = [](size_t len, char first) {
+    return (std::min<size_t>(len, 31) << 5) | static_cast<size_t>(ner::LowerAscii(first) & 31);
+  };
   for (uint32_t i = 0; i < a->entities.size(); ++i) {
     const Entity& e = a->entities[i];
     if (e.type != EntityType::kPerson) continue;
@@ -241,8 +245,8 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
           continue;
       }
       std::string key = ner::Lower(last);
-      len_mask |= uint64_t{1} << std::min<size_t>(key.size(), 63);
-      first_mask |= uint32_t{1} << (key[0] & 31);
+      const size_t b = bit(key.size(), key[0]);
+      filter[b >> 6] |= uint64_t{1} << (b & 63);
       Target t{static_cast<int32_t>(i), one_word ? MentionVia::kName : MentionVia::kSurname};
       auto [it, inserted] = by_word.try_emplace(HashWord(key), t);
       if (!inserted && it->second.entity != t.entity) it->second.entity = -1;
@@ -252,12 +256,12 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
   const std::vector<Token>& toks = a->tokens;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
-    if (covered[i] || t.kind != TokenKind::kWord || !ner::CanStart(text.substr(t.span.begin, 1)))
+    if (!(t.flags & kTokenCapitalized) || covered[i] || t.kind != TokenKind::kWord ||
+        !ner::CanStart(text.substr(t.span.begin, 1)))
       continue;
     const uint32_t len = t.span.size() - std::min<uint32_t>(t.clitic, t.span.size() - 1);
-    if (!((len_mask >> std::min<uint32_t>(len, 63)) & 1) ||
-        !((first_mask >> (ner::LowerAscii(text[t.span.begin]) & 31)) & 1))
-      continue;
+    const size_t b = bit(len, text[t.span.begin]);
+    if (!((filter[b >> 6] >> (b & 63)) & 1)) continue;
     auto it = by_word.find(TokenKey(text, t));
     if (it == by_word.end() || it->second.entity < 0) continue;
     Span span{t.span.begin, t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1)};
@@ -320,7 +324,7 @@ class EntityStage final : public Stage {
   void Run(std::string_view text, Analysis* a) const override {
     Resolver resolver(*lex_, text, *a);
     a->entities = resolver.Run();
-    std::vector<bool> covered;
+    std::vector<uint8_t> covered;
     AddTaggerEntities(*tagger_, *lex_, text, a, &covered);
     PropagateNames(*lex_, text, covered, a);
     MergeSurnamePersons(&a->entities);

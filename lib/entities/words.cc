@@ -42,6 +42,21 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
       bool inside = si < a.sentences.size() && a.sentences[si].first_token <= ti;
       bool first = !inside || a.sentences[si].first_token == ti;
       const Token& t = a.tokens[ti];
+      const bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
+      if (t.clitic == 0 && !((t.flags & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
+        // The common case: one word, nothing cut off.
+        Word& w = words.emplace_back();
+        w.begin = t.span.begin;
+        w.end = t.span.end;
+        w.key = std::string_view(a.norm_pool.data() + t.norm.begin, t.norm.size());
+        w.sentence = si;
+        w.is_word = t.kind == TokenKind::kWord;
+        w.sentence_start = first;
+        w.shape = (t.flags & kTokenHasDigit)
+                      ? ShapeOf(std::string_view(text.data() + t.span.begin, t.span.size()), cap, upper)
+                  : upper ? Shape::kUpper : cap ? Shape::kCapital : Shape::kLower;
+        continue;
+      }
       std::string_view surface = text.substr(t.span.begin, t.span.size());
       std::string_view key = a.Norm(t);
       Word w;
@@ -64,7 +79,6 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
           key = key.substr(0, key.size() - 1);
         }
       }
-      bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
       // Split hyphenated words when surface and key split alike.
       size_t parts_s = 0, parts_k = 0;
       if ((t.flags & kTokenHyphenated) && w.is_word) {
