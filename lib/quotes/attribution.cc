@@ -26,10 +26,12 @@ bool IsPrepositionLike(std::string_view w) {
 
 CueFinder::CueFinder(const Analysis& a, const QuoteLexicon& lex, const std::vector<uint32_t>& tp)
     : a_(a), lex_(lex), tp_(tp), token_sentence_(a.tokens.size(), 0) {
-  for (size_t s = 0; s < a.sentences.size(); ++s)
-    for (uint32_t k = 0; k < a.sentences[s].token_count; ++k)
-      if (a.sentences[s].first_token + k < token_sentence_.size())
-        token_sentence_[a.sentences[s].first_token + k] = static_cast<uint32_t>(s);
+  for (size_t s = 0; s < a.sentences.size(); ++s) {
+    size_t b = std::min<size_t>(a.sentences[s].first_token, token_sentence_.size());
+    size_t e = std::min<size_t>(b + a.sentences[s].token_count, token_sentence_.size());
+    std::fill(token_sentence_.begin() + static_cast<std::ptrdiff_t>(b),
+              token_sentence_.begin() + static_cast<std::ptrdiff_t>(e), static_cast<uint32_t>(s));
+  }
 }
 
 size_t CueFinder::SentenceFirst(size_t sentence) const {
