@@ -181,12 +181,35 @@ void Resolver::NamedRun(size_t hi) {
   uint32_t len = h.last - h.first;
   const HeadInfo* head_last = lex_.Head(words_[h.last - 1].key);
   const HeadInfo* head_first = lex_.Head(words_[h.first].key);
+  // "University of Kent", "Museum of the World Ocean": the capitalized
+  // of-phrase after a first head word.
+  uint32_t of_at = h.last + 1;
+  if (of_at + 1 < words_.size() && words_[of_at].key == "the" && hit_at_[of_at + 1] >= 0 &&
+      words_[of_at + 1].shape != Shape::kLower)
+    ++of_at;
   if ((head_last && head_last->last && len >= 2) || (head_first && head_first->first && len >= 2) ||
       (head_first && head_first->first && len == 1 && h.last < words_.size() &&
-       words_[h.last].key == "of" && h.last + 1 < words_.size() && hit_at_[h.last + 1] >= 0)) {
+       words_[h.last].key == "of" && of_at < words_.size() && hit_at_[of_at] >= 0)) {
     const HeadInfo* head = head_last && head_last->last && len >= 2 ? head_last : head_first;
+    // A place name just before belongs to the name ("Gorky Automobile Plant",
+    // "Moscow State University"); Place() left it alone.
+    if (head == head_last && hi > 0 && hits_[hi - 1].last == h.first &&
+        words_[hits_[hi - 1].first].sentence == words_[h.first].sentence) {
+      const Entry* pe = EntryOf(hits_[hi - 1]);
+      if (pe && (pe->kind == EntryKind::kPlace || pe->kind == EntryKind::kRegion)) {
+        // The place keeps its own (nested) mention.
+        const PlaceInfo& p = lex_.place(pe->ref);
+        Entity place;
+        place.type = EntityType::kLocation;
+        place.name = p.name;
+        place.code = CountryCode(p.country);
+        uint32_t pid = reg_.Get("l:" + p.name, place);
+        reg_.AddMention(pid, SpanOf(hits_[hi - 1].first, hits_[hi - 1].last), MentionVia::kName);
+        h.first = hits_[hi - 1].first;
+      }
+    }
     if (len == 1) {  // "University of Kent": take the of-phrase
-      size_t next = static_cast<size_t>(hit_at_[h.last + 1]);
+      size_t next = static_cast<size_t>(hit_at_[of_at]);
       const Entry* ne = EntryOf(hits_[next]);
       if (ne && ne->kind == EntryKind::kTitle) return;
       h.last = hits_[next].last;
