@@ -126,9 +126,11 @@ void CueFinder::RightNp(size_t j, size_t* b, size_t* e) const {
   while (k < end && !IsPunctToken(a_, k) && IsWordToken(a_, k)) {
     std::string_view w = NormOf(a_, k);
     if (k > j && !(a_.tokens[k].flags & kTokenCapitalized) && (IsPrepositionLike(w) || IsClauseBoundaryWord(w))) {
+      // ("Council on Environmental Quality Chairman Katherine Scarlett"): a
+      // capitalized chain; a person named inside it still wins in Resolve.
       bool joins = (w == "for" || w == "and" || w == "on") && (a_.tokens[k - 1].flags & kTokenCapitalized) &&
                    k + 1 < title_end && SameParagraph(k + 1, j) && IsWordToken(a_, k + 1) &&
-                   (a_.tokens[k + 1].flags & kTokenCapitalized) && HasTitleWord(j, k);
+                   (a_.tokens[k + 1].flags & kTokenCapitalized) && (a_.tokens[j].flags & kTokenCapitalized);
       if (!joins) break;
       end = std::max(end, title_end);
     }
@@ -177,6 +179,22 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
   if (j < n && SameParagraph(j, close) && (NormOf(a_, j) == "," || IsDash(NormOf(a_, j)))) ++j;
   if (j >= n || !SameParagraph(j, close)) return std::nullopt;
   size_t limit = std::min(n, j + kAfterWindow);
+  // `”— White House spokeswoman Abigail Jackson` closing its line: a byline.
+  if (j == close + 2 && IsDash(NormOf(a_, close + 1)) && (a_.tokens[j].flags & kTokenCapitalized)) {
+    size_t b = 0, e = 0;
+    RightNp(j, &b, &e);
+    bool ends = e >= n || !SameParagraph(e, j) || (a_.tokens[e].flags & kTokenLineStart);
+    if (b < e && ends) {
+      SpeechEvent ev;
+      ev.cue_b = close + 1;
+      ev.cue_e = close + 2;
+      ev.np_b = b;
+      ev.np_e = e;
+      ev.np_right = true;
+      ev.weak = true;
+      return ev;
+    }
+  }
   // `," said X` / `," according to X`
   if (const CueForm* f = lex_.MatchCue(a_, j, limit); f && f->type != CueType::kParticiple) {
     SpeechEvent ev;

@@ -117,7 +117,8 @@ size_t SpeakerResolver::Head(size_t b, size_t e) const {
   // condolence": a speaker noun before "of" is the head.
   for (size_t k = b + 1; k + 1 < e; ++k)
     if (NormOf(a_, k) == "of" && !(a_.tokens[k].flags & kTokenCapitalized)) {
-      if (lex_.Noun(StripPossessive(NormOf(a_, k - 1))) != SpeakerNoun::kNone) head = k - 1;
+      SpeakerNoun n = lex_.Noun(StripPossessive(NormOf(a_, k - 1)));
+      if (n == SpeakerNoun::kPerson || n == SpeakerNoun::kDocument) head = k - 1;
       break;
     }
   return head;
@@ -253,6 +254,33 @@ int32_t SpeakerResolver::SalientPerson(uint32_t before) const {
         if (m >= 0) return m;
         if (m == -2) return -2;
       }
+    }
+    if (s == 0) break;
+  }
+  return -1;
+}
+
+int32_t SpeakerResolver::DocumentAuthor(uint32_t before) const {
+  const auto& ss = a_.sentences;
+  auto sit = std::upper_bound(ss.begin(), ss.end(), before, [](uint32_t v, const Sentence& x) { return v < x.span.begin; });
+  if (sit == ss.begin()) return -1;
+  size_t s = static_cast<size_t>(sit - ss.begin()) - 1;
+  uint32_t floor = before > kMessageLookBackBytes ? before - kMessageLookBackBytes : 0;
+  for (size_t n = 0; n < 4; ++n, --s) {
+    uint32_t sb = ss[s].span.begin, se = n == 0 ? before : ss[s].span.end;
+    if (se < floor) break;
+    bool mentions_document = false;
+    for (size_t t = ss[s].first_token; t < ss[s].first_token + ss[s].token_count && !mentions_document; ++t)
+      mentions_document = a_.tokens[t].span.begin < se && !Quoted(a_.tokens[t].span.begin) &&
+                          IsPersonalDocument(StripPossessive(NormOf(a_, t)));
+    if (mentions_document) {
+      // "In his message to X, Mr Putin said": that sentence's speaker, else its subject.
+      int32_t note = -1;
+      for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= sb; ++it)
+        if (it->first < se && Compatible(it->second, Want::kPerson)) note = it->second;
+      if (note >= 0) return note;
+      int32_t m = SubjectMention(s, se);
+      return m >= 0 ? m : -1;
     }
     if (s == 0) break;
   }
@@ -531,7 +559,7 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   // "The message to President X said": a message or letter is its writer's,
   // the person who was just speaking (messages of greetings, replies).
   if (noun == SpeakerNoun::kDocument && definite && IsPersonalDocument(head_norm)) {
-    out.entity = RecentSpeaker(Want::kPerson, np.begin, kMessageLookBackBytes);
+    out.entity = DocumentAuthor(np.begin);
     if (out.entity >= 0) {
       out.pronoun = true;
       Note(out.entity, np.begin);

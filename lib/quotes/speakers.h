@@ -70,6 +70,10 @@ class SpeakerResolver {
   /// "NPR featured a story, in which it suggested": an organization opening
   /// the current or previous sentence; -1 if none.
   int32_t SubjectOrganization(uint32_t before) const;
+  /// "The message said": the writer named in the nearest sentence (of this
+  /// and the 3 before) that mentions a message or letter: its speaker, else
+  /// its subject; -1 if none.
+  int32_t DocumentAuthor(uint32_t before) const;
   /// The latest resolved speaker only (no plain mentions).
   int32_t RecentSpeaker(Want want, uint32_t before, uint32_t look_back = 3000) const;
   /// The latest person mention whose entity's title ends in `role`

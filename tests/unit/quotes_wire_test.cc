@@ -183,6 +183,27 @@ TEST_SUITE("quotes_wire") {
     REQUIRE(q != nullptr);
     CHECK(SpeakerName(a, *q) == "Michael Kratsios");
   }
+
+  TEST_CASE("a byline after a dash closing its line is the speaker") {
+    std::string text =
+        "\"Today's decision restores the proper role of the courts.\" \xE2\x80\x94 White House Counsel David "
+        "Warrington\n\nNo longer can a single judge block the law.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "Today's decision");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q).find("Warrington") != std::string::npos);
+  }
+
+  TEST_CASE("'The message said' is the writer's of the sentence that sent it, not the last speaker's") {
+    std::string text =
+        "The Mufti told the President about the construction of new mosques.\n\n"
+        "In his message to the Muslims of Russia, Vladimir Putin said, in part:\n\n"
+        "\"The development of inter-religious dialogue is an important task for all of us.\"\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "The development");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Vladimir Putin");
+  }
 }
 
 }  // namespace
