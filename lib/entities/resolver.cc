@@ -208,6 +208,16 @@ void Resolver::NamedRun(size_t hi) {
         h.first = hits_[hi - 1].first;
       }
     }
+    // "Medical Journal of Australia", "Central Bank of Russia": a country or
+    // place after "of" completes a name whose head ends it (the country keeps
+    // its own mention).
+    if (head == head_last && of_at < words_.size() && words_[h.last].key == "of" &&
+        words_[of_at].sentence == words_[h.first].sentence && hit_at_[of_at] >= 0) {
+      const Entry* oe = EntryOf(hits_[static_cast<size_t>(hit_at_[of_at])]);
+      if (oe && (oe->kind == EntryKind::kCountry || oe->kind == EntryKind::kPlace ||
+                 oe->kind == EntryKind::kCapital || oe->kind == EntryKind::kRegion))
+        h.last = hits_[static_cast<size_t>(hit_at_[of_at])].last;
+    }
     if (len == 1) {  // "University of Kent": take the of-phrase
       size_t next = static_cast<size_t>(hit_at_[of_at]);
       const Entry* ne = EntryOf(hits_[next]);

@@ -48,13 +48,17 @@ class NameIndex {
   }
   /// The entity a tagger name of `type` refers to, or -1; `via` says how.
   int32_t Find(std::string_view text, EntityType type, const std::vector<Entity>& entities,
-               MentionVia* via) const {
+               const Lexicon& lex, MentionVia* via) const {
     std::string key = LowerAscii(text);
     if (auto it = by_text_.find(key); it != by_text_.end()) {
       const Entity& e = entities[it->second];
       bool place_like = (type == EntityType::kLocation || type == EntityType::kOrganization) &&
                         (e.type == EntityType::kCountry || e.type == EntityType::kLocation);
-      if (e.type == type || place_like) {
+      // A one-word name already known as a person, and listed as a given name
+      // or surname, stays that person ("Gloria"; not "Coron").
+      const bool person = e.type == EntityType::kPerson && key.find(' ') == std::string::npos &&
+                          (lex.WordBits(key) & (kGazGiven | kGazSurname)) != 0;
+      if (e.type == type || place_like || person) {
         *via = MentionVia::kName;
         return static_cast<int32_t>(it->second);
       }
@@ -160,7 +164,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       std::string_view surface = text.substr(span.begin, span.size());
       MentionVia via = MentionVia::kName;
       if (!index) index.emplace(a->entities);
-      int32_t known = index->Find(surface, type, a->entities, &via);
+      int32_t known = index->Find(surface, type, a->entities, lex, &via);
       added.push_back({span, via, span});
       if (known >= 0) {
         a->entities[static_cast<size_t>(known)].mentions.push_back({span, via, span});
