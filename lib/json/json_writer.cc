@@ -49,7 +49,7 @@ size_t PlainRun(const char* s, size_t i, size_t n) {
 class Writer {
  public:
   explicit Writer(std::string* out)
-      : out_(out), data_(out->data()), len_(out->size()), cap_(out->size()) {}
+      : out_(out), data_(out->data()), start_(out->size()), len_(start_), cap_(start_) {}
   ~Writer() { Done(); }
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -168,7 +168,9 @@ class Writer {
     if (cap_ - len_ < n) Grow(n);
   }
   void Grow(size_t n) {
-    size_t want = std::max({len_ + n, 2 * cap_, size_t{4096}});
+    // Growth in proportion to what this writer wrote, not to the string: the
+    // caller may append many documents to one buffer.
+    size_t want = len_ + std::max(n, len_ - start_ + 4096);
     out_->resize(want);
     data_ = out_->data();
     cap_ = want;
@@ -181,7 +183,7 @@ class Writer {
 
   std::string* out_;
   char* data_ = nullptr;
-  size_t len_ = 0, cap_ = 0;
+  size_t start_ = 0, len_ = 0, cap_ = 0;
   bool first_ = true;
   bool after_key_ = false;
 };
