@@ -29,6 +29,14 @@ bool IsNameWord(const Lexicon& lex, const Word& w) {
          (lex.GazBits(w.key) & (kGazGiven | kGazSurname | kGazPlace)) != 0;
 }
 
+// A short lower-case syllable ("te", "keung", "un").
+bool IsSyllable(const Word& w) {
+  if (!w.is_word || w.shape != Shape::kLower || w.key.empty() || w.key.size() > 6) return false;
+  for (char c : w.key)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
 // "J.", "B.": one letter and a period.
 bool IsInitial(std::string_view k) {
   return k.size() == 2 && k[1] == '.' && k[0] >= 'a' && k[0] <= 'z';
@@ -99,6 +107,15 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
     // "Al-Maeena", "El-Hassan": a hyphen without spaces between capitals.
     bool tight_hyphen = w.key == "-" && i > 0 && words[i - 1].end == w.begin &&
                         i + 1 < sentence_end && words[i + 1].begin == w.end;
+    // "Lai Ching-te", "Kwok Wai-keung": a two-syllable given name after a
+    // family name, its second syllable in lower case.
+    if (tight_hyphen && run >= 0 && (*hits)[static_cast<size_t>(run)].last == i &&
+        i - (*hits)[static_cast<size_t>(run)].first >= 2 && IsSyllable(words[i + 1]) &&
+        (i + 2 >= sentence_end || words[i + 2].begin > words[i + 1].end)) {
+      (*hits)[static_cast<size_t>(run)].last = static_cast<uint32_t>(i + 2);
+      i += 2;
+      continue;
+    }
     bool particle = run >= 0 && (IsNameParticle(w.key) || tight_hyphen) && i + 1 < sentence_end &&
                     IsNameWord(lex, words[i + 1]);
     if (IsNameWord(lex, w) || particle) {

@@ -81,6 +81,14 @@ class NameIndex {
   std::unordered_map<std::string, uint32_t> by_text_, by_surname_;
 };
 
+// A short lower-case syllable ("te", "keung").
+bool IsSyllable(std::string_view w) {
+  if (w.empty() || w.size() > 6) return false;
+  for (char c : w)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
 // Marks the tokens a mention (with its title) touches.
 void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<uint8_t>* covered) {
   Span s = m.with_title.empty() ? m.span : m.with_title;
@@ -157,10 +165,17 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
             (starts || lex.IsCommonWord(words[ns.first_word])))
           continue;
       }
+      EntityType type = kNerTypes[(ns.type - 1) / 2];
+      // "Kwok Wai-keung": a lower-case second syllable joined by a hyphen.
+      if (type == EntityType::kPerson && ns.end_word - ns.first_word >= 2 &&
+          ns.end_word + 1 < words.size() && words[ns.end_word] == "-" &&
+          words[ns.end_word].data() == words[ns.end_word - 1].data() + words[ns.end_word - 1].size() &&
+          words[ns.end_word + 1].data() == words[ns.end_word].data() + 1 &&
+          IsSyllable(words[ns.end_word + 1]) && !skip[ns.end_word] && !skip[ns.end_word + 1])
+        ns.end_word += 2;
       const Token& first = toks[sent.first_token + ns.first_word];
       Span span{first.span.begin, static_cast<uint32_t>(
           words[ns.end_word - 1].data() + words[ns.end_word - 1].size() - text.data())};
-      EntityType type = kNerTypes[(ns.type - 1) / 2];
       std::string_view surface = text.substr(span.begin, span.size());
       MentionVia via = MentionVia::kName;
       if (!index) index.emplace(a->entities);

@@ -73,4 +73,14 @@ TEST_SUITE("entities_names") {
     CHECK(p->type == EntityType::kPerson);
     CHECK(MentionAt(t, a, "McKeon", t.find("Secretary McKeon")) == p);
   }
+
+  TEST_CASE("a hyphenated given name with a lower-case syllable stays whole") {
+    std::string t = "Taiwan leader Lai Ching-te met lawmakers, and Kwok Wai-keung agreed. "
+                    "Obama-era rules stayed.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* lai = MentionAt(t, a, "Lai Ching-te");
+    REQUIRE(lai != nullptr);
+    CHECK(lai->type == EntityType::kPerson);
+    CHECK(!AnyNameContains(a, "Obama-era"));
+  }
 }
