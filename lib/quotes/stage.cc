@@ -25,6 +25,7 @@ constexpr size_t kMinIndirectTokens = 3;
 constexpr size_t kMinLeftClauseTokens = 4;
 constexpr size_t kThatWindow = 12;
 constexpr size_t kScareMaxWords = 6;
+constexpr size_t kFullNameLookBack = 800;  // tokens searched back for a speaker's full name
 
 struct Candidate {
   Quote q;
@@ -445,6 +446,7 @@ class QuoteRun {
           e.ref.entity = NamedPerson(e.ref.name);
           resolver_.Note(e.ref.entity, e.ref.name.begin);
         }
+        if (e.ref.entity >= 0) e.ref.entity = FullName(e.ref.entity);
         if (e.ref.entity < 0 && e.ref.pronoun && e.np_e == e.np_b + 1) {
           std::string_view w = NormOf(*a_, e.np_b);
           if (w == "i" || w == "we") e.ref.entity = TurnSpeaker(e.cue_b);
@@ -592,6 +594,71 @@ class QuoteRun {
     return id;
   }
 
+  // A speaker known by a surname alone ("Stern said") whose full name the
+  // text gave earlier and the entity stage did not take ("Israeli Minister
+  // of Intelligence Elazar Stern"): the capitalized word right before one of
+  // its first mentions, not a title, role or possessive, not inside another
+  // mention, and at a sentence start only before an apposition ("Ksenia
+  // Karelina — an American ..."). Once per entity.
+  int32_t FullName(int32_t id) {
+    auto [slot, fresh] = full_names_.emplace(id, id);
+    if (!fresh) return slot->second;
+    const Entity& ent = a_->entities[static_cast<size_t>(id)];
+    if (ent.type != EntityType::kPerson || ent.name.empty() || ent.name.find(' ') != std::string::npos) return id;
+    std::vector<Span> firsts;  // copied: NamedPerson may grow a_->entities
+    for (size_t k = 0; k < ent.mentions.size() && firsts.size() < 8; ++k)
+      if (ent.mentions[k].via == MentionVia::kName || ent.mentions[k].via == MentionVia::kSurname)
+        firsts.push_back(ent.mentions[k].span);
+    if (!firsts.empty()) {
+      // Untagged earlier occurrences of the one-word name, a bounded stretch back.
+      auto tok = std::lower_bound(a_->tokens.begin(), a_->tokens.end(), firsts.front().begin,
+                                  [](const Token& t, uint32_t v) { return t.span.begin < v; });
+      size_t ti = static_cast<size_t>(tok - a_->tokens.begin());
+      std::string_view surname = tok != a_->tokens.end() ? NormOf(*a_, ti) : std::string_view();
+      for (size_t k = ti; k > 0 && ti - k < kFullNameLookBack && !surname.empty(); --k)
+        if (NormOf(*a_, k - 1) == surname && (a_->tokens[k - 1].flags & kTokenCapitalized))
+          firsts.push_back(a_->tokens[k - 1].span);
+    }
+    for (const Span& m : firsts) {
+      auto tok = std::lower_bound(a_->tokens.begin(), a_->tokens.end(), m.begin,
+                                  [](const Token& t, uint32_t v) { return t.span.begin < v; });
+      if (tok == a_->tokens.begin() || tok == a_->tokens.end() || tok->span.begin != m.begin) continue;
+      size_t ti = static_cast<size_t>(tok - a_->tokens.begin()), p = ti - 1;
+      if (!finder_.SameParagraph(p, ti) || a_->tokens[p].kind != TokenKind::kWord ||
+          !(a_->tokens[p].flags & kTokenCapitalized))
+        continue;
+      std::string_view w = NormOf(*a_, p);
+      if (lex_.IsTitleWord(w) || lex_.Noun(w) != SpeakerNoun::kNone || StripPossessive(w).size() != w.size()) continue;
+      if (!lex_.IsGivenName(Slice(text_, a_->tokens[p].span)) && (w.size() < 3 || LowerCaseInText(p))) continue;
+      if (p == finder_.SentenceFirst(finder_.SentenceOf(p))) {
+        size_t after = ti;
+        while (after < a_->tokens.size() && a_->tokens[after].span.end <= m.end) ++after;
+        if (after >= a_->tokens.size() || (NormOf(*a_, after) != "," && !IsDash(NormOf(*a_, after)))) continue;
+      }
+      Span full{a_->tokens[p].span.begin, m.end};
+      bool covered = false;  // by a mention of something else
+      for (const Entity& other : a_->entities)
+        for (const Mention& om : other.mentions)
+          covered |= om.span.begin <= full.begin && om.span.end > full.begin &&
+                     !(om.span.begin == full.begin && om.span.end == full.end);
+      if (covered) continue;
+      int32_t named = NamedPerson(full);
+      full_names_[id] = named;
+      return named;
+    }
+    return id;
+  }
+
+  // Whether the word of token p also stands in lower case in the document
+  // ("Morning" before a surname is no given name if "morning" occurs).
+  bool LowerCaseInText(size_t p) const {
+    std::string_view w = NormOf(*a_, p);
+    for (size_t k = 0; k < a_->tokens.size(); ++k)
+      if (!(a_->tokens[k].flags & kTokenCapitalized) && a_->tokens[k].kind == TokenKind::kWord && NormOf(*a_, k) == w)
+        return true;
+    return false;
+  }
+
   // The person entity named `name` (a full name ending with it), else a new
   // one with that mention.
   int32_t NamedPerson(Span name) {
@@ -680,6 +747,7 @@ class QuoteRun {
   std::vector<size_t> reported_;  // indices into cands_
   std::unordered_map<std::string, int32_t> turn_entities_;
   std::vector<int32_t> created_;
+  std::unordered_map<int32_t, int32_t> full_names_;  // see FullName()
 };
 
 class QuoteStage final : public Stage {

@@ -204,6 +204,20 @@ TEST_SUITE("quotes_wire") {
     REQUIRE(q != nullptr);
     CHECK(SpeakerName(a, *q) == "Vladimir Putin");
   }
+
+  TEST_CASE("a speaker known by a surname takes the full name written earlier, not a common word before it") {
+    std::string text =
+        "The ministers of Israel and the UAE met. Israeli Minister of Intelligence Elazar Stern represented "
+        "his government.\n\n"
+        "\"Tolerance and coexistence are the paths to peace,\" Minister Stern added.\n\n"
+        "Every morning the talks went on. Morning Mika said it was late.\n";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "Tolerance and");
+    REQUIRE(q != nullptr);
+    CHECK(SpeakerName(a, *q) == "Elazar Stern");
+    const Quote* m = FindQuote(text, a, "it was late");
+    if (m != nullptr) CHECK(SpeakerName(a, *m) != "Morning Mika");
+  }
 }
 
 }  // namespace
