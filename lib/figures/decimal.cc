@@ -144,6 +144,19 @@ std::string Decimal::ToString() const {
   return s;
 }
 
-double Decimal::ToDouble() const { return std::strtod(ToString().c_str(), nullptr); }
+double Decimal::ToDouble() const {
+  // Clinger's fast path: up to 15 digits and 10^scale up to 10^22 are exact
+  // doubles, so one correctly rounded division equals strtod's result.
+  if (digits_.size() <= 15 && scale_ <= 22) {
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    for (char c : digits_) m = m * 10 + static_cast<uint64_t>(c - '0');
+    double v = static_cast<double>(m) / kPow10[scale_];
+    return negative_ ? -v : v;
+  }
+  return std::strtod(ToString().c_str(), nullptr);
+}
 
 }  // namespace communique::internal
