@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/stage.h"
 #include "quotes/attribution.h"
@@ -651,12 +652,15 @@ class QuoteRun {
 
   // Whether the word of token p also stands in lower case in the document
   // ("Morning" before a surname is no given name if "morning" occurs).
-  bool LowerCaseInText(size_t p) const {
-    std::string_view w = NormOf(*a_, p);
-    for (size_t k = 0; k < a_->tokens.size(); ++k)
-      if (!(a_->tokens[k].flags & kTokenCapitalized) && a_->tokens[k].kind == TokenKind::kWord && NormOf(*a_, k) == w)
-        return true;
-    return false;
+  // The set of lower-case words is built once, on first use (linear).
+  bool LowerCaseInText(size_t p) {
+    if (!lower_words_built_) {
+      lower_words_built_ = true;
+      for (size_t k = 0; k < a_->tokens.size(); ++k)
+        if (!(a_->tokens[k].flags & kTokenCapitalized) && a_->tokens[k].kind == TokenKind::kWord)
+          lower_words_.insert(NormOf(*a_, k));
+    }
+    return lower_words_.count(NormOf(*a_, p)) > 0;
   }
 
   // The person entity named `name` (a full name ending with it), else a new
@@ -748,6 +752,8 @@ class QuoteRun {
   std::unordered_map<std::string, int32_t> turn_entities_;
   std::vector<int32_t> created_;
   std::unordered_map<int32_t, int32_t> full_names_;  // see FullName()
+  std::unordered_set<std::string_view> lower_words_;  // see LowerCaseInText()
+  bool lower_words_built_ = false;
 };
 
 class QuoteStage final : public Stage {
