@@ -27,6 +27,7 @@ constexpr size_t kMinLeftClauseTokens = 4;
 constexpr size_t kThatWindow = 12;
 constexpr size_t kScareMaxWords = 6;
 constexpr size_t kFullNameLookBack = 800;  // tokens searched back for a speaker's full name
+constexpr size_t kMaxFullNames = 32;       // speakers per document whose full name is looked for
 
 struct Candidate {
   Quote q;
@@ -602,6 +603,7 @@ class QuoteRun {
   // mention, and at a sentence start only before an apposition ("Ksenia
   // Karelina — an American ..."). Once per entity.
   int32_t FullName(int32_t id) {
+    if (full_names_.size() >= kMaxFullNames && full_names_.find(id) == full_names_.end()) return id;
     auto [slot, fresh] = full_names_.emplace(id, id);
     if (!fresh) return slot->second;
     const Entity& ent = a_->entities[static_cast<size_t>(id)];
@@ -616,7 +618,7 @@ class QuoteRun {
                                   [](const Token& t, uint32_t v) { return t.span.begin < v; });
       size_t ti = static_cast<size_t>(tok - a_->tokens.begin());
       std::string_view surname = tok != a_->tokens.end() ? NormOf(*a_, ti) : std::string_view();
-      for (size_t k = ti; k > 0 && ti - k < kFullNameLookBack && !surname.empty(); --k)
+      for (size_t k = ti; k > 0 && ti - k < kFullNameLookBack && !surname.empty() && firsts.size() < 12; --k)
         if (NormOf(*a_, k - 1) == surname && (a_->tokens[k - 1].flags & kTokenCapitalized))
           firsts.push_back(a_->tokens[k - 1].span);
     }
