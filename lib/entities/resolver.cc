@@ -178,6 +178,23 @@ void Resolver::NamedRun(size_t hi) {
          lex_.Head(words_[h.first].key) == nullptr)
     ++h.first;  // "The Guardian", sentence-initial "Yesterday Smith"
   if (h.first >= h.last) return;
+  // "(Governor of Nizhny Novgorod) Region Valery Shantsev": a name-final head
+  // word, then a given name and a surname: two names.
+  for (uint32_t k = h.first; k + 2 < h.last; ++k) {
+    const HeadInfo* head = lex_.Head(words_[k].key);
+    if (head && head->last && lex_.IsGivenName(words_[k + 1].key) && h.last - k - 1 <= 4 &&
+        lex_.Head(words_[h.last - 1].key) == nullptr) {
+      Hit person{k + 1, h.last, -1};
+      h.last = k + 1;
+      NamedRunPart(hi, h);
+      AddPerson(person, Surface(person.first, person.last), MentionVia::kName);
+      return;
+    }
+  }
+  NamedRunPart(hi, h);
+}
+
+void Resolver::NamedRunPart(size_t hi, Hit h) {
   uint32_t len = h.last - h.first;
   const HeadInfo* head_last = lex_.Head(words_[h.last - 1].key);
   const HeadInfo* head_first = lex_.Head(words_[h.first].key);
@@ -187,16 +204,25 @@ void Resolver::NamedRun(size_t hi) {
   if (of_at + 1 < words_.size() && words_[of_at].key == "the" && hit_at_[of_at + 1] >= 0 &&
       words_[of_at + 1].shape != Shape::kLower)
     ++of_at;
-  if ((head_last && head_last->last && len >= 2) || (head_first && head_first->first && len >= 2) ||
-      (head_first && head_first->first && len == 1 && h.last < words_.size() &&
-       words_[h.last].key == "of" && of_at < words_.size() && hit_at_[of_at] >= 0)) {
-    const HeadInfo* head = head_last && head_last->last && len >= 2 ? head_last : head_first;
+  // "Nizhny Novgorod Region": a head word right after a place name.
+  bool after_place = false;
+  if (hi > 0 && hits_[hi - 1].last == h.first &&
+      words_[hits_[hi - 1].first].sentence == words_[h.first].sentence) {
+    const Entry* pe = EntryOf(hits_[hi - 1]);
+    after_place = pe && (pe->kind == EntryKind::kPlace || pe->kind == EntryKind::kRegion);
+  }
+  const bool by_last = head_last && head_last->last && (len >= 2 || after_place);
+  const bool by_first = !by_last && head_first && head_first->first && len >= 2;
+  const bool of_phrase = !by_last && !by_first && head_first && head_first->first && len == 1 &&
+                         h.last < words_.size() && words_[h.last].key == "of" &&
+                         of_at < words_.size() && hit_at_[of_at] >= 0;
+  if (by_last || by_first || of_phrase) {
+    const HeadInfo* head = by_last ? head_last : head_first;
     // A place name just before belongs to the name ("Gorky Automobile Plant",
     // "Moscow State University"); Place() left it alone.
-    if (head == head_last && hi > 0 && hits_[hi - 1].last == h.first &&
-        words_[hits_[hi - 1].first].sentence == words_[h.first].sentence) {
+    if (by_last && after_place) {
       const Entry* pe = EntryOf(hits_[hi - 1]);
-      if (pe && (pe->kind == EntryKind::kPlace || pe->kind == EntryKind::kRegion)) {
+      {
         // The place keeps its own (nested) mention.
         const PlaceInfo& p = lex_.place(pe->ref);
         Entity place;
@@ -211,14 +237,14 @@ void Resolver::NamedRun(size_t hi) {
     // "Medical Journal of Australia", "Central Bank of Russia": a country or
     // place after "of" completes a name whose head ends it (the country keeps
     // its own mention).
-    if (head == head_last && of_at < words_.size() && words_[h.last].key == "of" &&
+    if (by_last && of_at < words_.size() && words_[h.last].key == "of" &&
         words_[of_at].sentence == words_[h.first].sentence && hit_at_[of_at] >= 0) {
       const Entry* oe = EntryOf(hits_[static_cast<size_t>(hit_at_[of_at])]);
       if (oe && (oe->kind == EntryKind::kCountry || oe->kind == EntryKind::kPlace ||
                  oe->kind == EntryKind::kCapital || oe->kind == EntryKind::kRegion))
         h.last = hits_[static_cast<size_t>(hit_at_[of_at])].last;
     }
-    if (len == 1) {  // "University of Kent": take the of-phrase
+    if (of_phrase) {  // "University of Kent": take the of-phrase
       size_t next = static_cast<size_t>(hit_at_[of_at]);
       const Entry* ne = EntryOf(hits_[next]);
       if (ne && ne->kind == EntryKind::kTitle) return;

@@ -83,4 +83,15 @@ TEST_SUITE("entities_names") {
     CHECK(lai->type == EntityType::kPerson);
     CHECK(!AnyNameContains(a, "Obama-era"));
   }
+
+  TEST_CASE("a place name with a head word, then a given name and surname: two names") {
+    std::string t = "The President met Governor of Kaluga Region Ivan Petrovsky to discuss the budget.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* region = MentionAt(t, a, "Kaluga Region");
+    REQUIRE(region != nullptr);
+    CHECK(region->type == EntityType::kLocation);
+    const Entity* governor = MentionAt(t, a, "Ivan Petrovsky");
+    REQUIRE(governor != nullptr);
+    CHECK(governor->type == EntityType::kPerson);
+  }
 }
