@@ -82,6 +82,13 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
       run = -1;
     }
     PhraseTrie::Match m = lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
+    // A one-word place that is also a given name, before an initial and a
+    // capitalized word, starts a person's name ("VICTORIA J. NULAND").
+    if (m.length == 1 && i + 2 < sentence_end && IsInitial(words[i + 1].key) &&
+        IsNameWord(lex, words[i + 2]) && lex.IsGivenName(words[i].key)) {
+      const EntryKind k = lex.entry(static_cast<uint32_t>(Best(lex, *m.values))).kind;
+      if (k == EntryKind::kPlace || k == EntryKind::kCapital || k == EntryKind::kRegion) m.length = 0;
+    }
     if (m.length > 0) {
       int32_t e = Best(lex, *m.values);
       // Given names and initials before a known person's name are part of
