@@ -9,6 +9,7 @@ namespace {
 
 constexpr size_t kMaxLeftNp = 12;    // "Russian Ambassador to the United States Anatoly Antonov"
 constexpr size_t kMaxRightNp = 10;
+constexpr size_t kMaxRightTitleNp = 18;  // "Assistant Secretary of State for International Security and ... Eliot Kang"
 constexpr size_t kAfterWindow = 10;  // tokens after a closing mark that may hold the cue
 constexpr size_t kBeforeWindow = 12;
 constexpr size_t kMaxParenthetical = 6;  // tokens of ", for his part," and the like
@@ -25,10 +26,12 @@ bool IsPrepositionLike(std::string_view w) {
 
 CueFinder::CueFinder(const Analysis& a, const QuoteLexicon& lex, const std::vector<uint32_t>& tp)
     : a_(a), lex_(lex), tp_(tp), token_sentence_(a.tokens.size(), 0) {
-  for (size_t s = 0; s < a.sentences.size(); ++s)
-    for (uint32_t k = 0; k < a.sentences[s].token_count; ++k)
-      if (a.sentences[s].first_token + k < token_sentence_.size())
-        token_sentence_[a.sentences[s].first_token + k] = static_cast<uint32_t>(s);
+  for (size_t s = 0; s < a.sentences.size(); ++s) {
+    size_t b = std::min<size_t>(a.sentences[s].first_token, token_sentence_.size());
+    size_t e = std::min<size_t>(b + a.sentences[s].token_count, token_sentence_.size());
+    std::fill(token_sentence_.begin() + static_cast<std::ptrdiff_t>(b),
+              token_sentence_.begin() + static_cast<std::ptrdiff_t>(e), static_cast<uint32_t>(s));
+  }
 }
 
 size_t CueFinder::SentenceFirst(size_t sentence) const {
@@ -116,14 +119,42 @@ void CueFinder::RightNp(size_t j, size_t* b, size_t* e) const {
     *e = k;  // `said that ...`, `said in ...`: no noun phrase
     return;
   }
+  // A title's portfolio joins capitalized words with "for", "and", "of", "on"
+  // ("Under Secretary of State for Arms Control and International Security
+  // Bonnie Jenkins"): the phrase may run longer, up to the paragraph.
+  size_t title_end = std::min(a_.tokens.size(), j + kMaxRightTitleNp);
   while (k < end && !IsPunctToken(a_, k) && IsWordToken(a_, k)) {
     std::string_view w = NormOf(a_, k);
-    if (k > j && !(a_.tokens[k].flags & kTokenCapitalized) && (IsPrepositionLike(w) || IsClauseBoundaryWord(w)))
-      break;
+    if (k > j && !(a_.tokens[k].flags & kTokenCapitalized) && (IsPrepositionLike(w) || IsClauseBoundaryWord(w))) {
+      // ("Council on Environmental Quality Chairman Katherine Scarlett"): a
+      // capitalized chain; a person named inside it still wins in Resolve.
+      bool joins = (w == "for" || w == "and" || w == "on") && (a_.tokens[k - 1].flags & kTokenCapitalized) &&
+                   k + 1 < title_end && SameParagraph(k + 1, j) && IsWordToken(a_, k + 1) &&
+                   (a_.tokens[k + 1].flags & kTokenCapitalized) && (a_.tokens[j].flags & kTokenCapitalized);
+      if (!joins) break;
+      end = std::max(end, title_end);
+    }
     if (k > j && lex_.MatchCue(a_, k, end)) break;
     ++k;
   }
   *e = k;
+}
+
+bool CueFinder::HasTitleWord(size_t b, size_t e) const {
+  for (size_t k = b; k < e; ++k)
+    if ((a_.tokens[k].flags & kTokenCapitalized) && lex_.IsTitleWord(NormOf(a_, k))) return true;
+  return false;
+}
+
+bool CueFinder::Passive(size_t cue) const {
+  size_t k = cue;
+  while (k > 0 && cue - k < 3 && IsWordToken(a_, k - 1)) {
+    std::string_view w = NormOf(a_, k - 1);
+    if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" || w == "be") return true;
+    if (w != "also" && w != "once" && w != "then" && !(w.size() > 4 && w.substr(w.size() - 2) == "ly")) return false;
+    --k;
+  }
+  return false;
 }
 
 bool CueFinder::SpeechContext(size_t i, size_t e) const {
@@ -148,6 +179,22 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
   if (j < n && SameParagraph(j, close) && (NormOf(a_, j) == "," || IsDash(NormOf(a_, j)))) ++j;
   if (j >= n || !SameParagraph(j, close)) return std::nullopt;
   size_t limit = std::min(n, j + kAfterWindow);
+  // `”— White House spokeswoman Abigail Jackson` closing its line: a byline.
+  if (j == close + 2 && IsDash(NormOf(a_, close + 1)) && (a_.tokens[j].flags & kTokenCapitalized)) {
+    size_t b = 0, e = 0;
+    RightNp(j, &b, &e);
+    bool ends = e >= n || !SameParagraph(e, j) || (a_.tokens[e].flags & kTokenLineStart);
+    if (b < e && ends) {
+      SpeechEvent ev;
+      ev.cue_b = close + 1;
+      ev.cue_e = close + 2;
+      ev.np_b = b;
+      ev.np_e = e;
+      ev.np_right = true;
+      ev.weak = true;
+      return ev;
+    }
+  }
   // `," said X` / `," according to X`
   if (const CueForm* f = lex_.MatchCue(a_, j, limit); f && f->type != CueType::kParticiple) {
     SpeechEvent ev;
@@ -167,7 +214,7 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
     if (IsPunctToken(a_, k) && NormOf(a_, k) != "," && !IsDash(NormOf(a_, k))) break;
     const CueForm* f = lex_.MatchCue(a_, k, limit);
     if (!f || f->type != CueType::kVerb) continue;
-    if (k == j) break;
+    if (k == j || (f->words.size() == 1 && Passive(k))) break;  // `," he was told`
     SpeechEvent ev;
     ev.cue_b = k;
     ev.cue_e = k + f->words.size();
@@ -175,9 +222,11 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
     size_t b = 0, e = 0;
     LeftNp(k, &b, &e);
     if (b != j || b == e) {
-      // appositions: `," Antonov, the ambassador, said`
+      // appositions: `," Antonov, the ambassador, said`: the name before the comma.
       ev.np_b = j;
       ev.np_e = e > j ? e : k;
+      for (size_t c = j + 1; c < ev.np_e; ++c)
+        if (NormOf(a_, c) == ",") { ev.np_e = c; break; }
     } else {
       ev.np_b = b;
       ev.np_e = e;
@@ -185,6 +234,38 @@ std::optional<SpeechEvent> CueFinder::After(size_t close) const {
     return ev;
   }
   return std::nullopt;
+}
+
+std::optional<SpeechEvent> CueFinder::ColonSubject(size_t open) const {
+  if (open == 0 || NormOf(a_, open - 1) != ":" || !SameParagraph(open - 1, open)) return std::nullopt;
+  size_t colon = open - 1;
+  size_t first = SentenceFirst(SentenceOf(colon));
+  while (first < colon && !IsWordToken(a_, first)) ++first;  // a bullet
+  if (first >= colon || !(a_.tokens[first].flags & kTokenCapitalized)) return std::nullopt;
+  std::string_view w = NormOf(a_, first);
+  size_t b = first, e = first;
+  RightNp(first, &b, &e);
+  // The subject ends at the first lower-case word after its capitalized
+  // words ("of", "for", "and" inside a title go on), and that word is a verb
+  // ("described", "reflected", "says"), not a role ("NBC News anchor X").
+  for (size_t k = b + 1; k < e; ++k) {
+    if (!(a_.tokens[k - 1].flags & kTokenCapitalized) || (a_.tokens[k].flags & kTokenCapitalized)) continue;
+    std::string_view n = NormOf(a_, k);
+    if ((n == "of" || n == "for" || n == "and") && k + 1 < e && (a_.tokens[k + 1].flags & kTokenCapitalized)) continue;
+    e = k;
+    break;
+  }
+  if (b == e || e - b > 8 || e >= colon || !IsWordToken(a_, e) || (a_.tokens[e].flags & kTokenCapitalized)) return std::nullopt;
+  std::string_view verb = NormOf(a_, e);
+  bool verb_like = verb.size() > 3 && (verb.substr(verb.size() - 2) == "ed" || verb.back() == 's');
+  if (!verb_like || IsPrepositionLike(w) || IsClauseBoundaryWord(w)) return std::nullopt;
+  SpeechEvent ev;
+  ev.cue_b = colon;
+  ev.cue_e = colon + 1;
+  ev.np_b = b;
+  ev.np_e = e;
+  ev.weak = true;
+  return ev;
 }
 
 std::optional<SpeechEvent> CueFinder::Before(size_t open) const {
@@ -203,6 +284,7 @@ std::optional<SpeechEvent> CueFinder::Before(size_t open) const {
     if (IsQuoteToken(a_, k) || IsFinalPunct(NormOf(a_, k))) break;
     const CueForm* f = lex_.MatchCue(a_, k, last);
     if (!f || f->type == CueType::kParticiple) continue;
+    if (f->type == CueType::kVerb && f->words.size() == 1 && Passive(k)) return std::nullopt;  // "X was asked, “...”"
     size_t cue_e = k + f->words.size();
     if (!punct && cue_e != last) continue;  // `said "We...` needs the cue right before
     SpeechEvent ev;

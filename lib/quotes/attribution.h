@@ -24,6 +24,7 @@ struct SpeechEvent {
   bool np_right = false;        ///< "said X", "according to X"
   int inherit = -1;             ///< event whose speaker this one continues
   SpeakerRef ref;               ///< filled by resolution
+  bool weak = false;            ///< no cue, only a subject before a colon: kept only if resolved
 };
 
 /// Token-level views of one document that the cue finders share.
@@ -37,6 +38,9 @@ class CueFinder {
   /// A cue introducing an opening mark: `X said: "`, `X told reporters, "`.
   std::optional<SpeechEvent> Before(size_t open) const;
 
+  /// No cue, but `Subject verbs ...: "` : the sentence's subject as a weak
+  /// event ("President Trump described his call: “...”").
+  std::optional<SpeechEvent> ColonSubject(size_t open) const;
   /// The subject noun phrase left of token `cue` (after skipping "has",
   /// "also"...): [*b, *e). Empty if none.
   void LeftNp(size_t cue, size_t* b, size_t* e) const;
@@ -52,11 +56,16 @@ class CueFinder {
   }
   bool SameParagraph(size_t x, size_t y) const { return tp_[x] == tp_[y] && tp_[x] != UINT32_MAX; }
   uint32_t ParagraphOf(size_t tok) const { return tp_[tok]; }
+  /// Whether the verb at token `cue` is passive ("was asked", "were told"):
+  /// its subject is the addressee, not the speaker.
+  bool Passive(size_t cue) const;
   /// Whether a strict cue form at [i, e) stands in a speech context.
   bool SpeechContext(size_t i, size_t e) const;
 
  private:
   bool IsNpBreak(size_t t) const;
+  /// Whether a capitalized title word ("Secretary") is in tokens [b, e).
+  bool HasTitleWord(size_t b, size_t e) const;
 
   const Analysis& a_;
   const QuoteLexicon& lex_;

@@ -1,5 +1,7 @@
 #include "quotes/speakers.h"
 
+#include "quotes/attribution.h"
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +13,14 @@ namespace {
 constexpr uint32_t kLookBackBytes = 3000;   // antecedents further back are not used
 constexpr size_t kLookBackMentions = 40;
 constexpr uint32_t kLongestMention = 200;
+constexpr uint32_t kItLookBackBytes = 600;
+constexpr uint32_t kMessageLookBackBytes = 1200;
+
+bool IsPersonalDocument(std::string_view w) {
+  return w == "message" || w == "letter" || w == "telegram" || w == "greetings" || w == "reply";
+}
+constexpr size_t kSalienceSentences = 4;  // sentences searched back for the subject of "he"
+constexpr uint32_t kCataphoraBytes = 1500;  // "the President said ..." before his name
 
 int TypeRank(EntityType t) {
   switch (t) {
@@ -20,6 +30,13 @@ int TypeRank(EntityType t) {
     case EntityType::kLocation: return 3;
   }
   return 4;
+}
+
+std::string LastWordLower(std::string_view name, bool whole = false) {
+  size_t sp = name.rfind(' ');
+  std::string w(sp == std::string_view::npos || whole ? name : name.substr(sp + 1));
+  for (char& ch : w) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  return w;
 }
 
 }  // namespace
@@ -93,6 +110,20 @@ int32_t SpeakerResolver::Canonical(int32_t entity) const {
   return c >= 0 ? c : entity;
 }
 
+size_t SpeakerResolver::Head(size_t b, size_t e) const {
+  size_t head = e - 1;
+  while (head > b && !IsWordToken(a_, head)) --head;
+  // "the head of state", "the President of Russia", "Mr Putin's message of
+  // condolence": a speaker noun before "of" is the head.
+  for (size_t k = b + 1; k + 1 < e; ++k)
+    if (NormOf(a_, k) == "of" && !(a_.tokens[k].flags & kTokenCapitalized)) {
+      SpeakerNoun n = lex_.Noun(StripPossessive(NormOf(a_, k - 1)));
+      if (n == SpeakerNoun::kPerson || n == SpeakerNoun::kDocument) head = k - 1;
+      break;
+    }
+  return head;
+}
+
 void SpeakerResolver::Narrow(size_t* b, size_t* e) const {
   for (size_t k = *b + 1; k < *e; ++k) {
     std::string_view w = NormOf(a_, k);
@@ -106,8 +137,7 @@ void SpeakerResolver::Narrow(size_t* b, size_t* e) const {
   for (size_t k = *b; k + 1 < *e; ++k) {
     std::string_view w = NormOf(a_, k);
     if (StripPossessive(w).size() == w.size()) continue;
-    size_t head = *e - 1;
-    while (head > k && !IsWordToken(a_, head)) --head;
+    size_t head = Head(k + 1, *e);
     if (lex_.Noun(NormOf(a_, head)) == SpeakerNoun::kDocument) {
       *e = k + 1;
     } else {
@@ -120,11 +150,228 @@ void SpeakerResolver::Narrow(size_t* b, size_t* e) const {
 bool SpeakerResolver::Compatible(int32_t entity, Want want) const {
   if (entity < 0 || static_cast<size_t>(entity) >= a_.entities.size()) return false;
   bool person = a_.entities[static_cast<size_t>(entity)].type == EntityType::kPerson;
-  if (person && title_only_[static_cast<size_t>(entity)]) return false;
+  if (person && static_cast<size_t>(entity) < title_only_.size() && title_only_[static_cast<size_t>(entity)])
+    return false;
   return want == Want::kPerson ? person : !person;
 }
 
+bool SpeakerResolver::Quoted(uint32_t pos) const {
+  auto it = std::upper_bound(quoted_.begin(), quoted_.end(), pos, [](uint32_t v, const Span& q) { return v < q.begin; });
+  return it != quoted_.begin() && pos < std::prev(it)->end;
+}
+
+int32_t SpeakerResolver::SubjectMention(size_t s, uint32_t to) const {
+  const Sentence& st = a_.sentences[s];
+  uint32_t from = st.span.begin;
+  size_t t = st.first_token, end = st.first_token + st.token_count;
+  while (t < end && Quoted(a_.tokens[t].span.begin)) ++t;
+  if (t < end && IsWordToken(a_, t)) {
+    std::string_view w = NormOf(a_, t);
+    // "Travelling back to Moscow, Vladimir Putin ...": the subject follows the comma.
+    bool adverbial = IsPrepositionLike(w) || IsClauseBoundaryWord(w) || (w.size() > 5 && w.substr(w.size() - 3) == "ing");
+    if (adverbial)
+      for (size_t k = t + 1; k < end && a_.tokens[k].span.begin < to; ++k)
+        if (NormOf(a_, k) == ",") { from = a_.tokens[k].span.end; break; }
+  }
+  // "The (Russian) President promised ...": a role noun is the subject; it
+  // stands for the speaker of the moment or the last (or next) person with
+  // that title. -2: a subject no one can be found for.
+  size_t k = t;
+  while (k < end && a_.tokens[k].span.begin < from) ++k;
+  if (k < end && NormOf(a_, k) == "the") {
+    for (size_t h = k + 1; h < end && h <= k + 4 && IsWordToken(a_, h); ++h) {
+      std::string_view w = NormOf(a_, h);
+      if (lex_.Noun(w) == SpeakerNoun::kPerson && !(h + 1 < end && (a_.tokens[h + 1].flags & kTokenCapitalized))) {
+        uint32_t at = a_.tokens[k].span.begin;
+        int32_t r = RecentSpeaker(Want::kPerson, at);
+        if (r < 0) r = RecentTitled(w, at);
+        if (r < 0) r = NextTitled(w, a_.tokens[h].span.end, Modifiers(k + 1, h));
+        return r >= 0 ? Canonical(r) : -2;
+      }
+      if (!(a_.tokens[h].flags & kTokenCapitalized) && !lex_.IsTitleWord(w)) break;  // "the interior minister"
+    }
+  }
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                             [](const Ref& r, uint32_t v) { return r.begin < v; });
+  for (; it != mentions_.end() && it->begin < to; ++it) {
+    if (it->end > to || Quoted(it->begin)) continue;
+    size_t ent = static_cast<size_t>(it->entity);
+    if (a_.entities[ent].type != EntityType::kPerson) continue;
+    if (ent < title_only_.size() && title_only_[ent]) {
+      // "The Acting President named ...": the person that title stood for.
+      int32_t r = RecentSpeaker(Want::kPerson, it->begin);
+      if (r < 0) {
+        std::string name = LastWordLower(a_.entities[ent].name, true);
+        size_t sp = name.rfind(' ');
+        r = NextTitled(sp == std::string::npos ? name : std::string_view(name).substr(sp + 1), it->end,
+                       sp == std::string::npos ? std::string_view() : std::string_view(name).substr(0, sp));
+      }
+      if (r >= 0) return r;
+      continue;
+    }
+    return Canonical(it->entity);
+  }
+  return -1;
+}
+
+int32_t SpeakerResolver::SalientPerson(uint32_t before) const {
+  const auto& ss = a_.sentences;
+  auto sit = std::upper_bound(ss.begin(), ss.end(), before, [](uint32_t v, const Sentence& x) { return v < x.span.begin; });
+  if (sit == ss.begin()) return -1;
+  size_t s = static_cast<size_t>(sit - ss.begin()) - 1;
+  uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
+  for (size_t n = 0; n <= kSalienceSentences; ++n, --s) {
+    uint32_t sb = ss[s].span.begin, se = n == 0 ? before : ss[s].span.end;
+    if (se < floor) break;
+    // A speaker of that sentence (the first one) is its subject.
+    int32_t note = -1;
+    for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= sb; ++it)
+      if (it->first < se && Compatible(it->second, Want::kPerson)) note = it->second;
+    if (note >= 0) return note;
+    if (n == 0) {
+      // "Dan Bishop — known for ... — says he ...": a name opening this sentence.
+      size_t t = ss[s].first_token, end = t + ss[s].token_count;
+      while (t < end && (!IsWordToken(a_, t) || Quoted(a_.tokens[t].span.begin))) ++t;
+      size_t u = t;  // the capitalized words opening the sentence
+      while (u < end && a_.tokens[u].span.begin < before &&
+             (!IsWordToken(a_, u) || (a_.tokens[u].flags & kTokenCapitalized)))
+        ++u;
+      uint32_t stop = u < end ? a_.tokens[u].span.begin : ss[s].span.end;
+      if (t < end && a_.tokens[t].span.begin < before) {
+        auto it = std::lower_bound(mentions_.begin(), mentions_.end(), a_.tokens[t].span.begin,
+                                   [](const Ref& r, uint32_t v) { return r.begin < v; });
+        for (; it != mentions_.end() && it->begin < stop; ++it)
+          if (it->end <= before && !Quoted(it->begin) && Compatible(it->entity, Want::kPerson))
+            return Canonical(it->entity);
+      }
+    }
+    if (n > 0) {
+      size_t t = ss[s].first_token;
+      while (t < ss[s].first_token + ss[s].token_count && Quoted(a_.tokens[t].span.begin)) ++t;
+      bool pronoun = t < a_.tokens.size() && (NormOf(a_, t) == "he" || NormOf(a_, t) == "she");
+      if (!pronoun) {
+        int32_t m = SubjectMention(s, se);
+        if (m >= 0) return m;
+        if (m == -2) return -2;
+      }
+    }
+    if (s == 0) break;
+  }
+  return -1;
+}
+
+int32_t SpeakerResolver::DocumentAuthor(uint32_t before) const {
+  const auto& ss = a_.sentences;
+  auto sit = std::upper_bound(ss.begin(), ss.end(), before, [](uint32_t v, const Sentence& x) { return v < x.span.begin; });
+  if (sit == ss.begin()) return -1;
+  size_t s = static_cast<size_t>(sit - ss.begin()) - 1;
+  uint32_t floor = before > kMessageLookBackBytes ? before - kMessageLookBackBytes : 0;
+  for (size_t n = 0; n < 4; ++n, --s) {
+    uint32_t sb = ss[s].span.begin, se = n == 0 ? before : ss[s].span.end;
+    if (se < floor) break;
+    bool mentions_document = false;
+    for (size_t t = ss[s].first_token; t < ss[s].first_token + ss[s].token_count && !mentions_document; ++t)
+      mentions_document = a_.tokens[t].span.begin < se && !Quoted(a_.tokens[t].span.begin) &&
+                          IsPersonalDocument(StripPossessive(NormOf(a_, t)));
+    if (mentions_document) {
+      // "In his message to X, Mr Putin said": that sentence's speaker, else its subject.
+      int32_t note = -1;
+      for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= sb; ++it)
+        if (it->first < se && Compatible(it->second, Want::kPerson)) note = it->second;
+      if (note >= 0) return note;
+      int32_t m = SubjectMention(s, se);
+      return m >= 0 ? m : -1;
+    }
+    if (s == 0) break;
+  }
+  return -1;
+}
+
+int32_t SpeakerResolver::SubjectOrganization(uint32_t before) const {
+  const auto& ss = a_.sentences;
+  auto sit = std::upper_bound(ss.begin(), ss.end(), before, [](uint32_t v, const Sentence& x) { return v < x.span.begin; });
+  if (sit == ss.begin()) return -1;
+  size_t s = static_cast<size_t>(sit - ss.begin()) - 1;
+  for (size_t n = 0; n < 2; ++n, --s) {
+    size_t t = ss[s].first_token, end = t + ss[s].token_count;
+    while (t < end && !IsWordToken(a_, t)) ++t;  // a bullet
+    if (t < end && a_.tokens[t].span.begin < before) {
+      auto it = std::lower_bound(mentions_.begin(), mentions_.end(), a_.tokens[t].span.begin,
+                                 [](const Ref& r, uint32_t v) { return r.begin < v; });
+      if (it != mentions_.end() && it->begin == a_.tokens[t].span.begin &&
+          a_.entities[static_cast<size_t>(it->entity)].type == EntityType::kOrganization)
+        return it->entity;
+    }
+    if (s == 0) break;
+  }
+  return -1;
+}
+
+bool SpeakerResolver::TitleEndsWith(int32_t entity, std::string_view role) const {
+  const std::string& title = a_.entities[static_cast<size_t>(entity)].title;
+  if (title.size() < role.size()) return false;
+  bool same = title.size() == role.size() || title[title.size() - role.size() - 1] == ' ';
+  for (size_t k = 0; same && k < role.size(); ++k) {
+    char ch = title[title.size() - role.size() + k];
+    same = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) == role[k];
+  }
+  return same;
+}
+
+std::string SpeakerResolver::Modifiers(size_t b, size_t e) const {
+  std::string out;
+  for (size_t k = b; k < e; ++k) {
+    if (!IsWordToken(a_, k)) continue;
+    if (!out.empty()) out.push_back(' ');
+    out.append(NormOf(a_, k));
+  }
+  return out;
+}
+
+bool SpeakerResolver::ModifiersFit(int32_t entity, std::string_view modifiers) const {
+  const std::string& title = a_.entities[static_cast<size_t>(entity)].title;
+  auto has_word = [&title](std::string_view w) {  // case-insensitive, whole word
+    for (size_t i = 0; i + w.size() <= title.size(); ++i) {
+      if (i > 0 && title[i - 1] != ' ') continue;
+      if (i + w.size() < title.size() && title[i + w.size()] != ' ') continue;
+      bool same = true;
+      for (size_t k = 0; k < w.size() && same; ++k) {
+        char ch = title[i + k];
+        same = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) == w[k];
+      }
+      if (same) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < modifiers.size();) {
+    size_t j = modifiers.find(' ', i);
+    if (j == std::string_view::npos) j = modifiers.size();
+    std::string_view w = modifiers.substr(i, j - i);
+    i = j + 1;
+    if (w.empty() || !lex_.IsTitleWord(w) || w == "acting" || w == "former" || w == "new" || w == "outgoing" ||
+        w == "incoming" || w == "current")
+      continue;
+    if (!has_word(w)) return false;
+  }
+  return true;
+}
+
+int32_t SpeakerResolver::NextTitled(std::string_view role, uint32_t after, std::string_view modifiers) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), after,
+                             [](const Ref& r, uint32_t v) { return r.begin < v; });
+  for (size_t seen = 0; it != mentions_.end() && it->begin < after + kCataphoraBytes && seen < kLookBackMentions;
+       ++it, ++seen)
+    if (Compatible(it->entity, Want::kPerson) && TitleEndsWith(it->entity, role) && ModifiersFit(it->entity, modifiers))
+      return Canonical(it->entity);
+  return -1;
+}
+
 int32_t SpeakerResolver::Recent(Want want, uint32_t before) const {
+  if (want == Want::kPerson) {
+    int32_t p = SalientPerson(before);
+    if (p >= 0) return p;
+    if (p == -2) return -1;  // the subject is a role no one can be found for
+  }
   uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
   for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= floor; ++it)
     if (it->first < before && Compatible(it->second, want)) return it->second;
@@ -139,8 +386,8 @@ int32_t SpeakerResolver::Recent(Want want, uint32_t before) const {
   return -1;
 }
 
-int32_t SpeakerResolver::RecentSpeaker(Want want, uint32_t before) const {
-  uint32_t floor = before > kLookBackBytes ? before - kLookBackBytes : 0;
+int32_t SpeakerResolver::RecentSpeaker(Want want, uint32_t before, uint32_t look_back) const {
+  uint32_t floor = before > look_back ? before - look_back : 0;
   for (auto it = speakers_.rbegin(); it != speakers_.rend() && it->first >= floor; ++it)
     if (it->first < before && Compatible(it->second, want)) return it->second;
   return -1;
@@ -155,14 +402,7 @@ int32_t SpeakerResolver::RecentTitled(std::string_view role, uint32_t before) co
     --it;
     if (it->begin < floor) break;
     if (it->end > before || !Compatible(it->entity, Want::kPerson)) continue;
-    const std::string& title = a_.entities[static_cast<size_t>(it->entity)].title;
-    if (title.size() < role.size()) continue;
-    bool same = title.size() == role.size() || title[title.size() - role.size() - 1] == ' ';
-    for (size_t k = 0; same && k < role.size(); ++k) {
-      char ch = title[title.size() - role.size() + k];
-      same = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) == role[k];
-    }
-    if (same) return it->entity;
+    if (TitleEndsWith(it->entity, role)) return it->entity;
   }
   return -1;
 }
@@ -186,6 +426,30 @@ bool SpeakerResolver::HasPersonTitle(size_t b, size_t e) const {
   return false;
 }
 
+Span SpeakerResolver::TitledName(size_t b, size_t e) const {
+  if (e < b + 3) return {};
+  for (size_t k = e - 2; k < e; ++k) {
+    if (a_.tokens[k].kind != TokenKind::kWord || !(a_.tokens[k].flags & kTokenCapitalized)) return {};
+    std::string_view w = NormOf(a_, k);
+    if (lex_.IsTitleWord(w) || lex_.Noun(w) != SpeakerNoun::kNone || w.size() < 2) return {};
+  }
+  // A title before the name ("Minister of Economics Janis Vitenbergs"), but
+  // not a portfolio's last words ("Minister of Foreign Affairs").
+  std::string_view before = NormOf(a_, e - 3);
+  if (!IsWordToken(a_, e - 3) || before == "of" || before == "for" || before == "and" || before == "the" ||
+      before == "on" || !(a_.tokens[e - 3].flags & kTokenCapitalized))
+    return {};
+  if (!HasPersonTitle(b, e - 2) && !lex_.IsTitleWord(before)) return {};
+  Span name{a_.tokens[e - 2].span.begin, a_.tokens[e - 1].span.end};
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), name.begin > kLongestMention ? name.begin - kLongestMention : 0,
+                             [](const Ref& r, uint32_t v) { return r.begin < v; });
+  for (; it != mentions_.end() && it->begin < name.end; ++it)
+    if (it->end > name.begin && a_.entities[static_cast<size_t>(it->entity)].type == EntityType::kPerson &&
+        it->begin <= name.begin && it->end >= name.end)
+      return {};
+  return name;
+}
+
 void SpeakerResolver::Note(int32_t entity, uint32_t at) {
   if (entity >= 0) speakers_.emplace_back(at, Canonical(entity));
 }
@@ -194,13 +458,13 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
   SpeakerRef out;
   if (b >= e || e > a_.tokens.size()) return out;
   Narrow(&b, &e);
+  // "In her Nobel lecture she said": the subject is the pronoun.
+  if (e > b + 1 && IsSpeakerPronoun(NormOf(a_, e - 1)) && !(a_.tokens[e - 1].flags & kTokenCapitalized) &&
+      IsPrepositionLike(NormOf(a_, b)))
+    b = e - 1;
   Span np{a_.tokens[b].span.begin, a_.tokens[e - 1].span.end};
   out.mention = np;
-  size_t head = e - 1;
-  while (head > b && !IsWordToken(a_, head)) --head;
-  // "the head of state", "the head of government": the head is "head".
-  if (head >= b + 2 && NormOf(a_, head - 1) == "of" && (NormOf(a_, head) == "state" || NormOf(a_, head) == "government"))
-    head -= 2;
+  size_t head = Head(b, e);
   std::string_view head_norm = StripPossessive(NormOf(a_, head));
   SpeakerNoun noun = lex_.Noun(head_norm);
   std::string_view first = NormOf(a_, b);
@@ -228,6 +492,9 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     if (it->end <= np.begin) continue;
     size_t ent = static_cast<size_t>(it->entity);
     if (a_.entities[ent].type == EntityType::kPerson && title_only_[ent]) continue;
+    // "the President" linked by title to the last president named: the
+    // speaker of the moment or the sentence subject comes first (below).
+    if (role && (it->via == MentionVia::kTitle || it->via == MentionVia::kRole)) continue;
     // "the Pakistani media", "the Russian statement": no speaker named.
     if (it->via == MentionVia::kDemonym && noun == SpeakerNoun::kDocument) continue;
     if (a_.entities[ent].type != EntityType::kPerson && (role || Modifier(*it, np.end))) continue;
@@ -238,7 +505,19 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     if (!best) { best = &*it; continue; }
     int r = TypeRank(a_.entities[static_cast<size_t>(it->entity)].type);
     int rb = TypeRank(a_.entities[static_cast<size_t>(best->entity)].type);
-    if (r < rb || (r == rb && (right ? it->begin < best->begin : it->begin > best->begin))) best = &*it;
+    // Same type: the head, i.e. the mention ending the phrase ("said NEC
+    // Director Brian Deese"), else the first after the cue, the last before it.
+    bool at_end = it->end >= np.end && best->end < np.end;
+    bool best_head = best->end >= np.end && it->end < np.end;
+    if (r < rb || (r == rb && !best_head && (at_end || (right ? it->begin < best->begin : it->begin > best->begin))))
+      best = &*it;
+  }
+  // "said CarMax VP of Regional Sales Corey Haire": the name after the title
+  // is the speaker, whatever else the phrase mentions.
+  if (Span name = TitledName(b, e); !name.empty() && (!best || best->end < name.end)) {
+    out.name = name;
+    out.mention = np;
+    return out;
   }
   if (best && a_.entities[static_cast<size_t>(best->entity)].type != EntityType::kPerson && HasPersonTitle(b, e)) {
     // "Latvian Minister of Economics ...": a person whose name was not found;
@@ -260,7 +539,10 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     out.pronoun = true;
     if (first == "i" || first == "we" || first == "you") return out;  // the caller knows (turns)
     Want want = (first == "he" || first == "she") ? Want::kPerson : Want::kGroup;
-    out.entity = Canonical(Recent(want, np.begin));
+    // "it" is as often a document or a thing ("It says: ...") as a body: only
+    // a body that was just speaking.
+    out.entity = Canonical(first == "it" ? RecentSpeaker(want, np.begin, kItLookBackBytes) : Recent(want, np.begin));
+    if (first == "it" && out.entity < 0) out.entity = SubjectOrganization(np.begin);
     if (out.entity >= 0) {
       links_.push_back({np, out.entity, MentionVia::kPronoun});
       Note(out.entity, np.begin);
@@ -274,11 +556,29 @@ SpeakerRef SpeakerResolver::Resolve(size_t b, size_t e, bool right) {
     out.anonymous = true;
     return out;
   }
+  // "The message to President X said": a message or letter is its writer's,
+  // the person who was just speaking (messages of greetings, replies).
+  if (noun == SpeakerNoun::kDocument && definite && IsPersonalDocument(head_norm)) {
+    out.entity = DocumentAuthor(np.begin);
+    if (out.entity >= 0) {
+      out.pronoun = true;
+      Note(out.entity, np.begin);
+    }
+    return out;
+  }
   if ((noun == SpeakerNoun::kPerson || noun == SpeakerNoun::kGroup) && definite) {
     out.pronoun = true;
     if (noun == SpeakerNoun::kPerson) {
       out.entity = RecentSpeaker(Want::kPerson, np.begin);
+      if (out.entity < 0) {
+        // "Vladimir Putin sent a message to President X. ... the President
+        // noted": the subject of the nearest sentence, if the role fits him.
+        int32_t p = SalientPerson(np.begin);
+        if (p >= 0 && (TitleEndsWith(p, head_norm) || head_norm == "leader" || head_norm == "head"))
+          out.entity = p;
+      }
       if (out.entity < 0) out.entity = RecentTitled(head_norm, np.begin);
+      if (out.entity < 0) out.entity = NextTitled(head_norm, np.end, Modifiers(b + 1, head));
     } else {
       out.entity = Recent(Want::kGroup, np.begin);
     }

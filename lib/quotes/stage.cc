@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/stage.h"
 #include "quotes/attribution.h"
@@ -25,6 +26,8 @@ constexpr size_t kMinIndirectTokens = 3;
 constexpr size_t kMinLeftClauseTokens = 4;
 constexpr size_t kThatWindow = 12;
 constexpr size_t kScareMaxWords = 6;
+constexpr size_t kFullNameLookBack = 800;  // tokens searched back for a speaker's full name
+constexpr size_t kMaxFullNames = 32;       // speakers per document whose full name is looked for
 
 struct Candidate {
   Quote q;
@@ -77,6 +80,8 @@ class QuoteRun {
       std::optional<SpeechEvent> ev;
       if (m.close != kNoToken) ev = finder_.After(m.close);
       if (!ev && m.open != kNoToken) ev = finder_.Before(m.open);
+      if (!ev && m.open != kNoToken && !Embedded(m.open)) ev = finder_.ColonSubject(m.open);
+      if (ev && ev->weak && NotSpeech(m)) ev.reset();  // `Paintings: “On the Seashore”`
       c.embedded = m.open != kNoToken && Embedded(m.open);
       if (c.embedded && IsSentenceClose(m)) c.embedded = !ev.has_value();
       if (ev) {
@@ -111,8 +116,9 @@ class QuoteRun {
         other += function ? 0 : 1;
       }
     }
-    if (words <= 3) return true;
     bool final = m.last > m.first && IsFinalPunct(NormOf(*a_, m.last - 1));
+    // A short sentence of its own ("“We welcome it.”") is speech.
+    if (words <= 3) return !(final && words >= 2 && (a_->tokens[m.first].flags & kTokenCapitalized));
     return !final && other == 0 && capitalized >= 2;
   }
 
@@ -204,6 +210,7 @@ class QuoteRun {
       cend = cb < end ? ContentEnd(cb, end) : cb;
     } else {
       if (f->strict && !finder_.SpeechContext(i, ce)) return ce;
+      if (f->words.size() == 1 && finder_.Passive(i)) return ce;  // "he was told that ..."
       if (i > first && IsModifierSlot(NormOf(*a_, i - 1))) return ce;  // "Russia's claimed commitment"
       finder_.LeftNp(i, &ev.np_b, &ev.np_e);
       size_t before = ev.np_b;  // token before the subject
@@ -212,8 +219,17 @@ class QuoteRun {
       if (ev.np_b == ev.np_e && j > first && NormOf(*a_, j - 1) == "and") {
         // "X thanked him and said that ...": the sentence's subject.
         finder_.RightNp(first, &ev.np_b, &ev.np_e);
+        // "The Acting President highly rated ...": the subject ends at the
+        // first lower-case word after its capitalized head.
+        for (size_t k = ev.np_b + 1; k < ev.np_e; ++k)
+          if ((a_->tokens[k - 1].flags & kTokenCapitalized) && !(a_->tokens[k].flags & kTokenCapitalized) &&
+              NormOf(*a_, k) != "of") {
+            ev.np_e = k;
+            break;
+          }
         before = first;
       }
+      if (ev.np_b == ev.np_e) ApposedSubject(first, j, &ev.np_b, &ev.np_e);
       if (ev.np_b == ev.np_e) {
         if (j == first) return ce;
         std::string_view p = NormOf(*a_, j - 1);
@@ -255,6 +271,26 @@ class QuoteRun {
     reported_.push_back(cands_.size());
     cands_.push_back(std::move(c));
     return cb > i ? cend : ce;
+  }
+
+  // "Mr. Smith, the director of the agency, said ...": a short name phrase
+  // opening the sentence, then an apposition between commas, then the cue
+  // at token j: the name is the subject.
+  void ApposedSubject(size_t first, size_t j, size_t* b, size_t* e) const {
+    if (j < first + 4 || NormOf(*a_, j - 1) != ",") return;
+    size_t c1 = kNoToken;
+    for (size_t k = j - 1; k > first + 1; --k)
+      if (NormOf(*a_, k - 1) == ",") { c1 = k - 1; break; }
+    if (c1 == kNoToken || c1 - first > 5 || j - 1 - c1 < 2) return;
+    std::string_view lead = NormOf(*a_, first), app = NormOf(*a_, c1 + 1);
+    if (!(a_->tokens[first].flags & kTokenCapitalized) || IsPrepositionLike(lead) || IsClauseBoundaryWord(lead))
+      return;
+    if (app != "the" && app != "a" && app != "an" && app != "who" && StripPossessive(app).size() == app.size())
+      return;
+    for (size_t k = first; k < c1; ++k)
+      if (!IsWordToken(*a_, k)) return;
+    *b = first;
+    *e = c1;
   }
 
   // After a cue: the clause after "that", or a that-less clause.
@@ -391,6 +427,12 @@ class QuoteRun {
 
   // --- 4. speakers ----------------------------------------------------------
   void Resolve() {
+    std::vector<Span> quoted;  // marked quotes come first in cands_, in order
+    for (const Candidate& c : cands_)
+      if (c.q.kind == QuoteKind::kDirect || c.q.kind == QuoteKind::kPartial || c.q.kind == QuoteKind::kScare)
+        if (c.event < 0 || c.q.kind != QuoteKind::kIndirect) quoted.push_back(c.q.span);
+    std::sort(quoted.begin(), quoted.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
+    resolver_.SetQuoted(std::move(quoted));
     std::vector<size_t> order(events_.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(),
@@ -402,6 +444,11 @@ class QuoteRun {
         resolver_.Note(e.ref.entity, a_->tokens[e.cue_b].span.begin);
       } else {
         e.ref = resolver_.Resolve(e.np_b, e.np_e, e.np_right);
+        if (e.ref.entity < 0 && !e.ref.name.empty()) {
+          e.ref.entity = NamedPerson(e.ref.name);
+          resolver_.Note(e.ref.entity, e.ref.name.begin);
+        }
+        if (e.ref.entity >= 0) e.ref.entity = FullName(e.ref.entity);
         if (e.ref.entity < 0 && e.ref.pronoun && e.np_e == e.np_b + 1) {
           std::string_view w = NormOf(*a_, e.np_b);
           if (w == "i" || w == "we") e.ref.entity = TurnSpeaker(e.cue_b);
@@ -431,8 +478,19 @@ class QuoteRun {
     for (size_t k = 0; k < cands_.size(); ++k)
       if (!cands_[k].q.span.empty()) direct.push_back(k);
     std::sort(direct.begin(), direct.end(), [&](size_t x, size_t y) { return cands_[x].first < cands_[y].first; });
+    std::vector<std::pair<size_t, int>> by_cue;  // (cue token, event) of resolved events, in order
+    for (size_t k = 0; k < events_.size(); ++k)
+      if (events_[k].ref.entity >= 0 && !events_[k].weak) by_cue.emplace_back(events_[k].cue_b, static_cast<int>(k));
+    std::sort(by_cue.begin(), by_cue.end());
     for (size_t n = 0; n < direct.size(); ++n) {
       Candidate& c = cands_[direct[n]];
+      if (c.event >= 0 && events_[static_cast<size_t>(c.event)].weak &&
+          events_[static_cast<size_t>(c.event)].ref.entity < 0) {
+        c.event = -1;  // "Here is what you missed: “...”": no subject after all
+        c.q.cue = {};
+        c.q.speaker_mention = {};
+        c.needs_speaker = c.q.kind == QuoteKind::kDirect;
+      }
       if (!c.needs_speaker) continue;
       uint32_t para = finder_.ParagraphOf(c.first);
       const Candidate* from = nullptr;
@@ -451,13 +509,32 @@ class QuoteRun {
         c.event = from->event;
         continue;
       }
-      int32_t turn_speaker = TurnSpeaker(c.first);
+      // A speech verb earlier in the paragraph ("He also called for ... .
+      // “We believe ...”").
+      auto it = std::lower_bound(by_cue.begin(), by_cue.end(), std::make_pair(c.first, -1));
+      if (it != by_cue.begin() && finder_.SameParagraph(std::prev(it)->first, c.first)) {
+        int ev = std::prev(it)->second;
+        Apply(events_[static_cast<size_t>(ev)], &c.q);
+        c.event = ev;
+        continue;
+      }
+      int32_t turn_speaker = HeadlineTurn(c.first) ? -1 : TurnSpeaker(c.first);
       if (turn_speaker >= 0) {
         c.q.speaker = turn_speaker;
         continue;
       }
-      // The previous paragraph's last attributed direct quote, if it is adjacent.
-      for (size_t m = n; m > 0; --m) {
+      // The previous paragraph's last attributed direct quote, if it is
+      // adjacent and this quote opens its paragraph (a wire continuation,
+      // not "The Guardian: “...”").
+      bool opens = false;
+      if (c.first > 0 && para != UINT32_MAX && IsQuoteToken(*a_, c.first - 1)) {
+        uint32_t pb = a_->paragraphs[para].span.begin;
+        size_t open = c.first - 1;
+        auto before_para = [&](size_t k) { return a_->tokens[k].span.end <= pb; };
+        opens = open == 0 || before_para(open - 1) ||
+                (IsBullet(NormOf(*a_, open - 1)) && (open - 1 == 0 || before_para(open - 2)));
+      }
+      for (size_t m = n; m > 0 && opens; --m) {
         const Candidate& p = cands_[direct[m - 1]];
         uint32_t pp = finder_.ParagraphOf(p.first);
         if (pp + 1 < para) break;
@@ -470,7 +547,28 @@ class QuoteRun {
     }
   }
 
+  static bool IsBullet(std::string_view w) { return w == "-" || w == "\xE2\x80\xA2" || w == "*"; }
+
   // --- 5. transcript turns --------------------------------------------------
+  // Whether the turn holding token `tok` is a headline rather than speech:
+  // its label's line ends in a word ("Arizona PBS: Climate tool brings the
+  // bad news" over a quote of someone else).
+  bool HeadlineTurn(size_t tok) const {
+    uint32_t para = finder_.ParagraphOf(tok);
+    if (para == UINT32_MAX || a_->paragraphs[para].turn < 0) return false;
+    const Turn& t = a_->turns[static_cast<size_t>(a_->paragraphs[para].turn)];
+    auto it = std::lower_bound(a_->tokens.begin(), a_->tokens.end(), t.label.end,
+                               [](const Token& x, uint32_t v) { return x.span.begin < v; });
+    size_t k = static_cast<size_t>(it - a_->tokens.begin());
+    size_t last = kNoToken;
+    for (; k < a_->tokens.size() && k < tok && a_->tokens[k].span.begin < t.span.end; ++k) {
+      if (last != kNoToken && (a_->tokens[k].flags & kTokenLineStart)) break;
+      last = k;
+    }
+    if (last == kNoToken || k >= tok) return false;  // the quote is on the label's line
+    return IsWordToken(*a_, last);
+  }
+
   int32_t TurnSpeaker(size_t tok) {
     uint32_t para = finder_.ParagraphOf(tok);
     if (para == UINT32_MAX) return -1;
@@ -496,6 +594,96 @@ class QuoteRun {
     }
     turn_entities_.emplace(t.speaker, id);
     return id;
+  }
+
+  // A speaker known by a surname alone ("Stern said") whose full name the
+  // text gave earlier and the entity stage did not take ("Israeli Minister
+  // of Intelligence Elazar Stern"): the capitalized word right before one of
+  // its first mentions, not a title, role or possessive, not inside another
+  // mention, and at a sentence start only before an apposition ("Ksenia
+  // Karelina — an American ..."). Once per entity.
+  int32_t FullName(int32_t id) {
+    if (full_names_.size() >= kMaxFullNames && full_names_.find(id) == full_names_.end()) return id;
+    auto [slot, fresh] = full_names_.emplace(id, id);
+    if (!fresh) return slot->second;
+    const Entity& ent = a_->entities[static_cast<size_t>(id)];
+    if (ent.type != EntityType::kPerson || ent.name.empty() || ent.name.find(' ') != std::string::npos) return id;
+    std::vector<Span> firsts;  // copied: NamedPerson may grow a_->entities
+    for (size_t k = 0; k < ent.mentions.size() && firsts.size() < 8; ++k)
+      if (ent.mentions[k].via == MentionVia::kName || ent.mentions[k].via == MentionVia::kSurname)
+        firsts.push_back(ent.mentions[k].span);
+    if (!firsts.empty()) {
+      // Untagged earlier occurrences of the one-word name, a bounded stretch back.
+      auto tok = std::lower_bound(a_->tokens.begin(), a_->tokens.end(), firsts.front().begin,
+                                  [](const Token& t, uint32_t v) { return t.span.begin < v; });
+      size_t ti = static_cast<size_t>(tok - a_->tokens.begin());
+      std::string_view surname = tok != a_->tokens.end() ? NormOf(*a_, ti) : std::string_view();
+      for (size_t k = ti; k > 0 && ti - k < kFullNameLookBack && !surname.empty() && firsts.size() < 12; --k)
+        if (NormOf(*a_, k - 1) == surname && (a_->tokens[k - 1].flags & kTokenCapitalized))
+          firsts.push_back(a_->tokens[k - 1].span);
+    }
+    for (const Span& m : firsts) {
+      auto tok = std::lower_bound(a_->tokens.begin(), a_->tokens.end(), m.begin,
+                                  [](const Token& t, uint32_t v) { return t.span.begin < v; });
+      if (tok == a_->tokens.begin() || tok == a_->tokens.end() || tok->span.begin != m.begin) continue;
+      size_t ti = static_cast<size_t>(tok - a_->tokens.begin()), p = ti - 1;
+      if (!finder_.SameParagraph(p, ti) || a_->tokens[p].kind != TokenKind::kWord ||
+          !(a_->tokens[p].flags & kTokenCapitalized))
+        continue;
+      std::string_view w = NormOf(*a_, p);
+      if (lex_.IsTitleWord(w) || lex_.Noun(w) != SpeakerNoun::kNone || StripPossessive(w).size() != w.size()) continue;
+      if (!lex_.IsGivenName(Slice(text_, a_->tokens[p].span)) && (w.size() < 3 || LowerCaseInText(p))) continue;
+      if (p == finder_.SentenceFirst(finder_.SentenceOf(p))) {
+        size_t after = ti;
+        while (after < a_->tokens.size() && a_->tokens[after].span.end <= m.end) ++after;
+        if (after >= a_->tokens.size() || (NormOf(*a_, after) != "," && !IsDash(NormOf(*a_, after)))) continue;
+      }
+      Span full{a_->tokens[p].span.begin, m.end};
+      bool covered = false;  // by a mention of something else
+      for (const Entity& other : a_->entities)
+        for (const Mention& om : other.mentions)
+          covered |= om.span.begin <= full.begin && om.span.end > full.begin &&
+                     !(om.span.begin == full.begin && om.span.end == full.end);
+      if (covered) continue;
+      int32_t named = NamedPerson(full);
+      full_names_[id] = named;
+      return named;
+    }
+    return id;
+  }
+
+  // Whether the word of token p also stands in lower case in the document
+  // ("Morning" before a surname is no given name if "morning" occurs).
+  // The set of lower-case words is built once, on first use (linear).
+  bool LowerCaseInText(size_t p) {
+    if (!lower_words_built_) {
+      lower_words_built_ = true;
+      for (size_t k = 0; k < a_->tokens.size(); ++k)
+        if (!(a_->tokens[k].flags & kTokenCapitalized) && a_->tokens[k].kind == TokenKind::kWord)
+          lower_words_.insert(NormOf(*a_, k));
+    }
+    return lower_words_.count(NormOf(*a_, p)) > 0;
+  }
+
+  // The person entity named `name` (a full name ending with it), else a new
+  // one with that mention.
+  int32_t NamedPerson(Span name) {
+    std::string_view raw = Slice(text_, name);
+    std::string n;  // no-break spaces as spaces
+    for (size_t k = 0; k < raw.size(); ++k) {
+      bool nbsp = raw[k] == '\xC2' && k + 1 < raw.size() && raw[k + 1] == '\xA0';
+      n.push_back(nbsp ? ' ' : raw[k]);
+      k += nbsp ? 1 : 0;
+    }
+    for (const Entity& e : a_->entities)
+      if (e.type == EntityType::kPerson && (e.name == n || EndsWithWord(e.name, n))) return static_cast<int32_t>(e.id);
+    Entity e;
+    e.id = static_cast<uint32_t>(a_->entities.size());
+    e.type = EntityType::kPerson;
+    e.name = std::move(n);
+    e.mentions.push_back({name, MentionVia::kName, name});
+    a_->entities.push_back(std::move(e));
+    return static_cast<int32_t>(a_->entities.size() - 1);
   }
 
   static std::string_view LastWord(std::string_view s) {
@@ -565,6 +753,9 @@ class QuoteRun {
   std::vector<size_t> reported_;  // indices into cands_
   std::unordered_map<std::string, int32_t> turn_entities_;
   std::vector<int32_t> created_;
+  std::unordered_map<int32_t, int32_t> full_names_;  // see FullName()
+  std::unordered_set<std::string_view> lower_words_;  // see LowerCaseInText()
+  bool lower_words_built_ = false;
 };
 
 class QuoteStage final : public Stage {
