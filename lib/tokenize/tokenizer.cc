@@ -24,6 +24,17 @@ struct WordBits {
   }
 };
 constexpr WordBits kWordBitsTable;
+// Per ASCII letter or digit, what it adds to ScanWord's counters: letters in
+// bits 0-15, capitals in bits 16-31, digits from bit 32; 0 for other bytes.
+struct WordCounts {
+  uint64_t add[256] = {};
+  constexpr WordCounts() {
+    for (int c = 'a'; c <= 'z'; ++c) add[c] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c) add[c] = 1 | (uint64_t{1} << 16);
+    for (int c = '0'; c <= '9'; ++c) add[c] = uint64_t{1} << 32;
+  }
+};
+constexpr WordCounts kWordCounts;
 constexpr const uint8_t* kAsciiWordBits = kWordBitsTable.bits;
 
 constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
@@ -158,8 +169,10 @@ bool Tokenizer::JoinsHyphen(std::string_view left, std::string_view text,
   return false;
 }
 
-uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos, uint8_t* flags,
-                             uint8_t* clitic, int open_single_quotes) const {
+// Inline in Tokenize, its one caller: called once per word.
+[[gnu::always_inline]] inline uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos,
+                                                           uint8_t* flags, uint8_t* clitic,
+                                                           int open_single_quotes) const {
   const uint32_t n = static_cast<uint32_t>(text.size());
   uint32_t i = pos, seg_start = pos, apostrophe = 0;
   uint32_t letters = 0, uppers = 0;
@@ -168,15 +181,22 @@ uint32_t Tokenizer::ScanWord(std::string_view text, uint32_t pos, uint8_t* flags
     // Fast path: a run of ASCII letters and digits, counted without branches.
     if (i < n && IsAsciiAlnum(static_cast<uint8_t>(text[i]))) {
       if (first && (kAsciiWordBits[static_cast<uint8_t>(text[i])] & kBitUpper)) *flags |= kTokenCapitalized;
-      uint32_t bits_or = 0;
-      uint8_t bits;
-      while (i < n && ((bits = kAsciiWordBits[static_cast<uint8_t>(text[i])]) != 0)) {
-        letters += bits & kBitLetter;
-        uppers += (bits & kBitUpper) >> 1;
-        bits_or |= bits;
-        ++i;
+      // One table add per byte: letters, capitals and digits counted in
+      // 16-bit fields of `acc`, flushed every 65535 bytes.
+      bool digit = false;
+      while (true) {
+        const uint32_t limit = n - i > 65535 ? i + 65535 : n;
+        uint64_t acc = 0, e;
+        while (i < limit && ((e = kWordCounts.add[static_cast<uint8_t>(text[i])]) != 0)) {
+          acc += e;
+          ++i;
+        }
+        letters += static_cast<uint32_t>(acc & 0xFFFF);
+        uppers += static_cast<uint32_t>((acc >> 16) & 0xFFFF);
+        digit = digit || (acc >> 32) != 0;
+        if (i < limit || i >= n) break;
       }
-      if (bits_or & kBitDigit) *flags |= kTokenHasDigit;
+      if (digit) *flags |= kTokenHasDigit;
       first = false;
     }
     if (i >= n) break;
@@ -379,8 +399,10 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
 
 }  // namespace
 
-void Tokenizer::AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
-                           Token* token) const {
+// Inline in Tokenize: called once per token.
+[[gnu::always_inline]] inline void Tokenizer::AppendNorm(std::string_view text, uint32_t begin,
+                                                         uint32_t end, NormPool* pool,
+                                                         Token* token) const {
   const size_t len = end - begin;
   pool->Reserve(len);
   char* dest = pool->data + pool->size;
@@ -417,6 +439,12 @@ void Tokenizer::AppendNorm(std::string_view text, uint32_t begin, uint32_t end, 
     token->norm.end = static_cast<uint32_t>(pool->size);
     return;
   }
+  NonAsciiNorm(text, begin, len, pool, token);
+}
+
+void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
+                             Token* token) {
+  char* dest = pool->data + pool->size;
   // Curly quotes and dashes among ASCII ("Russia’s", "—"): mapped in place,
   // never longer than the surface.
   {

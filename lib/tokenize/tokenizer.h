@@ -65,6 +65,8 @@ class Tokenizer {
   };
   void AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
                   Token* token) const;
+  static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
+                           Token* token);
 
   StringMap<AbbreviationKind> abbreviations_;
   StringSet hyphen_prefixes_;
