@@ -231,8 +231,12 @@ bool SentenceInitial(std::string_view text, uint32_t at) {
 // found elsewhere ("Gloria"), is that person.
 void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector<uint8_t>& covered,
                     Analysis* a) {
-  struct Target { int32_t entity; MentionVia via; };  // entity -1: two persons share the word
-  std::unordered_map<uint64_t, Target> by_word;
+  struct Target {
+    uint64_t word;   // HashWord of the lower-case word
+    int32_t entity;  // -1: two persons share the word
+    MentionVia via;
+  };
+  std::vector<Target> by_word;  // sorted by word below
   // Bits by length and first letter of the words: most tokens are rejected
   // without hashing.
   uint64_t filter[16] = {};
@@ -266,12 +270,22 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
       std::string key = ner::Lower(last);
       const size_t b = bit(key.size(), key[0]);
       filter[b >> 6] |= uint64_t{1} << (b & 63);
-      Target t{static_cast<int32_t>(i), one_word ? MentionVia::kName : MentionVia::kSurname};
-      auto [it, inserted] = by_word.try_emplace(HashWord(key), t);
-      if (!inserted && it->second.entity != t.entity) it->second.entity = -1;
+      by_word.push_back({HashWord(key), static_cast<int32_t>(i),
+                         one_word ? MentionVia::kName : MentionVia::kSurname});
     }
   }
   if (by_word.empty()) return;
+  std::sort(by_word.begin(), by_word.end(),
+            [](const Target& x, const Target& y) { return x.word < y.word; });
+  size_t n = 0;  // one row per word; -1 where two persons share it
+  for (const Target& t : by_word) {
+    if (n > 0 && by_word[n - 1].word == t.word) {
+      if (by_word[n - 1].entity != t.entity) by_word[n - 1].entity = -1;
+      continue;
+    }
+    by_word[n++] = t;
+  }
+  by_word.resize(n);
   const std::vector<Token>& toks = a->tokens;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
@@ -281,11 +295,12 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
     const uint32_t len = t.span.size() - std::min<uint32_t>(t.clitic, t.span.size() - 1);
     const size_t b = bit(len, text[t.span.begin]);
     if (!((filter[b >> 6] >> (b & 63)) & 1)) continue;
-    auto it = by_word.find(TokenKey(text, t));
-    if (it == by_word.end() || it->second.entity < 0) continue;
+    const uint64_t key = TokenKey(text, t);
+    auto it = std::lower_bound(by_word.begin(), by_word.end(), key,
+                               [](const Target& x, uint64_t k) { return x.word < k; });
+    if (it == by_word.end() || it->word != key || it->entity < 0) continue;
     Span span{t.span.begin, t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1)};
-    a->entities[static_cast<size_t>(it->second.entity)].mentions.push_back(
-        {span, it->second.via, span});
+    a->entities[static_cast<size_t>(it->entity)].mentions.push_back({span, it->via, span});
   }
 }
 
