@@ -166,6 +166,12 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
           continue;
       }
       EntityType type = kNerTypes[(ns.type - 1) / 2];
+      // A one-word "person" that the gazetteers know as a place and not as a
+      // given name or surname is a place ("Heidelberg", often sentence-initial).
+      if (type == EntityType::kPerson && ns.end_word - ns.first_word == 1) {
+        const uint8_t bits = lex.WordBits(words[ns.first_word]);
+        if ((bits & kGazPlace) && !(bits & (kGazGiven | kGazSurname))) type = EntityType::kLocation;
+      }
       // "Kwok Wai-keung": a lower-case second syllable joined by a hyphen.
       if (type == EntityType::kPerson && ns.end_word - ns.first_word >= 2 &&
           ns.end_word + 1 < words.size() && words[ns.end_word] == "-" &&
