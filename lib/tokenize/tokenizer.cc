@@ -520,8 +520,9 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     switch (c.cls) {
       case CharClass::kLetter:
       case CharClass::kMark:
-        if (StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") ||
-            StartsWithCI(text, pos, "www.")) {
+        if (((text[pos] | 0x20) == 'h' || (text[pos] | 0x20) == 'w') &&
+            (StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") ||
+             StartsWithCI(text, pos, "www."))) {
           end = ScanUrl(text, pos);
           tok.kind = TokenKind::kUrl;
           break;
