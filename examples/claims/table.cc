@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <tuple>
 
 namespace claims {
@@ -193,8 +196,12 @@ LineResult Table::Add(object record, std::string_view source, uint32_t line,
       arena_.append(text);
       r.context_len = static_cast<uint32_t>(claim_text.size());
       arena_.append(claim_text);
+      bool counted = !unit.empty() && currency.empty() && unit != "percent" &&
+                     unit != "percentage point" &&
+                     (figure_kind == "cardinal" || figure_kind == "range");
       r.comparable = r.speaker != 0 && r.unit != 0 && r.value != 0 && ConcretePeriod(period) &&
-                     figure_kind != "ordinal" && figure_kind != "vague";
+                     figure_kind != "ordinal" && figure_kind != "vague" &&
+                     (counted || !options_.counted_only);
       rows_.push_back(r);
     }
   }
@@ -214,26 +221,41 @@ void Table::Finish() {
   };
   std::stable_sort(rows_.begin(), rows_.end(),
                    [&](const Row& a, const Row& b) { return key(a) < key(b); });
-  // Mark the comparable rows of keys with more than one value. Across: two
-  // documents and two values (then some two documents differ); within: one
-  // document with two values.
-  std::vector<std::pair<uint32_t, uint32_t>> doc_values;
+  // Mark the comparable rows of keys whose values disagree. Two statements
+  // agree when their intervals overlap (a bound or a range gives an
+  // interval: "more than 40 million" agrees with "42 million"). Across: two
+  // documents disagree; within: one document disagrees with itself.
+  struct Stated { uint32_t doc; double lo, hi; };
+  std::vector<Stated> stated;
   for (size_t i = 0; i < rows_.size();) {
     size_t j = i + 1;
     while (j < rows_.size() && SameKey(rows_[i], rows_[j])) ++j;
-    doc_values.clear();
+    stated.clear();
     for (size_t k = i; k < j; ++k) {
-      if (rows_[k].comparable) doc_values.emplace_back(rows_[k].doc, rows_[k].value);
+      if (!rows_[k].comparable) continue;
+      auto [lo, hi] = Interval(rows_[k]);
+      stated.push_back({rows_[k].doc, lo, hi});
     }
-    std::sort(doc_values.begin(), doc_values.end());
-    doc_values.erase(std::unique(doc_values.begin(), doc_values.end()), doc_values.end());
-    bool several_docs = false, several_values = false, within = false;
-    for (size_t k = 1; k < doc_values.size(); ++k) {
-      if (doc_values[k].first != doc_values[0].first) several_docs = true;
-      if (doc_values[k].second != doc_values[0].second) several_values = true;
-      if (doc_values[k].first == doc_values[k - 1].first) within = true;
+    std::sort(stated.begin(), stated.end(), [](const Stated& x, const Stated& y) {
+      return std::tie(x.doc, x.lo, x.hi) < std::tie(y.doc, y.lo, y.hi);
+    });
+    stated.erase(std::unique(stated.begin(), stated.end(),
+                             [](const Stated& x, const Stated& y) {
+                               return x.doc == y.doc && x.lo == y.lo && x.hi == y.hi;
+                             }),
+                 stated.end());
+    // Pairwise over distinct statements, bounded: a key stated in more than
+    // kMaxPairs distinct ways is compared with its first statement only.
+    constexpr size_t kMaxPairs = 1000;
+    bool across = false, within = false;
+    size_t outer = stated.size() > kMaxPairs ? 1 : stated.size();
+    for (size_t x = 0; x < outer && !(across && within); ++x) {
+      for (size_t y = x + 1; y < stated.size(); ++y) {
+        if (stated[x].hi < stated[y].lo || stated[y].hi < stated[x].lo) {
+          (stated[x].doc == stated[y].doc ? within : across) = true;
+        }
+      }
     }
-    bool across = several_docs && several_values;
     bool conflict = options_.scope == Options::Scope::kAcross   ? across
                     : options_.scope == Options::Scope::kWithin ? within
                                                                 : across || within;
@@ -246,6 +268,24 @@ void Table::Finish() {
     }
     i = j;
   }
+}
+
+// The values a statement allows: [X, X] for an exact X, [a, b] for a range
+// "a/b", [X, inf) for more_than / at_least, (-inf, X] for less_than /
+// at_most, X +- 10% for approx.
+std::pair<double, double> Table::Interval(const Row& r) const {
+  std::string text(pool_.Get(r.value));
+  char* rest = nullptr;
+  double lo = std::strtod(text.c_str(), &rest);
+  double hi = lo;
+  if (rest != nullptr && *rest == '/') hi = std::strtod(rest + 1, nullptr);
+  if (hi < lo) std::swap(lo, hi);
+  std::string_view bound = pool_.Get(r.bound);
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  if (bound == "more_than" || bound == "at_least") hi = kInf;
+  else if (bound == "less_than" || bound == "at_most") lo = -kInf;
+  else if (bound == "approx") { lo -= std::fabs(lo) * 0.1; hi += std::fabs(hi) * 0.1; }
+  return {lo, hi};
 }
 
 size_t Table::keys() const {

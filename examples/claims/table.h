@@ -12,6 +12,7 @@
 #include <string_view>
 #include <deque>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace claims {
@@ -58,9 +59,9 @@ struct Row {
   int8_t sign = 0;
   bool negated = false;
   bool comparable = false;   // may take part in a conflict (docs/extractor.md)
-  bool conflict = false;     // comparable, and its key is a conflict of the chosen scope
-  bool across = false;       // the key has different values in different documents
-  bool within = false;       // some document gives the key two values
+  bool conflict = false;     // comparable, and its key's statements disagree (chosen scope)
+  bool across = false;       // two documents disagree on the key
+  bool within = false;       // one document disagrees with itself on the key
 };
 
 struct Options {
@@ -69,6 +70,10 @@ struct Options {
   size_t max_claim_text = 400;    // cap of the claim text, bytes
   // Conflicts reported: any, only across documents, only within one.
   enum class Scope { kAll, kAcross, kWithin } scope = Scope::kAll;
+  // Only counted nouns ("45 requests") take part in conflicts; with false,
+  // also percentages, money and units of measure, whose unit key ("%", "USD",
+  // "t") does not say what is measured.
+  bool counted_only = true;
 };
 
 // What one input line gave.
@@ -87,7 +92,7 @@ class Table {
 
   void WriteTsv(std::FILE* out) const;
   void WriteJsonl(std::FILE* out) const;
-  // Conflicts: same speaker, code, unit and period, more than one value.
+  // Conflicts: same speaker, code, unit and period, statements that disagree.
   // Returns the number of conflicting keys.
   size_t WriteConflictsTsv(std::FILE* out) const;
   size_t WriteConflictsJsonl(std::FILE* out) const;
@@ -105,6 +110,7 @@ class Table {
   size_t ForEachConflict(Fn fn) const;
   bool SameKey(const Row& a, const Row& b) const;
   std::string_view Scope(const Row& r) const;
+  std::pair<double, double> Interval(const Row& r) const;
   void WriteTsvRow(std::FILE* out, const Row& r) const;
   void WriteJsonRow(std::string* out, const Row& r) const;
 

@@ -75,6 +75,22 @@ conflict)
   { record a 2021-08-02 45 request 2020 X; record c 2021-10-01 45 request 2020 X; } > same.jsonl
   run --mode conflicts same.jsonl; expect_rc 0
   [ "$(wc -l < out.tsv)" -eq 1 ] || fail "a restatement made a conflict"
+  # "more than 40" agrees with 42 (a bound is an interval); 39 does not.
+  { record a 2021-08-02 40 request 2020 X | sed 's/"time":0}/"time":0,"bound":"more_than"}/'
+    record c 2021-10-01 42 request 2020 X; } > bound.jsonl
+  run --mode conflicts bound.jsonl; expect_rc 0
+  expect_in 'more_than' "$(cat bound.jsonl)"
+  [ "$(wc -l < out.tsv)" -eq 1 ] || fail "a bound made a conflict"
+  record d 2021-10-02 39 request 2020 X >> bound.jsonl
+  run --mode conflicts bound.jsonl; expect_rc 0
+  [ "$(wc -l < out.tsv)" -eq 4 ] || fail "39 against more than 40"
+  # Percentages and money take part only with --all-units.
+  { record a 2021-08-02 4 request 2020 X; record c 2021-10-01 5 request 2020 X; } |
+    sed 's/"kind":"cardinal"/"kind":"percent"/; s/"unit":"request"/"unit":null/' > pct.jsonl
+  run --mode conflicts pct.jsonl; expect_rc 0
+  [ "$(wc -l < out.tsv)" -eq 1 ] || fail "percentages compared by default"
+  run --mode conflicts --all-units pct.jsonl; expect_rc 0
+  expect_in "$(printf '\t%%\t2020\t5\t')" "$(cat out.tsv)"
   # A period that names no calendar time does not take part.
   { record a 2021-08-02 45 request PRESENT_REF X; record c 2021-10-01 46 request PRESENT_REF X; } > ref.jsonl
   run --mode conflicts ref.jsonl; expect_rc 0
