@@ -87,6 +87,10 @@ int main(int argc, char** argv) {
   app.add_option("--max-claim-text", options.max_claim_text, "cap of the claim text, bytes")
       ->check(CLI::Range(size_t{8}, size_t{1} << 20))
       ->capture_default_str();
+  bool empty_is_bad = false;
+  app.add_flag("--empty-is-bad", empty_is_bad,
+               "a record with an empty \"claims\" array is a bad line (default: counted as "
+               "without_claims)");
   app.add_flag("--tolerate-bad", tolerate_bad, "exit 0 even when some input line was bad");
   app.add_option("--max-reports", max_reports, "bad lines listed one by one on stderr")
       ->capture_default_str();
@@ -136,7 +140,11 @@ int main(int argc, char** argv) {
       }
       switch (table.Add(record, source, static_cast<uint32_t>(number), &why)) {
         case claims::LineResult::kClaims: ++counts.records; break;
-        case claims::LineResult::kNoClaims: ++counts.records; ++counts.without_claims; break;
+        case claims::LineResult::kNoClaims:
+          ++counts.records;
+          ++counts.without_claims;
+          if (empty_is_bad) report(source, number, "a record without claims");
+          break;
         case claims::LineResult::kError:
           if (why.rfind("error record", 0) == 0) ++counts.error_records;
           else ++counts.not_records;

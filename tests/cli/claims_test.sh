@@ -110,6 +110,9 @@ broken)
   expect_in 'lines=6 records=2 without_claims=1 bad=3 (json=1 error_records=1 not_records=1) blank=1' "$(cat err.txt)"
   [ "$(tail -n +2 out.tsv | wc -l)" -eq 1 ] || fail "the good row is kept"
   run --tolerate-bad in.jsonl; expect_rc 0
+  run --empty-is-bad in.jsonl; expect_rc 1
+  expect_in 'in.jsonl:6: a record without claims' "$(cat err.txt)"
+  expect_in 'without_claims=1 bad=4' "$(cat err.txt)"
   run --max-reports 1 in.jsonl; expect_rc 1
   expect_in '2 more bad lines not listed' "$(cat err.txt)"
   run missing.jsonl; expect_rc 2
