@@ -799,9 +799,27 @@ size_t Grammar::Core(size_t i, Expr* e) const {
                                 &Grammar::Offset, &Grammar::Set, &Grammar::Ref, &Grammar::NumericDate,
                                 &Grammar::MonthDay, &Grammar::HolidayAt, &Grammar::OffsetFrom, &Grammar::Weekday,
                                 &Grammar::DayRange};
+  // Rules whose first test already fails on atom i are skipped without
+  // building an Expr (each gate repeats that test, so results are the same).
+  constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
+  static_assert(kRuleCount == 17, "the gates below index kRules");
+  bool skip[kRuleCount] = {};
+  if (i < at_.size()) {
+    const Atom& a = at_[i];
+    const bool word = a.word != nullptr, number = a.kind == AtomKind::kNumber;
+    skip[0] = !word && a.kind != AtomKind::kDateLit;                                        // DateLit
+    skip[1] = !word;                                                                         // MonthFirst
+    skip[4] = !number && a.text != "q" && a.text != "h";                                     // Quarter
+    skip[6] = !word && a.text != "earlier" && a.text != "later" && a.text != "the";          // Relative
+    skip[11] = !number || a.separators || a.ordinal;                                         // NumericDate
+    skip[15] = !word;                                                                        // Weekday
+    skip[16] = !word && !number;                                                             // DayRange
+  }
   size_t best = 0;
   Expr best_e;
-  for (Rule r : kRules) {
+  for (size_t k = 0; k < kRuleCount; ++k) {
+    if (skip[k]) continue;
+    const Rule r = kRules[k];
     Expr x;
     x.first = i;
     size_t end = (this->*r)(i, &x);
