@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
   app.add_flag("--all-units", all_units,
                "conflicts also between percentages, money and measures (default: only counted "
                "nouns, \"45 requests\")");
+  bool no_qualifiers = false;
+  app.add_flag("--no-qualifiers", no_qualifiers,
+               "leave the words between numeral and noun (\"satellite\" in \"12 satellite "
+               "launches\") out of the key");
   app.add_flag("--json", json, "JSONL instead of TSV (one object per row / per conflict)");
   app.add_flag("--claim-text", options.claim_text, "add the claim's text (capped) to each row");
   app.add_option("--max-text", options.max_text, "cap of the figure text, bytes")
@@ -97,6 +101,7 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet, "no summary line on stderr (bad lines are still listed)");
   CLI11_PARSE(app, argc, argv);
   options.counted_only = !all_units;
+  options.qualifiers = !no_qualifiers;
   options.scope = scope == "across"   ? claims::Options::Scope::kAcross
                   : scope == "within" ? claims::Options::Scope::kWithin
                                       : claims::Options::Scope::kAll;

@@ -64,6 +64,56 @@ std::string_view Cap(std::string_view s, size_t max) {
   return s.substr(0, n);
 }
 
+// Words a qualifier leaves out: they do not change what is counted.
+bool QualifierStopWord(std::string_view w) {
+  static constexpr std::string_view kStop[] = {
+      "a", "an", "the", "such", "these", "those", "of", "other", "more", "additional",
+      "further", "total", "overall", "all", "some", "and", "or", "another", "its", "their"};
+  for (std::string_view s : kStop) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// The qualifier of a figure: the lower-cased words of its text between the
+// numeral and the counted noun ("12 satellite launches" -> "satellite"),
+// without determiners and words like "such" ("45 such requests" -> "").
+std::string Qualifier(object figure) {
+  object number, unit_span;
+  int64_t figure_begin, number_end, unit_begin;
+  std::string_view text = StringField(figure, "text");
+  if (figure["begin"].get_int64().get(figure_begin) != SUCCESS ||
+      figure["number"].get_object().get(number) != SUCCESS ||
+      figure["unit_span"].get_object().get(unit_span) != SUCCESS ||
+      number["end"].get_int64().get(number_end) != SUCCESS ||
+      unit_span["begin"].get_int64().get(unit_begin) != SUCCESS) {
+    return {};
+  }
+  if (number_end < figure_begin || unit_begin <= number_end ||
+      static_cast<uint64_t>(unit_begin - figure_begin) > text.size()) {
+    return {};  // the noun stands elsewhere ("forty-five of them")
+  }
+  std::string_view between = text.substr(static_cast<size_t>(number_end - figure_begin),
+                                         static_cast<size_t>(unit_begin - number_end));
+  std::string out, word;
+  auto flush = [&] {
+    if (!word.empty() && !QualifierStopWord(word)) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(word);
+    }
+    word.clear();
+  };
+  for (char c : between) {
+    if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == ',') {
+      flush();
+    } else {
+      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  flush();
+  return out;
+}
+
 }  // namespace
 
 Pool::Pool() { Intern(""); }
@@ -169,6 +219,7 @@ LineResult Table::Add(object record, std::string_view source, uint32_t line,
                                            : std::string(currency) + " " + std::string(unit));
       } else if (!unit.empty()) {
         r.unit = pool_.Intern(unit);
+        if (options_.qualifiers) r.qualifier = pool_.Intern(Qualifier(figure));
       } else if (figure_kind == "percent") {
         r.unit = pool_.Intern("%");
       }
@@ -209,15 +260,17 @@ LineResult Table::Add(object record, std::string_view source, uint32_t line,
 }
 
 bool Table::SameKey(const Row& a, const Row& b) const {
-  return a.speaker == b.speaker && a.code == b.code && a.unit == b.unit && a.period == b.period;
+  return a.speaker == b.speaker && a.code == b.code && a.unit == b.unit &&
+         a.qualifier == b.qualifier && a.period == b.period;
 }
 
 void Table::Finish() {
   pool_.Rank();
   auto key = [&](const Row& r) {
     return std::make_tuple(r.speaker == 0, pool_.rank(r.speaker), pool_.rank(r.code),
-                           pool_.rank(r.unit), pool_.rank(r.period), pool_.rank(r.stated_on),
-                           pool_.rank(r.doc), r.begin, r.claim, r.figure);
+                           pool_.rank(r.unit), pool_.rank(r.qualifier), pool_.rank(r.period),
+                           pool_.rank(r.stated_on), pool_.rank(r.doc), r.begin, r.claim,
+                           r.figure);
   };
   std::stable_sort(rows_.begin(), rows_.end(),
                    [&](const Row& a, const Row& b) { return key(a) < key(b); });
@@ -338,7 +391,7 @@ void AppendJsonString(std::string_view s, std::string* out) {
 namespace {
 
 const char* const kTsvHeader =
-    "speaker\tcode\taffiliation\tunit\tperiod\tvalue\tbound\tsign\tstated_on\tid\tkind\t"
+    "speaker\tcode\taffiliation\tunit\tqualifier\tperiod\tvalue\tbound\tsign\tstated_on\tid\tkind\t"
     "negated\tfigure_kind\tfigure_text\tbegin\tend\tclaim\tfigure\tsource\tline\tconflict";
 
 void Field(std::string_view s, std::string* out) {
@@ -387,6 +440,7 @@ void Table::WriteTsvRow(std::FILE* out, const Row& r) const {
   Field(pool_.Get(r.code), &b);
   Field(pool_.Get(r.affiliation), &b);
   Field(pool_.Get(r.unit), &b);
+  Field(pool_.Get(r.qualifier), &b);
   Field(pool_.Get(r.period), &b);
   Field(pool_.Get(r.value), &b);
   Field(pool_.Get(r.bound), &b);
@@ -425,6 +479,7 @@ void Table::WriteJsonRow(std::string* b, const Row& r) const {
   JsonField("code", pool_.Get(r.code), b);
   JsonField("affiliation", pool_.Get(r.affiliation), b);
   JsonField("unit", pool_.Get(r.unit), b);
+  JsonField("qualifier", pool_.Get(r.qualifier), b);
   JsonField("about", pool_.Get(r.period), b);
   JsonField("value", pool_.Get(r.value), b);
   JsonField("bound", pool_.Get(r.bound), b);
@@ -478,7 +533,7 @@ size_t Table::CountConflicts() const {
 
 size_t Table::WriteConflictsTsv(std::FILE* out) const {
   std::fputs(
-      "conflict\tscope\tspeaker\tcode\tunit\tperiod\tvalue\tbound\tstated_on\tid\tkind\tfigure_text\t"
+      "conflict\tscope\tspeaker\tcode\tunit\tqualifier\tperiod\tvalue\tbound\tstated_on\tid\tkind\tfigure_text\t"
       "begin\tend\tsource\tline\n",
       out);
   std::string b;
@@ -491,6 +546,7 @@ size_t Table::WriteConflictsTsv(std::FILE* out) const {
       Field(pool_.Get(r.speaker), &b);
       Field(pool_.Get(r.code), &b);
       Field(pool_.Get(r.unit), &b);
+      Field(pool_.Get(r.qualifier), &b);
       Field(pool_.Get(r.period), &b);
       Field(pool_.Get(r.value), &b);
       Field(pool_.Get(r.bound), &b);
@@ -521,6 +577,7 @@ size_t Table::WriteConflictsJsonl(std::FILE* out) const {
     AppendJsonString(pool_.Get(head.speaker), &b);
     JsonField("code", pool_.Get(head.code), &b);
     JsonField("unit", pool_.Get(head.unit), &b);
+    JsonField("qualifier", pool_.Get(head.qualifier), &b);
     JsonField("about", pool_.Get(head.period), &b);
     b.append(",\"values\":[");
     // Values in order of their first statement; each with its statements.

@@ -41,6 +41,7 @@ struct Row {
   uint32_t code = 0;         // entity code (RUS, GOV:USA:MFA, ...)
   uint32_t affiliation = 0;  // alpha-3 or IGO code of the speaker
   uint32_t unit = 0;         // unit key: counted noun, unit, currency, "%"
+  uint32_t qualifier = 0;    // words between numeral and counted noun ("satellite")
   uint32_t period = 0;       // TIMEX3 value of the figure's time or the claim's `about`
   uint32_t value = 0;        // value text: `exact`, else the shortest form of `value`
   uint32_t stated_on = 0;    // YYYY-MM-DD or empty
@@ -74,6 +75,8 @@ struct Options {
   // also percentages, money and units of measure, whose unit key ("%", "USD",
   // "t") does not say what is measured.
   bool counted_only = true;
+  // The qualifier ("12 satellite launches") is part of the key.
+  bool qualifiers = true;
 };
 
 // What one input line gave.
@@ -87,12 +90,12 @@ class Table {
   LineResult Add(simdjson::dom::object record, std::string_view source, uint32_t line,
                  std::string* why);
 
-  // Sorts the rows: speaker, code, unit, period, stated_on, document, span.
+  // Sorts the rows: speaker, code, unit, qualifier, period, stated_on, document, span.
   void Finish();
 
   void WriteTsv(std::FILE* out) const;
   void WriteJsonl(std::FILE* out) const;
-  // Conflicts: same speaker, code, unit and period, statements that disagree.
+  // Conflicts: same speaker, code, unit, qualifier and period, statements that disagree.
   // Returns the number of conflicting keys.
   size_t WriteConflictsTsv(std::FILE* out) const;
   size_t WriteConflictsJsonl(std::FILE* out) const;

@@ -36,22 +36,22 @@ tass)
   "$X" --no-progress --threads 1 --date 2021-08-02 "$CORPORA/press/tass-2021-08-02-antonov-cyber.txt" \
     "$CORPORA/real/docs.jsonl" > records.jsonl 2> /dev/null || fail "extractor failed"
   run records.jsonl; expect_rc 0
-  [ "$(head -1 out.tsv | cut -f1-6)" = "$(printf 'speaker\tcode\taffiliation\tunit\tperiod\tvalue')" ] \
+  [ "$(head -1 out.tsv | cut -f1-7)" = "$(printf 'speaker\tcode\taffiliation\tunit\tqualifier\tperiod\tvalue')" ] \
     || fail "header: $(head -1 out.tsv)"
-  [ "$(count "$(printf 'Anatoly Antonov\t\tRUS\trequest\t2020\t45\t')")" -eq 2 ] || fail "two rows of 45 requests in 2020"
-  [ "$(count "$(printf 'Anatoly Antonov\t\tRUS\trequest\t2021-H1\t35\t')")" -eq 2 ] || fail "two rows of 35 requests in 2021-H1"
-  rows "$(printf 'request\t2021-H1\t35\t')" | grep -q 'forty\|thirty-five' || fail "the quoted 'thirty-five' row"
-  # A key's history reads in stated_on order; every row has the 21 columns.
-  awk -F'\t' 'NF != 21 { exit 1 }' out.tsv || fail "a row without 21 fields"
+  [ "$(count "$(printf 'Anatoly Antonov\t\tRUS\trequest\t\t2020\t45\t')")" -eq 2 ] || fail "two rows of 45 requests in 2020"
+  [ "$(count "$(printf 'Anatoly Antonov\t\tRUS\trequest\t\t2021-H1\t35\t')")" -eq 2 ] || fail "two rows of 35 requests in 2021-H1"
+  rows "$(printf 'request\t\t2021-H1\t35\t')" | grep -q 'forty\|thirty-five' || fail "the quoted 'thirty-five' row"
+  # Every row has the 22 columns.
+  awk -F'\t' 'NF != 22 { exit 1 }' out.tsv || fail "a row without 22 fields"
   # Restatements of one value never make a conflict; across documents there is none here.
-  [ "$(rows "$(printf 'request\t2021-H1\t35\t')" | cut -f21 | sort -u)" = "" ] || fail "35 in 2021-H1 flagged"
+  [ "$(rows "$(printf 'request\t\t2021-H1\t35\t')" | cut -f22 | sort -u)" = "" ] || fail "35 in 2021-H1 flagged"
   run --scope across --mode conflicts records.jsonl; expect_rc 0
   [ "$(wc -l < out.tsv)" -eq 1 ] || fail "conflicts across documents in TASS + docs.jsonl"
   expect_in 'conflicts=0' "$(cat err.txt)"
   # Within the text, "ten requests" (satisfied by Russia) shares the key of the 45 (sent):
   # the report lists it as a conflict within one document.
   run --mode conflicts records.jsonl; expect_rc 0
-  expect_in "$(printf 'within\tAnatoly Antonov\t\trequest\t2020\t10\t')" "$(cat out.tsv)"
+  expect_in "$(printf 'within\tAnatoly Antonov\t\trequest\t\t2020\t10\t')" "$(cat out.tsv)"
   expect_not_in "$(printf '\t2021-H1\t')" "$(cat out.tsv)"
   ;;
 conflict)
@@ -65,11 +65,11 @@ conflict)
   [ "$(tail -n +2 out.tsv | wc -l)" -eq 3 ] || fail "3 statements in the conflict"
   [ "$(tail -n +2 out.tsv | cut -f1,2 | sort -u)" = "$(printf '1\tacross')" ] || fail "one conflict across"
   # Listed in stated_on order, each with its document id and date.
-  [ "$(tail -n +2 out.tsv | cut -f7,9,10 | tr '\t\n' ' |')" = "45 2021-08-02 a|50 2021-09-10 b|45 2021-10-01 c|" ] \
-    || fail "order: $(tail -n +2 out.tsv | cut -f7,9,10)"
+  [ "$(tail -n +2 out.tsv | cut -f8,10,11 | tr '\t\n' ' |')" = "45 2021-08-02 a|50 2021-09-10 b|45 2021-10-01 c|" ] \
+    || fail "order: $(tail -n +2 out.tsv | cut -f8,10,11)"
   expect_in 'conflicts=1' "$(cat err.txt)"
   run --json --mode conflicts in.jsonl; expect_rc 0
-  expect_in '"scope":"across","speaker":"Anatoly Antonov","code":null,"unit":"request","about":"2020","values":[{"value":"45","statements":[{"id":"a"' "$(cat out.tsv)"
+  expect_in '"scope":"across","speaker":"Anatoly Antonov","code":null,"unit":"request","qualifier":null,"about":"2020","values":[{"value":"45","statements":[{"id":"a"' "$(cat out.tsv)"
   expect_in '{"value":"50","statements":[{"id":"b","stated_on":"2021-09-10"' "$(cat out.tsv)"
   # Restatements alone: no conflict.
   { record a 2021-08-02 45 request 2020 X; record c 2021-10-01 45 request 2020 X; } > same.jsonl
@@ -84,13 +84,21 @@ conflict)
   record d 2021-10-02 39 request 2020 X >> bound.jsonl
   run --mode conflicts bound.jsonl; expect_rc 0
   [ "$(wc -l < out.tsv)" -eq 4 ] || fail "39 against more than 40"
+  # A qualifier is part of the key: 3 satellite requests are not all the requests.
+  { record a 2021-08-02 45 request 2020 X
+    record c 2021-10-01 3 request 2020 X | sed 's/"text":"3 requests","begin":0,"end":9/"text":"3 Satellite requests","begin":0,"end":20,"number":{"begin":0,"end":1},"unit_span":{"begin":12,"end":20}/'; } > q.jsonl
+  run q.jsonl; expect_rc 0
+  expect_in "$(printf 'request\tsatellite\t2020\t3\t')" "$(cat out.tsv)"
+  [ "$(cut -f22 out.tsv | sort -u | tr -d '\n')" = "conflict" ] || fail "a qualified count made a conflict"
+  run --no-qualifiers q.jsonl; expect_rc 0
+  expect_in 'across' "$(cat out.tsv)"
   # Percentages and money take part only with --all-units.
   { record a 2021-08-02 4 request 2020 X; record c 2021-10-01 5 request 2020 X; } |
     sed 's/"kind":"cardinal"/"kind":"percent"/; s/"unit":"request"/"unit":null/' > pct.jsonl
   run --mode conflicts pct.jsonl; expect_rc 0
   [ "$(wc -l < out.tsv)" -eq 1 ] || fail "percentages compared by default"
   run --mode conflicts --all-units pct.jsonl; expect_rc 0
-  expect_in "$(printf '\t%%\t2020\t5\t')" "$(cat out.tsv)"
+  expect_in "$(printf '\t%%\t\t2020\t5\t')" "$(cat out.tsv)"
   # A period that names no calendar time does not take part.
   { record a 2021-08-02 45 request PRESENT_REF X; record c 2021-10-01 46 request PRESENT_REF X; } > ref.jsonl
   run --mode conflicts ref.jsonl; expect_rc 0
@@ -122,7 +130,7 @@ escape)
   printf '{"id":"a\\tb","claims":[{"speaker":null,"kind":"direct","stated_on":null,"about":null,"figures":[0],"text":"x\\ty\\nz"}],"figures":[{"text":"4\\t5\\\\n","begin":0,"end":4,"kind":"cardinal","value":4,"unit":null}]}\n' > in.jsonl
   run --claim-text in.jsonl; expect_rc 0
   [ "$(wc -l < out.tsv)" -eq 2 ] || fail "a text broke the row"
-  awk -F'\t' 'NF != 22 { exit 1 }' out.tsv || fail "fields"
+  awk -F'\t' 'NF != 23 { exit 1 }' out.tsv || fail "fields"
   expect_in 'a\tb' "$(cat out.tsv)"
   expect_in '4\t5\\n' "$(cat out.tsv)"
   expect_in 'x\ty\nz' "$(cat out.tsv)"
