@@ -361,7 +361,9 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
   else if (Is(j, "fiscal") && Is(j + 1, "year")) { fiscal = true; j += 2; }
   else if ((Is(j, "calendar") || Is(j, "the")) && Is(j + 1, "year")) j += 2;
   bool strong = fiscal || j > i || (i >= 2 && Is(i - 1, "than") && (Is(i - 2, "later") || Is(i - 2, "earlier")));
-  if (!strong && i > 0) {
+  // Only a 4-digit number reads `strong` (YearNumber): skip the word list otherwise.
+  const bool four_digits = j < at_.size() && at_[j].kind == AtomKind::kNumber && at_[j].digits == 4 && !at_[j].ordinal;
+  if (!strong && i > 0 && four_digits) {
     std::string_view p = at_[i - 1].text;
     static constexpr std::string_view kPrep[] = {"in", "since", "until", "till", "by", "of", "from", "to", "between", "during",
                                         "before", "after", "and", "through", "early", "late", "mid", "-", "year",
@@ -812,6 +814,8 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     skip[4] = !number && a.text != "q" && a.text != "h";                                     // Quarter
     skip[6] = !word && a.text != "earlier" && a.text != "later" && a.text != "the";          // Relative
     skip[11] = !number || a.separators || a.ordinal;                                         // NumericDate
+    skip[12] = !word && !number && a.text != "the";                                          // MonthDay
+    skip[13] = !word && !(a.flags & kHolidayStart) && a.text != "the" && a.text != "weekend";  // HolidayAt
     skip[15] = !word;                                                                        // Weekday
     skip[16] = !word && !number;                                                             // DayRange
   }
