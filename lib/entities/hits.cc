@@ -11,13 +11,20 @@ bool IsNameParticle(std::string_view k) {
 }
 
 bool IsCalendarWord(std::string_view k) {
-  static constexpr std::string_view kWords[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
-  for (std::string_view w : kWords)
-    if (k == w) return true;
-  return false;
+  if (k.size() < 3 || k.size() > 9) return false;
+  switch (k[0]) {  // one or two comparisons instead of a scan of the list
+    case 'm': return k == "monday" || k == "march" || k == "may";
+    case 't': return k == "tuesday" || k == "thursday";
+    case 'w': return k == "wednesday";
+    case 'f': return k == "friday" || k == "february" || k == "feb.";
+    case 's': return k == "saturday" || k == "sunday" || k == "september" || k == "sept.";
+    case 'j': return k == "january" || k == "june" || k == "july" || k == "jan.";
+    case 'a': return k == "april" || k == "august" || k == "aug.";
+    case 'o': return k == "october" || k == "oct.";
+    case 'n': return k == "november" || k == "nov.";
+    case 'd': return k == "december" || k == "dec.";
+    default: return false;
+  }
 }
 
 // A capitalized word that can be part of a name: not "I", not a weekday or
@@ -25,8 +32,9 @@ bool IsCalendarWord(std::string_view k) {
 // AND RESOURCES BRIAN P. MCKEON": the name is "BRIAN P. MCKEON").
 bool IsNameWord(const Lexicon& lex, const Word& w) {
   if (!w.is_word || w.shape == Shape::kLower || w.key == "i" || IsCalendarWord(w.key)) return false;
-  return w.shape != Shape::kUpper || w.key.size() < 3 || !lex.IsCommonWord(w.key) ||
-         (lex.GazBits(w.key) & (kGazGiven | kGazSurname | kGazPlace)) != 0;
+  if (w.shape != Shape::kUpper || w.key.size() < 3) return true;
+  const uint64_t h = HashWord(w.key);  // keys are case-folded already
+  return !lex.IsCommonLower(h) || (lex.GazBitsOfLower(h) & (kGazGiven | kGazSurname | kGazPlace)) != 0;
 }
 
 // A short lower-case syllable ("te", "keung", "un").

@@ -70,7 +70,7 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
 
 uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(HashWord(Lower(word))); }
 bool Lexicon::IsCommonWord(std::string_view word) const {
-  return std::binary_search(common_.begin(), common_.end(), HashWord(Lower(word)));
+  return IsCommonLower(HashWord(Lower(word)));
 }
 uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(HashWord(Lower(word))); }
 
@@ -258,10 +258,8 @@ Status Lexicon::LoadNames() {
 Status Lexicon::LoadCommonWords() {
   Tsv t;
   if (Status s = LoadTable("entity_common_words.tsv", 3, &t); !s.ok()) return s;
-  common_.clear();
-  common_.reserve(t.rows.size());
-  for (const TsvRow& r : t.rows) common_.push_back(HashWord(Lower(r.fields[0])));
-  std::sort(common_.begin(), common_.end());
+  common_.Reserve(t.rows.size());
+  for (const TsvRow& r : t.rows) common_[HashWord(Lower(r.fields[0]))] = 1;
   return Status();
 }
 

@@ -98,6 +98,10 @@ class Lexicon {
   }
   /// A common word ("nation", "meeting"; entity_common_words.tsv), any case.
   bool IsCommonWord(std::string_view word) const;
+  /// The same from HashWord of the ASCII-lower-cased word.
+  bool IsCommonLower(uint64_t lower_hash) const {
+    return common_.Find(lower_hash) != nullptr;
+  }
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
 
@@ -119,7 +123,7 @@ class Lexicon {
   std::vector<OrgInfo> orgs_;
   std::vector<TitleInfo> titles_;
   std::vector<PersonInfo> persons_;
-  std::vector<uint64_t> common_;  // sorted HashWord of the common words
+  HashMap64<uint8_t> common_;  // HashWord of the common words
   HashMap64<HeadInfo> heads_;  // HashWord(lower-case word) -> head
   std::vector<std::string> keys_scratch_;
   std::vector<CaseRule> rules_scratch_;
