@@ -11,17 +11,25 @@ namespace {
 
 constexpr size_t kTenseWindow = 12;
 
+// Whether w is in a word list; the size and first byte are tested before the
+// bytes are compared.
+template <size_t N>
+bool InList(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view p : list)
+    if (p.size() == w.size() && (w.empty() || p[0] == w[0]) && p == w) return true;
+  return false;
+}
+
 bool PastWord(std::string_view w) {
   static constexpr std::string_view kPast[] = {"was", "were", "had", "did", "ago", "went", "came", "met", "held", "took",
                                       "gave", "made", "told", "saw", "began", "left", "won", "lost", "sent", "spoke",
                                       "wrote", "became", "fell", "rose", "got", "paid", "led", "hit", "struck"};
-  for (std::string_view p : kPast) if (w == p) return true;
+  if (InList(w, kPast)) return true;
   static constexpr std::string_view kNotPast[] = {"need", "united", "based", "indeed", "speed", "proceed", "exceed", "succeed",
                                          "feed", "seed", "hundred", "limited", "red", "bed", "embed", "breed",
                                          "scheduled", "expected", "planned", "intended", "supposed"};
   if (w.size() > 4 && w.ends_with("ed")) {
-    for (std::string_view p : kNotPast) if (w == p) return false;
-    return true;
+    return !InList(w, kNotPast);
   }
   return false;
 }
@@ -29,7 +37,7 @@ bool PastWord(std::string_view w) {
 bool FutureWord(std::string_view w) {
   static constexpr std::string_view kFuture[] = {"will", "'ll", "shall", "won't", "scheduled", "expected", "planned", "plans",
                                         "plan", "intends", "due", "upcoming", "going", "would", "aims", "hopes"};
-  for (std::string_view p : kFuture) if (w == p) return true;
+  if (InList(w, kFuture)) return true;
   return w.ends_with("'ll");
 }
 
@@ -137,7 +145,7 @@ int Grammar::YearNumber(size_t i, bool strong) const {
                                                "model", "code", "item", "rule", "annex", "bill", "law", "decree",
                                                "order", "protocol", "#", "$", "€", "£", "us$", "tel", "phone", "+",
                                                "about", "nearly", "almost", "over", "some", "approximately", "than"};
-    for (std::string_view d : kDesignators) if (p == d) return kUnknown;
+    if (InList(p, kDesignators)) return kUnknown;
     if (at_[i - 1].kind == AtomKind::kNumber) return kUnknown;
   }
   if (i + 1 < at_.size() && Ok(i + 1, i)) {
@@ -368,7 +376,7 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
     static constexpr std::string_view kPrep[] = {"in", "since", "until", "till", "by", "of", "from", "to", "between", "during",
                                         "before", "after", "and", "through", "early", "late", "mid", "-", "year",
                                         "spring", "summer", "autumn", "fall", "winter", "end"};
-    for (std::string_view w : kPrep) if (p == w) strong = true;
+    if (InList(p, kPrep)) strong = true;
     if (p == "-" && i >= 2 && at_[i - 2].kind == AtomKind::kWord && !(at_[i - 2].text == "mid")) strong = false;
   }
   int year = Ok(j, i) ? YearNumber(j, strong) : kUnknown;
