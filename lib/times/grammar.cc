@@ -814,6 +814,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
   static_assert(kRuleCount == 17, "the gates below index kRules");
   bool skip[kRuleCount] = {};
+  bool may_be_duration = true;
   if (i < at_.size()) {
     const Atom& a = at_[i];
     const bool word = a.word != nullptr, number = a.kind == AtomKind::kNumber;
@@ -821,9 +822,16 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     skip[1] = !word;                                                                         // MonthFirst
     skip[4] = !number && a.text != "q" && a.text != "h";                                     // Quarter
     skip[6] = !word && a.text != "earlier" && a.text != "later" && a.text != "the";          // Relative
+    // Duration (in Offset, OffsetFrom) starts with an amount: a number, a number word, "half".
+    const bool amount = number || word || a.text == "half";
+    may_be_duration = amount;
+    skip[8] = !amount && a.text != "in" && a.text != "within";                              // Offset
+    skip[10] = !((a.flags & kPhraseStart) && i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond)) &&
+               !(word && !a.word->ref.empty());                                             // Ref
     skip[11] = !number || a.separators || a.ordinal;                                         // NumericDate
     skip[12] = !word && !number && a.text != "the";                                          // MonthDay
     skip[13] = !word && !(a.flags & kHolidayStart) && a.text != "the" && a.text != "weekend";  // HolidayAt
+    skip[14] = !amount;                                                                      // OffsetFrom
     skip[15] = !word;                                                                        // Weekday
     skip[16] = !word && !number;                                                             // DayRange
   }
@@ -837,7 +845,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     size_t end = (this->*r)(i, &x);
     if (end > best) { best = end; best_e = std::move(x); }
   }
-  {
+  if (may_be_duration) {
     Expr x;
     x.first = i;
     std::string unit;
