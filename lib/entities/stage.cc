@@ -155,6 +155,18 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
                   ((bits & (kGazGiven | kGazSurname | kGazPlace)) == 0 && lex.IsCommonWord(words[i]));
       }
       if (heading) continue;
+      // A "person" made only of common words and titles, none a listed given
+      // name or surname, is a phrase ("Begin Text", "Meeting ID").
+      if (kNerTypes[(ns.type - 1) / 2] == EntityType::kPerson) {
+        bool phrase = true;
+        for (size_t i = ns.first_word; i < ns.end_word && phrase; ++i) {
+          const uint8_t bits = lex.WordBits(words[i]);
+          const bool short_caps = words[i].size() <= 2 && (toks[sent.first_token + i].flags & kTokenAllUpper);
+          phrase = !(bits & (kGazGiven | kGazSurname)) &&
+                   ((bits & kWordTitle) || short_caps || lex.IsCommonWord(words[i]));
+        }
+        if (phrase) continue;
+      }
       if (ns.end_word - ns.first_word == 1) {
         const Token& t = toks[sent.first_token + ns.first_word];
         bool starts = true;  // only punctuation before it: "(Laughter.)"
