@@ -814,7 +814,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
   static_assert(kRuleCount == 17, "the gates below index kRules");
   bool skip[kRuleCount] = {};
-  bool may_be_duration = true;
+  bool may_be_duration = true, may_be_clock = true;
   if (i < at_.size()) {
     const Atom& a = at_[i];
     const bool word = a.word != nullptr, number = a.kind == AtomKind::kNumber;
@@ -825,6 +825,10 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     // Duration (in Offset, OffsetFrom) starts with an amount: a number, a number word, "half".
     const bool amount = number || word || a.text == "half";
     may_be_duration = amount;
+    // ClockRange and TimeOfDay start with [from|between] a clock literal, a
+    // number, a word (noon, ten) or half/quarter/a.
+    may_be_clock = amount || a.kind == AtomKind::kTimeLit || a.text == "quarter" || a.text == "a" ||
+                   a.text == "from" || a.text == "between";
     skip[8] = !amount && a.text != "in" && a.text != "within";                              // Offset
     skip[10] = !((a.flags & kPhraseStart) && i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond)) &&
                !(word && !a.word->ref.empty());                                             // Ref
@@ -870,7 +874,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     best_e.point.part_of_day = Word(i + 2)->part_of_day;
     best_e.type = TimeType::kTime;
   }
-  {
+  if (may_be_clock) {
     // a clock time or clock range, then a part of day or a day:
     // "7 in the evening", "3:00 to 4:00 tomorrow", "between 3 and 8 yesterday"
     Point t, until;
