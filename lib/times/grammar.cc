@@ -820,7 +820,12 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     const bool word = a.word != nullptr, number = a.kind == AtomKind::kNumber;
     skip[0] = !word && a.kind != AtomKind::kDateLit;                                        // DateLit
     skip[1] = !word;                                                                         // MonthFirst
+    skip[2] = !word && !number && a.text != "the";                                           // DayFirst
+    skip[3] = !word && !number && a.text != "the" && a.text != "fy" && a.text != "fiscal" &&
+              a.text != "calendar";                                                          // YearLike
     skip[4] = !number && a.text != "q" && a.text != "h";                                     // Quarter
+    skip[5] = !word && !number && a.text != "the" && a.text != "last" && a.text != "final" &&
+              a.text != "week";                                                              // Part
     skip[6] = !word && a.text != "earlier" && a.text != "later" && a.text != "the";          // Relative
     // Duration (in Offset, OffsetFrom) starts with an amount: a number, a number word, "half".
     const bool amount = number || word || a.text == "half";
