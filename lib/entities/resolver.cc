@@ -112,7 +112,19 @@ void Resolver::Place(size_t hi, const Entry& e) {
   proto.code = CountryCode(p.country);
   proto.metonymy = metonymy;
   uint32_t id = reg_.Get("l:" + p.name + (metonymy ? ":m" : ""), proto);
-  reg_.AddMention(id, SpanOf(h.first, h.last), metonymy ? MentionVia::kSeat : MentionVia::kName);
+  // "Sydney, Australia", "Portland, Oregon": a place with its country or
+  // region after a comma is one mention (the country keeps its own).
+  uint32_t last = h.last;
+  if (!metonymy && last + 1 < words_.size() && words_[last].key == "," &&
+      words_[last + 1].sentence == words_[h.first].sentence && hit_at_[last + 1] >= 0) {
+    const Hit& nh = hits_[static_cast<size_t>(hit_at_[last + 1])];
+    const Entry* ne = EntryOf(nh);
+    const bool list = nh.last < words_.size() &&
+                      (words_[nh.last].key == "," || words_[nh.last].key == "and");
+    if (ne && (ne->kind == EntryKind::kCountry || ne->kind == EntryKind::kRegion) && !list)
+      last = nh.last;
+  }
+  reg_.AddMention(id, SpanOf(h.first, last), metonymy ? MentionVia::kSeat : MentionVia::kName);
 }
 
 int32_t Resolver::CountryBefore(size_t hi, uint32_t* begin) const {
