@@ -604,6 +604,12 @@ void SpeakerResolver::AppendLinks(Analysis* a) const {
     auto& ms = a->entities[id].mentions;
     std::stable_sort(ms.begin(), ms.end(),
                      [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+    // One phrase can be resolved for several quotes sharing its cue: keep one mention.
+    ms.erase(std::unique(ms.begin(), ms.end(),
+                         [](const Mention& x, const Mention& y) {
+                           return x.span.begin == y.span.begin && x.span.end == y.span.end;
+                         }),
+             ms.end());
   }
 }
 

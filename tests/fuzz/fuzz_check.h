@@ -183,6 +183,9 @@ inline void CheckAnalysis(const Analysis& a, std::string_view text) {
     FUZZ_CHECK(!a.entities[i].mentions.empty());
     for (const auto& m : a.entities[i].mentions) CheckSpan(m.span, n);
     CheckSorted(a.entities[i].mentions);
+    const auto& ms = a.entities[i].mentions;  // no span is a mention twice
+    for (size_t k = 1; k < ms.size(); ++k)
+      FUZZ_CHECK(ms[k - 1].span.begin != ms[k].span.begin || ms[k - 1].span.end != ms[k].span.end);
   }
   for (const auto& q : a.quotes) {
     CheckSpan(q.span, n);
