@@ -25,6 +25,8 @@ std::vector<CorpusDoc> LoadCorpus(const std::string& root) {
     if (!e.is_regular_file()) continue;
     std::string name = e.path().filename().string();
     if (e.path().parent_path().filename() == "expected") continue;
+    // A held-out set is scored once by communique-eval; no golden output is kept for it.
+    if (name.starts_with("heldout")) continue;
     if (e.path().extension() == ".txt" || e.path().extension() == ".jsonl") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
