@@ -96,10 +96,15 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
       prev = kNerO;
       continue;
     }
+    // done: 1 = context atoms (what neighbours use), 2 = all atoms.
     for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
       if (done[j]) continue;
-      atoms[j] = ner::AtomsOf(words[j], *lex_);
+      ner::ContextAtomsOf(words[j], *lex_, &atoms[j]);
       done[j] = 1;
+    }
+    if (done[i] == 1) {
+      ner::OwnAtomsOf(words[i], &atoms[i]);
+      done[i] = 2;
     }
     size_t nk = ner::FeatureKeys(atoms, n, i, prev, keys);
     std::array<float, kNerLabels> score = prev_weights_[prev];

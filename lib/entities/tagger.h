@@ -44,9 +44,11 @@ inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>
 /// Hash of one value string.
 inline uint64_t HashValue(std::string_view s) { return HashWord(s); }
 
-/// Key of a feature: template plus up to three value hashes (0 = absent).
+/// Key of a feature: template plus up to three value hashes (0 = absent;
+/// value hashes are never 0). One mix per value present.
 inline uint64_t Key(Template t, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-  uint64_t k = Mix(Mix(Mix(static_cast<uint64_t>(t) * 0x9e3779b97f4a7c15ULL ^ a) ^ b) ^ c);
+  uint64_t k = Mix(static_cast<uint64_t>(t) * 0x9e3779b97f4a7c15ULL ^ a);
+  if (b != 0 || c != 0) k = Mix(Mix(k ^ b) ^ c);
   return k == 0 ? 1 : k;
 }
 
@@ -98,33 +100,50 @@ struct Atoms {  // trivial: arrays of it are not zeroed
   uint64_t lower, surface, p3, s3, s2, shape, gaz;
 };
 
-/// Atoms of a word (surface form, clitic removed); `lex` gives the gazetteer bits.
-inline Atoms AtomsOf(std::string_view w, const Lexicon& lex) {
-  Atoms a{};
+/// Lower-cases `w` into `buf` (64 bytes) or, if longer, into `big`.
+inline std::string_view LowerInto(std::string_view w, char* buf, std::string* big) {
+  if (w.size() > 64) {
+    *big = Lower(w);
+    return *big;
+  }
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = LowerAscii(w[i]);
+  return std::string_view(buf, w.size());
+}
+
+/// The atoms a word's neighbours use (lower, shape, gaz); the rest of `a`
+/// is left as it is.
+inline void ContextAtomsOf(std::string_view w, const Lexicon& lex, Atoms* a) {
   char buf[64];
   std::string big;
-  std::string_view low;
-  if (w.size() <= sizeof buf) {
-    for (size_t i = 0; i < w.size(); ++i) buf[i] = LowerAscii(w[i]);
-    low = std::string_view(buf, w.size());
-  } else {
-    big = Lower(w);
-    low = big;
-  }
+  const std::string_view low = LowerInto(w, buf, &big);
   char shape[8];
   size_t shape_len = 0;
   for (size_t i = 0; i < w.size() && shape_len < 7; ++i) {
     char k = ShapeChar(w[i]);
     if (shape_len == 0 || shape[shape_len - 1] != k) shape[shape_len++] = k;
   }
-  a.lower = HashWord(low);
-  a.surface = HashWord(w);
-  a.p3 = HashWord(low.substr(0, 3));
-  if (w.size() > 3) a.s3 = HashWord(low.substr(w.size() - 3));
-  if (w.size() > 2) a.s2 = HashWord(low.substr(w.size() - 2));
-  a.shape = HashWord(std::string_view(shape, shape_len));
-  uint8_t gaz = lex.GazBitsOfLower(a.lower);
-  a.gaz = gaz ? GazHash(gaz) : 0;
+  a->lower = HashWord(low);
+  a->shape = HashWord(std::string_view(shape, shape_len));
+  uint8_t gaz = lex.GazBitsOfLower(a->lower);
+  a->gaz = gaz ? GazHash(gaz) : 0;
+}
+
+/// The atoms only the word itself uses (surface, p3, s3, s2).
+inline void OwnAtomsOf(std::string_view w, Atoms* a) {
+  char buf[64];
+  std::string big;
+  const std::string_view low = LowerInto(w, buf, &big);
+  a->surface = HashWord(w);
+  a->p3 = HashWord(low.substr(0, 3));
+  a->s3 = w.size() > 3 ? HashWord(low.substr(w.size() - 3)) : 0;
+  a->s2 = w.size() > 2 ? HashWord(low.substr(w.size() - 2)) : 0;
+}
+
+/// Atoms of a word (surface form, clitic removed); `lex` gives the gazetteer bits.
+inline Atoms AtomsOf(std::string_view w, const Lexicon& lex) {
+  Atoms a{};
+  ContextAtomsOf(w, lex, &a);
+  OwnAtomsOf(w, &a);
   return a;
 }
 
