@@ -233,10 +233,31 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
     int32_t s = sent < a.sentences.size() && a.sentences[sent].span.begin <= t.span.begin
                     ? static_cast<int32_t>(sent) : -1;
     std::string_view norm = a.Norm(t);
+    const bool adjacent = k > 0 && a.tokens[k - 1].span.end == t.span.begin;
+    const bool punct = t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote ||
+                       t.kind == TokenKind::kSymbol;
+    if (punct || (t.kind == TokenKind::kWord && !(t.flags & (kTokenHasDigit | kTokenHyphenated)))) {
+      // the common cases, built in place: punctuation, and a word the
+      // splitting of AddPieces would keep whole
+      Atom& x = out->emplace_back();
+      x.begin = t.span.begin;
+      x.end = t.span.end;
+      x.sentence = s;
+      x.text = norm;
+      x.glued = adjacent && !(t.flags & kTokenSpaceBefore);
+      x.capitalized = (t.flags & kTokenCapitalized) != 0;
+      if (punct) {
+        x.kind = AtomKind::kPunct;
+        continue;
+      }
+      x.word = Lookup(norm, &x.flags);
+      if (!x.word && norm.size() > 1 && norm.back() == '.') x.word = Find(norm.substr(0, norm.size() - 1));
+      if (!x.word && norm.size() > 2 && norm.ends_with("'s")) x.word = Find(norm.substr(0, norm.size() - 2));
+      continue;
+    }
     size_t first = out->size();
     AddPieces(text, t, norm, s, out);
     if (out->size() > first) {
-      bool adjacent = k > 0 && a.tokens[k - 1].span.end == t.span.begin;
       (*out)[first].glued = adjacent && !(t.flags & kTokenSpaceBefore);
       (*out)[first].capitalized = (t.flags & kTokenCapitalized) != 0;
     }
@@ -245,22 +266,6 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
 
 void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
                         std::vector<Atom>* out) const {
-  bool punct = t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote || t.kind == TokenKind::kSymbol;
-  if (punct || (t.kind == TokenKind::kWord && !(t.flags & (kTokenHasDigit | kTokenHyphenated)))) {
-    // the common cases, built in place: punctuation, and a word the
-    // splitting below would keep whole
-    Atom& a = out->emplace_back();
-    a.begin = t.span.begin;
-    a.end = t.span.end;
-    a.sentence = sentence;
-    a.text = norm;
-    a.kind = punct ? AtomKind::kPunct : AtomKind::kWord;
-    if (punct) return;
-    a.word = Lookup(norm, &a.flags);
-    if (!a.word && norm.size() > 1 && norm.back() == '.') a.word = Find(norm.substr(0, norm.size() - 1));
-    if (!a.word && norm.size() > 2 && norm.ends_with("'s")) a.word = Find(norm.substr(0, norm.size() - 2));
-    return;
-  }
   Atom base;
   base.begin = t.span.begin;
   base.end = t.span.end;

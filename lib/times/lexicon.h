@@ -108,6 +108,7 @@ class Lexicon {
 
  private:
   Lexicon();
+  /// Atoms of a token with digits or hyphens (Atoms builds the common cases inline).
   void AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
                  std::vector<Atom>* out) const;
   struct Hash {
