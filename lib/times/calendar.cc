@@ -27,6 +27,13 @@ CivilDate Make(int y, int m, int d) {
 
 std::string Pad(int v, int width) {
   char buf[16];
+  if (v >= 0 && width >= 0 && width <= 10) {  // the common case without snprintf: same digits
+    char* end = buf + sizeof buf;
+    char* p = end;
+    do { *--p = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
+    while (end - p < width) *--p = '0';
+    return std::string(p, end);
+  }
   std::snprintf(buf, sizeof buf, "%0*d", width, v);
   return buf;
 }

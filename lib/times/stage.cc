@@ -26,8 +26,18 @@ bool IsCore(const Atom& a) {
 // "about") may be from the time word it needs ("the end of the year").
 constexpr size_t kOpenerReach = 5;
 
+// CivilDate::ToString without snprintf for years 0..9999 (the same text).
 std::string_view Iso(const CivilDate& d, std::string* buf) {
-  *buf = d.ToString();
+  if (d.year < 0 || d.year > 9999 || d.month > 99 || d.day > 99) {
+    *buf = d.ToString();
+    return *buf;
+  }
+  const int y = d.year;
+  const char s[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                      static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                      static_cast<char>('0' + d.month / 10), static_cast<char>('0' + d.month % 10), '-',
+                      static_cast<char>('0' + d.day / 10), static_cast<char>('0' + d.day % 10)};
+  buf->assign(s, sizeof s);
   return *buf;
 }
 
