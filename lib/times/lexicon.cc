@@ -159,36 +159,13 @@ const WordInfo* Lexicon::Find(std::string_view w) const {
   return Lookup(w, &flags);
 }
 
-namespace {
-// 1..26 for 'a'..'z', 27 for any other byte.
-constexpr std::array<uint8_t, 256> kShapeLetter = [] {
-  std::array<uint8_t, 256> t{};
-  for (size_t c = 0; c < 256; ++c) t[c] = c >= 'a' && c <= 'z' ? static_cast<uint8_t>(c - 'a' + 1) : 27;
-  return t;
-}();
-inline size_t ShapeLetter(char c) { return kShapeLetter[static_cast<unsigned char>(c)]; }
-}  // namespace
-
 size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
   size_t n = w.size();
   size_t c0 = n == 0 ? 0 : ShapeLetter(tail ? w[n - 1] : w[0]), c1 = n < 2 ? 0 : ShapeLetter(tail ? w[n - 2] : w[1]);
   return (c0 * 28 + c1) * 32 + (n < 31 ? n : 31);
 }
 
-const WordInfo* Lexicon::Lookup(std::string_view w, uint8_t* flags) const {
-  size_t head, tail;
-  if (const size_t n = w.size(); n >= 2) {  // ShapeBit, inline for the common case
-    const size_t len = n < 31 ? n : 31;
-    head = (ShapeLetter(w[0]) * 28 + ShapeLetter(w[1])) * 32 + len;
-    tail = (ShapeLetter(w[n - 1]) * 28 + ShapeLetter(w[n - 2])) * 32 + len;
-  } else {
-    head = ShapeBit(w, false);
-    tail = ShapeBit(w, true);
-  }
-  if (!(shapes_[head / 64] >> (head % 64) & 1) || !(tails_[tail / 64] >> (tail % 64) & 1)) {
-    *flags = 0;
-    return nullptr;
-  }
+const WordInfo* Lexicon::Probe(std::string_view w, uint8_t* flags) const {
   for (size_t h = Hash()(w) & mask_;; h = (h + 1) & mask_) {
     const Slot& s = table_[h];
     if (!s.entry) break;

@@ -5,6 +5,7 @@
 #ifndef COMMUNIQUE_LIB_TIMES_LEXICON_H_
 #define COMMUNIQUE_LIB_TIMES_LEXICON_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -87,7 +88,23 @@ class Lexicon {
   static Result<std::unique_ptr<Lexicon>> Create();
   const WordInfo* Find(std::string_view w) const;
   /// The word's classes (or null) and its WordFlag bits, in one lookup.
-  const WordInfo* Lookup(std::string_view w, uint8_t* flags) const;
+  /// Inline: most words of a text fail the shape test.
+  const WordInfo* Lookup(std::string_view w, uint8_t* flags) const {
+    size_t head, tail;
+    if (const size_t n = w.size(); n >= 2) {  // ShapeBit, inline for the common case
+      const size_t len = n < 31 ? n : 31;
+      head = (ShapeLetter(w[0]) * 28 + ShapeLetter(w[1])) * 32 + len;
+      tail = (ShapeLetter(w[n - 1]) * 28 + ShapeLetter(w[n - 2])) * 32 + len;
+    } else {
+      head = ShapeBit(w, false);
+      tail = ShapeBit(w, true);
+    }
+    if (!(shapes_[head / 64] >> (head % 64) & 1) || !(tails_[tail / 64] >> (tail % 64) & 1)) {
+      *flags = 0;
+      return nullptr;
+    }
+    return Probe(w, flags);
+  }
   /// Value of a multi-word reference phrase ("so far"), or "".
   std::string_view Phrase(std::string_view joined) const;
   size_t max_phrase_words() const { return max_phrase_words_; }
@@ -138,6 +155,15 @@ class Lexicon {
   /// Bits (first two letters, length) and (last two letters, length) of every
   /// form in words_: most words of a text are rejected by them before hashing.
   static size_t ShapeBit(std::string_view w, bool tail);
+  /// 1..26 for 'a'..'z', 27 for any other byte.
+  static constexpr std::array<uint8_t, 256> kShapeLetter = [] {
+    std::array<uint8_t, 256> t{};
+    for (size_t c = 0; c < 256; ++c) t[c] = c >= 'a' && c <= 'z' ? static_cast<uint8_t>(c - 'a' + 1) : 27;
+    return t;
+  }();
+  static size_t ShapeLetter(char c) { return kShapeLetter[static_cast<unsigned char>(c)]; }
+  /// Lookup past the shape test: the hash table.
+  const WordInfo* Probe(std::string_view w, uint8_t* flags) const;
   std::vector<uint64_t> shapes_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   std::vector<uint64_t> tails_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   Map<std::string> phrases_;

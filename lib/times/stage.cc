@@ -84,7 +84,7 @@ class TimeStage final : public Stage {
     std::string buf;
     for (size_t i = 0; i < n;) {
       const Atom& at = atoms[i];
-      bool open = IsCore(at) || (at.flags & times::kHolidayStart);
+      bool open = next_core[i] == i;  // a core atom or a holiday's first word
       if (!open && at.kind == AtomKind::kWord) {
         size_t c = next_core[i];
         if ((at.word || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
