@@ -834,7 +834,12 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     // number, a word (noon, ten) or half/quarter/a.
     may_be_clock = amount || a.kind == AtomKind::kTimeLit || a.text == "quarter" || a.text == "a" ||
                    a.text == "from" || a.text == "between";
+    const std::string_view t = a.text;
+    skip[7] = t != "the" && t != "today" && t != "tomorrow" && t != "yesterday" && t != "tonight" &&
+              t != "tonite" && t != "last";                                                  // Deictic
     skip[8] = !amount && a.text != "in" && a.text != "within";                              // Offset
+    skip[9] = !amount && t != "every" && t != "each" && t != "per" && t != "once" && t != "twice" &&
+              t != "thrice" && t != "semi" && t != "bi";                                     // Set
     skip[10] = !((a.flags & kPhraseStart) && i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond)) &&
                !(word && !a.word->ref.empty());                                             // Ref
     skip[11] = !number || a.separators || a.ordinal;                                         // NumericDate
