@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "communique/document.h"
 
@@ -28,7 +29,7 @@ struct Point {
   int day = kUnknown;
   int weekday = kUnknown;  ///< 1 = Monday .. 7 = Sunday, for kWeekday
   int hour = kUnknown, minute = kUnknown, second = kUnknown;
-  std::string part_of_day;  ///< MO AF EV NI, for a day's part (kDay/kWeekday) or kTime
+  std::string_view part_of_day;  ///< MO AF EV NI, for a day's part (kDay/kWeekday) or kTime: a lexicon string or a literal
   bool fiscal = false;      ///< FY2021
   bool month_week = false;  ///< week `sub` of `month` (XXXX-07-W05)
 };

@@ -126,7 +126,7 @@ size_t Grammar::DayClock(size_t k, Expr* e) const {
   if (!Ok(k, e->first)) return 0;
   Point a, b;
   bool strong = false;
-  std::string pod = e->point.part_of_day;
+  std::string_view pod = e->point.part_of_day;
   if (size_t end = ClockRange(k, &a, &b, &strong)) {
     if (!strong && Ok(end, e->first) && at_[end].kind != AtomKind::kPunct) return 0;  // "Monday 2-1 win"
     if (LatePart(pod) && a.hour < 12 && b.hour <= 12 && (pod != "NI" || a.hour >= 5)) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "communique/time.h"
@@ -23,7 +24,8 @@ struct Expr {
   TimeMod mod = TimeMod::kNone;
   bool has_range = false;
   CivilDate range_begin, range_end;
-  std::string quant, freq;
+  std::string_view quant;   ///< EVERY, EACH: literals only
+  std::string freq;
   bool anchored = false;
   bool has_until = false;  ///< a clock range on the point's day: until_hour:until_minute
   int until_hour = kUnknown, until_minute = kUnknown;

@@ -413,7 +413,7 @@ size_t Grammar::Deictic(size_t i, Expr* e) const {
   size_t j = i;
   int offset = 0;
   bool found = true;
-  std::string pod;
+  std::string_view pod;  // a lexicon string or a literal
   std::string_view w = at_[i].text;
   if (w == "today") offset = 0;
   else if (w == "tomorrow") offset = 1;
@@ -456,7 +456,7 @@ size_t Grammar::Weekday(size_t i, Expr* e) const {
   size_t j = i + 1;
   {  // Tuesday of next week, Wednesday evening next week
     size_t k = j;
-    std::string pod;
+    std::string_view pod;  // a lexicon string
     if (Ok(k, i) && Word(k) && Word(k)->part_of_day.size() == 2) { pod = Word(k)->part_of_day; ++k; }
     if (Is(k, "of")) ++k;
     Expr week;
