@@ -24,7 +24,8 @@ bool PastWord(std::string_view w) {
   static constexpr std::string_view kPast[] = {"was", "were", "had", "did", "ago", "went", "came", "met", "held", "took",
                                       "gave", "made", "told", "saw", "began", "left", "won", "lost", "sent", "spoke",
                                       "wrote", "became", "fell", "rose", "got", "paid", "led", "hit", "struck"};
-  if (InList(w, kPast)) return true;
+  if (w.size() < 3) return false;  // the lists below hold words of 3 letters or more
+  if (w.size() <= 6 && InList(w, kPast)) return true;  // kPast: 3..6 letters
   static constexpr std::string_view kNotPast[] = {"need", "united", "based", "indeed", "speed", "proceed", "exceed", "succeed",
                                          "feed", "seed", "hundred", "limited", "red", "bed", "embed", "breed",
                                          "scheduled", "expected", "planned", "intended", "supposed"};
