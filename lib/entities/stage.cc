@@ -111,6 +111,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   std::optional<NameIndex> index;  // built at the first tagger name
   std::vector<std::string_view> words;
   std::vector<uint8_t> skip, labels;
+  std::vector<NerSpan> spans;
   for (const Sentence& sent : a->sentences) {
     // Most sentences have no capitalized word outside the rule-based mentions.
     bool any = false;
@@ -132,7 +133,8 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
     }
     if (!any) continue;
     tagger.Tag(words, skip, &labels);
-    for (NerSpan ns : NerTagger::Spans(labels)) {
+    NerTagger::Spans(labels, &spans);
+    for (NerSpan ns : spans) {
       // An I- label right after a rule-based mention continues that mention.
       if (labels[ns.first_word] % 2 == 0 && ns.first_word > 0 && skip[ns.first_word - 1]) continue;
       // Names end in a name word ("Emperor of the" before a covered "United States").

@@ -120,8 +120,9 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
   }
 }
 
-std::vector<NerSpan> NerTagger::Spans(const std::vector<uint8_t>& labels) {
-  std::vector<NerSpan> spans;
+void NerTagger::Spans(const std::vector<uint8_t>& labels, std::vector<NerSpan>* out) {
+  std::vector<NerSpan>& spans = *out;
+  spans.clear();
   for (size_t i = 0; i < labels.size(); ++i) {
     const uint8_t l = labels[i];
     if (l == kNerO) continue;
@@ -133,7 +134,6 @@ std::vector<NerSpan> NerTagger::Spans(const std::vector<uint8_t>& labels) {
     else
       spans.push_back({i, i + 1, begin});
   }
-  return spans;
 }
 
 }  // namespace communique::internal

@@ -271,7 +271,13 @@ class NerTagger {
   void Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& skip,
            std::vector<uint8_t>* labels) const;
   /// Label runs B I* as spans (an I without B starts a span).
-  static std::vector<NerSpan> Spans(const std::vector<uint8_t>& labels);
+  static std::vector<NerSpan> Spans(const std::vector<uint8_t>& labels) {
+    std::vector<NerSpan> spans;
+    Spans(labels, &spans);
+    return spans;
+  }
+  /// The same into `spans` (cleared first; its storage is reused).
+  static void Spans(const std::vector<uint8_t>& labels, std::vector<NerSpan>* spans);
 
   /// Weights of a feature key, or nullptr.
   const float* Find(uint64_t key) const {
