@@ -89,7 +89,9 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
         ++sentence_end;
       run = -1;
     }
-    PhraseTrie::Match m = lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
+    PhraseTrie::Match m = lex.trie().CannotStart(words[i], ids[i])
+                              ? PhraseTrie::Match{}
+                              : lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
     // A one-word place that is also a given name, before an initial and a
     // capitalized word, starts a person's name ("VICTORIA J. NULAND").
     if (m.length == 1 && i + 2 < sentence_end && IsInitial(words[i + 1].key) &&

@@ -49,6 +49,15 @@ class PhraseTrie {
   static constexpr uint32_t kNotLooked = 0xFFFFFFFEu;
   Match Longest(const std::vector<Word>& words, std::vector<uint32_t>* ids, size_t i,
                 size_t limit, std::vector<uint32_t>* scratch) const;
+  /// True when Longest at a word with cached id `id` surely finds nothing
+  /// and changes nothing: a lower-case word no lower-case phrase starts
+  /// with (the common case, tested inline before the call).
+  bool CannotStart(const Word& w, uint32_t id) const {
+    if (id != kNotLooked || w.shape != Shape::kLower) return false;
+    if (w.key.empty()) return true;
+    const size_t bit = LowerBit(w.key);
+    return !((lower_filter_[bit / 64] >> (bit % 64)) & 1);
+  }
 
   /// Sets bits on a word (HashWord of its key), whether or not a phrase has it.
   void MarkWord(uint64_t hash, uint8_t bits);
