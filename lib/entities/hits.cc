@@ -30,11 +30,17 @@ bool IsCalendarWord(std::string_view k) {
 // A capitalized word that can be part of a name: not "I", not a weekday or
 // month, and in ALL CAPS not a common word ("DEPUTY SECRETARY FOR MANAGEMENT
 // AND RESOURCES BRIAN P. MCKEON": the name is "BRIAN P. MCKEON").
-bool IsNameWord(const Lexicon& lex, const Word& w) {
-  if (!w.is_word || w.shape == Shape::kLower || w.key == "i" || IsCalendarWord(w.key)) return false;
+// This part decides for a capitalized or all-upper word.
+[[gnu::noinline]] bool IsCapitalNameWord(const Lexicon& lex, const Word& w) {
+  if (w.key == "i" || IsCalendarWord(w.key)) return false;
   if (w.shape != Shape::kUpper || w.key.size() < 3) return true;
   const uint64_t h = HashWord(w.key);  // keys are case-folded already
   return !lex.IsCommonLower(h) || (lex.GazBitsOfLower(h) & (kGazGiven | kGazSurname | kGazPlace)) != 0;
+}
+
+// The common case (not a word, or lower case) is decided inline.
+inline bool IsNameWord(const Lexicon& lex, const Word& w) {
+  return w.is_word && w.shape != Shape::kLower && IsCapitalNameWord(lex, w);
 }
 
 // A short lower-case syllable ("te", "keung", "un").
