@@ -48,7 +48,8 @@ inline uint64_t HashValue(std::string_view s) { return HashWord(s); }
 /// value hashes are never 0). One mix per value present.
 inline uint64_t Key(Template t, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   uint64_t k = Mix(static_cast<uint64_t>(t) * 0x9e3779b97f4a7c15ULL ^ a);
-  if (b != 0 || c != 0) k = Mix(Mix(k ^ b) ^ c);
+  if (b != 0) k = Mix(k ^ b);
+  if (c != 0) k = Mix(k ^ c);
   return k == 0 ? 1 : k;
 }
 
