@@ -34,13 +34,26 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
   words.reserve(a.tokens.size() + 8);
   // Tokens outside every sentence (a dateline) count as sentence starts.
   uint32_t si = 0;
+  // Token range [sent_begin, sent_end) of sentence si; recomputed when ti
+  // reaches sent_end.
+  uint32_t sent_begin = 0, sent_end = 0;
+  auto locate = [&](uint32_t ti) {
+    while (si < a.sentences.size() &&
+           a.sentences[si].first_token + a.sentences[si].token_count <= ti)
+      ++si;
+    if (si < a.sentences.size()) {
+      sent_begin = a.sentences[si].first_token;
+      sent_end = sent_begin + a.sentences[si].token_count;
+    } else {
+      sent_begin = sent_end = 0xFFFFFFFFu;
+    }
+  };
+  locate(0);
   for (uint32_t ti = 0; ti < a.tokens.size(); ++ti) {
     {
-      while (si < a.sentences.size() &&
-             a.sentences[si].first_token + a.sentences[si].token_count <= ti)
-        ++si;
-      bool inside = si < a.sentences.size() && a.sentences[si].first_token <= ti;
-      bool first = !inside || a.sentences[si].first_token == ti;
+      if (ti >= sent_end) locate(ti);
+      bool inside = sent_begin <= ti;
+      bool first = !inside || sent_begin == ti;
       const Token& t = a.tokens[ti];
       const bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
       if (t.clitic == 0 && !((t.flags & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
