@@ -121,15 +121,17 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
             ner::CanStart(text.substr(t.span.begin, std::min<uint32_t>(t.span.size(), 1)));
     }
     if (!any) continue;
-    words.clear();
-    skip.clear();
+    words.resize(sent.token_count);
+    skip.resize(sent.token_count);
     any = false;
+    const Token* st = toks.data() + sent.first_token;
+    const uint8_t* sc = covered.data() + sent.first_token;
     for (uint32_t i = 0; i < sent.token_count; ++i) {
-      const Token& t = toks[sent.first_token + i];
-      uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
-      words.push_back(text.substr(t.span.begin, end - t.span.begin));
-      skip.push_back(covered[sent.first_token + i] ? 1 : 0);
-      any = any || (!skip.back() && ner::CanStart(words.back()));
+      const Token& t = st[i];
+      const uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
+      words[i] = std::string_view(text.data() + t.span.begin, end - t.span.begin);
+      skip[i] = sc[i] ? 1 : 0;
+      any = any || (!skip[i] && ner::CanStart(words[i]));
     }
     if (!any) continue;
     tagger.Tag(words, skip, &labels);
