@@ -77,34 +77,38 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
   const size_t n = words.size();
   labels->assign(n, kNerO);
   // Atoms are computed on first use: most words are never scored.
+  // done: kNone, kContext (what neighbours use) or kAll atoms computed; not a
+  // char type, so that its stores do not make the compiler reload pointers.
+  enum class Done : uint8_t { kNone, kContext, kAll };
   ner::Atoms atoms_buf[64];
-  char done_buf[64] = {};
+  Done done_buf[64] = {};
   std::vector<ner::Atoms> atoms_heap;
-  std::vector<char> done_heap;
+  std::vector<Done> done_heap;
   ner::Atoms* atoms = atoms_buf;
-  char* done = done_buf;
+  Done* done = done_buf;
   if (n > 64) {
     atoms_heap.resize(n);
-    done_heap.assign(n, 0);
+    done_heap.assign(n, Done::kNone);
     atoms = atoms_heap.data();
     done = done_heap.data();
   }
   uint64_t keys[ner::kMaxFeatures];
   uint8_t prev = kNerO;
+  const std::string_view* wd = words.data();
+  const uint8_t* sk = skip.data();
   for (size_t i = 0; i < n; ++i) {
-    if (skip[i] || (prev == kNerO && !ner::CanStart(words[i]))) {
+    if (sk[i] || (prev == kNerO && !ner::CanStart(wd[i]))) {
       prev = kNerO;
       continue;
     }
-    // done: 1 = context atoms (what neighbours use), 2 = all atoms.
     for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
-      if (done[j]) continue;
-      ner::ContextAtomsOf(words[j], *lex_, &atoms[j]);
-      done[j] = 1;
+      if (done[j] != Done::kNone) continue;
+      ner::ContextAtomsOf(wd[j], *lex_, &atoms[j]);
+      done[j] = Done::kContext;
     }
-    if (done[i] == 1) {
-      ner::OwnAtomsOf(words[i], &atoms[i]);
-      done[i] = 2;
+    if (done[i] == Done::kContext) {
+      ner::OwnAtomsOf(wd[i], &atoms[i]);
+      done[i] = Done::kAll;
     }
     size_t nk = ner::FeatureKeys(atoms, n, i, prev, keys);
     std::array<float, kNerLabels> score = prev_weights_[prev];
