@@ -16,7 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "test_util.h"
+#include "gold_util.h"
 
 namespace communique {
 namespace {
@@ -51,22 +51,10 @@ const std::map<std::string, double> kFloors = {
 
 TEST_SUITE("entities_real") {
   TEST_CASE("entity mentions on the hand-checked diplomatic documents do not regress") {
-    std::ifstream in(std::string(COMMUNIQUE_CORPORA_DIR) + "/entities/gold.jsonl", std::ios::binary);
-    REQUIRE(in.good());
     std::map<std::string, Counts> counts;
-    int docs = 0;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      REQUIRE(!j.is_discarded());
-      ++docs;
-      const std::string text = j["text"].get<std::string>();
-      const std::string id = j.value("id", "");  // DocumentInfo::id is a view: keep the string alive
-      DocumentInfo info;
-      info.id = id;
-      info.date = CivilDate::Parse(j.value("dct", ""));
-      Analysis a = testing::AnalyzeOk(text, info);
+    const int docs = testing::ForEachGoldDocument("entities/gold.jsonl", [&](const nlohmann::json& j,
+                                                                          const std::string& text,
+                                                                          const Analysis& a) {
       using Key = std::pair<std::string, std::pair<uint32_t, uint32_t>>;
       std::set<Key> gold, optional, sys;
       for (const auto& s : j["spans"]) {
@@ -92,7 +80,7 @@ TEST_SUITE("entities_real") {
         if (sys.count(g)) ++counts[g.first].hit;
       }
       for (const Key& s : sys) ++counts[s.first].sys;
-    }
+    });
     CHECK(docs >= 10);
     for (const auto& kv : kFloors) {  // no structured binding: INFO captures it (clang 14)
       const std::string& type = kv.first;

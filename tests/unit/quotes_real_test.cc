@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "test_util.h"
+#include "gold_util.h"
 
 namespace communique {
 namespace {
@@ -31,10 +31,7 @@ struct Span {
   bool direct = false;
 };
 
-std::string SpeakerName(const Analysis& a, int32_t speaker) {
-  if (speaker < 0 || static_cast<size_t>(speaker) >= a.entities.size()) return "";
-  return a.entities[static_cast<size_t>(speaker)].name;
-}
+using testing::SpeakerName;
 
 void ScoreDocument(const std::vector<Span>& gold, const std::vector<Span>& sys, Counts* c) {
   c->gold += static_cast<int>(gold.size());
@@ -83,22 +80,10 @@ double Ratio(int num, int den) { return den > 0 ? static_cast<double>(num) / den
 
 TEST_SUITE("quotes2") {
   TEST_CASE("quote spans and speakers on the hand-checked real documents do not regress") {
-    std::ifstream in(std::string(COMMUNIQUE_CORPORA_DIR) + "/quotes/gold.jsonl", std::ios::binary);
-    REQUIRE(in.good());
     Counts c;
-    int docs = 0;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      REQUIRE(!j.is_discarded());
-      ++docs;
-      const std::string text = j["text"].get<std::string>();
-      const std::string id = j.value("id", "");  // DocumentInfo::id is a view: keep the string alive
-      DocumentInfo info;
-      info.id = id;
-      info.date = CivilDate::Parse(j.value("dct", ""));
-      Analysis a = testing::AnalyzeOk(text, info);
+    const int docs = testing::ForEachGoldDocument("quotes/gold.jsonl", [&](const nlohmann::json& j,
+                                                                        const std::string& text,
+                                                                        const Analysis& a) {
       std::vector<Span> gold, sys;
       for (const auto& s : j["spans"]) {
         if (s.value("type", "") != "quote") continue;
@@ -111,7 +96,7 @@ TEST_SUITE("quotes2") {
         if (q.kind != QuoteKind::kScare && q.cue_lemma != "turn")
           sys.push_back({q.span.begin, q.span.end, SpeakerName(a, q.speaker), q.kind == QuoteKind::kDirect});
       ScoreDocument(gold, sys, &c);
-    }
+    });
     CHECK(docs >= 47);
     CHECK(c.gold >= 150);
     const double recall = Ratio(c.overlap, c.gold), precision = Ratio(c.overlap, c.sys);

@@ -14,10 +14,7 @@ using testing::AnalyzeOk;
 
 using testing::FindQuote;
 
-std::string SpeakerName(const Analysis& a, const Quote& q) {
-  if (q.speaker < 0 || static_cast<size_t>(q.speaker) >= a.entities.size()) return "";
-  return a.entities[static_cast<size_t>(q.speaker)].name;
-}
+using testing::SpeakerName;
 
 TEST_SUITE("quotes_speakers") {
   TEST_CASE("the possessor of a message speaks, not its addressee") {

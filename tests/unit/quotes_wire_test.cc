@@ -15,10 +15,7 @@ namespace {
 using testing::AnalyzeOk;
 using testing::FindQuote;
 
-std::string SpeakerName(const Analysis& a, const Quote& q) {
-  if (q.speaker < 0 || static_cast<size_t>(q.speaker) >= a.entities.size()) return "";
-  return a.entities[static_cast<size_t>(q.speaker)].name;
-}
+using testing::SpeakerName;
 
 TEST_SUITE("quotes_wire") {
   TEST_CASE("'he' is the subject of the last sentence naming a person, not the last speaker") {

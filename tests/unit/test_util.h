@@ -43,6 +43,13 @@ inline const Quote* FindQuote(std::string_view text, const Analysis& a, std::str
   return nullptr;
 }
 
+/// The name of the entity a quote's speaker index points to, or "" for none.
+inline std::string SpeakerName(const Analysis& a, int32_t speaker) {
+  if (speaker < 0 || static_cast<size_t>(speaker) >= a.entities.size()) return "";
+  return a.entities[static_cast<size_t>(speaker)].name;
+}
+inline std::string SpeakerName(const Analysis& a, const Quote& q) { return SpeakerName(a, q.speaker); }
+
 std::string ReadFile(const std::string& path);
 
 }  // namespace communique::testing
