@@ -252,6 +252,9 @@ Status Lexicon::LoadNames() {
   for (const TsvRow& r : t.rows) {
     trie_.MarkWord(HashWord(Lower(r.fields[0])), kGazGiven);
   }
+  Tsv family;
+  if (Status s = LoadTable("entity_surnames.tsv", 1, &family); !s.ok()) return s;
+  for (const TsvRow& r : family.rows) trie_.MarkWord(HashWord(Lower(r.fields[0])), kGazFamily);
   return Status();
 }
 

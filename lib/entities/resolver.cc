@@ -90,9 +90,44 @@ bool Resolver::IsPlaceUse(const Hit& h) const {
   return w > 0 && IsPlacePreposition(words_[w - 1].key);
 }
 
+// "Chita Rivera", "Douglas Babstock": a one-word ordinary place right before
+// a family name (a listed surname that is a place too and no common word), or
+// a place or capital that is a given name before an unknown capitalized word,
+// is a person's name.
+bool Resolver::PlacePairIsPerson(size_t hi) const {
+  const Hit& h = hits_[hi];
+  if (h.last - h.first != 1 || hi + 1 >= hits_.size()) return false;
+  const Hit& next = hits_[hi + 1];
+  if (next.first != h.last || next.last - next.first > 2 ||
+      words_[next.first].sentence != words_[h.first].sentence ||
+      words_[next.first].shape != words_[h.first].shape)
+    return false;
+  const std::string_view last = words_[next.last - 1].key;
+  if (lex_.Head(last) != nullptr) return false;  // "Atlantic Lottery Corporation"
+  // A third capitalized word or phrase makes a longer name ("... Brandenburg Airport").
+  if (hi + 2 < hits_.size() && hits_[hi + 2].first == next.last) return false;
+  const Entry* ne = EntryOf(next);
+  if (ne == nullptr)  // an unknown run
+    return lex_.IsGivenName(words_[h.first].key) && !lex_.IsCommonWord(last) &&
+           words_[next.last - 1].shape != Shape::kUpper;
+  if (EntryOf(h)->kind != EntryKind::kPlace) return false;
+  const bool family = (lex_.WordBits(last) & (kGazFamily | kGazSurname)) != 0;
+  return next.last - next.first == 1 && ne->kind == EntryKind::kPlace && family &&
+         !lex_.IsCommonWord(last);
+}
+
 void Resolver::Place(size_t hi, const Entry& e) {
   const Hit& h = hits_[hi];
   const PlaceInfo& p = lex_.place(e.ref);
+  if ((e.kind == EntryKind::kPlace || e.kind == EntryKind::kCapital) && PlacePairIsPerson(hi)) {
+    const Hit& next = hits_[hi + 1];
+    used_[hi + 1] = true;
+    AddPerson(Hit{h.first, next.last, -1}, Surface(h.first, next.last), MentionVia::kName);
+    return;
+  }
+  // A one-word ordinary place that is the first or last name of a person
+  // named before ("Chita" after "Chita Rivera") is that person.
+  if (e.kind == EntryKind::kPlace && h.last - h.first == 1 && SurnameMention(h)) return;
   // A place name next to other capitalized words is part of a longer name
   // ("Hollywood Magic", "Ross Ice Shelf").
   if (e.kind == EntryKind::kPlace || e.kind == EntryKind::kRegion) {
@@ -255,6 +290,20 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       if (oe && (oe->kind == EntryKind::kCountry || oe->kind == EntryKind::kPlace ||
                  oe->kind == EntryKind::kCapital || oe->kind == EntryKind::kRegion))
         h.last = hits_[static_cast<size_t>(hit_at_[of_at])].last;
+    }
+    // "Atlantic Lottery Corporation, Inc.": a company suffix after a comma.
+    if (by_last && head->type == EntityType::kOrganization && h.last + 1 < words_.size() &&
+        words_[h.last].key == "," && hit_at_[h.last + 1] >= 0) {
+      const size_t si = static_cast<size_t>(hit_at_[h.last + 1]);
+      const Hit& sh = hits_[si];
+      const Word& sw = words_[sh.first];
+      const HeadInfo* suffix = lex_.Head(sw.key);
+      if (sh.entry < 0 && sh.last - sh.first == 1 && suffix && suffix->last &&
+          suffix->type == EntityType::kOrganization && sw.sentence == words_[h.first].sentence &&
+          (text_[sw.end - 1] == '.' || sw.shape == Shape::kUpper)) {
+        h.last = sh.last;
+        used_[si] = true;
+      }
     }
     if (of_phrase) {  // "University of Kent": take the of-phrase
       size_t next = static_cast<size_t>(hit_at_[of_at]);

@@ -31,6 +31,7 @@ class Resolver {
   int32_t CountryBefore(size_t hi, uint32_t* begin) const;
   int32_t CountryAfterOf(uint32_t w, uint32_t* end) const;
   bool IsPlaceUse(const Hit& h) const;
+  bool PlacePairIsPerson(size_t hi) const;
   // persons.cc
   void TitleHit(size_t hi, const Entry& e);
   void KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, int32_t affiliation,

@@ -176,7 +176,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         bool starts = true;  // only punctuation before it: "(Laughter.)"
         for (size_t i = 0; i < ns.first_word && starts; ++i)
           starts = toks[sent.first_token + i].kind == TokenKind::kPunctuation;
-        const bool unknown = (lex.WordBits(words[ns.first_word]) & kGazFeatureBits) == 0;
+        const bool unknown = (lex.WordBits(words[ns.first_word]) & kGazListBits) == 0;
         if (unknown && !(t.flags & kTokenAllUpper) &&
             (starts || lex.IsCommonWord(words[ns.first_word])))
           continue;

@@ -95,3 +95,40 @@ TEST_SUITE("entities_names") {
     CHECK(governor->type == EntityType::kPerson);
   }
 }
+
+TEST_SUITE("entities_person_or_place") {
+  TEST_CASE("a place name before a family name that is a place too is a person") {
+    std::string t = "Salta Vargas, the dancer, died on Tuesday. Salta Vargas was 90. "
+                    "Friends said Salta never stopped dancing.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Salta Vargas");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    // A later one-word mention of either name is that person, not a city.
+    CHECK(MentionAt(t, a, "Salta", t.find("said Salta")) == p);
+    for (const Entity& e : a.entities) CHECK(e.type != EntityType::kLocation);
+  }
+
+  TEST_CASE("a place that is a given name before an unknown word is a person") {
+    std::string t = "The appeal was brought against Victoria Pendlebrook and others.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Victoria Pendlebrook");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+  }
+
+  TEST_CASE("a place before a name head or a third capitalized word stays a place") {
+    std::string t = "The governor of Salta Province spoke. They flew to Salta Vargas Airport.";
+    Analysis a = AnalyzeOk(t);
+    for (const Entity& e : a.entities) CHECK(e.type != EntityType::kPerson);
+  }
+
+  TEST_CASE("a company suffix after a comma belongs to the organization") {
+    std::string t = "The claim against Northwind Lottery Corporation, Inc. was heard in March.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* o = MentionAt(t, a, "Northwind Lottery Corporation, Inc.");
+    REQUIRE(o != nullptr);
+    CHECK(o->type == EntityType::kOrganization);
+    for (const Entity& e : a.entities) CHECK(e.type != EntityType::kPerson);
+  }
+}

@@ -4,7 +4,10 @@
 // rounded to 4 significant digits, features whose weights are all below
 // --prune dropped. Gazetteer bits come from the library's own tables, so the
 // trainer links the library (scripts/train-ner builds it).
-//   train_ner TRAIN.txt OUT.tsv [epochs] [prune]
+// With TEST.txt (same format), the pruned averaged model is scored there:
+// exact span precision/recall/F1 per type (cross-validation on train folds,
+// gum_to_bio.py K/N; the dev documents stay unseen).
+//   train_ner TRAIN.txt OUT.tsv [epochs] [prune] [TEST.txt]
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -40,21 +43,14 @@ uint8_t LabelIndex(const std::string& s) {
   return kNerO;
 }
 
-}  // namespace
+std::string Rounded(double a) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", a);
+  return buf;
+}
 
-int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::cerr << "usage: train_ner TRAIN.txt OUT.tsv [epochs] [prune]\n";
-    return 2;
-  }
-  const int epochs = argc > 3 ? std::atoi(argv[3]) : 8;
-  const double prune = argc > 4 ? std::atof(argv[4]) : 2.0;
-  Lexicon lex;
-  if (auto s = lex.Load(); !s.ok()) {
-    std::cerr << "lexicon: " << s.message() << "\n";
-    return 1;
-  }
-  std::ifstream in(argv[1]);
+std::vector<Sentence> Read(const char* path, const Lexicon& lex) {
+  std::ifstream in(path);
   std::vector<Sentence> data(1);
   std::string line;
   while (std::getline(in, line)) {
@@ -69,6 +65,67 @@ int main(int argc, char** argv) {
     data.back().gaz.push_back(lex.GazBits(data.back().words.back()));
   }
   if (data.back().words.empty()) data.pop_back();
+  return data;
+}
+
+// Greedy decoding with `weights` (key -> averaged weights), as the library does.
+std::vector<uint8_t> Decode(const Sentence& s,
+                            const std::unordered_map<uint64_t, std::array<double, kNerLabels>>& weights) {
+  std::vector<std::string_view> words(s.words.begin(), s.words.end());
+  std::vector<uint8_t> out(words.size(), kNerO);
+  std::vector<ner::FeatureText> feats;
+  uint8_t prev = kNerO;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (prev == kNerO && !ner::CanStart(words[i])) continue;
+    ner::FeatureStrings(words, s.gaz, i, prev, &feats);
+    std::array<double, kNerLabels> score{};
+    for (const ner::FeatureText& f : feats)
+      if (auto it = weights.find(f.key()); it != weights.end())
+        for (size_t l = 0; l < kNerLabels; ++l) score[l] += it->second[l];
+    out[i] = prev = static_cast<uint8_t>(std::max_element(score.begin(), score.end()) - score.begin());
+  }
+  return out;
+}
+
+// Exact-span scores per type on `test`.
+void Score(const std::vector<Sentence>& test,
+           const std::unordered_map<uint64_t, std::array<double, kNerLabels>>& weights) {
+  long tp[kNerLabels] = {}, ng[kNerLabels] = {}, ns[kNerLabels] = {};
+  for (const Sentence& s : test) {
+    auto key = [](const std::vector<uint8_t>& labels) {
+      std::vector<std::array<size_t, 3>> v;
+      for (const NerSpan& sp : NerTagger::Spans(labels)) v.push_back({sp.first_word, sp.end_word, sp.type});
+      return v;
+    };
+    auto gold = key(s.labels), sys = key(Decode(s, weights));
+    for (auto& g : gold) ++ng[g[2]];
+    for (auto& y : sys) {
+      ++ns[y[2]];
+      if (std::find(gold.begin(), gold.end(), y) != gold.end()) ++tp[y[2]];
+    }
+  }
+  for (uint8_t t : {kNerBPer, kNerBOrg, kNerBLoc}) {
+    double p = ns[t] ? double(tp[t]) / double(ns[t]) : 0, r = ng[t] ? double(tp[t]) / double(ng[t]) : 0;
+    std::fprintf(stderr, "%s gold %ld sys %ld P %.4f R %.4f F1 %.4f\n", kNerLabelNames[t].data() + 2,
+                 ng[t], ns[t], p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: train_ner TRAIN.txt OUT.tsv [epochs] [prune]\n";
+    return 2;
+  }
+  const int epochs = argc > 3 ? std::atoi(argv[3]) : 8;
+  const double prune = argc > 4 ? std::atof(argv[4]) : 2.0;
+  Lexicon lex;
+  if (auto s = lex.Load(); !s.ok()) {
+    std::cerr << "lexicon: " << s.message() << "\n";
+    return 1;
+  }
+  std::vector<Sentence> data = Read(argv[1], lex);
   std::cerr << data.size() << " sentences\n";
   // The library computes the same keys from hashes: check on every sentence.
   for (const Sentence& s : data) {
@@ -146,7 +203,8 @@ int main(int argc, char** argv) {
          "#   permissive genres; dev documents excluded); annotations CC BY 4.0 (Zeldes 2017).\n"
          "# data_version: 2\n"
          "# columns: feature template (lib/entities/tagger.h), its values separated by spaces\n"
-         "#   (gz: gazetteer bits 1 given name, 2 place, 4 organization), one weight per label.\n"
+         "#   (gz: gazetteer bits 1 given name, 2 place, 4 organization, 8 surname\n"
+         "#   of an official, 16 demonym), one weight per label.\n"
          "# weights rounded to 4 significant digits; features with all |weight| < " << prune << " dropped.\n"
          "feature\tvalues";
   for (auto n : kNerLabelNames) out << '\t' << n;
@@ -163,6 +221,7 @@ int main(int argc, char** argv) {
   }
   std::sort(rows.begin(), rows.end());
   size_t kept = 0;
+  std::unordered_map<uint64_t, std::array<double, kNerLabels>> kept_weights;
   for (const auto& [name, key] : rows) {
     Weight& w = model[key];
     std::array<double, kNerLabels> avg{};
@@ -174,13 +233,14 @@ int main(int argc, char** argv) {
     }
     if (mx < prune) continue;
     ++kept;
+    for (size_t l = 0; l < kNerLabels; ++l)
+      kept_weights[key][l] = std::fabs(avg[l]) < 0.005 ? 0 : std::stod(Rounded(avg[l]));
     out << name;
     for (double a : avg) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.4g", a);
-      out << '\t' << (std::fabs(a) < 0.005 ? "0" : buf);
+      out << '\t' << (std::fabs(a) < 0.005 ? "0" : Rounded(a));
     }
     out << '\n';
   }
   std::cerr << kept << " of " << model.size() << " features kept\n";
+  if (argc > 5) Score(Read(argv[5], lex), kept_weights);
 }
