@@ -216,6 +216,20 @@ void Resolver::Organization(size_t hi, const Entry& e) {
   reg_.AddMention(id, SpanOf(first, last), MentionVia::kName);
 }
 
+// The run of capitalized words that no table knows starting at word `w`,
+// or right after a place or demonym there ("Maritime Boundaries", "European
+// Studies"; a demonym keeps its own mention); -1 if none.
+int32_t Resolver::NameRunAt(uint32_t w) const {
+  if (w >= words_.size() || hit_at_[w] < 0) return -1;
+  size_t ri = static_cast<size_t>(hit_at_[w]);
+  if (const Entry* pe = EntryOf(hits_[ri]);
+      pe && (pe->kind == EntryKind::kPlace || pe->kind == EntryKind::kRegion ||
+             pe->kind == EntryKind::kDemonym) &&
+      ri + 1 < hits_.size() && hits_[ri + 1].first == hits_[ri].last)
+    ++ri;
+  return hits_[ri].entry < 0 ? static_cast<int32_t>(ri) : -1;
+}
+
 // A run of capitalized words that no table knows: a titled or untitled
 // person, a surname seen before, or a name with an organization/place head.
 void Resolver::NamedRun(size_t hi) {
@@ -263,8 +277,17 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
   const bool of_phrase = !by_last && !by_first && head_first && head_first->first && len == 1 &&
                          h.last < words_.size() && words_[h.last].key == "of" &&
                          of_at < words_.size() && hit_at_[of_at] >= 0;
-  if (by_last || by_first || of_phrase) {
-    const HeadInfo* head = by_last ? head_last : head_first;
+  // "Committee on Foreign Relations": a one-word organization head, "on" or
+  // "for", then a capitalized run that no table knows.
+  uint32_t on_for_at = h.last + 1;
+  if (on_for_at + 1 < words_.size() && words_[on_for_at].key == "the") ++on_for_at;
+  const bool on_for = !by_last && !by_first && !of_phrase && head_last && head_last->last &&
+                      head_last->type == EntityType::kOrganization && h.last < words_.size() &&
+                      (words_[h.last].key == "on" || words_[h.last].key == "for") &&
+                      on_for_at < words_.size() && words_[on_for_at].shape != Shape::kLower &&
+                      NameRunAt(on_for_at) >= 0;
+  if (by_last || by_first || of_phrase || on_for) {
+    const HeadInfo* head = by_last || on_for ? head_last : head_first;
     // A place name just before belongs to the name ("Gorky Automobile Plant",
     // "Moscow State University"); Place() left it alone.
     if (by_last && after_place) {
@@ -290,6 +313,29 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       if (oe && (oe->kind == EntryKind::kCountry || oe->kind == EntryKind::kPlace ||
                  oe->kind == EntryKind::kCapital || oe->kind == EntryKind::kRegion))
         h.last = hits_[static_cast<size_t>(hit_at_[of_at])].last;
+    }
+    // "Advisory Committee on Postal Services", "Center for Strategic and
+    // International Studies": an organization head, "on"/"for", then runs of
+    // capitalized words that no table knows, joined by "and".
+    if ((by_last || on_for) && head->type == EntityType::kOrganization && h.last + 1 < words_.size() &&
+        (words_[h.last].key == "on" || words_[h.last].key == "for")) {
+      uint32_t at = on_for_at;
+      for (int parts = 0; parts < 3 && at < words_.size() && hit_at_[at] >= 0; ++parts) {
+        const int32_t found = NameRunAt(at);
+        if (found < 0) break;
+        const size_t ri = static_cast<size_t>(found);
+        const Hit& run = hits_[ri];
+        if (words_[run.first].sentence != words_[h.first].sentence ||
+            words_[run.first].shape == Shape::kLower)
+          break;
+        h.last = run.last;
+        used_[ri] = true;
+        // Runs are joined by "and" or "of" ("Welfare and Protection of Animals").
+        if (run.last + 1 >= words_.size() ||
+            (words_[run.last].key != "and" && words_[run.last].key != "of"))
+          break;
+        at = run.last + 1;
+      }
     }
     // "Atlantic Lottery Corporation, Inc.": a company suffix after a comma.
     if (by_last && head->type == EntityType::kOrganization && h.last + 1 < words_.size() &&

@@ -132,3 +132,27 @@ TEST_SUITE("entities_person_or_place") {
     for (const Entity& e : a.entities) CHECK(e.type != EntityType::kPerson);
   }
 }
+
+TEST_SUITE("entities_org_names") {
+  TEST_CASE("an organization head joined by 'on' or 'for' to a capitalized run is one name") {
+    std::string t = "The Commission on Maritime Boundaries met on Monday. A fellow at the "
+                    "Institute for Coastal and Marine Studies said the Working Group for the "
+                    "Deep Sea Fisheries would meet.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Commission on Maritime Boundaries",
+                                  "Institute for Coastal and Marine Studies",
+                                  "Working Group for the Deep Sea Fisheries"}) {
+      const Entity* o = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(o != nullptr, name);
+      CHECK(o->type == EntityType::kOrganization);
+    }
+  }
+
+  TEST_CASE("'on'/'for' before lower-case words or a known place does not extend a name") {
+    std::string t = "The Commission for Norway spoke. The Council on monday agreed.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(MentionAt(t, a, "Norway") != nullptr);
+    CHECK(!AnyNameContains(a, "for Norway"));
+    CHECK(!AnyNameContains(a, "monday"));
+  }
+}
