@@ -95,6 +95,11 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
         ++sentence_end;
       run = -1;
     }
+    // Outside a run, lower-case words that start no phrase change nothing.
+    if (run < 0) {
+      i = lex.trie().SkipCannotStart(words, ids, i, sentence_end);
+      if (i >= sentence_end) continue;
+    }
     PhraseTrie::Match m = lex.trie().CannotStart(words[i], ids[i])
                               ? PhraseTrie::Match{}
                               : lex.trie().Longest(words, &ids, i, sentence_end, &scratch);

@@ -59,6 +59,17 @@ class PhraseTrie {
     return !((lower_filter_[bit / 64] >> (bit % 64)) & 1);
   }
 
+  /// The first index in [i, limit) where CannotStart does not hold (a word
+  /// that may start a phrase, or is not lower case), or `limit`: the words
+  /// skipped are lower case and start nothing.
+  size_t SkipCannotStart(const std::vector<Word>& words, const std::vector<uint32_t>& ids, size_t i,
+                         size_t limit) const {
+    const Word* w = words.data();
+    const uint32_t* id = ids.data();
+    while (i < limit && CannotStart(w[i], id[i])) ++i;
+    return i;
+  }
+
   /// Sets bits on a word (HashWord of its key), whether or not a phrase has it.
   void MarkWord(uint64_t hash, uint8_t bits);
   /// The bits of a word hash (0 if none).

@@ -1,0 +1,52 @@
+// The entity stage's word hash (lib/entities/hash.h, header-only): the tail
+// of a word is read without a byte loop; it must hash exactly as the plain
+// little-endian byte loop does, for every length.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "../../lib/entities/hash.h"
+
+namespace {
+
+uint64_t ReferenceHash(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (static_cast<uint64_t>(n) * 0xff51afd7ed558ccdULL);
+  while (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0x9fb21c651e98df25ULL;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  h = communique::internal::MixHash(h ^ v);
+  return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+TEST_SUITE("entities") {
+
+TEST_CASE("HashWord equals the byte-loop hash for every length and byte") {
+  std::string s;
+  for (size_t len = 0; len <= 40; ++len) {
+    s.assign(len, 'a');
+    for (size_t i = 0; i < len; ++i) s[i] = static_cast<char>('a' + (i * 7 + len) % 26);
+    CHECK(communique::internal::HashWord(s) == ReferenceHash(s));
+    if (len > 0) {
+      s[len - 1] = '\xE2';  // high bytes in the tail
+      s[len / 2] = '\x80';
+      CHECK(communique::internal::HashWord(s) == ReferenceHash(s));
+    }
+  }
+  CHECK(communique::internal::HashWord("ab") != communique::internal::HashWord("ba"));
+  CHECK(communique::internal::HashWord("") != 0);
+}
+
+}  // TEST_SUITE
