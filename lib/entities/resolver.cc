@@ -13,6 +13,12 @@ bool IsPlacePreposition(std::string_view k) {
          k == "visiting" || k == "of" || k == "between" || k == "and" || k == "leave" || k == "left";
 }
 
+// Verbs of speech right after a name: "X said", "X told".
+bool IsSpeechVerb(std::string_view k) {
+  return k == "said" || k == "says" || k == "told" || k == "added" || k == "stated" ||
+         k == "wrote" || k == "explained" || k == "recalled" || k == "noted" || k == "argued";
+}
+
 bool IsDeterminer(std::string_view k) {
   return k == "the" || k == "a" || k == "an" || k == "this" || k == "that" || k == "these" ||
          k == "those";
@@ -128,6 +134,14 @@ void Resolver::Place(size_t hi, const Entry& e) {
   // A one-word ordinary place that is the first or last name of a person
   // named before ("Chita" after "Chita Rivera") is that person.
   if (e.kind == EntryKind::kPlace && h.last - h.first == 1 && SurnameMention(h)) return;
+  // A one-word ordinary city or division that speaks ("Tambov said") is a
+  // person's name (capitals and seats speak for governments: metonymy).
+  if (e.kind == EntryKind::kPlace && h.last - h.first == 1 && h.last < words_.size() &&
+      IsSpeechVerb(words_[h.last].key) && !IsPlaceUse(h) &&
+      words_[h.first].shape == Shape::kCapital) {
+    AddPerson(h, Surface(h.first, h.last), MentionVia::kName);
+    return;
+  }
   // A place name next to other capitalized words is part of a longer name
   // ("Hollywood Magic", "Ross Ice Shelf").
   if (e.kind == EntryKind::kPlace || e.kind == EntryKind::kRegion) {

@@ -81,6 +81,12 @@ class NameIndex {
   std::unordered_map<std::string, uint32_t> by_text_, by_surname_;
 };
 
+// "in", "at", "from", ... before a place name (case as written).
+bool IsPlacePreposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "from" || w == "near" || w == "to" || w == "into" ||
+         w == "In" || w == "At" || w == "From" || w == "Near";
+}
+
 // A short lower-case syllable ("te", "keung").
 bool IsSyllable(std::string_view w) {
   if (w.empty() || w.size() > 6) return false;
@@ -183,10 +189,13 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       }
       EntityType type = kNerTypes[(ns.type - 1) / 2];
       // A one-word "person" that the gazetteers know as a place and not as a
-      // given name or surname is a place ("Heidelberg", often sentence-initial).
-      if (type == EntityType::kPerson && ns.end_word - ns.first_word == 1) {
+      // name is a place after a place preposition ("born in Heidelberg");
+      // elsewhere the tagger's context decides ("Chita said").
+      if (type == EntityType::kPerson && ns.end_word - ns.first_word == 1 && ns.first_word > 0 &&
+          IsPlacePreposition(words[ns.first_word - 1])) {
         const uint8_t bits = lex.WordBits(words[ns.first_word]);
-        if ((bits & kGazPlace) && !(bits & (kGazGiven | kGazSurname))) type = EntityType::kLocation;
+        if ((bits & kGazPlace) && !(bits & (kGazGiven | kGazSurname | kGazFamily)))
+          type = EntityType::kLocation;
       }
       // "Kwok Wai-keung": a lower-case second syllable joined by a hyphen.
       if (type == EntityType::kPerson && ns.end_word - ns.first_word >= 2 &&

@@ -156,3 +156,25 @@ TEST_SUITE("entities_org_names") {
     CHECK(!AnyNameContains(a, "monday"));
   }
 }
+
+TEST_SUITE("entities_place_context") {
+  TEST_CASE("a one-word city that speaks is a person; after 'in' it stays a place") {
+    std::string t = "Later, Tambov said he agreed with the plan. In Tambov, people were glad.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Tambov");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    const Entity* l = MentionAt(t, a, "Tambov", t.find("In Tambov"));
+    REQUIRE(l != nullptr);
+    CHECK(l->type == EntityType::kLocation);
+  }
+
+  TEST_CASE("a capital that speaks stays its government") {
+    std::string t = "Later, Moscow said it agreed with the plan.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* m = MentionAt(t, a, "Moscow");
+    REQUIRE(m != nullptr);
+    CHECK(m->type == EntityType::kLocation);
+    CHECK(m->metonymy);
+  }
+}
