@@ -291,6 +291,14 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
         if (AllUpper(s) || SentenceInitial(text, m.span.begin) ||
             (last_bits & (kGazGiven | kGazSurname)) == 0 || (last_bits & kWordTitle) != 0)
           continue;
+      } else if (std::string_view before = s.substr(0, s.size() - last.size() - 1);
+                 (last_bits & (kGazGiven | kGazSurname | kGazFamily)) == 0 &&
+                 (lex.IsCommonWord(last) || lex.Head(ner::Lower(last)) != nullptr ||
+                  !ner::CanStart(LastWord(before)))) {
+        // A last word that is a common word or a name head and no listed
+        // name ("Fawn Image", "Katy Trail"), or a name after a dash
+        // ("Laura – She"), says nothing about other mentions.
+        continue;
       } else if (e.title.empty() && e.affiliation.empty()) {
         // A tagged full name must look like a person's: a given name first and
         // no plural noun last ("Summer Olympic Games" does not make "Games" a person).
