@@ -110,6 +110,15 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
       const EntryKind k = lex.entry(static_cast<uint32_t>(Best(lex, *m.values))).kind;
       if (k == EntryKind::kPlace || k == EntryKind::kCapital || k == EntryKind::kRegion) m.length = 0;
     }
+    // A one-word city, capital or seat right after given names is a family
+    // name ("Alexander Hamilton", "Elia Kazan", "George Washington"): it
+    // joins the run.
+    if (m.length == 1 && run >= 0 && (*hits)[static_cast<size_t>(run)].last == i &&
+        i - (*hits)[static_cast<size_t>(run)].first <= 3 && words[i].shape == Shape::kCapital &&
+        !words[i - 1].possessive && IsGivenRun(lex, words, (*hits)[static_cast<size_t>(run)])) {
+      const EntryKind k = lex.entry(static_cast<uint32_t>(Best(lex, *m.values))).kind;
+      if (k == EntryKind::kPlace || k == EntryKind::kCapital || k == EntryKind::kSeat) m.length = 0;
+    }
     if (m.length > 0) {
       int32_t e = Best(lex, *m.values);
       // Given names and initials before a known person's name are part of

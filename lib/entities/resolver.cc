@@ -168,8 +168,12 @@ void Resolver::Place(size_t hi, const Entry& e) {
       words_[last + 1].sentence == words_[h.first].sentence && hit_at_[last + 1] >= 0) {
     const Hit& nh = hits_[static_cast<size_t>(hit_at_[last + 1])];
     const Entry* ne = EntryOf(nh);
+    // "Paris, France, Germany and ...", "Paris, France and Spain": a list
+    // ("Sydney, Australia, are" is none).
     const bool list = nh.last < words_.size() &&
-                      (words_[nh.last].key == "," || words_[nh.last].key == "and");
+                      ((words_[nh.last].key == "," && nh.last + 1 < words_.size() &&
+                        words_[nh.last + 1].shape != Shape::kLower) ||
+                       words_[nh.last].key == "and");
     if (ne && (ne->kind == EntryKind::kCountry || ne->kind == EntryKind::kRegion) && !list)
       last = nh.last;
   }

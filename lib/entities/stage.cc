@@ -188,14 +188,44 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
           continue;
       }
       EntityType type = kNerTypes[(ns.type - 1) / 2];
+      uint32_t country_end = 0;  // end of ", Country" after a place
       // A one-word "person" that the gazetteers know as a place and not as a
       // name is a place after a place preposition ("born in Heidelberg");
       // elsewhere the tagger's context decides ("Chita said").
       if (type == EntityType::kPerson && ns.end_word - ns.first_word == 1 && ns.first_word > 0 &&
           IsPlacePreposition(words[ns.first_word - 1])) {
         const uint8_t bits = lex.WordBits(words[ns.first_word]);
-        if ((bits & kGazPlace) && !(bits & (kGazGiven | kGazSurname | kGazFamily)))
+        const std::string_view prep = words[ns.first_word - 1];
+        const bool in_at = prep == "in" || prep == "at" || prep == "near" || prep == "In" ||
+                           prep == "At" || prep == "Near";
+        const bool possessive = toks[sent.first_token + ns.first_word].clitic != 0;
+        // "in Sydney": after in/at/near any one-word name is a place.
+        if (((bits & kGazPlace) && !(bits & (kGazGiven | kGazSurname | kGazFamily))) ||
+            (in_at && !possessive))
           type = EntityType::kLocation;
+      }
+      // "Sydney, Australia": a one-word name, a comma and a country is a
+      // place, one mention with the country (as the resolver makes them).
+      if (type == EntityType::kPerson && ns.end_word - ns.first_word == 1 &&
+          ns.end_word + 1 < words.size() && words[ns.end_word] == "," && skip[ns.end_word + 1]) {
+        const uint32_t at = toks[sent.first_token + ns.end_word + 1].span.begin;
+        const Mention* country = nullptr;
+        for (const Entity& e : a->entities)
+          for (const Mention& m : e.mentions)
+            if (e.type == EntityType::kCountry && m.span.begin == at && m.via != MentionVia::kDemonym)
+              country = &m;
+        // Not a list ("Sydney, Australia and ...", "..., Australia, New Zealand")
+        // nor a possessive ("Smith, Russia's envoy").
+        const size_t end = country != nullptr ? country->span.end : 0;
+        const bool list = country != nullptr && end < text.size() &&
+                          ((text[end] == ',' && end + 2 < text.size() && text[end + 1] == ' ' &&
+                            !(text[end + 2] >= 'a' && text[end + 2] <= 'z')) ||
+                           text[end] == '\'' || text.substr(end, 3) == "\u2019" ||
+                           text.substr(end, 4) == " and");
+        if (country != nullptr && !list) {
+          type = EntityType::kLocation;
+          country_end = country->span.end;
+        }
       }
       // "Kwok Wai-keung": a lower-case second syllable joined by a hyphen.
       if (type == EntityType::kPerson && ns.end_word - ns.first_word >= 2 &&
@@ -208,6 +238,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       Span span{first.span.begin, static_cast<uint32_t>(
           words[ns.end_word - 1].data() + words[ns.end_word - 1].size() - text.data())};
       std::string_view surface = text.substr(span.begin, span.size());
+      if (country_end > span.end) span.end = country_end;
       MentionVia via = MentionVia::kName;
       if (!index) index.emplace(a->entities);
       int32_t known = index->Find(surface, type, a->entities, lex, &via);

@@ -178,3 +178,32 @@ TEST_SUITE("entities_place_context") {
     CHECK(m->metonymy);
   }
 }
+
+TEST_SUITE("entities_given_name_context") {
+  TEST_CASE("given names before a one-word city, capital or seat make one person") {
+    std::string t = "The film by Tomas Salta was shown. Guests of Maria Kingston came too.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Tomas Salta", "Maria Kingston"}) {
+      const Entity* p = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(p != nullptr, name);
+      CHECK(p->type == EntityType::kPerson);
+    }
+    for (const Entity& e : a.entities) CHECK(e.type != EntityType::kLocation);
+  }
+
+  TEST_CASE("a one-word name after 'in' or before ', Country, ' is a place") {
+    std::string t = "In Sydney, Mary Jackson spoke. The couple, from Sydney, Australia, are on "
+                    "trial. They toured Perth, Australia, New Zealand and Fiji.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* s = MentionAt(t, a, "Sydney");
+    REQUIRE(s != nullptr);
+    CHECK(s->type == EntityType::kLocation);
+    const Entity* sa = MentionAt(t, a, "Sydney, Australia");
+    REQUIRE(sa != nullptr);
+    CHECK(sa->type == EntityType::kLocation);
+    CHECK(MentionAt(t, a, "Australia", t.find("Australia, are"))->type == EntityType::kCountry);
+    // In a list the city and the countries stay apart.
+    CHECK(MentionAt(t, a, "Perth") != nullptr);
+    CHECK(MentionAt(t, a, "Perth, Australia") == nullptr);
+  }
+}
