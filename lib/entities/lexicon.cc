@@ -68,11 +68,22 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
   return it == country_by_code_.end() ? -1 : it->second;
 }
 
-uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(HashWord(Lower(word))); }
-bool Lexicon::IsCommonWord(std::string_view word) const {
-  return IsCommonLower(HashWord(Lower(word)));
+namespace {
+// HashWord of the ASCII-lower-cased word, lowered on the stack when short.
+uint64_t LowerHash(std::string_view word) {
+  char buf[64];
+  if (word.size() > sizeof buf) return HashWord(Lower(word));
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return HashWord(std::string_view(buf, word.size()));
 }
-uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(HashWord(Lower(word))); }
+}  // namespace
+
+uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(LowerHash(word)); }
+bool Lexicon::IsCommonWord(std::string_view word) const { return IsCommonLower(LowerHash(word)); }
+uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(LowerHash(word)); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
   return heads_.Find(HashWord(key));

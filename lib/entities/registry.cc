@@ -9,12 +9,13 @@ constexpr size_t kRecentPersons = 8;  // look-back for "the ambassador", "the di
 }  // namespace
 
 uint32_t Registry::Get(const std::string& key, const Entity& proto) {
-  auto [it, inserted] = by_key_.try_emplace(key, static_cast<uint32_t>(entities_.size()));
-  if (inserted) {
+  uint32_t& slot = by_key_[HashWord(key)];
+  if (slot == 0) {
+    slot = static_cast<uint32_t>(entities_.size()) + 1;
     entities_.push_back(proto);
     entities_.back().mentions.clear();
   }
-  return it->second;
+  return slot - 1;
 }
 
 namespace {
@@ -40,7 +41,7 @@ void Registry::SetTitleSpan(uint32_t entity, Span span, uint32_t title_begin) {
 }
 
 void Registry::NotePerson(uint32_t entity, std::string_view surname_key, TitleClass cls) {
-  if (!surname_key.empty()) by_surname_[std::string(surname_key)] = entity;
+  if (!surname_key.empty()) by_surname_[HashWord(surname_key)] = entity + 1;
   uint32_t bit = 1u << static_cast<unsigned>(cls);
   for (PersonNote& n : recent_persons_) {
     if (n.entity != entity) continue;
@@ -53,8 +54,8 @@ void Registry::NotePerson(uint32_t entity, std::string_view surname_key, TitleCl
 }
 
 int32_t Registry::PersonBySurname(std::string_view key) const {
-  auto it = by_surname_.find(std::string(key));
-  return it == by_surname_.end() ? -1 : static_cast<int32_t>(it->second);
+  const uint32_t* e = by_surname_.Find(HashWord(key));
+  return e == nullptr || *e == 0 ? -1 : static_cast<int32_t>(*e - 1);
 }
 
 int32_t Registry::LastPerson(uint32_t class_mask, std::string_view affiliation) const {

@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "communique/entity.h"
+#include "entities/hash.h"
 #include "entities/lexicon.h"
 
 namespace communique::internal {
@@ -39,8 +39,10 @@ class Registry {
  private:
   struct PersonNote { uint32_t entity; uint32_t class_bit; };
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, uint32_t> by_key_;
-  std::unordered_map<std::string, uint32_t> by_surname_;
+  // Keyed by HashWord of the key (tables keyed by the hash alone: see
+  // entities/hash.h); values are entity index + 1 (0: absent).
+  HashMap64<uint32_t> by_key_;
+  HashMap64<uint32_t> by_surname_;
   std::vector<PersonNote> recent_persons_;  // bounded: the last few persons
 };
 
