@@ -248,6 +248,27 @@ int32_t Resolver::NameRunAt(uint32_t w) const {
   return hits_[ri].entry < 0 ? static_cast<int32_t>(ri) : -1;
 }
 
+// Takes the runs of capitalized words (NameRunAt) from word `at` into `h`,
+// joined by "and" or "of" ("Welfare and Protection of Animals"); at most
+// three, within h's sentence.
+void Resolver::TakeRuns(uint32_t at, Hit* h) {
+  for (int parts = 0; parts < 3 && at < words_.size(); ++parts) {
+    const int32_t found = NameRunAt(at);
+    if (found < 0) break;
+    const size_t ri = static_cast<size_t>(found);
+    const Hit& run = hits_[ri];
+    if (words_[run.first].sentence != words_[h->first].sentence ||
+        words_[run.first].shape == Shape::kLower)
+      break;
+    h->last = run.last;
+    used_[ri] = true;
+    if (run.last + 1 >= words_.size() ||
+        (words_[run.last].key != "and" && words_[run.last].key != "of"))
+      break;
+    at = run.last + 1;
+  }
+}
+
 // A run of capitalized words that no table knows: a titled or untitled
 // person, a surname seen before, or a name with an organization/place head.
 void Resolver::NamedRun(size_t hi) {
@@ -274,6 +295,21 @@ void Resolver::NamedRun(size_t hi) {
 }
 
 void Resolver::NamedRunPart(size_t hi, Hit h) {
+  // "National Aeronautics and Space Administration": a run, "and", and a run
+  // that ends in an organization head are one name.
+  if (const HeadInfo* own = lex_.Head(words_[h.last - 1].key);
+      (own == nullptr || !own->last) && h.last + 1 < words_.size() && words_[h.last].key == "and") {
+    const int32_t ri = hit_at_[h.last + 1];
+    if (ri >= 0 && hits_[static_cast<size_t>(ri)].entry < 0 && !used_[static_cast<size_t>(ri)]) {
+      const Hit& run = hits_[static_cast<size_t>(ri)];
+      const HeadInfo* head = lex_.Head(words_[run.last - 1].key);
+      if (head && head->last && head->type == EntityType::kOrganization && run.last - run.first >= 2 &&
+          words_[run.first].sentence == words_[h.first].sentence) {
+        used_[static_cast<size_t>(ri)] = true;
+        h.last = run.last;
+      }
+    }
+  }
   uint32_t len = h.last - h.first;
   const HeadInfo* head_last = lex_.Head(words_[h.last - 1].key);
   const HeadInfo* head_first = lex_.Head(words_[h.first].key);
@@ -336,25 +372,12 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     // International Studies": an organization head, "on"/"for", then runs of
     // capitalized words that no table knows, joined by "and".
     if ((by_last || on_for) && head->type == EntityType::kOrganization && h.last + 1 < words_.size() &&
-        (words_[h.last].key == "on" || words_[h.last].key == "for")) {
-      uint32_t at = on_for_at;
-      for (int parts = 0; parts < 3 && at < words_.size() && hit_at_[at] >= 0; ++parts) {
-        const int32_t found = NameRunAt(at);
-        if (found < 0) break;
-        const size_t ri = static_cast<size_t>(found);
-        const Hit& run = hits_[ri];
-        if (words_[run.first].sentence != words_[h.first].sentence ||
-            words_[run.first].shape == Shape::kLower)
-          break;
-        h.last = run.last;
-        used_[ri] = true;
-        // Runs are joined by "and" or "of" ("Welfare and Protection of Animals").
-        if (run.last + 1 >= words_.size() ||
-            (words_[run.last].key != "and" && words_[run.last].key != "of"))
-          break;
-        at = run.last + 1;
-      }
-    }
+        (words_[h.last].key == "on" || words_[h.last].key == "for"))
+      TakeRuns(on_for_at, &h);
+    // "Royal Academy of Painting and Sculpture": the same after "of".
+    if (by_last && head->type == EntityType::kOrganization && h.last + 1 < words_.size() &&
+        words_[h.last].key == "of")
+      TakeRuns(of_at, &h);
     // "Atlantic Lottery Corporation, Inc.": a company suffix after a comma.
     if (by_last && head->type == EntityType::kOrganization && h.last + 1 < words_.size() &&
         words_[h.last].key == "," && hit_at_[h.last + 1] >= 0) {
@@ -373,8 +396,24 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       size_t next = static_cast<size_t>(hit_at_[of_at]);
       const Entry* ne = EntryOf(hits_[next]);
       if (ne && ne->kind == EntryKind::kTitle) return;
-      h.last = hits_[next].last;
-      if (ne == nullptr) used_[next] = true;
+      // "Institute of History and Philology": runs joined by "and"/"of".
+      if (ne == nullptr && head->type == EntityType::kOrganization) {
+        TakeRuns(of_at, &h);
+      } else {
+        h.last = hits_[next].last;
+        if (ne == nullptr) used_[next] = true;
+      }
+    }
+    // "American Academy of Pediatrics", "U.S. Navy Band": a demonym or
+    // country right before an organization's name is part of it (it keeps
+    // its own mention).
+    if (head->type == EntityType::kOrganization && hi > 0 && hits_[hi - 1].last == h.first &&
+        !words_[h.first - 1].possessive &&
+        words_[hits_[hi - 1].first].sentence == words_[h.first].sentence) {
+      const Entry* pe = EntryOf(hits_[hi - 1]);
+      if (pe && (pe->kind == EntryKind::kDemonym || pe->kind == EntryKind::kCountry) &&
+          words_[hits_[hi - 1].first].shape != Shape::kLower)
+        h.first = hits_[hi - 1].first;
     }
     Entity proto;
     proto.type = head->type;

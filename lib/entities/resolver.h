@@ -29,6 +29,7 @@ class Resolver {
   void NamedRun(size_t hi);
   void NamedRunPart(size_t hi, Hit h);
   int32_t NameRunAt(uint32_t w) const;
+  void TakeRuns(uint32_t at, Hit* h);
   int32_t CountryBefore(size_t hi, uint32_t* begin) const;
   int32_t CountryAfterOf(uint32_t w, uint32_t* end) const;
   bool IsPlaceUse(const Hit& h) const;

@@ -207,3 +207,30 @@ TEST_SUITE("entities_given_name_context") {
     CHECK(MentionAt(t, a, "Perth, Australia") == nullptr);
   }
 }
+
+TEST_SUITE("entities_org_tails") {
+  TEST_CASE("of-phrases joined by 'and', and a demonym before an organization's name") {
+    std::string t = "The Norwegian Academy of Marine Surveys met the Royal Society of Glass and "
+                    "Ceramics. The Institute of Hydraulics and Canal Studies agreed.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Norwegian Academy of Marine Surveys",
+                                  "Royal Society of Glass and Ceramics",
+                                  "Institute of Hydraulics and Canal Studies"}) {
+      const Entity* o = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(o != nullptr, name);
+      CHECK(o->type == EntityType::kOrganization);
+    }
+    // The demonym keeps its own mention of the country.
+    const Entity* c = MentionAt(t, a, "Norwegian");
+    REQUIRE(c != nullptr);
+    CHECK(c->type == EntityType::kCountry);
+  }
+
+  TEST_CASE("a run, 'and', and a run ending in an organization head are one name") {
+    std::string t = "Engineers from the Coastal Dredging and River Works Agency arrived.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* o = MentionAt(t, a, "Coastal Dredging and River Works Agency");
+    REQUIRE(o != nullptr);
+    CHECK(o->type == EntityType::kOrganization);
+  }
+}
