@@ -423,7 +423,11 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     return;
   }
   if (SurnameMention(h)) return;
-  if (len >= 2 && len <= 4 && lex_.IsGivenName(words_[h.first].key)) {
+  // A given name first makes a person, unless the last word is a common
+  // word and no family name ("Tony Awards", "Rose Garden"; not "Mark Green").
+  const std::string_view last = words_[h.last - 1].key;
+  if (len >= 2 && len <= 4 && lex_.IsGivenName(words_[h.first].key) &&
+      !(lex_.IsCommonWord(last) && !(lex_.WordBits(last) & (kGazSurname | kGazFamily | kGazGiven)))) {
     AddPerson(h, Surface(h.first, h.last), MentionVia::kName);
   }
 }

@@ -176,6 +176,15 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
                    ((bits & kWordTitle) || short_caps || lex.IsCommonWord(words[i]));
         }
         if (phrase) continue;
+        // Ending in, or before, a capitalized plural common word, a name is
+        // an award or event ("Tony Awards", "Kennedy Center Honors").
+        auto common_plural = [&](size_t i) {
+          return i < words.size() && !skip[i] && ner::CanStart(words[i]) && words[i].size() > 3 &&
+                 words[i].back() == 's' && lex.IsCommonWord(words[i]) &&
+                 !(lex.WordBits(words[i]) & (kGazSurname | kGazFamily | kGazGiven));
+        };
+        if (common_plural(ns.end_word) || (ns.end_word - ns.first_word >= 2 && common_plural(ns.end_word - 1)))
+          continue;
       }
       if (ns.end_word - ns.first_word == 1) {
         const Token& t = toks[sent.first_token + ns.first_word];

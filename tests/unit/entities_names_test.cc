@@ -234,3 +234,16 @@ TEST_SUITE("entities_org_tails") {
     CHECK(o->type == EntityType::kOrganization);
   }
 }
+
+TEST_SUITE("entities_awards") {
+  TEST_CASE("a given name before a capitalized plural common word is no person") {
+    std::string t = "She won two Tony Awards and the Emmy Awards later. Mark Green spoke.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!AnyNameContains(a, "Awards"));
+    CHECK(!AnyNameContains(a, "Tony"));
+    // A common word that is also a family name still ends a person's name.
+    const Entity* p = MentionAt(t, a, "Mark Green");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+  }
+}
