@@ -162,6 +162,10 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
       Remember(h);
     }
     uint32_t id = v.id - 1;
+    if (i > 0) {
+      const size_t b = EdgeBit(node, keys[i]);
+      edge_filter_[b / 64] |= uint64_t{1} << (b % 64);
+    }
     node = AddChild(node, id);
     if (i == 0) {
       root_child_[id] = node;
@@ -211,7 +215,12 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
     if (k > i) {
       if (!has_child_[node]) break;  // a leaf: no probe of the edge table
       uint32_t& id = (*ids)[k];
-      if (id == kNotLooked) id = Id(words[k]);
+      if (id == kNotLooked) {
+        // No edge from this node has a word of this shape of key: the word
+        // stays unlooked (Id would find no child either).
+        if (words[k].key.empty() || !MaybeEdge(node, words[k].key)) break;
+        id = Id(words[k]);
+      }
       node = Child(node, id);
     }
     if (node == 0) break;

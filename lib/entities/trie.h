@@ -119,6 +119,19 @@ class PhraseTrie {
            std::min<size_t>(k.size(), 15);
   }
   std::vector<uint64_t> lower_filter_ = std::vector<uint64_t>(32 * 32 * 16 / 64, 0);
+  // Bits by (node, LowerBit of a next word's key) of every edge below the
+  // root: most words after a phrase prefix ("the" + "world") are rejected
+  // without hashing them.
+  static constexpr size_t kEdgeFilterBits = size_t{1} << 19;
+  static size_t EdgeBit(uint32_t node, std::string_view next_key) {
+    return (static_cast<size_t>(node) * 0x9E3779B1u + LowerBit(next_key) * 0x85EBCA77u) &
+           (kEdgeFilterBits - 1);
+  }
+  bool MaybeEdge(uint32_t node, std::string_view next_key) const {
+    const size_t b = EdgeBit(node, next_key);
+    return (edge_filter_[b / 64] >> (b % 64)) & 1;
+  }
+  std::vector<uint64_t> edge_filter_ = std::vector<uint64_t>(kEdgeFilterBits / 64, 0);
   uint32_t Id(const Word& w) const;
   uint32_t word_count_ = 0;
   std::vector<Edge> edges_ = std::vector<Edge>(1024);
