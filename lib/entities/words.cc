@@ -29,112 +29,124 @@ Shape ShapeOf(std::string_view s, bool token_capitalized, bool token_all_upper) 
   return first_upper ? Shape::kCapital : Shape::kLower;
 }
 
+namespace {
+
+// Sentence si and its token range [begin, end): the first sentence from si
+// on that does not end at or before token ti; begin = end = ~0 when none is left.
+struct SentenceAt {
+  uint32_t si, begin, end;
+};
+SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
+  while (si < ns && sents[si].first_token + sents[si].token_count <= ti) ++si;
+  if (si >= ns) return {si, 0xFFFFFFFFu, 0xFFFFFFFFu};
+  return {si, sents[si].first_token, sents[si].first_token + sents[si].token_count};
+}
+
+// Appends the words of a token with a clitic or inner hyphens (the rare
+// case, kept out of BuildWords' loop).
+[[gnu::noinline]] void AppendSplit(std::string_view text, const Analysis& a, const Token& t,
+                                   uint32_t si, bool first, std::vector<Word>* out) {
+  std::vector<Word>& words = *out;
+  const bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
+  std::string_view surface = text.substr(t.span.begin, t.span.size());
+  std::string_view key = a.Norm(t);
+  Word w;
+  w.begin = t.span.begin;
+  w.end = t.span.end;
+  w.sentence = si;
+  w.is_word = t.kind == TokenKind::kWord;
+  if (t.clitic > 0 && t.clitic < surface.size()) {
+    // Only possessives are cut: "Russia’s", "States'"; not "don't".
+    std::string_view clitic_norm = key.size() >= 2 ? key.substr(key.size() - 2) : key;
+    if (clitic_norm == "'s") {
+      w.possessive = true;
+      w.end -= t.clitic;
+      surface = surface.substr(0, surface.size() - t.clitic);
+      key = key.substr(0, key.size() - 2);
+    } else if (!key.empty() && key.back() == '\'') {
+      w.possessive = true;
+      w.end -= t.clitic;
+      surface = surface.substr(0, surface.size() - t.clitic);
+      key = key.substr(0, key.size() - 1);
+    }
+  }
+  // Split hyphenated words when surface and key split alike.
+  size_t parts_s = 0, parts_k = 0;
+  if ((t.flags & kTokenHyphenated) && w.is_word) {
+    for (char c : surface) parts_s += c == '-';
+    for (char c : key) parts_k += c == '-';
+  }
+  if (parts_s > 0 && parts_s == parts_k) {
+    size_t sp = 0, kp = 0;
+    for (;;) {
+      size_t se = surface.find('-', sp), ke = key.find('-', kp);
+      if (se == std::string_view::npos) se = surface.size();
+      if (ke == std::string_view::npos) ke = key.size();
+      Word part = w;
+      part.begin = w.begin + static_cast<uint32_t>(sp);
+      part.end = w.begin + static_cast<uint32_t>(se);
+      part.key = key.substr(kp, ke - kp);
+      part.shape = ShapeOf(surface.substr(sp, se - sp), cap && sp == 0, upper);
+      part.sentence_start = first && sp == 0;
+      part.possessive = w.possessive && se == surface.size();
+      if (part.end > part.begin) words.push_back(part);
+      if (se == surface.size()) break;
+      Word hyphen = w;
+      hyphen.begin = part.end;
+      hyphen.end = part.end + 1;
+      hyphen.key = "-";
+      hyphen.shape = Shape::kLower;
+      hyphen.is_word = false;
+      hyphen.possessive = false;
+      hyphen.sentence_start = false;
+      words.push_back(hyphen);
+      sp = se + 1;
+      kp = ke + 1;
+    }
+  } else {
+    w.key = key;
+    // The token flags give the shape unless a digit leads ("3M") or a
+    // cut possessive changed the letters ("US's").
+    w.shape = (t.flags & kTokenHasDigit) || w.possessive ? ShapeOf(surface, cap, upper)
+              : upper ? Shape::kUpper : cap ? Shape::kCapital : Shape::kLower;
+    w.sentence_start = first;
+    words.push_back(w);
+  }
+}
+
+}  // namespace
+
 std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
   std::vector<Word> words;
-  words.reserve(a.tokens.size() + 8);
-  // Tokens outside every sentence (a dateline) count as sentence starts.
-  uint32_t si = 0;
-  // Token range [sent_begin, sent_end) of sentence si; recomputed when ti
-  // reaches sent_end.
-  uint32_t sent_begin = 0, sent_end = 0;
-  auto locate = [&](uint32_t ti) {
-    while (si < a.sentences.size() &&
-           a.sentences[si].first_token + a.sentences[si].token_count <= ti)
-      ++si;
-    if (si < a.sentences.size()) {
-      sent_begin = a.sentences[si].first_token;
-      sent_end = sent_begin + a.sentences[si].token_count;
-    } else {
-      sent_begin = sent_end = 0xFFFFFFFFu;
+  const uint32_t nt = static_cast<uint32_t>(a.tokens.size());
+  words.reserve(nt + 8);
+  // Locals, not members: the loop keeps them in registers.
+  const Token* toks = a.tokens.data();
+  const char* pool = a.norm_pool.data();
+  const Sentence* sents = a.sentences.data();
+  const size_t ns = a.sentences.size();
+  // Shape from the token flags kTokenCapitalized | kTokenAllUpper.
+  static constexpr Shape kFlagShape[4] = {Shape::kLower, Shape::kCapital, Shape::kUpper, Shape::kUpper};
+  // The sentence of token ti; tokens outside every sentence (a dateline)
+  // count as sentence starts. Recomputed when ti reaches its end.
+  SentenceAt s = Locate(sents, ns, 0, 0);
+  for (uint32_t ti = 0; ti < nt; ++ti) {
+    if (ti >= s.end) s = Locate(sents, ns, ti, s.si);
+    const bool first = s.begin >= ti;  // outside a sentence, or its first token
+    const Token& t = toks[ti];
+    const uint8_t f = t.flags;
+    if (t.clitic != 0 || ((f & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
+      AppendSplit(text, a, t, s.si, first, &words);
+      continue;
     }
-  };
-  locate(0);
-  for (uint32_t ti = 0; ti < a.tokens.size(); ++ti) {
-    {
-      if (ti >= sent_end) locate(ti);
-      bool inside = sent_begin <= ti;
-      bool first = !inside || sent_begin == ti;
-      const Token& t = a.tokens[ti];
-      const bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
-      if (t.clitic == 0 && !((t.flags & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
-        // The common case: one word, nothing cut off.
-        Word& w = words.emplace_back();
-        w.begin = t.span.begin;
-        w.end = t.span.end;
-        w.key = std::string_view(a.norm_pool.data() + t.norm.begin, t.norm.size());
-        w.sentence = si;
-        w.is_word = t.kind == TokenKind::kWord;
-        w.sentence_start = first;
-        w.shape = (t.flags & kTokenHasDigit)
-                      ? ShapeOf(std::string_view(text.data() + t.span.begin, t.span.size()), cap, upper)
-                  : upper ? Shape::kUpper : cap ? Shape::kCapital : Shape::kLower;
-        continue;
-      }
-      std::string_view surface = text.substr(t.span.begin, t.span.size());
-      std::string_view key = a.Norm(t);
-      Word w;
-      w.begin = t.span.begin;
-      w.end = t.span.end;
-      w.sentence = si;
-      w.is_word = t.kind == TokenKind::kWord;
-      if (t.clitic > 0 && t.clitic < surface.size()) {
-        // Only possessives are cut: "Russia’s", "States'"; not "don't".
-        std::string_view clitic_norm = key.size() >= 2 ? key.substr(key.size() - 2) : key;
-        if (clitic_norm == "'s") {
-          w.possessive = true;
-          w.end -= t.clitic;
-          surface = surface.substr(0, surface.size() - t.clitic);
-          key = key.substr(0, key.size() - 2);
-        } else if (!key.empty() && key.back() == '\'') {
-          w.possessive = true;
-          w.end -= t.clitic;
-          surface = surface.substr(0, surface.size() - t.clitic);
-          key = key.substr(0, key.size() - 1);
-        }
-      }
-      // Split hyphenated words when surface and key split alike.
-      size_t parts_s = 0, parts_k = 0;
-      if ((t.flags & kTokenHyphenated) && w.is_word) {
-        for (char c : surface) parts_s += c == '-';
-        for (char c : key) parts_k += c == '-';
-      }
-      if (parts_s > 0 && parts_s == parts_k) {
-        size_t sp = 0, kp = 0;
-        for (;;) {
-          size_t se = surface.find('-', sp), ke = key.find('-', kp);
-          if (se == std::string_view::npos) se = surface.size();
-          if (ke == std::string_view::npos) ke = key.size();
-          Word part = w;
-          part.begin = w.begin + static_cast<uint32_t>(sp);
-          part.end = w.begin + static_cast<uint32_t>(se);
-          part.key = key.substr(kp, ke - kp);
-          part.shape = ShapeOf(surface.substr(sp, se - sp), cap && sp == 0, upper);
-          part.sentence_start = first && sp == 0;
-          part.possessive = w.possessive && se == surface.size();
-          if (part.end > part.begin) words.push_back(part);
-          if (se == surface.size()) break;
-          Word hyphen = w;
-          hyphen.begin = part.end;
-          hyphen.end = part.end + 1;
-          hyphen.key = "-";
-          hyphen.shape = Shape::kLower;
-          hyphen.is_word = false;
-          hyphen.possessive = false;
-          hyphen.sentence_start = false;
-          words.push_back(hyphen);
-          sp = se + 1;
-          kp = ke + 1;
-        }
-      } else {
-        w.key = key;
-        // The token flags give the shape unless a digit leads ("3M") or a
-        // cut possessive changed the letters ("US's").
-        w.shape = (t.flags & kTokenHasDigit) || w.possessive ? ShapeOf(surface, cap, upper)
-                  : upper ? Shape::kUpper : cap ? Shape::kCapital : Shape::kLower;
-        w.sentence_start = first;
-        words.push_back(w);
-      }
-    }
+    // The common case: one word, nothing cut off, built whole.
+    const Shape shape = (f & kTokenHasDigit)
+                            ? ShapeOf(std::string_view(text.data() + t.span.begin, t.span.size()),
+                                      (f & kTokenCapitalized) != 0, (f & kTokenAllUpper) != 0)
+                            : kFlagShape[f & 3];
+    words.push_back(Word{t.span.begin, t.span.end,
+                         std::string_view(pool + t.norm.begin, t.norm.end - t.norm.begin), shape,
+                         first, false, t.kind == TokenKind::kWord, s.si});
   }
   return words;
 }
