@@ -383,6 +383,80 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
   }
 }
 
+// "Uzra" -> "Uzra" from "UZRA": first letter kept, the rest lower-cased.
+std::string TitleCaseWord(std::string_view w) {
+  std::string out(w);
+  for (size_t i = 1; i < out.size(); ++i) out[i] = ner::LowerAscii(out[i]);
+  return out;
+}
+
+bool IsMixedCase(std::string_view w) { return !AllUpper(w) && ner::CanStart(w); }
+
+// ALL-CAPS names in headings ("... HUMAN RIGHTS UZRA ZEYA") whose last word is
+// a one-word person of the document ("Under Secretary Zeya") join that
+// person, and ALL-CAPS person names get a canonical name from a mixed-case
+// surname mention ("BRIAN P. MCKEON" ... "McKeon" -> "Brian McKeon").
+void NameCapsPersons(const Lexicon& lex, std::string_view text, const std::vector<uint8_t>& covered,
+                     Analysis* a) {
+  std::unordered_map<std::string, uint32_t> one_word;  // lower-case name -> person
+  for (uint32_t i = 0; i < a->entities.size(); ++i) {
+    const Entity& e = a->entities[i];
+    if (e.type == EntityType::kPerson && e.name.find(' ') == std::string::npos && IsMixedCase(e.name))
+      one_word.try_emplace(LowerAscii(e.name), i);
+  }
+  const std::vector<Token>& toks = a->tokens;
+  auto caps_word = [&](size_t i) {
+    const Token& t = toks[i];
+    return !covered[i] && t.kind == TokenKind::kWord && (t.flags & kTokenAllUpper) && t.clitic == 0;
+  };
+  for (size_t i = 1; i < toks.size() && !one_word.empty(); ++i) {
+    if (!caps_word(i)) continue;
+    auto it = one_word.find(LowerAscii(text.substr(toks[i].span.begin, toks[i].span.size())));
+    if (it == one_word.end()) continue;
+    // Given names before it on the same line: listed given names, or words
+    // that are neither common words nor titles.
+    size_t first = i;
+    while (first > 0 && i - first < 2 && caps_word(first - 1)) {
+      const Token& t = toks[first - 1];
+      std::string_view w = text.substr(t.span.begin, t.span.size());
+      if (text.substr(t.span.end, toks[first].span.begin - t.span.end).find('\n') != std::string_view::npos)
+        break;
+      const uint8_t bits = lex.WordBits(w);
+      if ((bits & kWordTitle) || (!(bits & kGazGiven) && lex.IsCommonWord(w))) break;
+      --first;
+    }
+    if (first == i) continue;
+    Entity& e = a->entities[it->second];
+    Span span{toks[first].span.begin, toks[i].span.end};
+    e.mentions.push_back({span, MentionVia::kName, span});
+    std::string name;
+    for (size_t k = first; k < i; ++k)
+      name += TitleCaseWord(text.substr(toks[k].span.begin, toks[k].span.size())) + " ";
+    e.name = name + e.name;
+    one_word.erase(it);
+  }
+  for (Entity& e : a->entities) {
+    if (e.type != EntityType::kPerson || e.name.find(' ') == std::string::npos || !AllUpper(e.name))
+      continue;
+    for (const Mention& m : e.mentions) {
+      std::string_view w = text.substr(m.span.begin, m.span.size());
+      if (m.via != MentionVia::kSurname || w.find(' ') != std::string_view::npos || !IsMixedCase(w))
+        continue;
+      // Every word but the surname, initials left out ("JULIETA VALLS NOYES").
+      std::string name;
+      std::string_view rest(e.name);
+      rest = rest.substr(0, rest.rfind(' '));
+      while (!rest.empty()) {
+        std::string_view word = FirstWord(rest);
+        if (word.size() >= 2 && word.back() != '.') name += TitleCaseWord(word) + " ";
+        rest.remove_prefix(std::min(rest.size(), word.size() + 1));
+      }
+      if (!name.empty()) e.name = name + std::string(w);
+      break;
+    }
+  }
+}
+
 // A one-word person ("Mr. Price" -> "Price") joins the person whose full
 // name ends (or, family name first, begins) with that word ("Ned Price",
 // "Hu Jintao"), when exactly one does.
@@ -440,6 +514,7 @@ class EntityStage final : public Stage {
     std::vector<uint8_t> covered;
     AddTaggerEntities(*tagger_, *lex_, text, a, &covered);
     PropagateNames(*lex_, text, covered, a);
+    NameCapsPersons(*lex_, text, covered, a);
     MergeSurnamePersons(&a->entities);
     Finish(&a->entities);
   }

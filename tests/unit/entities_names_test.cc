@@ -247,3 +247,22 @@ TEST_SUITE("entities_awards") {
     CHECK(p->type == EntityType::kPerson);
   }
 }
+
+TEST_SUITE("entities_caps_headings") {
+  TEST_CASE("an ALL-CAPS heading name joins the titled person named by surname below it") {
+    std::string t = "ASSISTANT SECRETARY FOR OCEANS AND POLAR AFFAIRS TAVIA MERKLAND\n\n"
+                    "Assistant Secretary Merkland will travel to Oslo on Monday.\n\n"
+                    "DEPUTY SECRETARY ROBERT J. HALLORAN\n\nDeputy Secretary Halloran will speak.\n";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "TAVIA MERKLAND");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    CHECK(p->name == "Tavia Merkland");
+    CHECK(MentionAt(t, a, "Merkland", t.find("Secretary Merkland")) == p);
+    CHECK(!AnyNameContains(a, "AFFAIRS"));
+    // An ALL-CAPS full name takes its canonical form from the mixed-case surname.
+    const Entity* q = MentionAt(t, a, "ROBERT J. HALLORAN");
+    REQUIRE(q != nullptr);
+    CHECK(q->name == "Robert Halloran");
+  }
+}
