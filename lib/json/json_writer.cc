@@ -136,21 +136,23 @@ class Writer {
   void Open(char c) { Sep(); Reserve(1); data_[len_++] = c; first_ = true; }
   void Close(char c) { Reserve(1); data_[len_++] = c; first_ = false; }
 
-  void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
-  void KInt(std::string_view k, long long v) { Key(k); Int(v); }
-  void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
-  void SpanFields(Span s, std::string_view text, bool with_text) {
+  // Inline, so that the field name's length is a constant and its copy a few
+  // stores instead of a memcpy call.
+  [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
+  [[gnu::always_inline]] void KInt(std::string_view k, long long v) { Key(k); Int(v); }
+  [[gnu::always_inline]] void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
+  [[gnu::always_inline]] void SpanFields(Span s, std::string_view text, bool with_text) {
     KInt("begin", s.begin);
     KInt("end", s.end);
     if (with_text) KStr("text", Slice(text, s));
   }
-  void SpanObj(std::string_view k, Span s, std::string_view text) {
+  [[gnu::always_inline]] void SpanObj(std::string_view k, Span s, std::string_view text) {
     Key(k);
     Open('{');
     SpanFields(s, text, true);
     Close('}');
   }
-  void IndexArray(std::string_view k, const std::vector<uint32_t>& v) {
+  [[gnu::always_inline]] void IndexArray(std::string_view k, const std::vector<uint32_t>& v) {
     Key(k);
     Open('[');
     for (uint32_t x : v) Int(x);
@@ -168,9 +170,12 @@ class Writer {
     if (cap_ - len_ < n) Grow(n);
   }
   void Grow(size_t n) {
-    // Growth in proportion to what this writer wrote, not to the string: the
-    // caller may append many documents to one buffer.
-    size_t want = len_ + std::max(n, len_ - start_ + 4096);
+    // The string grows by small steps within its capacity (resize fills
+    // what it adds, so a big step costs a big fill); the capacity grows in
+    // proportion to what this writer wrote, not to the string: the caller
+    // may append many documents to one buffer.
+    size_t want = len_ + std::max<size_t>(n, 4096);
+    if (want > out_->capacity()) out_->reserve(len_ + std::max(n, len_ - start_ + 4096));
     out_->resize(want);
     data_ = out_->data();
     cap_ = want;
@@ -361,6 +366,9 @@ void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
 void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& options,
                 std::string* out) {
   size_t start = out->size();
+  // Records take about four bytes of JSON per byte of text: room reserved
+  // once (untouched memory costs nothing) saves copies as the output grows.
+  out->reserve(start + 4 * text.size() + 4096);
   Writer w(out);
   w.Open('{');
   w.KStr("id", a.id);
