@@ -45,14 +45,12 @@ void PhraseTable::Add(PhraseEntry e) {
   by_first_[first].push_back(std::move(e));
 }
 
-uint16_t FigureLexicon::Role(std::string_view word) const {
-  if (!role_filter.MayContain(word)) return 0;
+uint16_t FigureLexicon::RoleSlow(std::string_view word) const {
   auto it = roles.find(word);
   return it == roles.end() ? 0 : it->second;
 }
 
-const NumberWord* FigureLexicon::Number(std::string_view word) const {
-  if (!number_filter.MayContain(word)) return nullptr;
+const NumberWord* FigureLexicon::NumberSlow(std::string_view word) const {
   auto it = number_words.find(word);
   return it == number_words.end() ? nullptr : &it->second;
 }

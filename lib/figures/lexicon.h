@@ -121,10 +121,15 @@ struct FigureLexicon {
   PhraseTable qualifiers;  // a=bound
   PhraseTable vague;       // a=low, b=high
 
-  uint16_t Role(std::string_view word) const;
+  // Role and Number are inline: most words fail the filter.
+  uint16_t Role(std::string_view word) const { return role_filter.MayContain(word) ? RoleSlow(word) : 0; }
   /// Whether the word has any of the roles in `any_of` (WordRole bits).
   bool Has(std::string_view word, uint16_t any_of) const { return (Role(word) & any_of) != 0; }
-  const NumberWord* Number(std::string_view word) const;
+  const NumberWord* Number(std::string_view word) const {
+    return number_filter.MayContain(word) ? NumberSlow(word) : nullptr;
+  }
+  uint16_t RoleSlow(std::string_view word) const;
+  const NumberWord* NumberSlow(std::string_view word) const;
   /// Lemma of a (possibly plural) noun: irregular table, then suffix rules.
   std::string Lemma(std::string_view word) const;
   /// Whether a noun looks plural (requests, people; not "press", "status").

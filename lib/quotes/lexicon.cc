@@ -79,9 +79,8 @@ Status QuoteLexicon::Load() {
   return Status();
 }
 
-const CueForm* QuoteLexicon::MatchCue(const Analysis& a, size_t i, size_t end) const {
-  std::string_view w = NormOf(a, i);
-  if (!cue_filter_.MayContain(w)) return nullptr;
+const CueForm* QuoteLexicon::MatchCueSlow(const Analysis& a, std::string_view w, size_t i,
+                                          size_t end) const {
   auto it = cues_by_first_.find(w);
   if (it == cues_by_first_.end()) return nullptr;
   const CueForm* best = nullptr;

@@ -39,7 +39,12 @@ class QuoteLexicon {
  public:
   Status Load();
   /// The longest cue starting at token i (tokens [i, end)), or nullptr.
-  const CueForm* MatchCue(const Analysis& a, size_t i, size_t end) const;
+  /// Inline: called for most tokens, and most fail the filter.
+  const CueForm* MatchCue(const Analysis& a, size_t i, size_t end) const {
+    const Token& t = a.tokens[i];
+    std::string_view w(a.norm_pool.data() + t.norm.begin, t.norm.size());
+    return cue_filter_.MayContain(w) ? MatchCueSlow(a, w, i, end) : nullptr;
+  }
   SpeakerNoun Noun(std::string_view norm) const;
   /// Whether a lower-case word only ever belongs to a title ("acting",
   /// "president", "secretary", "of"), from entity_titles.tsv.
@@ -48,6 +53,8 @@ class QuoteLexicon {
   bool IsGivenName(std::string_view word) const;
 
  private:
+  const CueForm* MatchCueSlow(const Analysis& a, std::string_view w, size_t i, size_t end) const;
+
   std::vector<CueForm> cues_;
   StringMap<std::vector<size_t>> cues_by_first_;
   WordFilter cue_filter_, noun_filter_, title_filter_;
