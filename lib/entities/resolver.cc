@@ -168,13 +168,18 @@ void Resolver::Place(size_t hi, const Entry& e) {
       words_[last + 1].sentence == words_[h.first].sentence && hit_at_[last + 1] >= 0) {
     const Hit& nh = hits_[static_cast<size_t>(hit_at_[last + 1])];
     const Entry* ne = EntryOf(nh);
-    // "Paris, France, Germany and ...", "Paris, France and Spain": a list
-    // ("Sydney, Australia, are" is none).
-    const bool list = nh.last < words_.size() &&
-                      ((words_[nh.last].key == "," && nh.last + 1 < words_.size() &&
-                        words_[nh.last + 1].shape != Shape::kLower) ||
-                       words_[nh.last].key == "and");
-    if (ne && (ne->kind == EntryKind::kCountry || ne->kind == EntryKind::kRegion) && !list)
+    // "Paris, France, Germany and ...", "Paris, France and Spain", "Africa,
+    // Latin America, and": a list ("Sydney, Australia, are" is none).
+    const uint32_t after = nh.last;
+    const bool list =
+        (after < words_.size() &&
+         ((words_[after].key == "," && after + 1 < words_.size() &&
+           (words_[after + 1].shape != Shape::kLower || words_[after + 1].key == "and" ||
+            words_[after + 1].key == "or")) ||
+          words_[after].key == "and" || words_[after].key == "or"));
+    // A region takes none ("Asia, Europe", "West Bank, Egypt").
+    if (ne && (ne->kind == EntryKind::kCountry || ne->kind == EntryKind::kRegion) && !list &&
+        e.kind != EntryKind::kRegion)
       last = nh.last;
   }
   reg_.AddMention(id, SpanOf(h.first, last), metonymy ? MentionVia::kSeat : MentionVia::kName);
@@ -260,6 +265,11 @@ void Resolver::TakeRuns(uint32_t at, Hit* h) {
     if (words_[run.first].sentence != words_[h->first].sentence ||
         words_[run.first].shape == Shape::kLower)
       break;
+    // A title inside starts a person's name ("... Reconciliation Chairperson X").
+    bool titled = false;
+    for (uint32_t w = run.first; w < run.last && !titled; ++w)
+      titled = (lex_.WordBits(words_[w].key) & kWordTitle) != 0;
+    if (titled) break;
     h->last = run.last;
     used_[ri] = true;
     if (run.last + 1 >= words_.size() ||
@@ -298,7 +308,8 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
   // "National Aeronautics and Space Administration": a run, "and", and a run
   // that ends in an organization head are one name.
   if (const HeadInfo* own = lex_.Head(words_[h.last - 1].key);
-      (own == nullptr || !own->last) && h.last + 1 < words_.size() && words_[h.last].key == "and") {
+      (own == nullptr || !own->last) && h.last - h.first >= 2 && h.last + 1 < words_.size() &&
+      words_[h.last].key == "and") {
     const int32_t ri = hit_at_[h.last + 1];
     if (ri >= 0 && hits_[static_cast<size_t>(ri)].entry < 0 && !used_[static_cast<size_t>(ri)]) {
       const Hit& run = hits_[static_cast<size_t>(ri)];

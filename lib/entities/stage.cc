@@ -208,9 +208,11 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         const bool in_at = prep == "in" || prep == "at" || prep == "near" || prep == "In" ||
                            prep == "At" || prep == "Near";
         const bool possessive = toks[sent.first_token + ns.first_word].clitic != 0;
-        // "in Sydney": after in/at/near any one-word name is a place.
+        // "in Sydney": after in/at/near any one-word name is a place (not a
+        // demonym or common word: "in Africans transiting").
         if (((bits & kGazPlace) && !(bits & (kGazGiven | kGazSurname | kGazFamily))) ||
-            (in_at && !possessive))
+            (in_at && !possessive && !(bits & kGazDemonym) && !lex.IsCommonWord(words[ns.first_word]) &&
+             words[ns.first_word].back() != 's'))
           type = EntityType::kLocation;
       }
       // "Sydney, Australia": a one-word name, a comma and a country is a
@@ -223,14 +225,25 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
           for (const Mention& m : e.mentions)
             if (e.type == EntityType::kCountry && m.span.begin == at && m.via != MentionVia::kDemonym)
               country = &m;
-        // Not a list ("Sydney, Australia and ...", "..., Australia, New Zealand")
-        // nor a possessive ("Smith, Russia's envoy").
-        const size_t end = country != nullptr ? country->span.end : 0;
-        const bool list = country != nullptr && end < text.size() &&
-                          ((text[end] == ',' && end + 2 < text.size() && text[end + 1] == ' ' &&
-                            !(text[end + 2] >= 'a' && text[end + 2] <= 'z')) ||
-                           text[end] == '\'' || text.substr(end, 3) == "\u2019" ||
-                           text.substr(end, 4) == " and");
+        // The country ends a clause ("from Sydney, Australia, are", "...
+        // Australia."), not a list ("..., Australia, New Zealand", ", and"),
+        // a possessive ("Smith, Russia's envoy") or a vocative ("George,
+        // Iran is").
+        bool ends_clause = false;
+        if (country != nullptr) {
+          const size_t end = country->span.end;
+          const char c = end < text.size() ? text[end] : '.';
+          if (c == '.' || c == ';' || c == ')' || c == '\n') ends_clause = true;
+          if (c == ',' && end + 2 < text.size() && text[end + 1] == ' ') {
+            const std::string_view next = text.substr(end + 2, 4);
+            ends_clause = next[0] >= 'a' && next[0] <= 'z' && next.substr(0, 4) != "and " &&
+                          next.substr(0, 3) != "or ";
+          }
+        }
+        const bool after_list = ns.first_word > 0 &&
+                                (words[ns.first_word - 1] == "," || words[ns.first_word - 1] == "and");
+        const bool list = !ends_clause || after_list || lex.IsCommonWord(words[ns.first_word]) ||
+                          (lex.WordBits(words[ns.first_word]) & kGazDemonym);
         if (country != nullptr && !list) {
           type = EntityType::kLocation;
           country_end = country->span.end;

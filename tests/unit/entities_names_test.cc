@@ -266,3 +266,22 @@ TEST_SUITE("entities_caps_headings") {
     CHECK(q->name == "Robert Halloran");
   }
 }
+
+TEST_SUITE("entities_lists_and_vocatives") {
+  TEST_CASE("no place-and-country mention across a vocative, a list or two regions") {
+    std::string t = "George, Iran is engaged in many activities. Trade with Asia, Europe and "
+                    "Africa grew. Paris, France, Germany and Spain signed.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!AnyNameContains(a, "George, Iran"));
+    CHECK(MentionAt(t, a, "Asia, Europe") == nullptr);
+    CHECK(MentionAt(t, a, "Paris, France") == nullptr);
+  }
+
+  TEST_CASE("an organization's of/for-phrase stops before a title, 'and' needs two words") {
+    std::string t = "The Supreme Council for Maritime Affairs Chairperson Ahmadi spoke. "
+                    "Staff of the Foreign and Civil Service met.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!AnyNameContains(a, "Chairperson Ahmadi"));
+    CHECK(!AnyNameContains(a, "Foreign and Civil"));
+  }
+}
