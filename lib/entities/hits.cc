@@ -116,8 +116,11 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
     if (m.length == 1 && run >= 0 && (*hits)[static_cast<size_t>(run)].last == i &&
         i - (*hits)[static_cast<size_t>(run)].first <= 3 && words[i].shape == Shape::kCapital &&
         !words[i - 1].possessive && IsGivenRun(lex, words, (*hits)[static_cast<size_t>(run)])) {
+      // A capital or seat must be a family name too ("Spartak Moscow" is a club).
       const EntryKind k = lex.entry(static_cast<uint32_t>(Best(lex, *m.values))).kind;
-      if (k == EntryKind::kPlace || k == EntryKind::kCapital || k == EntryKind::kSeat) m.length = 0;
+      const bool family = (lex.WordBits(words[i].key) & (kGazFamily | kGazSurname)) != 0;
+      if (k == EntryKind::kPlace || ((k == EntryKind::kCapital || k == EntryKind::kSeat) && family))
+        m.length = 0;
     }
     if (m.length > 0) {
       int32_t e = Best(lex, *m.values);

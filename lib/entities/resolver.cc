@@ -116,7 +116,7 @@ bool Resolver::PlacePairIsPerson(size_t hi) const {
   if (ne == nullptr)  // an unknown run
     return lex_.IsGivenName(words_[h.first].key) && !lex_.IsCommonWord(last) &&
            words_[next.last - 1].shape != Shape::kUpper;
-  if (EntryOf(h)->kind != EntryKind::kPlace) return false;
+  if (EntryOf(h)->kind != EntryKind::kPlace || lex_.IsCommonWord(words_[h.first].key)) return false;
   const bool family = (lex_.WordBits(last) & (kGazFamily | kGazSurname)) != 0;
   return next.last - next.first == 1 && ne->kind == EntryKind::kPlace && family &&
          !lex_.IsCommonWord(last);
@@ -264,6 +264,13 @@ void Resolver::TakeRuns(uint32_t at, Hit* h) {
     const Hit& run = hits_[ri];
     if (words_[run.first].sentence != words_[h->first].sentence ||
         words_[run.first].shape == Shape::kLower)
+      break;
+    // After "and", a run starting with a head word is another name
+    // ("... and Human Services and Centers for ...").
+    const std::string_view first = words_[run.first].key;
+    if (parts > 0 && (lex_.Head(first) != nullptr ||
+                      (first.size() > 3 && first.back() == 's' &&
+                       lex_.Head(first.substr(0, first.size() - 1)) != nullptr)))
       break;
     // A title inside starts a person's name ("... Reconciliation Chairperson X").
     bool titled = false;

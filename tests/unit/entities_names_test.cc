@@ -285,3 +285,21 @@ TEST_SUITE("entities_lists_and_vocatives") {
     CHECK(!AnyNameContains(a, "Foreign and Civil"));
   }
 }
+
+TEST_SUITE("entities_join_limits") {
+  TEST_CASE("a given name before a capital that is no family name is no person") {
+    std::string t = "Fans of Spartak Moscow cheered the team.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!AnyNameContains(a, "Spartak Moscow"));
+  }
+
+  TEST_CASE("'and' before a run that starts with a head word ends an organization's name") {
+    std::string t = "The Department of Fisheries and Marine Services and Centers for Coastal "
+                    "Research agreed.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* o = MentionAt(t, a, "Department of Fisheries and Marine Services");
+    REQUIRE(o != nullptr);
+    CHECK(o->type == EntityType::kOrganization);
+    CHECK(!AnyNameContains(a, "Services and Centers"));
+  }
+}
