@@ -1,5 +1,7 @@
 #include "entities/words.h"
 
+#include <algorithm>
+
 namespace communique::internal {
 namespace {
 
@@ -44,17 +46,12 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
 
 // Appends the words of a token with a clitic or inner hyphens (the rare
 // case, kept out of BuildWords' loop).
-[[gnu::noinline]] void AppendSplit(std::string_view text, const Analysis& a, const Token& t,
-                                   uint32_t si, bool first, std::vector<Word>* out) {
-  std::vector<Word>& words = *out;
+[[gnu::noinline]] Word* AppendSplit(std::string_view text, const Analysis& a, const Token& t,
+                                    uint32_t si, bool first, Word* out) {
   const bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
   std::string_view surface = text.substr(t.span.begin, t.span.size());
   std::string_view key = a.Norm(t);
-  Word w;
-  w.begin = t.span.begin;
-  w.end = t.span.end;
-  w.sentence = si;
-  w.is_word = t.kind == TokenKind::kWord;
+  Word w(t.span.begin, t.span.end, key, Shape::kLower, false, false, t.kind == TokenKind::kWord, si);
   if (t.clitic > 0 && t.clitic < surface.size()) {
     // Only possessives are cut: "Russia’s", "States'"; not "don't".
     std::string_view clitic_norm = key.size() >= 2 ? key.substr(key.size() - 2) : key;
@@ -89,7 +86,7 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
       part.shape = ShapeOf(surface.substr(sp, se - sp), cap && sp == 0, upper);
       part.sentence_start = first && sp == 0;
       part.possessive = w.possessive && se == surface.size();
-      if (part.end > part.begin) words.push_back(part);
+      if (part.end > part.begin) *out++ = part;
       if (se == surface.size()) break;
       Word hyphen = w;
       hyphen.begin = part.end;
@@ -99,7 +96,7 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
       hyphen.is_word = false;
       hyphen.possessive = false;
       hyphen.sentence_start = false;
-      words.push_back(hyphen);
+      *out++ = hyphen;
       sp = se + 1;
       kp = ke + 1;
     }
@@ -110,16 +107,19 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
     w.shape = (t.flags & kTokenHasDigit) || w.possessive ? ShapeOf(surface, cap, upper)
               : upper ? Shape::kUpper : cap ? Shape::kCapital : Shape::kLower;
     w.sentence_start = first;
-    words.push_back(w);
+    *out++ = w;
   }
+  return out;
 }
 
 }  // namespace
 
 std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
-  std::vector<Word> words;
   const uint32_t nt = static_cast<uint32_t>(a.tokens.size());
-  words.reserve(nt + 8);
+  // Sized without initialising (Word() leaves its fields unset), then
+  // written through a local pointer: no per-word capacity check.
+  std::vector<Word> words(nt + 8);
+  Word* out = words.data();
   // Locals, not members: the loop keeps them in registers.
   const Token* toks = a.tokens.data();
   const char* pool = a.norm_pool.data();
@@ -136,7 +136,15 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
     const Token& t = toks[ti];
     const uint8_t f = t.flags;
     if (t.clitic != 0 || ((f & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
-      AppendSplit(text, a, t, s.si, first, &words);
+      // Room for this token's words (parts and hyphens: at most 2 * bytes + 1)
+      // and one for each token left; doubling keeps this linear.
+      const size_t done = static_cast<size_t>(out - words.data());
+      const size_t need = done + 2 * static_cast<size_t>(t.span.size()) + 1 + (nt - ti - 1);
+      if (need > words.size()) {
+        words.resize(std::max(need, words.size() * 2));
+        out = words.data() + done;
+      }
+      out = AppendSplit(text, a, t, s.si, first, out);
       continue;
     }
     // The common case: one word, nothing cut off, built whole.
@@ -144,10 +152,11 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
                             ? ShapeOf(std::string_view(text.data() + t.span.begin, t.span.size()),
                                       (f & kTokenCapitalized) != 0, (f & kTokenAllUpper) != 0)
                             : kFlagShape[f & 3];
-    words.push_back(Word{t.span.begin, t.span.end,
-                         std::string_view(pool + t.norm.begin, t.norm.end - t.norm.begin), shape,
-                         first, false, t.kind == TokenKind::kWord, s.si});
+    *out++ = Word(t.span.begin, t.span.end,
+                  std::string_view(pool + t.norm.begin, t.norm.end - t.norm.begin), shape, first, false,
+                  t.kind == TokenKind::kWord, s.si);
   }
+  words.resize(static_cast<size_t>(out - words.data()));
   return words;
 }
 

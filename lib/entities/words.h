@@ -21,14 +21,25 @@ enum class Shape : uint8_t {
   kUpper,   ///< two or more letters, all upper case (US, NATO, U.S.)
 };
 
+/// A default-constructed Word is left unset, so that BuildWords can size its
+/// vector without a pass of stores; it then writes every field of every word.
 struct Word {
-  uint32_t begin = 0, end = 0;  ///< surface bytes (possessive excluded)
-  std::string_view key;         ///< normalized text (possessive excluded)
-  Shape shape = Shape::kLower;
-  bool sentence_start = false;  ///< first word of its sentence
-  bool possessive = false;      ///< a clitic 's / ' was cut off
-  bool is_word = false;         ///< a TokenKind::kWord token (or part of one)
-  uint32_t sentence = 0;        ///< index into Analysis::sentences
+  Word() {}  // NOLINT: deliberately leaves the fields unset
+  Word(uint32_t b, uint32_t e, std::string_view k, Shape s, bool start, bool poss, bool word,
+       uint32_t sent)
+      : begin(b), end(e), key(k), shape(s), sentence_start(start), possessive(poss), is_word(word),
+        sentence(sent) {}
+  uint32_t begin, end;  ///< surface bytes (possessive excluded)
+  // In an anonymous union so that Word() does not construct it either
+  // (string_view's constructor would zero it); used as a plain member.
+  union {
+    std::string_view key;  ///< normalized text (possessive excluded)
+  };
+  Shape shape;
+  bool sentence_start;   ///< first word of its sentence
+  bool possessive;       ///< a clitic 's / ' was cut off
+  bool is_word;          ///< a TokenKind::kWord token (or part of one)
+  uint32_t sentence;     ///< index into Analysis::sentences
 };
 
 /// The words of a document, in order. Linear in the token count.
