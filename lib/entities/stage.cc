@@ -52,8 +52,11 @@ class NameIndex {
     std::string key = LowerAscii(text);
     if (auto it = by_text_.find(key); it != by_text_.end()) {
       const Entity& e = entities[it->second];
-      bool place_like = (type == EntityType::kLocation || type == EntityType::kOrganization) &&
-                        (e.type == EntityType::kCountry || e.type == EntityType::kLocation);
+      // A tagged name written like a country or place of the document is
+      // that country or place, even when tagged a person ("talking with Turkey").
+      bool place_like = e.type == EntityType::kCountry ||
+                        ((type == EntityType::kLocation || type == EntityType::kOrganization) &&
+                         e.type == EntityType::kLocation);
       // A one-word name already known as a person, and listed as a given name
       // or surname, stays that person ("Gloria"; not "Coron").
       const bool person = e.type == EntityType::kPerson && key.find(' ') == std::string::npos &&

@@ -303,3 +303,20 @@ TEST_SUITE("entities_join_limits") {
     CHECK(!AnyNameContains(a, "Services and Centers"));
   }
 }
+
+TEST_SUITE("entities_country_aliases") {
+  TEST_CASE("common short names of countries and a tagged name equal to a country") {
+    std::string t = "Officials from Turkey, Brunei, Cape Verde and Ivory Coast met. "
+                    "Is the U.S. talking with Turkey and the aid community?";
+    Analysis a = AnalyzeOk(t);
+    const std::pair<std::string_view, std::string_view> want[] = {
+        {"Turkey", "TUR"}, {"Brunei", "BRN"}, {"Cape Verde", "CPV"}, {"Ivory Coast", "CIV"}};
+    for (auto [name, code] : want) {
+      const Entity* c = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(c != nullptr, name);
+      CHECK(c->type == EntityType::kCountry);
+      CHECK(c->code == code);
+    }
+    CHECK(MentionAt(t, a, "Turkey", t.find("with Turkey"))->type == EntityType::kCountry);
+  }
+}
