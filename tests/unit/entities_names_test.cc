@@ -319,4 +319,16 @@ TEST_SUITE("entities_country_aliases") {
     }
     CHECK(MentionAt(t, a, "Turkey", t.find("with Turkey"))->type == EntityType::kCountry);
   }
+
+  TEST_CASE("demonyms of Central Asian and other states") {
+    std::string t = "The Uzbek, Kazakh and Philippine ministers met their Icelandic colleague.";
+    Analysis a = AnalyzeOk(t);
+    const std::pair<std::string_view, std::string_view> want[] = {
+        {"Uzbek", "UZB"}, {"Kazakh", "KAZ"}, {"Philippine", "PHL"}, {"Icelandic", "ISL"}};
+    for (auto [name, code] : want) {
+      const Entity* c = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(c != nullptr, name);
+      CHECK(c->code == code);
+    }
+  }
 }
