@@ -34,17 +34,20 @@ inline uint64_t HashWord(std::string_view s) {
     n -= 8;
   }
   // The last n < 8 bytes, little-endian, without a byte loop: two
-  // overlapping 4-byte loads (n >= 4) or three single bytes (n 1..3).
+  // overlapping 4-byte loads (n >= 4) or up to three single bytes.
   uint64_t v = 0;
   if (n >= 4) {
     uint32_t lo, hi;
     std::memcpy(&lo, p, 4);
     std::memcpy(&hi, p + n - 4, 4);
     v = lo | (static_cast<uint64_t>(hi) << (8 * (n - 4)));
-  } else if (n > 0) {
-    v = static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
-        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << (8 * (n / 2)) |
-        static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << (8 * (n - 1));
+  } else {
+    switch (n) {
+      case 3: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[2])) << 16; [[fallthrough]];
+      case 2: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[1])) << 8; [[fallthrough]];
+      case 1: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[0])); break;
+      default: break;
+    }
   }
   h = MixHash(h ^ v);
   return h == 0 ? 1 : h;
