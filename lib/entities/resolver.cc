@@ -268,10 +268,10 @@ void Resolver::TakeRuns(uint32_t at, Hit* h) {
     // After "and", a run starting with a head word is another name
     // ("... and Human Services and Centers for ...").
     const std::string_view first = words_[run.first].key;
-    if (parts > 0 && (lex_.Head(first) != nullptr ||
-                      (first.size() > 3 && first.back() == 's' &&
-                       lex_.Head(first.substr(0, first.size() - 1)) != nullptr)))
-      break;
+    const HeadInfo* fh = lex_.Head(first);
+    if (fh == nullptr && first.size() > 3 && first.back() == 's')
+      fh = lex_.Head(first.substr(0, first.size() - 1));
+    if (parts > 0 && fh != nullptr && fh->type == EntityType::kOrganization) break;
     // A title inside starts a person's name ("... Reconciliation Chairperson X").
     bool titled = false;
     for (uint32_t w = run.first; w < run.last && !titled; ++w)
@@ -343,6 +343,11 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       words_[hits_[hi - 1].first].sentence == words_[h.first].sentence) {
     const Entry* pe = EntryOf(hits_[hi - 1]);
     after_place = pe && (pe->kind == EntryKind::kPlace || pe->kind == EntryKind::kRegion);
+    // "Taiwan Strait": a country before a location head word.
+    const HeadInfo* lh = lex_.Head(words_[h.last - 1].key);
+    if (pe && pe->kind == EntryKind::kCountry && len == 1 && lh && lh->last &&
+        lh->type == EntityType::kLocation && !words_[h.first - 1].possessive)
+      after_place = true;
   }
   const bool by_last = head_last && head_last->last && (len >= 2 || after_place);
   const bool by_first = !by_last && head_first && head_first->first && len >= 2;
@@ -364,7 +369,9 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     // "Moscow State University"); Place() left it alone.
     if (by_last && after_place) {
       const Entry* pe = EntryOf(hits_[hi - 1]);
-      {
+      if (pe->kind == EntryKind::kCountry) {
+        h.first = hits_[hi - 1].first;  // the country has its mention already
+      } else {
         // The place keeps its own (nested) mention.
         const PlaceInfo& p = lex_.place(pe->ref);
         Entity place;

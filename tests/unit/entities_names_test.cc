@@ -332,3 +332,20 @@ TEST_SUITE("entities_country_aliases") {
     }
   }
 }
+
+TEST_SUITE("entities_location_heads") {
+  TEST_CASE("straits, capes and canals are locations; a country before a location head joins it") {
+    std::string t = "Tankers crossed the Strait of Hormuz and the Taiwan Strait, rounded the "
+                    "Cape of Storms and used the Kiel Canal.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Strait of Hormuz", "Taiwan Strait", "Cape of Storms", "Kiel Canal"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK(l->type == EntityType::kLocation);
+    }
+    // The country keeps its own mention inside.
+    const Entity* c = MentionAt(t, a, "Taiwan");
+    REQUIRE(c != nullptr);
+    CHECK(c->type == EntityType::kCountry);
+  }
+}
