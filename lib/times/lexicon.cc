@@ -204,13 +204,19 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
       std::partition_point(a.sentences.begin(), a.sentences.end(),
                            [first_begin](const Sentence& s) { return s.span.end <= first_begin; }) -
       a.sentences.begin());
+  // Locals, not members of `a`: the compiler cannot tell that the stores
+  // into *out leave a's vectors alone, and would reload them per token.
+  const Token* const tokens = a.tokens.data();
+  const Sentence* const sentences = a.sentences.data();
+  const size_t n_sentences = a.sentences.size();
+  const char* const pool = a.norm_pool.data();
   for (size_t k = token_begin; k < token_end; ++k) {
-    const Token& t = a.tokens[k];
-    while (sent < a.sentences.size() && a.sentences[sent].span.end <= t.span.begin) ++sent;
-    int32_t s = sent < a.sentences.size() && a.sentences[sent].span.begin <= t.span.begin
+    const Token& t = tokens[k];
+    while (sent < n_sentences && sentences[sent].span.end <= t.span.begin) ++sent;
+    int32_t s = sent < n_sentences && sentences[sent].span.begin <= t.span.begin
                     ? static_cast<int32_t>(sent) : -1;
-    std::string_view norm = a.Norm(t);
-    const bool adjacent = k > 0 && a.tokens[k - 1].span.end == t.span.begin;
+    std::string_view norm(pool + t.norm.begin, t.norm.size());
+    const bool adjacent = k > 0 && tokens[k - 1].span.end == t.span.begin;
     const bool punct = t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote ||
                        t.kind == TokenKind::kSymbol;
     if (punct || (t.kind == TokenKind::kWord && !(t.flags & (kTokenHasDigit | kTokenHyphenated)))) {
