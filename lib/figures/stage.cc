@@ -68,11 +68,13 @@ class FigureStage final : public Stage {
     const Analysis& a = *doc->a;
     doc->in_time.assign(a.tokens.size(), 0);
     doc->sentence.assign(a.tokens.size(), 0);
-    for (size_t s = 0; s < a.sentences.size(); ++s)
-      for (uint32_t k = 0; k < a.sentences[s].token_count; ++k) {
-        size_t t = a.sentences[s].first_token + k;
-        if (t < doc->sentence.size()) doc->sentence[t] = static_cast<uint32_t>(s);
-      }
+    const size_t n = doc->sentence.size();
+    for (size_t s = 0; s < a.sentences.size(); ++s) {
+      size_t b = std::min<size_t>(a.sentences[s].first_token, n);
+      size_t e = std::min<size_t>(size_t{a.sentences[s].first_token} + a.sentences[s].token_count, n);
+      std::fill(doc->sentence.begin() + static_cast<ptrdiff_t>(b), doc->sentence.begin() + static_cast<ptrdiff_t>(e),
+                static_cast<uint32_t>(s));
+    }
     // Tokens outside sentences take the sentence before them.
     for (size_t t = 1; t < a.tokens.size(); ++t)
       if (doc->sentence[t] < doc->sentence[t - 1]) doc->sentence[t] = doc->sentence[t - 1];

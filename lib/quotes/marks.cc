@@ -1,5 +1,6 @@
 #include "quotes/marks.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -165,9 +166,11 @@ class Pairer {
 
 std::vector<uint32_t> TokenParagraphs(const Analysis& a) {
   std::vector<uint32_t> tp(a.tokens.size(), kNoParagraph);
-  for (const Sentence& s : a.sentences)
-    for (uint32_t k = 0; k < s.token_count && s.first_token + k < tp.size(); ++k)
-      tp[s.first_token + k] = s.paragraph;
+  for (const Sentence& s : a.sentences) {
+    size_t b = std::min<size_t>(s.first_token, tp.size());
+    size_t e = std::min<size_t>(size_t{s.first_token} + s.token_count, tp.size());
+    std::fill(tp.begin() + static_cast<ptrdiff_t>(b), tp.begin() + static_cast<ptrdiff_t>(e), s.paragraph);
+  }
   return tp;
 }
 
