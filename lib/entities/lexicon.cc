@@ -86,6 +86,10 @@ bool Lexicon::IsCommonWord(std::string_view word) const { return IsCommonLower(L
 uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(LowerHash(word)); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
+  if (!key.empty()) {
+    const size_t b = ShapeBit(key);
+    if (!((head_filter_[b / 64] >> (b % 64)) & 1)) return nullptr;
+  }
   return heads_.Find(HashWord(key));
 }
 
@@ -181,7 +185,12 @@ Status Lexicon::LoadOrganizations() {
   Tsv h;
   if (Status s = LoadTable("entity_heads.tsv", 3, &h); !s.ok()) return s;
   for (const TsvRow& r : h.rows) {
-    HeadInfo& info = heads_[HashWord(Lower(r.fields[0]))];
+    const std::string key = Lower(r.fields[0]);
+    if (!key.empty()) {
+      const size_t b = ShapeBit(key);
+      head_filter_[b / 64] |= uint64_t{1} << (b % 64);
+    }
+    HeadInfo& info = heads_[HashWord(key)];
     info.type = r.fields[1] == "location" ? EntityType::kLocation : EntityType::kOrganization;
     (r.fields[2] == "first" ? info.first : info.last) = true;
   }

@@ -131,6 +131,13 @@ class Lexicon {
   std::vector<PersonInfo> persons_;
   HashMap64<uint8_t> common_;  // HashWord of the common words
   HashMap64<HeadInfo> heads_;  // HashWord(lower-case word) -> head
+  // Bits by first byte, last byte and length of the head words: most words
+  // asked about are rejected before hashing.
+  static size_t ShapeBit(std::string_view k) {
+    return ((static_cast<size_t>(k.front()) & 31) * 32 + (static_cast<size_t>(k.back()) & 31)) * 16 +
+           std::min<size_t>(k.size(), 15);
+  }
+  std::vector<uint64_t> head_filter_ = std::vector<uint64_t>(32 * 32 * 16 / 64, 0);
   std::vector<std::string> keys_scratch_;
   std::vector<CaseRule> rules_scratch_;
 };
