@@ -98,11 +98,16 @@ class Writer {
   /// `k` is a field name of the schema: plain ASCII, written without escaping.
   [[gnu::always_inline]] void Key(std::string_view k) {
     Reserve(k.size() + 4);
-    if (!after_key_ && !first_) data_[len_++] = ',';
-    data_[len_++] = '"';
-    Put(k.data(), k.size());
-    data_[len_++] = '"';
-    data_[len_++] = ':';
+    // Through a local pointer: a char store may alias the members, which
+    // the compiler would reload after each one.
+    char* d = data_ + len_;
+    if (!after_key_ && !first_) *d++ = ',';
+    *d++ = '"';
+    std::memcpy(d, k.data(), k.size());
+    d += k.size();
+    *d++ = '"';
+    *d++ = ':';
+    len_ = static_cast<size_t>(d - data_);
     first_ = true;  // the value follows without a comma
     after_key_ = true;
   }
