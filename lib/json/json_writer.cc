@@ -63,8 +63,17 @@ class Writer {
   void Str(std::string_view s) {
     const size_t n = s.size();
     Reserve(n + 2);
+    size_t i = PlainRun(s.data(), 0, n);
+    if (i == n) {  // most strings need no escape: one copy between the quotes
+      char* d = data_ + len_;
+      d[0] = '"';
+      std::memcpy(d + 1, s.data(), n);
+      d[n + 1] = '"';
+      len_ += n + 2;
+      return;
+    }
     data_[len_++] = '"';
-    size_t i = 0;
+    Put(s.data(), i);
     while (i < n) {
       size_t run = PlainRun(s.data(), i, n);  // bytes that need no escape, copied at once
       if (run > i) Put(s.data() + i, run - i);
