@@ -487,6 +487,7 @@ void Tokenizer::NormPool::Grow(size_t n) {
   size_t want = std::max(str->size() * 2, size + n + kSlack);
   str->resize(want);
   data = str->data();
+  cap = str->size();
 }
 
 void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {

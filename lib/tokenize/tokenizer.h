@@ -53,15 +53,17 @@ class Tokenizer {
     NormPool(std::string* s, size_t expected) : str(s), size(s->size()) {
       str->resize(size + expected + kSlack);
       data = str->data();
+      cap = str->size();
     }
     void Reserve(size_t n) {
-      if (str->size() - size < n + kSlack) Grow(n);
+      if (cap - size < n + kSlack) Grow(n);
     }
     void Grow(size_t n);
     void Done() { str->resize(size); }
     std::string* str;
     char* data = nullptr;
     size_t size;
+    size_t cap = 0;  ///< str->size(), kept here: no load through str per token
   };
   void AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
                   Token* token) const;
