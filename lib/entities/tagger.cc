@@ -2,7 +2,10 @@
 #include "entities/tagger.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <cstring>
+#include <memory>
 
 #include "core/tables.h"
 
@@ -12,13 +15,14 @@ void NerTagger::Insert(uint64_t key, const std::array<float, kNerLabels>& w) {
   const uint32_t fp = Fingerprint(key);
   for (size_t s = key & mask_;; s = (s + 1) & mask_) {
     if (slots_[s].fp == fp) {  // a duplicate row (or a fingerprint clash): last wins
-      weights_[slots_[s].index] = w;
+      std::copy(w.begin(), w.end(), weights_[slots_[s].index].begin());
       return;
     }
     if (slots_[s].fp == 0) {
       filter_[(key >> 20) & (kFilterBits / 64 - 1)] |= uint64_t{1} << ((key >> 14) & 63);
       slots_[s] = {fp, static_cast<uint32_t>(weights_.size())};
-      weights_.push_back(w);
+      Row8& row = weights_.emplace_back();
+      std::copy(w.begin(), w.end(), row.begin());
       ++count_;
       return;
     }
@@ -63,60 +67,162 @@ Status NerTagger::Load(const Lexicon& lex) {
     Insert(f.key(), w);
   }
   for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
-    std::array<float, kNerLabels>& pw = prev_weights_[prev];
+    Row8& pw = prev_weights_[prev];
     pw = {};
     for (uint64_t key : {ner::Key(ner::kBias, 0), ner::Key(ner::kPl, ner::LabelHash(prev))})
       if (const float* w = Find(key))
         for (size_t l = 0; l < kNerLabels; ++l) pw[l] += w[l];
   }
+  static std::atomic<uint64_t> generations{0};
+  generation_ = ++generations;
+  using namespace ner;
+  edge_rows_ = {Row(Key(kWm1, StartHash())), Row(Key(kWp1, EndHash())),
+                Row(Key(kWm2, StartHash())), Row(Key(kWp2, EndHash())),
+                Row(Key(kShm1, NoShapeHash())), Row(Key(kShp1, NoShapeHash()))};
+  for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
+    plsh_start_[prev] = KeyStart(kPlSh, LabelHash(prev));
+    plw_start_[prev] = KeyStart(kPlW, LabelHash(prev));
+  }
   return Status();
+}
+
+void NerTagger::Describe(std::string_view w, ner::WordInfo* d) const {
+  using namespace ner;
+  Atoms a;
+  ContextAtomsOf(w, *lex_, &a);
+  OwnAtomsOf(w, &a);
+  d->lower = a.lower;
+  d->shape = a.shape;
+  d->sh3_as_prev = KeyStart(kSh3, a.shape);
+  d->wm1w_as_prev = KeyStart(kWm1W, a.lower);
+  d->wwp1_as_self = KeyStart(kWWp1, a.lower);
+  d->own[0] = Row(Key(kW, a.lower));
+  d->own[1] = Row(Key(kSurf, a.surface));
+  d->own[2] = Row(Key(kP3, a.p3));
+  d->own[3] = a.s3 ? Row(Key(kS3, a.s3)) : kNoRow;
+  d->own[4] = a.s2 ? Row(Key(kS2, a.s2)) : kNoRow;
+  d->own[5] = Row(Key(kSh, a.shape));
+  d->own[6] = a.gaz ? Row(Key(kGaz, a.gaz)) : kNoRow;
+  d->ctx[0] = Row(Key(kWm1, a.lower));
+  d->ctx[1] = Row(Key(kWp1, a.lower));
+  d->ctx[2] = Row(Key(kWm2, a.lower));
+  d->ctx[3] = Row(Key(kWp2, a.lower));
+  d->ctx[4] = Row(Key(kShm1, a.shape));
+  d->ctx[5] = Row(Key(kShp1, a.shape));
+  d->ctx[6] = a.gaz ? Row(Key(kGazm1, a.gaz)) : kNoRow;
+  d->ctx[7] = a.gaz ? Row(Key(kGazp1, a.gaz)) : kNoRow;
+}
+
+namespace {
+
+using F4 = float __attribute__((vector_size(16)));
+
+// A per-thread, direct-mapped cache of WordInfo by word bytes (bounded:
+// 4096 entries of words up to 23 bytes, about 0.5 MB). An entry is valid for
+// the tagger Load that filled it; the content is a pure function of the word
+// and the model, so hits and misses give the same scores.
+constexpr size_t kCachedLen = 23, kCacheSize = 4096;
+struct CacheEntry {
+  uint64_t generation = 0, surface = 0;
+  uint8_t len = 0;
+  char text[kCachedLen];
+  ner::WordInfo info;
+};
+
+}  // namespace
+
+void NerTagger::Lookup(std::string_view w, ner::WordInfo* out) const {
+  if (w.size() > kCachedLen) {
+    Describe(w, out);
+    return;
+  }
+  thread_local std::unique_ptr<CacheEntry[]> cache;
+  if (!cache) cache = std::make_unique<CacheEntry[]>(kCacheSize);
+  const uint64_t h = HashWord(w);
+  CacheEntry& e = cache[h & (kCacheSize - 1)];
+  if (e.generation != generation_ || e.surface != h || e.len != w.size() ||
+      std::memcmp(e.text, w.data(), w.size()) != 0) {
+    Describe(w, &e.info);
+    e.generation = generation_;
+    e.surface = h;
+    e.len = static_cast<uint8_t>(w.size());
+    std::memcpy(e.text, w.data(), w.size());
+  }
+  *out = e.info;
 }
 
 void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& skip,
                     std::vector<uint8_t>* labels) const {
+  using namespace ner;
   const size_t n = words.size();
   labels->assign(n, kNerO);
-  // Atoms are computed on first use: most words are never scored.
-  // done: kNone, kContext (what neighbours use) or kAll atoms computed; not a
-  // char type, so that its stores do not make the compiler reload pointers.
-  enum class Done : uint8_t { kNone, kContext, kAll };
-  ner::Atoms atoms_buf[64];
-  Done done_buf[64] = {};
-  std::vector<ner::Atoms> atoms_heap;
-  std::vector<Done> done_heap;
-  ner::Atoms* atoms = atoms_buf;
-  Done* done = done_buf;
+  // Word infos are fetched on first use: most words are never scored nor
+  // next to a scored word.
+  WordInfo info_buf[64];
+  uint8_t done_buf[64] = {};
+  std::vector<WordInfo> info_heap;
+  std::vector<uint8_t> done_heap;
+  WordInfo* info = info_buf;
+  uint8_t* done = done_buf;
   if (n > 64) {
-    atoms_heap.resize(n);
-    done_heap.assign(n, Done::kNone);
-    atoms = atoms_heap.data();
+    info_heap.resize(n);
+    done_heap.assign(n, 0);
+    info = info_heap.data();
     done = done_heap.data();
   }
-  uint64_t keys[ner::kMaxFeatures];
   uint8_t prev = kNerO;
   const std::string_view* wd = words.data();
   const uint8_t* sk = skip.data();
   for (size_t i = 0; i < n; ++i) {
-    if (sk[i] || (prev == kNerO && !ner::CanStart(wd[i]))) {
+    if (sk[i] || (prev == kNerO && !CanStart(wd[i]))) {
       prev = kNerO;
       continue;
     }
     for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
-      if (done[j] != Done::kNone) continue;
-      ner::ContextAtomsOf(wd[j], *lex_, &atoms[j]);
-      done[j] = Done::kContext;
+      if (done[j]) continue;
+      Lookup(wd[j], &info[j]);
+      done[j] = 1;
     }
-    if (done[i] == Done::kContext) {
-      ner::OwnAtomsOf(wd[i], &atoms[i]);
-      done[i] = Done::kAll;
-    }
-    size_t nk = ner::FeatureKeys(atoms, n, i, prev, keys);
-    std::array<float, kNerLabels> score = prev_weights_[prev];
-    for (size_t k = 0; k < nk; ++k) {
-      const float* w = Find(keys[k]);
-      if (w == nullptr) continue;
-      for (size_t l = 0; l < kNerLabels; ++l) score[l] += w[l];
-    }
+    // The same features, in the same order of float additions, as
+    // FeatureKeys: rows cached per word, pair keys finished here.
+    const WordInfo& a = info[i];
+    const WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
+    const WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
+    // The score in two 4-float vectors (GCC/Clang vector extension): the
+    // same per-label float additions, kept in registers.
+    F4 lo, hi;
+    std::memcpy(&lo, prev_weights_[prev].data(), sizeof lo);
+    std::memcpy(&hi, prev_weights_[prev].data() + 4, sizeof hi);
+    auto add_row = [&](uint32_t r) {
+      if (r == kNoRow) return;
+      F4 x, y;
+      std::memcpy(&x, weights_[r].data(), sizeof x);
+      std::memcpy(&y, weights_[r].data() + 4, sizeof y);
+      lo += x;
+      hi += y;
+    };
+    auto add_key = [&](uint64_t key) { add_row(Row(key)); };
+    for (size_t k = 0; k < 6; ++k) add_row(a.own[k]);  // w, W, p3, s3, s2, sh
+    add_row(before ? before->ctx[0] : edge_rows_[0]);
+    add_row(after ? after->ctx[1] : edge_rows_[1]);
+    add_row(i >= 2 ? info[i - 2].ctx[2] : edge_rows_[2]);
+    add_row(i + 2 < n ? info[i + 2].ctx[3] : edge_rows_[3]);
+    add_row(before ? before->ctx[4] : edge_rows_[4]);
+    add_row(after ? after->ctx[5] : edge_rows_[5]);
+    const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
+    const uint64_t shp1 = after ? after->shape : NoShapeHash();
+    add_key(KeyEnd(Mix(Mix(sh3 ^ a.shape) ^ shp1)));
+    const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
+    add_key(KeyEnd(Mix(wm1w ^ a.lower)));
+    add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
+    add_key(KeyEnd(Mix(plsh_start_[prev] ^ a.shape)));
+    add_key(KeyEnd(Mix(plw_start_[prev] ^ a.lower)));
+    add_row(a.own[6]);  // gz
+    if (before) add_row(before->ctx[6]);
+    if (after) add_row(after->ctx[7]);
+    float score[kRowWidth];
+    std::memcpy(score, &lo, sizeof lo);
+    std::memcpy(score + 4, &hi, sizeof hi);
     uint8_t best = 0;
     for (uint8_t l = 1; l < kNerLabels; ++l)
       if (score[l] > score[best]) best = l;

@@ -46,11 +46,13 @@ inline uint64_t HashValue(std::string_view s) { return HashWord(s); }
 
 /// Key of a feature: template plus up to three value hashes (0 = absent;
 /// value hashes are never 0). One mix per value present.
+inline uint64_t KeyStart(Template t, uint64_t a) { return Mix(static_cast<uint64_t>(t) * 0x9e3779b97f4a7c15ULL ^ a); }
+inline uint64_t KeyEnd(uint64_t k) { return k == 0 ? 1 : k; }
 inline uint64_t Key(Template t, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-  uint64_t k = Mix(static_cast<uint64_t>(t) * 0x9e3779b97f4a7c15ULL ^ a);
+  uint64_t k = KeyStart(t, a);
   if (b != 0) k = Mix(k ^ b);
   if (c != 0) k = Mix(k ^ c);
-  return k == 0 ? 1 : k;
+  return KeyEnd(k);
 }
 
 /// A word that can start a name: first byte an ASCII capital or the lead
@@ -199,6 +201,18 @@ inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, uint8_t prev, uin
   return k;
 }
 
+/// What the tagger keeps of one word (a pure function of the word and the
+/// model): the model rows (NerTagger::kNoRow = none) of the features that
+/// depend on this word alone, and the partial keys of the pair features.
+struct WordInfo {
+  uint64_t lower, shape;
+  uint64_t sh3_as_prev;    // KeyStart(kSh3, shape): the word as sh-1
+  uint64_t wm1w_as_prev;   // KeyStart(kWm1W, lower): the word as w-1
+  uint64_t wwp1_as_self;   // KeyStart(kWWp1, lower): the word as w
+  uint32_t own[7];  // w, W, p3, s3, s2, sh, gz of the word itself
+  uint32_t ctx[8];  // the word as w-1, w+1, w-2, w+2, sh-1, sh+1, gz-1, gz+1
+};
+
 /// One feature as strings (for the trainer and the model file).
 struct FeatureText {
   Template t;
@@ -282,11 +296,17 @@ class NerTagger {
 
   /// Weights of a feature key, or nullptr.
   const float* Find(uint64_t key) const {
-    if (!((filter_[(key >> 20) & (kFilterBits / 64 - 1)] >> ((key >> 14) & 63)) & 1)) return nullptr;
+    const uint32_t r = Row(key);
+    return r == kNoRow ? nullptr : weights_[r].data();
+  }
+  /// Row of a feature key in the weights, or kNoRow.
+  static constexpr uint32_t kNoRow = ~uint32_t{0};
+  uint32_t Row(uint64_t key) const {
+    if (!((filter_[(key >> 20) & (kFilterBits / 64 - 1)] >> ((key >> 14) & 63)) & 1)) return kNoRow;
     const uint32_t fp = Fingerprint(key);
     for (size_t s = key & mask_;; s = (s + 1) & mask_) {
-      if (slots_[s].fp == fp) return weights_[slots_[s].index].data();
-      if (slots_[s].fp == 0) return nullptr;
+      if (slots_[s].fp == fp) return slots_[s].index;
+      if (slots_[s].fp == 0) return kNoRow;
     }
   }
 
@@ -301,11 +321,23 @@ class NerTagger {
   // An 8 KB bit filter of the keys: most absent features cost one L1 probe.
   static constexpr size_t kFilterBits = size_t{1} << 16;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
-  std::vector<std::array<float, kNerLabels>> weights_;
+  // Rows padded to 8 floats (the last 0) so that scoring adds whole vectors;
+  // each label's sum is the same float additions as unpadded.
+  static constexpr size_t kRowWidth = 8;
+  using Row8 = std::array<float, kRowWidth>;
+  std::vector<Row8> weights_;
   size_t mask_ = 0, count_ = 0;
   // Bias plus previous-label weights, per previous label.
-  std::array<std::array<float, kNerLabels>, kNerLabels> prev_weights_{};
+  std::array<Row8, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;
+  // Unique per Load (never 0): tags the entries of the per-thread word cache.
+  uint64_t generation_ = 0;
+  // Rows of the out-of-sentence neighbour features: w-1, w+1, w-2, w+2, sh-1, sh+1.
+  std::array<uint32_t, 6> edge_rows_{};
+  // KeyStart(kPlSh / kPlW, label hash) per previous label.
+  std::array<uint64_t, kNerLabels> plsh_start_{}, plw_start_{};
+  void Describe(std::string_view w, ner::WordInfo* out) const;
+  void Lookup(std::string_view w, ner::WordInfo* out) const;
 };
 
 }  // namespace communique::internal
