@@ -111,6 +111,8 @@ void NerTagger::Describe(std::string_view w, ner::WordInfo* d) const {
   d->ctx[5] = Row(Key(kShp1, a.shape));
   d->ctx[6] = a.gaz ? Row(Key(kGazm1, a.gaz)) : kNoRow;
   d->ctx[7] = a.gaz ? Row(Key(kGazp1, a.gaz)) : kNoRow;
+  d->pl_o[0] = Row(KeyEnd(Mix(plsh_start_[kNerO] ^ a.shape)));
+  d->pl_o[1] = Row(KeyEnd(Mix(plw_start_[kNerO] ^ a.lower)));
 }
 
 namespace {
@@ -215,8 +217,13 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
     const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
     add_key(KeyEnd(Mix(wm1w ^ a.lower)));
     add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
-    add_key(KeyEnd(Mix(plsh_start_[prev] ^ a.shape)));
-    add_key(KeyEnd(Mix(plw_start_[prev] ^ a.lower)));
+    if (prev == kNerO) {
+      add_row(a.pl_o[0]);
+      add_row(a.pl_o[1]);
+    } else {
+      add_key(KeyEnd(Mix(plsh_start_[prev] ^ a.shape)));
+      add_key(KeyEnd(Mix(plw_start_[prev] ^ a.lower)));
+    }
     add_row(a.own[6]);  // gz
     if (before) add_row(before->ctx[6]);
     if (after) add_row(after->ctx[7]);

@@ -211,6 +211,7 @@ struct WordInfo {
   uint64_t wwp1_as_self;   // KeyStart(kWWp1, lower): the word as w
   uint32_t own[7];  // w, W, p3, s3, s2, sh, gz of the word itself
   uint32_t ctx[8];  // the word as w-1, w+1, w-2, w+2, sh-1, sh+1, gz-1, gz+1
+  uint32_t pl_o[2];  // pl,sh and pl,w of the word after an O (the common case)
 };
 
 /// One feature as strings (for the trainer and the model file).
