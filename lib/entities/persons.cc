@@ -1,5 +1,6 @@
 // Persons: title + name patterns, known officials, and later mentions by
 // surname, by title alone ("the ambassador") and by role ("the Russian diplomat").
+#include "entities/person_names.h"
 #include "entities/resolver.h"
 
 namespace communique::internal {
@@ -30,7 +31,23 @@ void Resolver::NoteFamilyFirst(uint32_t id, const Hit& name) {
     reg_.NotePerson(id, words_[name.first].key, TitleClass::kOfficial);
 }
 
-uint32_t Resolver::AddPerson(const Hit& name, std::string_view canonical, MentionVia via) {
+// The end of a person's name in the words [first, last) (see PersonNameEnd):
+// "WENDY R. SHERMAN" of "WENDY R. SHERMAN Deputy", "Johnson" of "Johnson COVID".
+uint32_t Resolver::NameLast(uint32_t first, uint32_t last) const {
+  if (last - first < 2) return last;  // one word: the callers' own tests
+  auto surface = [this](size_t i) { return text_.substr(words_[i].begin, words_[i].end - words_[i].begin); };
+  struct Surfaces {
+    decltype(surface)& f;
+    std::string_view operator[](size_t i) const { return f(i); }
+  } words{surface};
+  return static_cast<uint32_t>(PersonNameEnd(lex_, words, first, last));
+}
+
+uint32_t Resolver::AddPerson(const Hit& full, std::string_view canonical, MentionVia via) {
+  Hit name = full;
+  name.last = NameLast(name.first, name.last);
+  if (name.last == name.first) return kNoPerson;  // a title phrase, no name
+  if (name.last != full.last) canonical = Surface(name.first, name.last);
   Entity proto;
   proto.type = EntityType::kPerson;
   proto.name = std::string(canonical);
@@ -175,6 +192,8 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
                               std::string_view posted_to) {
   Hit name = hits_[ni];
   if (name.last - name.first > kMaxNameWords) name.last = name.first + kMaxNameWords;
+  name.last = NameLast(name.first, name.last);
+  if (name.last == name.first) return false;
   uint32_t id;
   int32_t known = name.last - name.first == 1 ? reg_.PersonBySurname(words_[name.first].key) : -1;
   if (known >= 0) {
@@ -183,6 +202,7 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
     reg_.AddMention(id, SpanOf(name.first, name.last), MentionVia::kSurname);
   } else {
     id = AddPerson(name, Surface(name.first, name.last), MentionVia::kName);
+    if (id == kNoPerson) return false;
   }
   Enrich(&reg_.entity(id), &title, CountryCode(affiliation), posted_to);
   reg_.NotePerson(id, words_[name.last - 1].key, title.cls);

@@ -42,7 +42,13 @@ class Resolver {
                       std::string_view posted_to);
   void NoteFamilyFirst(uint32_t id, const Hit& name);
   void TitleSpan(size_t ni, uint32_t title_first);
+  /// The new or known person's id; kNoPerson when the words are a title
+  /// phrase with no name (see NameLast).
+  static constexpr uint32_t kNoPerson = UINT32_MAX;
   uint32_t AddPerson(const Hit& name, std::string_view canonical, MentionVia via);
+  /// Where a person's name in words [first, last) ends (PersonNameEnd);
+  /// `first` when there is no name.
+  uint32_t NameLast(uint32_t first, uint32_t last) const;
   bool SurnameMention(const Hit& h);
   void TitleAlone(size_t hi, const TitleInfo& title);
   bool TermValid(const PersonInfo& p, const Term** term) const;

@@ -10,6 +10,7 @@
 
 #include "core/stage.h"
 #include "entities/lexicon.h"
+#include "entities/person_names.h"
 #include "entities/resolver.h"
 #include "entities/tagger.h"
 
@@ -151,6 +152,28 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       // Names end in a name word ("Emperor of the" before a covered "United States").
       while (ns.end_word > ns.first_word && !ner::CanStart(words[ns.end_word - 1])) --ns.end_word;
       if (ns.end_word == ns.first_word) continue;
+      if (kNerTypes[(ns.type - 1) / 2] == EntityType::kPerson) {
+        // "Al" of "Al-Sabah" where a rule-based mention took "Sabah": a
+        // word cut at a hyphen ends no name.
+        const size_t e = ns.end_word;
+        if (e + 1 < words.size() && e > ns.first_word + 1 && words[e] == "-" && skip[e + 1] &&
+            words[e].data() == words[e - 1].data() + words[e - 1].size() &&
+            words[e + 1].data() == words[e].data() + 1)
+          --ns.end_word;
+        ns.end_word = PersonNameEnd(lex, words, ns.first_word, ns.end_word);
+        if (ns.end_word == ns.first_word) continue;
+        // A plural acronym ("NGOs"), or one ALL-CAPS word that is a known
+        // organization or a common word ("COVID"), names no person.
+        bool acronym = false;
+        for (size_t i = ns.first_word; i < ns.end_word && !acronym; ++i) acronym = PluralAcronym(words[i]);
+        const std::string_view one = words[ns.first_word];
+        if (!acronym && ns.end_word - ns.first_word == 1 && CapsWord(one) && one.size() >= 3) {
+          const uint8_t bits = lex.WordBits(one);
+          acronym = !(bits & (kGazGiven | kGazSurname | kGazFamily)) &&
+                    ((bits & kGazOrg) || lex.IsCommonWord(one));
+        }
+        if (acronym) continue;
+      }
       // A bare title ("President", "Mr. Prime Minister"), or a one-word name
       // no gazetteer knows at a sentence start or that is a common word
       // ("our Nation"): a capitalized common word.

@@ -76,6 +76,10 @@ Status QuoteLexicon::Load() {
   Tsv given;
   if (Status s = LoadTable("entity_given_names.tsv", 1, &given); !s.ok()) return s;
   for (const TsvRow& row : given.rows) given_names_.emplace(row.fields[0]);
+  Tsv labels;
+  if (Status s = LoadTable("speaker_labels.tsv", 2, &labels); !s.ok()) return s;
+  for (const TsvRow& row : labels.rows)
+    if (row.fields[1] != "1") role_labels_.emplace(row.fields[0]);
   return Status();
 }
 
@@ -143,6 +147,32 @@ bool IsClauseBoundaryWord(std::string_view w) {
       "that", "which", "who", "whom", "and", "but", "when", "while", "as", "because",
       "if", "although", "though", "since", "where", "so", "or", "whether", "after", "before"};
   return InList(kList, w);
+}
+
+
+bool QuoteLexicon::IsRoleLabel(std::string_view label) const {
+  std::vector<std::string> words = SplitWords(label);
+  if (words.empty() || words.size() > 8) return false;
+  for (const std::string& w : words)
+    if (IsGivenName(w)) return false;
+  for (std::string& w : words) {
+    for (char& ch : w) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (w == "mr" || w == "mr." || w == "ms" || w == "ms." || w == "mrs" || w == "mrs." || w == "dr" ||
+        w == "dr.")
+      return false;  // "MR KING": an honorific names a person
+  }
+  static constexpr std::string_view kCounters[] = {"one", "two", "three", "four", "five", "six",
+                                                   "seven", "eight", "nine", "ten"};
+  auto counter = [](std::string_view w) {
+    if (w.empty()) return false;
+    if (std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return true;
+    return std::find(std::begin(kCounters), std::end(kCounters), w) != std::end(kCounters);
+  };
+  size_t n = words.size();
+  if (n > 1 && (counter(words[n - 1]) || words[n - 1].size() == 1)) --n;
+  const std::string& last = words[n - 1];
+  const SpeakerNoun noun = Noun(last);
+  return IsTitleWord(last) || noun == SpeakerNoun::kPerson || role_labels_.count(last) != 0;
 }
 
 }  // namespace communique::internal

@@ -51,6 +51,11 @@ class QuoteLexicon {
   bool IsTitleWord(std::string_view lower) const;
   /// Whether a capitalized word is a known given name ("Bonnie").
   bool IsGivenName(std::string_view word) const;
+  /// Whether a turn label ("MODERATOR", "SENIOR STATE DEPARTMENT OFFICIAL
+  /// ONE", "DEPUTY") names a role, not a person: its last word, a counter
+  /// ("ONE", "2") aside, is a title word, a person noun or a one-word label
+  /// of speaker_labels.tsv; no word is a given name or an honorific ("MR").
+  bool IsRoleLabel(std::string_view label) const;
 
  private:
   const CueForm* MatchCueSlow(const Analysis& a, std::string_view w, size_t i, size_t end) const;
@@ -61,6 +66,7 @@ class QuoteLexicon {
   StringMap<SpeakerNoun> nouns_;
   StringSet title_words_;
   StringSet given_names_;
+  StringSet role_labels_;  // speaker_labels.tsv rows that are no question
 };
 
 // Token helpers.

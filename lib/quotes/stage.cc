@@ -451,7 +451,7 @@ class QuoteRun {
         if (e.ref.entity >= 0) e.ref.entity = FullName(e.ref.entity);
         if (e.ref.entity < 0 && e.ref.pronoun && e.np_e == e.np_b + 1) {
           std::string_view w = NormOf(*a_, e.np_b);
-          if (w == "i" || w == "we") e.ref.entity = TurnSpeaker(e.cue_b);
+          if (w == "i" || w == "we") e.ref.entity = std::max(TurnSpeaker(e.cue_b), -1);
         }
       }
     }
@@ -519,8 +519,9 @@ class QuoteRun {
         continue;
       }
       int32_t turn_speaker = HeadlineTurn(c.first) ? -1 : TurnSpeaker(c.first);
-      if (turn_speaker >= 0) {
-        c.q.speaker = turn_speaker;
+      if (turn_speaker >= 0 || turn_speaker == kRoleTurn) {
+        c.q.speaker = std::max(turn_speaker, -1);
+        c.q.anonymous = turn_speaker == kRoleTurn;
         continue;
       }
       // The previous paragraph's last attributed direct quote, if it is
@@ -569,6 +570,7 @@ class QuoteRun {
     return IsWordToken(*a_, last);
   }
 
+  static constexpr int32_t kRoleTurn = -2;  // TurnSpeaker: a role label, no entity
   int32_t TurnSpeaker(size_t tok) {
     uint32_t para = finder_.ParagraphOf(tok);
     if (para == UINT32_MAX) return -1;
@@ -576,6 +578,7 @@ class QuoteRun {
     if (ti < 0) return -1;
     const Turn& t = a_->turns[static_cast<size_t>(ti)];
     if (t.is_question || t.speaker.empty()) return -1;
+    if (lex_.IsRoleLabel(Slice(text_, t.label))) return kRoleTurn;
     auto it = turn_entities_.find(t.speaker);
     if (it != turn_entities_.end()) return it->second;
     int32_t id = -1;
@@ -705,12 +708,14 @@ class QuoteRun {
       if (first == a_->tokens.end() || first->span.begin >= t.span.end) continue;
       size_t tok = static_cast<size_t>(first - a_->tokens.begin());
       int32_t speaker = TurnSpeaker(tok);
-      if (speaker < 0) continue;
+      if (speaker < 0 && speaker != kRoleTurn) continue;
       Candidate c;
       c.first = tok;
       c.q.span = Trim({first->span.begin, t.span.end});
       c.q.kind = QuoteKind::kDirect;
-      c.q.speaker = speaker;
+      // A role label ("MODERATOR:") is an unnamed speaker, no person entity.
+      c.q.anonymous = speaker == kRoleTurn;
+      c.q.speaker = std::max(speaker, -1);
       c.q.speaker_mention = t.label;
       c.q.cue_lemma = "turn";
       if (c.q.span.empty()) continue;

@@ -348,4 +348,48 @@ TEST_SUITE("entities_location_heads") {
     REQUIRE(c != nullptr);
     CHECK(c->type == EntityType::kCountry);
   }
+
+  TEST_CASE("a title phrase without a name is no person; a vocative with an honorific is") {
+    std::string t =
+        "Ned Price, Department Spokesperson\n\nOur thanks to Special Presidential Envoy for "
+        "Climate John Kerry.\n\nMadam Speaker, I rise today.";
+    Analysis a = AnalyzeOk(t);
+    CHECK_FALSE(AnyNameContains(a, "Spokesperson"));
+    CHECK_FALSE(AnyNameContains(a, "Special Presidential"));
+    const Entity* k = MentionAt(t, a, "John Kerry");
+    REQUIRE(k != nullptr);
+    CHECK(k->type == EntityType::kPerson);
+    const Entity* v = MentionAt(t, a, "Madam Speaker");
+    REQUIRE(v != nullptr);
+    CHECK(v->type == EntityType::kPerson);
+  }
+
+  TEST_CASE("a caps name ends before a mixed-case title, a mixed-case name before an acronym") {
+    std::string t =
+        "DEPUTY SECRETARY WENDY R. SHERMAN Deputy Secretary Sherman has no public appointments.\n\n"
+        "We delivered doses of Johnson & Johnson COVID vaccines. The COVID case closed the consulate.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* w = MentionAt(t, a, "WENDY R. SHERMAN");
+    REQUIRE(w != nullptr);
+    CHECK(w->type == EntityType::kPerson);
+    for (const Entity& e : a.entities) {
+      if (e.type != EntityType::kPerson) continue;
+      CHECK(e.name.find("Deputy") == std::string::npos);
+      CHECK(e.name.find("COVID") == std::string::npos);
+    }
+    CHECK(MentionAt(t, a, "COVID", t.find("The COVID")) == nullptr);
+  }
+
+  TEST_CASE("plural acronyms and names cut at a hyphen are no persons") {
+    std::string t =
+        "They are advocates and leaders of NGOs, and they help victims.\n\n"
+        "The crown prince, Sheikh Mishal Al-Sabah, welcomed the delegation to Sabah.";
+    Analysis a = AnalyzeOk(t);
+    for (const Entity& e : a.entities) {
+      if (e.type != EntityType::kPerson) continue;
+      CHECK(e.name != "NGOs");
+      CHECK(e.name.back() != '-');
+      CHECK(e.name.substr(e.name.size() >= 3 ? e.name.size() - 3 : 0) != " Al");
+    }
+  }
 }

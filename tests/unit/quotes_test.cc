@@ -137,6 +137,36 @@ TEST_SUITE("quotes") {
     CHECK(Slice(text, a.quotes[0].speaker_mention) == "Lavrov");
   }
 
+  TEST_CASE("transcript turns: a role label is an unnamed speaker, no person") {
+    std::string text =
+        "MODERATOR: Let us go to the first question.\n\n"
+        "QUESTION: Is the plan ready?\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL ONE: It is ready, and we will publish it soon.\n\n"
+        "MR KING: I agree with that.\n";
+    Analysis a = AnalyzeOk(text);
+    int roles = 0, named = 0;
+    for (const Quote& q : a.quotes) {
+      if (q.cue_lemma != "turn") continue;
+      const std::string_view label = Slice(text, q.speaker_mention);
+      if (label == "MR KING") {
+        ++named;
+        REQUIRE(q.speaker >= 0);
+        CHECK(a.entities[static_cast<size_t>(q.speaker)].type == EntityType::kPerson);
+        CHECK_FALSE(q.anonymous);
+      } else {
+        ++roles;
+        CHECK(q.speaker == -1);
+        CHECK(q.anonymous);
+      }
+    }
+    CHECK(roles == 2);
+    CHECK(named == 1);
+    for (const Entity& e : a.entities) {
+      CHECK(e.name.find("Moderator") == std::string::npos);
+      CHECK(e.name.find("Official") == std::string::npos);
+    }
+  }
+
   TEST_CASE("transcript turns: the label's speaker says everything in the turn") {
     std::string text =
         "MR PRICE: We have sent 35 diplomats there this year.\n\n"

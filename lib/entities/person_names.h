@@ -1,0 +1,97 @@
+// Internal: word-shape tests that end or reject person names, shared by the
+// resolver (persons.cc) and the tagger pass (stage.cc).
+#ifndef COMMUNIQUE_LIB_ENTITIES_PERSON_NAMES_H_
+#define COMMUNIQUE_LIB_ENTITIES_PERSON_NAMES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "entities/lexicon.h"
+#include "entities/tagger.h"
+
+namespace communique::internal {
+
+// Whether a word is written in capitals ("COVID", "AL-", "J."), ignoring
+// marks; at least one letter.
+inline bool CapsWord(std::string_view w) {
+  bool letter = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter;
+}
+
+// "NGOs", "IDPs": a plural acronym, a common noun.
+inline bool PluralAcronym(std::string_view w) {
+  return w.size() >= 3 && w.back() == 's' && CapsWord(w.substr(0, w.size() - 1));
+}
+
+// "Mr.", "Madam": a person is addressed.
+inline bool Honorific(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return w == "Mr" || w == "Mrs" || w == "Ms" || w == "Madam" || w == "Madame" || w == "Mister" ||
+         w == "MR" || w == "MRS" || w == "MS" || w == "MADAM";
+}
+
+// Roman numerals stay in names ("John Smith III").
+inline bool RomanNumeral(std::string_view w) { return !w.empty() && w.find_first_not_of("IVX") == std::string_view::npos; }
+
+// The end of the person name in the words [first, end): a name keeps one
+// case ("WENDY R. SHERMAN" before "Deputy", "Johnson" before "COVID"), ends
+// in no title word ("Michael Smith Spokesperson") and in no word cut at a
+// hyphen ("Mishal Al-" before a place). Returns `first` when what a title
+// leaves holds no listed given name or surname: a title phrase, no name
+// ("Department Spokesperson", "Special Presidential Envoy"), unless an
+// honorific makes it a vocative ("Madam Speaker").
+// `words[i]` is the surface of word i (a vector or an indexable view).
+template <typename Words>
+size_t PersonNameEnd(const Lexicon& lex, const Words& words, size_t first, size_t end) {
+  // A caps name keeps two words or more ("WENDY R. SHERMAN"; not "USAID" of
+  // "USAID Administrator ..."); initials ("H.W.") are of either case.
+  const bool caps = CapsWord(words[first]);
+  for (size_t i = first + 1; i < end; ++i) {
+    const std::string_view w = words[i];
+    if (!ner::CanStart(w) || w.find('.') != std::string_view::npos) continue;
+    const bool word_caps = CapsWord(w);
+    if (caps && !word_caps) {
+      if (i - first >= 2) end = i;
+      break;
+    }
+    if (!caps && word_caps && w.size() >= 3 && !RomanNumeral(w)) {
+      end = i;
+      break;
+    }
+  }
+  bool titled = false;
+  const size_t cased_end = end;
+  while (end > first + 1) {
+    const std::string_view w = words[end - 1];
+    if (!w.empty() && w.back() == '-') {  // the word cut at the hyphen goes too
+      end -= w.size() == 1 ? 2 : 1;
+      continue;
+    }
+    const uint8_t bits = lex.WordBits(w);
+    if (!(bits & kWordTitle) || (bits & (kGazGiven | kGazSurname | kGazFamily))) break;
+    titled = true;
+    --end;
+  }
+  if (end <= first) return first;
+  if (titled) {
+    bool name = false;
+    for (size_t i = first; i < end && !name; ++i) {
+      // A family name that is also a title word ("Deputy") does not count.
+      const uint8_t bits = lex.WordBits(words[i]);
+      name = (bits & (kGazGiven | kGazSurname)) ||
+             ((bits & kGazFamily) && !(bits & (kWordTitle | kWordInTitle)));
+    }
+    // "Madam Speaker", "Mr. President": a vocative names a person.
+    if (!name) return Honorific(words[first]) ? cased_end : first;
+  }
+  return end;
+}
+
+}  // namespace communique::internal
+
+#endif  // COMMUNIQUE_LIB_ENTITIES_PERSON_NAMES_H_
