@@ -35,6 +35,14 @@ inline bool Honorific(std::string_view w) {
          w == "MR" || w == "MRS" || w == "MS" || w == "MADAM";
 }
 
+// One ALL-CAPS word that is a known organization or a common word
+// ("COVID", "NATO") and no listed name names no person.
+inline bool CapsCommonWord(const Lexicon& lex, std::string_view w) {
+  if (w.size() < 3 || !CapsWord(w)) return false;
+  const uint8_t bits = lex.WordBits(w);
+  return !(bits & (kGazGiven | kGazSurname | kGazFamily)) && ((bits & kGazOrg) || lex.IsCommonWord(w));
+}
+
 // Roman numerals stay in names ("John Smith III").
 inline bool RomanNumeral(std::string_view w) { return !w.empty() && w.find_first_not_of("IVX") == std::string_view::npos; }
 
@@ -48,6 +56,7 @@ inline bool RomanNumeral(std::string_view w) { return !w.empty() && w.find_first
 // `words[i]` is the surface of word i (a vector or an indexable view).
 template <typename Words>
 size_t PersonNameEnd(const Lexicon& lex, const Words& words, size_t first, size_t end) {
+  const size_t original_end = end;
   // A caps name keeps two words or more ("WENDY R. SHERMAN"; not "USAID" of
   // "USAID Administrator ..."); initials ("H.W.") are of either case.
   const bool caps = CapsWord(words[first]);
@@ -64,7 +73,12 @@ size_t PersonNameEnd(const Lexicon& lex, const Words& words, size_t first, size_
       break;
     }
   }
-  bool titled = false;
+  // "Administrator of" before "USAID": a connector ends no name.
+  while (end > first + 1 && (words[end - 1] == "of" || words[end - 1] == "the" || words[end - 1] == "and" ||
+                             words[end - 1] == "for"))
+    --end;
+  bool titled = end != original_end;  // cut or titled: what is left must show a name
+
   const size_t cased_end = end;
   while (end > first + 1) {
     const std::string_view w = words[end - 1];
@@ -87,7 +101,7 @@ size_t PersonNameEnd(const Lexicon& lex, const Words& words, size_t first, size_
              ((bits & kGazFamily) && !(bits & (kWordTitle | kWordInTitle)));
     }
     // "Madam Speaker", "Mr. President": a vocative names a person.
-    if (!name) return Honorific(words[first]) ? cased_end : first;
+    if (!name) return Honorific(words[first]) || Honorific(words[end - 1]) ? cased_end : first;
   }
   return end;
 }

@@ -161,7 +161,8 @@ void Resolver::TitleHit(size_t hi, const Entry& e) {
   if (name_at < words_.size() && words_[name_at].key == "," && (after_the || of_phrase) &&
       title.cls != TitleClass::kHonorific)
     ++name_at;
-  if (name_at < words_.size() && hit_at_[name_at] >= 0 &&
+  // "the President's COVID relief": a possessive title names no one after it.
+  if (name_at < words_.size() && hit_at_[name_at] >= 0 && !words_[p - 1].possessive &&
       words_[name_at].sentence == words_[h.first].sentence) {
     size_t ni = static_cast<size_t>(hit_at_[name_at]);
     const Entry* ne = EntryOf(hits_[ni]);
@@ -194,6 +195,7 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
   if (name.last - name.first > kMaxNameWords) name.last = name.first + kMaxNameWords;
   name.last = NameLast(name.first, name.last);
   if (name.last == name.first) return false;
+  if (name.last - name.first == 1 && CapsCommonWord(lex_, Surface(name.first, name.last))) return false;
   uint32_t id;
   int32_t known = name.last - name.first == 1 ? reg_.PersonBySurname(words_[name.first].key) : -1;
   if (known >= 0) {

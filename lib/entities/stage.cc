@@ -167,11 +167,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         bool acronym = false;
         for (size_t i = ns.first_word; i < ns.end_word && !acronym; ++i) acronym = PluralAcronym(words[i]);
         const std::string_view one = words[ns.first_word];
-        if (!acronym && ns.end_word - ns.first_word == 1 && CapsWord(one) && one.size() >= 3) {
-          const uint8_t bits = lex.WordBits(one);
-          acronym = !(bits & (kGazGiven | kGazSurname | kGazFamily)) &&
-                    ((bits & kGazOrg) || lex.IsCommonWord(one));
-        }
+        if (ns.end_word - ns.first_word == 1) acronym = acronym || CapsCommonWord(lex, one);
         if (acronym) continue;
       }
       // A bare title ("President", "Mr. Prime Minister"), or a one-word name
