@@ -226,6 +226,8 @@ void Resolver::TitleAlone(size_t hi, const TitleInfo& title) {
     }
   }
   if (first == 0 || words_[first - 1].key != "the") return;
+  // "THE PRESIDENT:" is a transcript turn label (quotes), not a back-reference.
+  if (h.last < words_.size() && words_[h.last].key == ":" && words_[first - 1].shape == Shape::kUpper) return;
   // Capitalized title words mid-sentence are names of offices, not back-references.
   uint32_t mask = title.cls == TitleClass::kRole ? title.role_of : ClassBit(title.cls);
   int32_t p = reg_.LastPerson(mask, affiliation);

@@ -392,4 +392,21 @@ TEST_SUITE("entities_location_heads") {
       CHECK(e.name.substr(e.name.size() >= 3 ? e.name.size() - 3 : 0) != " Al");
     }
   }
+
+  TEST_CASE("a possessive title names no one after it; an ALL-CAPS common word is no name") {
+    std::string t =
+        "President Joe Biden spoke on Friday. Congress should move on the President's COVID relief "
+        "package, and the President's COVID plan is ready.";
+    Analysis a = AnalyzeOk(t);
+    for (const Entity& e : a.entities) CHECK(e.name != "COVID");
+    CHECK(MentionAt(t, a, "COVID") == nullptr);
+  }
+
+  TEST_CASE("a role turn label is no back-reference to the last person") {
+    std::string t =
+        "President Joe Biden met Prime Minister Justin Trudeau.\n\n"
+        "THE PRESIDENT: Thank you all for coming today.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(MentionAt(t, a, "THE PRESIDENT") == nullptr);
+  }
 }
