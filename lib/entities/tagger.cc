@@ -86,21 +86,16 @@ Status NerTagger::Load(const Lexicon& lex) {
   return Status();
 }
 
-void NerTagger::Describe(std::string_view w, ner::WordInfo* d) const {
+void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
   using namespace ner;
   Atoms a;
   ContextAtomsOf(w, *lex_, &a);
-  OwnAtomsOf(w, &a);
   d->lower = a.lower;
   d->shape = a.shape;
   d->sh3_as_prev = KeyStart(kSh3, a.shape);
   d->wm1w_as_prev = KeyStart(kWm1W, a.lower);
   d->wwp1_as_self = KeyStart(kWWp1, a.lower);
   d->own[0] = Row(Key(kW, a.lower));
-  d->own[1] = Row(Key(kSurf, a.surface));
-  d->own[2] = Row(Key(kP3, a.p3));
-  d->own[3] = a.s3 ? Row(Key(kS3, a.s3)) : kNoRow;
-  d->own[4] = a.s2 ? Row(Key(kS2, a.s2)) : kNoRow;
   d->own[5] = Row(Key(kSh, a.shape));
   d->own[6] = a.gaz ? Row(Key(kGaz, a.gaz)) : kNoRow;
   d->ctx[0] = Row(Key(kWm1, a.lower));
@@ -111,8 +106,18 @@ void NerTagger::Describe(std::string_view w, ner::WordInfo* d) const {
   d->ctx[5] = Row(Key(kShp1, a.shape));
   d->ctx[6] = a.gaz ? Row(Key(kGazm1, a.gaz)) : kNoRow;
   d->ctx[7] = a.gaz ? Row(Key(kGazp1, a.gaz)) : kNoRow;
-  d->pl_o[0] = Row(KeyEnd(Mix(plsh_start_[kNerO] ^ a.shape)));
-  d->pl_o[1] = Row(KeyEnd(Mix(plw_start_[kNerO] ^ a.lower)));
+}
+
+void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
+  using namespace ner;
+  Atoms a;
+  OwnAtomsOf(w, &a);
+  d->own[1] = Row(Key(kSurf, a.surface));
+  d->own[2] = Row(Key(kP3, a.p3));
+  d->own[3] = a.s3 ? Row(Key(kS3, a.s3)) : kNoRow;
+  d->own[4] = a.s2 ? Row(Key(kS2, a.s2)) : kNoRow;
+  d->pl_o[0] = Row(KeyEnd(Mix(plsh_start_[kNerO] ^ d->shape)));
+  d->pl_o[1] = Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower)));
 }
 
 namespace {
@@ -120,23 +125,25 @@ namespace {
 using F4 = float __attribute__((vector_size(16)));
 
 // A per-thread, direct-mapped cache of WordInfo by word bytes (bounded:
-// 4096 entries of words up to 23 bytes, about 0.5 MB). An entry is valid for
+// 4096 entries of words up to 22 bytes, about 0.5 MB). An entry is valid for
 // the tagger Load that filled it; the content is a pure function of the word
 // and the model, so hits and misses give the same scores.
-constexpr size_t kCachedLen = 23, kCacheSize = 4096;
+constexpr size_t kCachedLen = 22, kCacheSize = 4096;
 struct CacheEntry {
   uint64_t generation = 0, surface = 0;
   uint8_t len = 0;
+  bool has_own = false;  // info's own part is filled
   char text[kCachedLen];
   ner::WordInfo info;
 };
 
 }  // namespace
 
-void NerTagger::Lookup(std::string_view w, ner::WordInfo* out) const {
+bool NerTagger::Lookup(std::string_view w, bool own, ner::WordInfo* out) const {
   if (w.size() > kCachedLen) {
-    Describe(w, out);
-    return;
+    DescribeContext(w, out);
+    if (own) DescribeOwn(w, out);
+    return own;
   }
   thread_local std::unique_ptr<CacheEntry[]> cache;
   if (!cache) cache = std::make_unique<CacheEntry[]>(kCacheSize);
@@ -144,13 +151,19 @@ void NerTagger::Lookup(std::string_view w, ner::WordInfo* out) const {
   CacheEntry& e = cache[h & (kCacheSize - 1)];
   if (e.generation != generation_ || e.surface != h || e.len != w.size() ||
       std::memcmp(e.text, w.data(), w.size()) != 0) {
-    Describe(w, &e.info);
+    DescribeContext(w, &e.info);
     e.generation = generation_;
     e.surface = h;
     e.len = static_cast<uint8_t>(w.size());
+    e.has_own = false;
     std::memcpy(e.text, w.data(), w.size());
   }
+  if (own && !e.has_own) {
+    DescribeOwn(w, &e.info);
+    e.has_own = true;
+  }
   *out = e.info;
+  return e.has_own;
 }
 
 void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& skip,
@@ -180,10 +193,10 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
       prev = kNerO;
       continue;
     }
+    // done[j]: 0 nothing, 1 context part, 2 both parts in info[j].
     for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
-      if (done[j]) continue;
-      Lookup(wd[j], &info[j]);
-      done[j] = 1;
+      if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
+      done[j] = Lookup(wd[j], j == i, &info[j]) ? 2 : 1;
     }
     // The same features, in the same order of float additions, as
     // FeatureKeys: rows cached per word, pair keys finished here.

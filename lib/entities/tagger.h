@@ -209,7 +209,7 @@ struct WordInfo {
   uint64_t sh3_as_prev;    // KeyStart(kSh3, shape): the word as sh-1
   uint64_t wm1w_as_prev;   // KeyStart(kWm1W, lower): the word as w-1
   uint64_t wwp1_as_self;   // KeyStart(kWWp1, lower): the word as w
-  uint32_t own[7];  // w, W, p3, s3, s2, sh, gz of the word itself
+  uint32_t own[7];  // w, W, p3, s3, s2, sh, gz of the word itself (w, sh, gz: context part)
   uint32_t ctx[8];  // the word as w-1, w+1, w-2, w+2, sh-1, sh+1, gz-1, gz+1
   uint32_t pl_o[2];  // pl,sh and pl,w of the word after an O (the common case)
 };
@@ -337,8 +337,13 @@ class NerTagger {
   std::array<uint32_t, 6> edge_rows_{};
   // KeyStart(kPlSh / kPlW, label hash) per previous label.
   std::array<uint64_t, kNerLabels> plsh_start_{}, plw_start_{};
-  void Describe(std::string_view w, ner::WordInfo* out) const;
-  void Lookup(std::string_view w, ner::WordInfo* out) const;
+  // WordInfo in two parts: what the word's neighbours use, and (own) what
+  // only a scored word uses: surface and affix rows, pl,sh and pl,w after O.
+  void DescribeContext(std::string_view w, ner::WordInfo* out) const;
+  void DescribeOwn(std::string_view w, ner::WordInfo* out) const;
+  // Copies the word's info (with the own part if `own`) into `out`; returns
+  // whether the own part is there.
+  bool Lookup(std::string_view w, bool own, ner::WordInfo* out) const;
 };
 
 }  // namespace communique::internal
