@@ -10,7 +10,9 @@ script only finds offsets and checks each entry is found.
 REAL_DIR (default /work/shared/corpora/real) holds statedept/, whitehouse/ and
 kremlin/ *.jsonl.gz; the documents are read from there by id.
 """
-import gzip, json, os, sys
+import sys
+
+from gold_offsets import gold_record, read_documents
 
 P, C, L, O = 'person', 'country', 'location', 'organization'
 OFFICE = ('Office of the Spokesperson', O, 'Office of the Spokesperson', 'all', True)
@@ -156,55 +158,11 @@ A = {
 # Occurrences skipped on purpose: none of the same type may overlap.
 
 
-def word_char(c):
-    return c.isalnum()
-
-
 def main():
     real = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/corpora/real'
-    picks = {}
-    for src in ('statedept', 'whitehouse', 'kremlin'):
-        with gzip.open(os.path.join(real, src, src + '.jsonl.gz'), 'rt', encoding='utf-8') as f:
-            for line in f:
-                d = json.loads(line)
-                if d['id'] in A:
-                    picks[d['id']] = d
+    picks = read_documents(real, ('statedept', 'whitehouse', 'kremlin'), A)
     for doc_id, entries in A.items():
-        d = picks[doc_id]
-        text_orig = d['text']
-        flat = text_orig.replace('\xa0', ' ')  # no-break spaces match spaces
-        spans = []
-        for text, typ, value, which, optional in entries:
-            found, pos = [], 0
-            while True:
-                i = flat.find(text, pos)
-                if i < 0:
-                    break
-                pos = i + 1
-                j = i + len(text)
-                if i > 0 and word_char(flat[i - 1]):
-                    continue
-                if j < len(flat) and word_char(flat[j]):
-                    continue
-                if any(s['type'] == typ and s['c0'] < j and i < s['c1'] for s in spans):
-                    continue
-                found.append(i)
-            assert found, (doc_id, text)
-            picked = found if which == 'all' else [found[k - 1] for k in which]
-            for i in picked:
-                j = i + len(text)
-                b = len(text_orig[:i].encode())
-                extra = {'optional': True} if optional else {}
-                if typ == O:  # organization names have no single canonical form
-                    value = None
-                spans.append({'c0': i, 'c1': j, 'begin': b, 'end': b + len(text_orig[i:j].encode()),
-                              'text': text_orig[i:j], 'type': typ, 'value': value, 'extra': extra})
-        spans.sort(key=lambda s: (s['begin'], s['end']))
-        for s in spans:
-            del s['c0'], s['c1']
-        out = {'id': doc_id, 'source': doc_id.split('/')[0], 'dct': d['date'], 'date': d['date'],
-               'title': d['title'], 'text': d['text'], 'spans': spans}
-        print(json.dumps(out, ensure_ascii=False))
+        print(gold_record(doc_id, picks[doc_id], entries))
 
 
 main()
