@@ -587,7 +587,8 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
       }
       case CharClass::kPeriod:
       case CharClass::kHyphen:
-        while (end < n && text[end] == text[pos]) ++end;  // "...", "--"
+        if (c.len == 1)  // a repeated ASCII mark; U+2010/2011 stand alone
+          while (end < n && text[end] == text[pos]) ++end;  // "...", "--"
         tok.kind = TokenKind::kPunctuation;
         break;
       case CharClass::kPunct:

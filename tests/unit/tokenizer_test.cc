@@ -36,6 +36,19 @@ TEST_SUITE("tokens") {
     CHECK(TokenTexts(t, a) == expected);
   }
 
+  TEST_CASE("a non-ASCII hyphen before a character with the same lead byte stands alone") {
+    // U+2011 (E2 80 91) then U+200D (E2 80 8D): the repeat of "--" compares
+    // bytes and must not take the joiner's lead byte (found by the fuzzer).
+    std::string t = "word\xE2\x80\x91\xE2\x80\x8Dx \xE2\x80\x90\xE2\x80\x94 end";
+    auto a = AnalyzeOk(t);
+    REQUIRE(a.tokens.size() >= 2);
+    CHECK(TokenTexts(t, a)[1] == "\xE2\x80\x91");
+    for (const auto& tok : a.tokens) {  // every span starts and ends on a character
+      CHECK((static_cast<uint8_t>(t[tok.span.begin]) & 0xC0) != 0x80);
+      if (tok.span.end < t.size()) CHECK((static_cast<uint8_t>(t[tok.span.end]) & 0xC0) != 0x80);
+    }
+  }
+
   TEST_CASE("numbers with separators, decimals, ordinals and scale suffixes") {
     std::string t = "35,000 and 1.5 or 2,488.75, the 21st, 10bn, 12% of $5 and 10:30 on 2021-08-02";
     auto a = AnalyzeOk(t);
