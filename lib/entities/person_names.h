@@ -43,6 +43,74 @@ inline bool CapsCommonWord(const Lexicon& lex, std::string_view w) {
   return !(bits & (kGazGiven | kGazSurname | kGazFamily)) && ((bits & kGazOrg) || lex.IsCommonWord(w));
 }
 
+// "of", "for", "and", "the", "on" in any case, or a joining mark: words
+// inside the name of an office ("Secretary of State for Management").
+inline bool OfficeConnector(std::string_view w) {
+  if (w == "-" || w == "&" || w == ",") return true;
+  if (w.size() < 2 || w.size() > 3) return false;
+  char b[3];
+  for (size_t i = 0; i < w.size(); ++i) b[i] = ner::LowerAscii(w[i]);
+  const std::string_view l(b, w.size());
+  return l == "of" || l == "for" || l == "and" || l == "the" || l == "on";
+}
+
+// The start of the person name in the words [first, end) of a tagged span
+// that begins with a title: the name follows the last title word and the
+// office words after it ("Secretary of Agriculture Tom Vilsack" -> "Tom
+// Vilsack", "Microsoft Chairman and CEO Satya Nadella" -> "Satya Nadella").
+// Returns `end` when the span holds a title and no name after it ("Secretary
+// of State for Management"), `first` when it holds no title.
+template <typename Words>
+size_t PersonNameStart(const Lexicon& lex, const Words& words, size_t first, size_t end) {
+  auto is_title = [&](std::string_view w) {
+    const uint8_t bits = lex.WordBits(w);
+    return ((bits & kWordTitle) && !(bits & kGazGiven)) || Honorific(w);
+  };
+  // The office after a title: connectors, and capitalized words that are
+  // common words, title words or known places/organizations, not given names.
+  auto office = [&](std::string_view w) {
+    const uint8_t bits = lex.WordBits(w);
+    if (bits & kGazGiven) return false;
+    return OfficeConnector(w) || (bits & (kWordTitle | kWordInTitle | kGazPlace | kGazOrg | kGazDemonym)) ||
+           lex.IsCommonWord(w);
+  };
+  size_t title = end;
+  for (size_t i = first; i + 1 < end; ++i)
+    if (is_title(words[i])) title = i;
+  // "Secretary of | Agriculture Tom Vilsack": the title before the span.
+  if (title == end && first > 0 && OfficeConnector(words[first - 1]) && words[first - 1] != "-") {
+    for (size_t i = first, steps = 0; i > 0 && steps < 4; --i, ++steps) {
+      if (is_title(words[i - 1])) {
+        title = i - 1;
+        break;
+      }
+      if (!office(words[i - 1])) break;
+    }
+  }
+  if (title == end) return first;
+  size_t n = title + 1;
+  while (n < end && office(words[n])) ++n;
+  // "Secretary of Labor Martin Walsh": office words no table knows, then a
+  // given name followed by another name word.
+  const bool of_office = title + 1 < end && OfficeConnector(words[title + 1]) && words[title + 1].size() >= 2;
+  bool given = false;
+  for (size_t i = n; of_office && i + 1 < end && i < title + 6; ++i) {
+    if (lex.WordBits(words[i]) & kGazGiven) {
+      n = i;
+      given = true;
+      break;
+    }
+    if (!ner::CanStart(words[i]) && !office(words[i])) break;
+  }
+  if (n < first) return first;
+  // "Secretary of State for Management": one office word left, no name.
+  if (of_office && !given && n + 1 == end && !(lex.WordBits(words[n]) & (kGazSurname | kGazFamily)))
+    return end;
+  // "Mr. Chief Justice": a vocative keeps its title words (PersonNameEnd).
+  if (n == end && Honorific(words[first])) return first;
+  return n;
+}
+
 // Roman numerals stay in names ("John Smith III").
 inline bool RomanNumeral(std::string_view w) { return !w.empty() && w.find_first_not_of("IVX") == std::string_view::npos; }
 
@@ -78,6 +146,11 @@ size_t PersonNameEnd(const Lexicon& lex, const Words& words, size_t first, size_
                              words[end - 1] == "for"))
     --end;
   bool titled = end != original_end;  // cut or titled: what is left must show a name
+  // "Tim Cook Announce" (a headline): a given name, a name, then a common
+  // word that is no listed name ends before it.
+  if (end - first >= 3 && (lex.WordBits(words[first]) & kGazGiven) && lex.IsCommonWord(words[end - 1]) &&
+      !(lex.WordBits(words[end - 1]) & (kGazGiven | kGazSurname | kGazFamily | kWordTitle)))
+    --end;
 
   const size_t cased_end = end;
   while (end > first + 1) {

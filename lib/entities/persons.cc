@@ -110,6 +110,14 @@ static int32_t ModifierCountry(const Lexicon& lex, const std::vector<Hit>& hits,
     const Hit& prev = hits[j - 1];
     if (prev.last != hits[j].first || prev.entry < 0) break;
     const Entry& e = lex.entry(static_cast<uint32_t>(prev.entry));
+    // An agency with no country ("Senate Majority Leader") makes no mention
+    // of its own here: it stays out of the title, for the tagger.
+    if (e.kind == EntryKind::kOrganization && lex.org(e.ref).country < 0 &&
+        lex.org(e.ref).code.find('*') != std::string::npos) {
+      const Hit* before = j >= 2 && hits[j - 2].last == prev.first ? &hits[j - 2] : nullptr;
+      const Entry* be = before && before->entry >= 0 ? &lex.entry(static_cast<uint32_t>(before->entry)) : nullptr;
+      if (!be || (be->kind != EntryKind::kCountry && be->kind != EntryKind::kDemonym)) return org_country;
+    }
     *first = prev.first;
     switch (e.kind) {
       case EntryKind::kCountry:

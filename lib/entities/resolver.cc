@@ -297,9 +297,14 @@ void Resolver::NamedRun(size_t hi) {
   if (h.first >= h.last) return;
   // "(Governor of Nizhny Novgorod) Region Valery Shantsev": a name-final head
   // word, then a given name and a surname: two names.
+  // "(Secretary for Management and) Resources Brian P. McKeon": the same
+  // after a capitalized common word that is no name.
   for (uint32_t k = h.first; k + 2 < h.last; ++k) {
     const HeadInfo* head = lex_.Head(words_[k].key);
-    if (head && head->last && lex_.IsGivenName(words_[k + 1].key) && h.last - k - 1 <= 4 &&
+    const bool common = head == nullptr && lex_.IsCommonWord(words_[k].key) &&
+                        !(lex_.WordBits(words_[k].key) & (kGazListBits | kGazFamily | kWordTitle)) &&
+                        !lex_.IsCommonWord(words_[h.last - 1].key);
+    if (((head && head->last) || common) && lex_.IsGivenName(words_[k + 1].key) && h.last - k - 1 <= 4 &&
         lex_.Head(words_[h.last - 1].key) == nullptr) {
       Hit person{k + 1, h.last, -1};
       h.last = k + 1;

@@ -147,6 +147,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
     tagger.Tag(words, skip, &labels);
     NerTagger::Spans(labels, &spans);
     for (NerSpan ns : spans) {
+      const size_t tagged_first = ns.first_word;  // before a title is cut off
       // An I- label right after a rule-based mention continues that mention.
       if (labels[ns.first_word] % 2 == 0 && ns.first_word > 0 && skip[ns.first_word - 1]) continue;
       // Names end in a name word ("Emperor of the" before a covered "United States").
@@ -160,6 +161,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
             words[e].data() == words[e - 1].data() + words[e - 1].size() &&
             words[e + 1].data() == words[e].data() + 1)
           --ns.end_word;
+        // "Secretary of Agriculture Tom Vilsack": the name follows the title.
+        ns.first_word = PersonNameStart(lex, words, ns.first_word, ns.end_word);
+        if (ns.end_word == ns.first_word) continue;
         ns.end_word = PersonNameEnd(lex, words, ns.first_word, ns.end_word);
         if (ns.end_word == ns.first_word) continue;
         // A plural acronym ("NGOs"), or one ALL-CAPS word that is a known
@@ -283,19 +287,21 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
           words[ns.end_word - 1].data() + words[ns.end_word - 1].size() - text.data())};
       std::string_view surface = text.substr(span.begin, span.size());
       if (country_end > span.end) span.end = country_end;
+      Span with_title = span;
+      with_title.begin = toks[sent.first_token + tagged_first].span.begin;
       MentionVia via = MentionVia::kName;
       if (!index) index.emplace(a->entities);
       int32_t known = index->Find(surface, type, a->entities, lex, &via);
-      added.push_back({span, via, span});
+      added.push_back({span, via, with_title});
       if (known >= 0) {
-        a->entities[static_cast<size_t>(known)].mentions.push_back({span, via, span});
+        a->entities[static_cast<size_t>(known)].mentions.push_back({span, via, with_title});
         continue;
       }
       Entity e;
       e.id = static_cast<uint32_t>(a->entities.size());
       e.type = type;
       e.name = std::string(surface);
-      e.mentions.push_back({span, MentionVia::kName, span});
+      e.mentions.push_back({span, MentionVia::kName, with_title});
       a->entities.push_back(std::move(e));
       index->Add(a->entities.back(), a->entities.back().id);
     }

@@ -1,0 +1,98 @@
+// Person precision on press text: titles and offices before names, words
+// that are no names (time words, suffixes, laws and events), headings.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+using communique::Analysis;
+using communique::Entity;
+using communique::EntityType;
+using communique::testing::AnalyzeOk;
+
+namespace {
+
+// The entity that has a mention with this exact text at or after `from`, or nullptr.
+const Entity* MentionAt(std::string_view text, const Analysis& a, std::string_view mention,
+                        size_t from = 0) {
+  size_t at = text.find(mention, from);
+  for (const Entity& e : a.entities)
+    for (const auto& m : e.mentions)
+      if (m.span.begin == at && m.span.size() == mention.size()) return &e;
+  return nullptr;
+}
+
+// Whether any person mention's text contains `word`.
+bool PersonMentionContains(std::string_view text, const Analysis& a, std::string_view word) {
+  for (const Entity& e : a.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    for (const auto& m : e.mentions)
+      if (text.substr(m.span.begin, m.span.size()).find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("entities_persons") {
+  TEST_CASE("a title and its office before a name stay out of the name") {
+    std::string t = "The mayors met with Secretary of Transportation Pete Buttigieg and "
+                    "Secretary of Labor Martin Walsh on Monday. Microsoft Chairman and CEO "
+                    "Satya Nadella spoke after them.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Pete Buttigieg", "Martin Walsh", "Satya Nadella"}) {
+      const Entity* p = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(p != nullptr, name);
+      CHECK(p->type == EntityType::kPerson);
+    }
+    CHECK(!PersonMentionContains(t, a, "Transportation"));
+    CHECK(!PersonMentionContains(t, a, "Labor"));
+    CHECK(!PersonMentionContains(t, a, "CEO"));
+  }
+
+  TEST_CASE("office titles of the table make the next name a titled person") {
+    std::string t = "Counselor Chollet met the delegation. Small Business Administrator "
+                    "Isabella Guzman joined them later.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* c = MentionAt(t, a, "Chollet");
+    REQUIRE(c != nullptr);
+    CHECK(c->type == EntityType::kPerson);
+    CHECK(c->title == "Counselor");
+    const Entity* g = MentionAt(t, a, "Isabella Guzman");
+    REQUIRE(g != nullptr);
+    CHECK(g->title == "Administrator");
+  }
+
+  TEST_CASE("an agency without a country before a title keeps its own mention") {
+    std::string t = "She advised Senate Majority Leader Harry Reid for six years.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* s = MentionAt(t, a, "Senate");
+    REQUIRE(s != nullptr);
+    CHECK(s->type == EntityType::kOrganization);
+    const Entity* p = MentionAt(t, a, "Harry Reid");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+  }
+
+  TEST_CASE("an office after a title with no name is no person; a name after the office is") {
+    std::string t = "Deputy Secretary of State for Management and Resources Brian P. McKeon will "
+                    "travel to Paris.\n\nASSISTANT SECRETARY FOR EUROPEAN AND EURASIAN AFFAIRS KAREN DONFRIED\n";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Brian P. McKeon");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    CHECK(!PersonMentionContains(t, a, "Management"));
+    CHECK(!PersonMentionContains(t, a, "EUROPEAN"));
+    CHECK(!PersonMentionContains(t, a, "Resources"));
+  }
+
+  TEST_CASE("a headline verb after a full name is not part of it") {
+    std::string t = "- Breitbart: Trump and Apple CEO Tim Cook Announce $600 Billion Total Investment\n";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Tim Cook");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    CHECK(!PersonMentionContains(t, a, "Announce"));
+  }
+}
