@@ -11,6 +11,7 @@
 #ifndef COMMUNIQUE_ANALYSIS_H_
 #define COMMUNIQUE_ANALYSIS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,10 @@ struct Analysis {
   std::vector<Claim> claims;
   std::vector<Diagnostic> diagnostics;
   std::string norm_pool;                ///< storage of Token::norm
+  /// A 64-bit hash of each token's Norm(), parallel to `tokens`; filled by
+  /// the tokenizer for the library's own word lookups (the values may change
+  /// between versions: do not store them).
+  std::vector<uint64_t> norm_hashes;
 
   /// The normalized form of a token of this analysis.
   std::string_view Norm(const Token& t) const noexcept {

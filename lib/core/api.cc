@@ -99,6 +99,7 @@ void Analysis::Clear() noexcept {
   claims.clear();
   diagnostics.clear();
   norm_pool.clear();
+  norm_hashes.clear();
 }
 
 std::string_view TimeTypeName(TimeType t) noexcept {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/norm_hash.h"
 #include "core/tables.h"
 
 namespace communique::internal::times {
@@ -137,9 +138,12 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
   lex->table_.assign(cap, Slot{});
   lex->mask_ = cap - 1;
   for (const auto& [form, entry] : lex->words_) {
-    size_t h = Hash()(form) & lex->mask_;
+    const uint64_t hash = HashWord(form);
+    size_t h = hash & lex->mask_;
     while (lex->table_[h].entry) h = (h + 1) & lex->mask_;
-    lex->table_[h] = Slot{form, &entry};
+    lex->table_[h] = Slot{hash, form, &entry};
+    const uint64_t bit = (hash >> kFilterShift) & (kFilterBits - 1);
+    lex->filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
   for (auto& [form, entry] : lex->words_) {
     size_t head = ShapeBit(form, false), tail = ShapeBit(form, true);
@@ -165,11 +169,11 @@ size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
   return (c0 * 28 + c1) * 32 + (n < 31 ? n : 31);
 }
 
-const WordInfo* Lexicon::Probe(std::string_view w, uint8_t* flags) const {
-  for (size_t h = Hash()(w) & mask_;; h = (h + 1) & mask_) {
+const WordInfo* Lexicon::Probe(std::string_view w, uint64_t hash, uint8_t* flags) const {
+  for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
     const Slot& s = table_[h];
     if (!s.entry) break;
-    if (s.key.size() == w.size() && s.key == w) {
+    if (s.hash == hash && s.key == w) {
       *flags = s.entry->flags;
       return s.entry->has_info ? &s.entry->info : nullptr;
     }
@@ -210,6 +214,7 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
   const Sentence* const sentences = a.sentences.data();
   const size_t n_sentences = a.sentences.size();
   const char* const pool = a.norm_pool.data();
+  const uint64_t* const hashes = NormHashes(a);  // null for hand-built tokens
   for (size_t k = token_begin; k < token_end; ++k) {
     const Token& t = tokens[k];
     while (sent < n_sentences && sentences[sent].span.end <= t.span.begin) ++sent;
@@ -233,7 +238,7 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
         x.kind = AtomKind::kPunct;
         continue;
       }
-      x.word = Lookup(norm, &x.flags);
+      x.word = hashes ? Lookup(norm, hashes[k], &x.flags) : Lookup(norm, &x.flags);
       if (!x.word && norm.size() > 1 && norm.back() == '.') x.word = Find(norm.substr(0, norm.size() - 1));
       if (!x.word && norm.size() > 2 && norm.ends_with("'s")) x.word = Find(norm.substr(0, norm.size() - 2));
       continue;

@@ -17,6 +17,7 @@
 
 #include "communique/analysis.h"
 #include "communique/status.h"
+#include "core/hash.h"
 #include "times/calendar.h"
 
 namespace communique::internal::times {
@@ -103,7 +104,17 @@ class Lexicon {
       *flags = 0;
       return nullptr;
     }
-    return Probe(w, flags);
+    return Probe(w, HashWord(w), flags);
+  }
+  /// The same for a word whose HashWord is known (a token's NormHash):
+  /// one bit test rejects most words of a text.
+  const WordInfo* Lookup(std::string_view w, uint64_t hash, uint8_t* flags) const {
+    const uint64_t bit = (hash >> kFilterShift) & (kFilterBits - 1);
+    if (!(filter_[bit / 64] >> (bit % 64) & 1)) {
+      *flags = 0;
+      return nullptr;
+    }
+    return Probe(w, hash, flags);
   }
   /// Value of a multi-word reference phrase ("so far"), or "".
   std::string_view Phrase(std::string_view joined) const;
@@ -128,7 +139,7 @@ class Lexicon {
   /// Atoms of a token with digits or hyphens (Atoms builds the common cases inline).
   void AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
                  std::vector<Atom>* out) const;
-  struct Hash {
+  struct Hash {  // of the phrase and holiday maps
     using is_transparent = void;
     size_t operator()(std::string_view s) const {  // FNV-1a: words are short
       uint64_t h = 14695981039346656037ull;
@@ -144,9 +155,10 @@ class Lexicon {
   template <class V>
   using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
   Map<Entry> words_;  ///< every word form the grammar looks at
-  /// words_ as an open-addressing table (power-of-two size, linear probing):
-  /// one probe for most words of a text.
+  /// words_ as an open-addressing table keyed by HashWord (power-of-two
+  /// size, linear probing): one probe for most words of a text.
   struct Slot {
+    uint64_t hash = 0;
     std::string_view key;
     const Entry* entry = nullptr;
   };
@@ -163,7 +175,11 @@ class Lexicon {
   }();
   static size_t ShapeLetter(char c) { return kShapeLetter[static_cast<unsigned char>(c)]; }
   /// Lookup past the shape test: the hash table.
-  const WordInfo* Probe(std::string_view w, uint8_t* flags) const;
+  const WordInfo* Probe(std::string_view w, uint64_t hash, uint8_t* flags) const;
+  /// One bit per (HashWord >> kFilterShift) % kFilterBits of every form in words_.
+  static constexpr unsigned kFilterShift = 40;
+  static constexpr uint64_t kFilterBits = uint64_t{1} << 15;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
   std::vector<uint64_t> shapes_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   std::vector<uint64_t> tails_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   Map<std::string> phrases_;

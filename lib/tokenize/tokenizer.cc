@@ -7,6 +7,7 @@
 
 #include <utf8proc.h>
 
+#include "core/hash.h"
 #include "core/tables.h"
 #include "tokenize/chars.h"
 
@@ -399,10 +400,11 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
 
 }  // namespace
 
-// Inline in Tokenize: called once per token.
-[[gnu::always_inline]] inline void Tokenizer::AppendNorm(std::string_view text, uint32_t begin,
-                                                         uint32_t end, NormPool* pool,
-                                                         Token* token) const {
+// Inline in Tokenize: called once per token. Returns HashWord of the norm,
+// computed from the same eight-byte words the copy loads (core/hash.h).
+[[gnu::always_inline]] inline uint64_t Tokenizer::AppendNorm(std::string_view text, uint32_t begin,
+                                                             uint32_t end, NormPool* pool,
+                                                             Token* token) const {
   const size_t len = end - begin;
   pool->Reserve(len);
   char* dest = pool->data + pool->size;
@@ -411,6 +413,7 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
   // ASCII (most tokens): copy and lower-case eight bytes at a time; the
   // stores may run up to 7 bytes past the norm (the pool has slack).
   uint64_t high = 0;
+  uint64_t h = kHashSeed ^ (static_cast<uint64_t>(len) * kHashLengthFactor);
   size_t k = 0;
   for (; k + 8 <= len; k += 8) {
     uint64_t w;
@@ -418,28 +421,37 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
     high |= w;
     w = LowerAscii8(w);
     std::memcpy(dest + k, &w, 8);
+    h = (h ^ w) * kHashChunkFactor;
+    h ^= h >> 31;
   }
+  uint64_t tail = 0;  // the last len - k bytes, little-endian, zero-padded
   if (k < len) {
     if (begin + k + 8 <= text.size()) {
       uint64_t w;
       std::memcpy(&w, src + k, 8);
-      high |= w & (~uint64_t{0} >> (8 * (8 - (len - k))));
+      const uint64_t mask = ~uint64_t{0} >> (8 * (8 - (len - k)));
+      high |= w & mask;
       w = LowerAscii8(w);
       std::memcpy(dest + k, &w, 8);
+      tail = w & mask;
     } else {
-      for (; k < len; ++k) {
-        auto c = static_cast<uint8_t>(src[k]);
+      for (size_t j = k; j < len; ++j) {
+        auto c = static_cast<uint8_t>(src[j]);
         high |= c;
-        dest[k] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+        c = static_cast<uint8_t>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+        dest[j] = static_cast<char>(c);
+        tail |= static_cast<uint64_t>(c) << (8 * (j - k));
       }
     }
   }
   if (!(high & 0x8080808080808080ull)) {
     pool->size += len;
     token->norm.end = static_cast<uint32_t>(pool->size);
-    return;
+    h = MixHash(h ^ tail);
+    return h == 0 ? 1 : h;
   }
   NonAsciiNorm(text, begin, len, pool, token);
+  return HashWord(std::string_view(pool->data + token->norm.begin, token->norm.size()));
 }
 
 void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
@@ -495,6 +507,8 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
   // Norms are about as long as the text; news text has a token per ~5.5 bytes.
   NormPool pool(&out->norm_pool, n - begin);
   out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
+  out->norm_hashes.resize(out->tokens.size());  // parallel to tokens (core/norm_hash.h)
+  out->norm_hashes.reserve(out->tokens.capacity());
   uint32_t pos = begin;
   uint32_t newlines = begin == 0 ? 2 : 0;
   if (begin > 0 && text[begin - 1] == '\n') newlines = 1;
@@ -624,7 +638,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
         break;
     }
     tok.span.end = end;
-    AppendNorm(text, pos, end, &pool, &tok);
+    out->norm_hashes.push_back(AppendNorm(text, pos, end, &pool, &tok));
     out->tokens.push_back(tok);
     prev_cls = kAsciiClass[static_cast<uint8_t>(text[end - 1]) & 0x7F];
     if (static_cast<uint8_t>(text[end - 1]) >= 0x80) {

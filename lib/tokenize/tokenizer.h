@@ -29,8 +29,8 @@ class Tokenizer {
   /// Loads abbreviations.tsv, hyphen_prefixes.tsv, number_words.tsv.
   static Result<std::unique_ptr<Tokenizer>> Create();
 
-  /// Tokenizes text[begin, text.size()), appending to out->tokens and
-  /// out->norm_pool. Never fails: invalid bytes become kOther tokens whose
+  /// Tokenizes text[begin, text.size()), appending to out->tokens,
+  /// out->norm_pool and out->norm_hashes (HashWord of each norm). Never fails: invalid bytes become kOther tokens whose
   /// norm is U+FFFD. Linear in the input.
   void Tokenize(std::string_view text, uint32_t begin, Analysis* out) const;
 
@@ -65,7 +65,7 @@ class Tokenizer {
     size_t size;
     size_t cap = 0;  ///< str->size(), kept here: no load through str per token
   };
-  void AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
+  uint64_t AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
                   Token* token) const;
   static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                            Token* token);

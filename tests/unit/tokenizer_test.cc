@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "../../lib/core/hash.h"
 #include "test_util.h"
 
 using communique::testing::AnalyzeOk;
@@ -105,5 +106,22 @@ TEST_SUITE("tokens") {
     for (const auto& tok : a.tokens)
       if (communique::Slice(t, tok.span) == "New") found_para = (tok.flags & communique::kTokenParagraphStart) != 0;
     CHECK(found_para);
+  }
+
+  TEST_CASE("norm_hashes holds HashWord of every token's norm, at any length and at the text's end") {
+    // Norms of 1..20 bytes (whole 8-byte words and tails), upper case,
+    // non-ASCII folding, curly quotes, and a last token that ends the text
+    // (its tail is read byte by byte).
+    std::string t = "A bb CCC dddd EeEeE ffffff GGGGGGG hhhhhhhh iiiiiiiii JJJJJJJJJJJJJJJJJJJJ, "
+                    "Russia\xE2\x80\x99s \xC3\x89" "COLE na\xC3\xAFve \xE2\x80\x94 42,000 u.s. z";
+    for (std::string text : {t, t + "!", t + " stra\xC3\x9F" + "e"}) {
+      auto a = AnalyzeOk(text);
+      REQUIRE(a.tokens.size() > 15);
+      REQUIRE(a.norm_hashes.size() == a.tokens.size());
+      for (size_t i = 0; i < a.tokens.size(); ++i) {
+        INFO("token " << i << ": " << a.Norm(a.tokens[i]));
+        CHECK(a.norm_hashes[i] == communique::internal::HashWord(a.Norm(a.tokens[i])));
+      }
+    }
   }
 }
