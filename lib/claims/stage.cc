@@ -10,6 +10,7 @@
 // figure, time or entity make no claim. Claims by the same speaker with the
 // same figure value, unit and period link to the earlier ones (restates).
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -38,7 +39,10 @@ class ClaimStage final : public Stage {
     Tsv tsv;
     if (Status s = LoadTable("claim_markers.tsv", 2, &tsv); !s.ok()) return s;
     for (const TsvRow& row : tsv.rows) {
-      if (row.fields[1] == "negation" || row.fields[1] == "hedge") filter_.Add(row.fields[0]);
+      if (row.fields[1] == "negation" || row.fields[1] == "hedge") {
+        filter_.Add(row.fields[0]);
+        if (!row.fields[0].empty()) first_len_[static_cast<uint8_t>(row.fields[0][0])] |= LenBit(row.fields[0].size());
+      }
       if (row.fields[1] == "negation") negations_.emplace(row.fields[0]);
       else if (row.fields[1] == "hedge") hedges_.emplace(row.fields[0]);
     }
@@ -171,9 +175,12 @@ class ClaimStage final : public Stage {
     if (c->figures.empty() && c->times.empty() && c->entities.empty()) return false;
     auto tok = std::lower_bound(a.tokens.begin(), a.tokens.end(), c->span.begin,
                                 [](const Token& t, uint32_t v) { return t.span.begin < v; });
+    const char* pool = a.norm_pool.data();
     for (; tok != a.tokens.end() && tok->span.begin < c->span.end; ++tok) {
-      std::string_view n = a.Norm(*tok);
-      if (!tok->clitic && !filter_.MayContain(n)) continue;
+      const std::string_view n(pool + tok->norm.begin, tok->norm.size());
+      if (!tok->clitic && (n.empty() || !(first_len_[static_cast<uint8_t>(n[0])] & LenBit(n.size())) ||
+                           !filter_.MayContain(n)))
+        continue;
       if (negations_.count(n) || (tok->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
         c->negated = true;
       if (c->hedge.empty() && hedges_.count(n) && !(tok->flags & kTokenCapitalized))
@@ -234,8 +241,13 @@ class ClaimStage final : public Stage {
     }
   }
 
+  static uint32_t LenBit(size_t len) { return uint32_t{1} << (len < 31 ? len : 31); }
+
   StringSet negations_, hedges_;
   WordFilter filter_;  // either list
+  // Per first byte, the lengths (LenBit) of the words of either list: a
+  // pretest cheaper than the filter.
+  std::array<uint32_t, 256> first_len_{};
 };
 
 }  // namespace

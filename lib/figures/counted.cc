@@ -47,12 +47,12 @@ void SetUnit(const FigureDoc& doc, size_t k, FigureDraft* d) {
 }
 
 size_t SentenceEnd(const FigureDoc& doc, size_t k) {
-  const Sentence& s = doc.a->sentences[doc.sentence[k]];
+  const Sentence& s = doc.a->sentences[doc.SentenceOf(k)];
   return s.first_token + s.token_count;
 }
 
 size_t SentenceBegin(const FigureDoc& doc, size_t k) {
-  return doc.a->sentences[doc.sentence[k]].first_token;
+  return doc.a->sentences[doc.SentenceOf(k)].first_token;
 }
 
 }  // namespace
@@ -119,7 +119,7 @@ void ResolveOfThem(const FigureDoc& doc, const std::vector<FigureDraft>& earlier
   size_t k = d->last;
   if (doc.norm(k) != "of" || !doc.lex->Has(doc.norm(k + 1), kRolePronoun)) return;
   // The window: this sentence up to the number and kLookBackSentences before it.
-  uint32_t sent = doc.sentence[d->num_first];
+  uint32_t sent = doc.SentenceOf(d->num_first);
   uint32_t first_sent = sent >= kLookBackSentences ? sent - static_cast<uint32_t>(kLookBackSentences) : 0;
   size_t lo = doc.a->sentences[first_sent].first_token;
   if (d->first > kLookBackTokens && lo < d->first - kLookBackTokens) lo = d->first - kLookBackTokens;
@@ -152,14 +152,14 @@ void ResolveEllipsis(const FigureDoc& doc, const std::vector<FigureDraft>& earli
   if (!d->needs_unit || !d->fig.unit.empty() || d->fig.kind != FigureKind::kCardinal) return;
   // The number stands alone: what follows is no noun.
   size_t k = d->last;
-  if (k < doc.size() && ModifierOrNoun(doc, k) && doc.sentence[k] == doc.sentence[d->num_first]) return;
+  if (k < doc.size() && ModifierOrNoun(doc, k) && doc.SentenceOf(k) == doc.SentenceOf(d->num_first)) return;
   if (doc.norm(k) == "of") return;
   // "half the budget": a noun phrase of its own follows.
   if (doc.lex->Has(doc.norm(k), kRolePartitive) && !doc.lex->Has(doc.norm(k), kRolePronoun)) return;
-  uint32_t sent = doc.sentence[d->num_first];
+  uint32_t sent = doc.SentenceOf(d->num_first);
   for (size_t e = earlier.size(); e-- > 0;) {
     const FigureDraft& p = earlier[e];
-    if (doc.sentence[p.num_first] != sent) return;
+    if (doc.SentenceOf(p.num_first) != sent) return;
     if (p.fig.kind != FigureKind::kCardinal) continue;
     if (!p.counted_unit) return;
     // A parallel is joined by a conjunction or a comma between the two.

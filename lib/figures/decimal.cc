@@ -80,6 +80,13 @@ void Decimal::MultiplySmall(uint32_t m) {
 }
 
 Decimal Decimal::Add(const Decimal& a, const Decimal& b) {
+  // Adding zero (most sums of a word number's parts): the other operand,
+  // which is normalized already.
+  if (a.IsZero() || b.IsZero()) {
+    Decimal r = a.IsZero() ? b : a;
+    r.negative_ = false;
+    return r;
+  }
   int32_t scale = std::max(a.scale_, b.scale_);
   std::string x = a.digits_ + std::string(static_cast<size_t>(scale - a.scale_), '0');
   std::string y = b.digits_ + std::string(static_cast<size_t>(scale - b.scale_), '0');

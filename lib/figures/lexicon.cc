@@ -174,7 +174,10 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
     lex->vague.ForEachSecond(article, add);
     lex->currencies.ForEachSecond(article, add);
   }
-  for (const auto& [w, unused] : lex->starters) lex->starter_filter.Add(w);
+  for (const auto& [w, unused] : lex->starters) {
+    lex->starter_filter.Add(w);
+    if (!w.empty()) lex->starter_first_len[static_cast<uint8_t>(w[0])] |= uint32_t{1} << std::min<size_t>(w.size(), 31);
+  }
   for (const auto& [w, unused] : lex->roles) lex->role_filter.Add(w);
   for (const auto& [w, unused] : lex->number_words) lex->number_filter.Add(w);
   return Status();

@@ -301,7 +301,7 @@ void AttachRange(const FigureDoc& doc, FigureDraft* d) {
 
 void AttachQualifiers(const FigureDoc& doc, FigureDraft* d) {
   size_t start = d->first;
-  uint32_t sent = doc.sentence[start];
+  uint32_t sent = doc.SentenceOf(start);
   size_t lo = doc.a->sentences.empty() ? 0 : doc.a->sentences[sent].first_token;
   size_t l = 0;
   const PhraseEntry* q = doc.lex->qualifiers.LongestEndingAt(start, lo, NormAt(doc), &l);

@@ -780,7 +780,7 @@ bool ParseNumberAt(const FigureDoc& doc, size_t i, NumberMatch* out) {
   }
   size_t limit = doc.size();
   if (j < doc.size()) {
-    uint32_t sent = doc.sentence[j];
+    uint32_t sent = doc.SentenceOf(j);
     const Sentence& se = doc.a->sentences[sent];
     limit = se.first_token + se.token_count;
   }

@@ -5,6 +5,7 @@
 #ifndef COMMUNIQUE_LIB_FIGURES_NUMBERS_H_
 #define COMMUNIQUE_LIB_FIGURES_NUMBERS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,7 +23,20 @@ struct FigureDoc {
   const Analysis* a = nullptr;
   const FigureLexicon* lex = nullptr;
   std::vector<uint8_t> in_time;     // per token: inside a time record
-  std::vector<uint32_t> sentence;   // per token: sentence index
+  /// Per token: sentence index; empty when `sentences_in_order` (then
+  /// SentenceOf searches the sentences instead).
+  std::vector<uint32_t> sentence;
+  bool sentences_in_order = false;  // every sentence non-empty, in token order
+
+  /// The sentence of token k; a token outside every sentence takes the one
+  /// before it (0 before the first).
+  uint32_t SentenceOf(size_t k) const {
+    if (!sentences_in_order) return sentence[k];
+    const std::vector<Sentence>& ss = a->sentences;
+    auto it = std::upper_bound(ss.begin(), ss.end(), k,
+                               [](size_t v, const Sentence& x) { return v < x.first_token; });
+    return it == ss.begin() ? 0 : static_cast<uint32_t>(it - ss.begin() - 1);
+  }
 
   size_t size() const { return a->tokens.size(); }
   const Token& tok(size_t i) const { return a->tokens[i]; }

@@ -31,7 +31,25 @@ class FigureStage final : public Stage {
     std::vector<FigureDraft> drafts;
     size_t i = 0;
     while (i < doc.size() && doc.tok(i).span.begin < a->header.body_begin) ++i;
-    while (i < doc.size()) {
+    const Token* toks = a->tokens.data();
+    const size_t n = a->tokens.size();
+    const char* pool = a->norm_pool.data();
+    while (i < n) {
+      // A pretest on the token alone, before MayStart: most tokens are words
+      // that start nothing, or punctuation.
+      const Token& t = toks[i];
+      if (t.kind == TokenKind::kWord) {
+        if (!MayStartWord(text, std::string_view(pool + t.norm.begin, t.norm.size()), t)) {
+          ++i;
+          continue;
+        }
+      } else if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote) {
+        const char c = t.norm.size() == 1 ? pool[t.norm.begin] : '\0';
+        if (c != '-' && c != '.') {
+          ++i;
+          continue;
+        }
+      }
       if (doc.in_time[i] || !MayStart(doc, i)) {
         ++i;
         continue;
@@ -67,21 +85,32 @@ class FigureStage final : public Stage {
   static void Prepare(FigureDoc* doc) {
     const Analysis& a = *doc->a;
     doc->in_time.assign(a.tokens.size(), 0);
-    doc->sentence.assign(a.tokens.size(), 0);
-    const size_t n = doc->sentence.size();
-    for (size_t s = 0; s < a.sentences.size(); ++s) {
-      size_t b = std::min<size_t>(a.sentences[s].first_token, n);
-      size_t e = std::min<size_t>(size_t{a.sentences[s].first_token} + a.sentences[s].token_count, n);
-      std::fill(doc->sentence.begin() + static_cast<ptrdiff_t>(b), doc->sentence.begin() + static_cast<ptrdiff_t>(e),
-                static_cast<uint32_t>(s));
+    const size_t n = a.tokens.size();
+    // Sentences in token order, none empty (the segmenter's output): the
+    // sentence of a token is found by search, with no per-token table.
+    bool in_order = true;
+    for (size_t s = 0; s < a.sentences.size() && in_order; ++s)
+      in_order = a.sentences[s].token_count > 0 && (s == 0 || a.sentences[s].first_token >= a.sentences[s - 1].first_token);
+    doc->sentences_in_order = in_order;
+    if (!in_order) {
+      doc->sentence.assign(n, 0);
+      for (size_t s = 0; s < a.sentences.size(); ++s) {
+        size_t b = std::min<size_t>(a.sentences[s].first_token, n);
+        size_t e = std::min<size_t>(size_t{a.sentences[s].first_token} + a.sentences[s].token_count, n);
+        std::fill(doc->sentence.begin() + static_cast<ptrdiff_t>(b), doc->sentence.begin() + static_cast<ptrdiff_t>(e),
+                  static_cast<uint32_t>(s));
+      }
+      // Tokens outside sentences take the sentence before them.
+      for (size_t t = 1; t < n; ++t)
+        if (doc->sentence[t] < doc->sentence[t - 1]) doc->sentence[t] = doc->sentence[t - 1];
     }
-    // Tokens outside sentences take the sentence before them.
-    for (size_t t = 1; t < a.tokens.size(); ++t)
-      if (doc->sentence[t] < doc->sentence[t - 1]) doc->sentence[t] = doc->sentence[t - 1];
     size_t t = 0;
     for (const TimeExpression& x : a.times) {  // times are sorted by begin
       while (t > 0 && a.tokens[t - 1].span.end > x.span.begin) --t;
-      while (t < a.tokens.size() && a.tokens[t].span.end <= x.span.begin) ++t;
+      // The first token ending after the time begins (tokens are in order).
+      t = static_cast<size_t>(std::partition_point(a.tokens.begin() + static_cast<ptrdiff_t>(t), a.tokens.end(),
+                                                   [&x](const Token& tk) { return tk.span.end <= x.span.begin; }) -
+                              a.tokens.begin());
       size_t end = t;
       while (end < a.tokens.size() && a.tokens[end].span.begin < x.span.end) ++end;
       if (FractionOfSomething(*doc, t, end)) continue;
@@ -125,6 +154,15 @@ class FigureStage final : public Stage {
     if (IsStarter(w, doc.tok(i).flags & kTokenHyphenated)) return true;
     std::string_view s = doc.surface(i);
     return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
+  }
+
+  // Whether MayStart may hold for a word token: its norm may be a starter
+  // ("a" and "an" are), it is hyphenated, or it looks like an ISO code.
+  bool MayStartWord(std::string_view text, std::string_view w, const Token& t) const {
+    if ((t.flags & kTokenHyphenated) || lex_.MayBeStarter(w)) return true;
+    if (t.span.size() != 3 || t.span.begin + 1 >= text.size()) return false;
+    const char c0 = text[t.span.begin], c1 = text[t.span.begin + 1];
+    return c0 >= 'A' && c0 <= 'Z' && c1 >= 'A' && c1 <= 'Z';
   }
 
   // A starter word, or a hyphenated word whose first part is one ("forty-five").

@@ -43,7 +43,7 @@ void LinkTimes(const FigureDoc& doc, std::vector<FigureDraft>* drafts) {
   std::sort(times.begin(), times.end(), [](const T& x, const T& y) { return x.first < y.first; });
   for (size_t n = 0; n < drafts->size(); ++n) {
     FigureDraft& d = (*drafts)[n];
-    const Sentence& s = a.sentences[doc.sentence[d.num_first]];
+    const Sentence& s = a.sentences[doc.SentenceOf(d.num_first)];
     size_t sb = s.first_token, se = s.first_token + s.token_count;
     // The clause: back and forward to a clause break within the sentence.
     // Bounded: a run-on "sentence" of thousands of tokens stays linear.

@@ -1,11 +1,14 @@
 // Writes an Analysis as one JSON object; the schema is docs/records.md.
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -24,28 +27,62 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
-// Writes into the caller's string through a cursor: the string is grown
-// ahead (resize) and trimmed to the bytes written by Done(), so each piece
-// costs a bounds test and a memcpy instead of a std::string append.
-// The end of the run of plain bytes from s[i]: eight bytes at a time while no
-// byte of a word is below 0x20, at or above 0x7f, '"' or '\\'.
-size_t PlainRun(const char* s, size_t i, size_t n) {
+#if defined(__SSE2__)
+// Bit k set when byte k of the 16 at p needs an escape or a check: below
+// 0x20, 0x7f, '"', '\\', or non-ASCII (a signed compare takes bytes >= 0x80
+// as negative, so "< 0x20" catches them).
+inline unsigned Bad16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+  bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(bad));
+}
+#endif
+
+// The same for the 8 bytes at p, one high bit per byte; bits above the
+// lowest set one may be false alarms (borrows), the lowest is exact.
+inline uint64_t Bad8(const char* p) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  while (i + 8 <= n) {
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    // w + 0x01 per byte sets bit 7 for 0x7f; w - 0x20 per byte borrows for bytes < 0x20.
-    uint64_t bad = (w | ((w & ~kHigh) + kOnes)) & kHigh;  // >= 0x80 or == 0x7f
-    bad |= (w - 0x2020202020202020ull) & ~w & kHigh;     // < 0x20
-    bad |= has_zero(w ^ 0x2222222222222222ull) | has_zero(w ^ 0x5c5c5c5c5c5c5c5cull);
-    if (bad) break;
-    i += 8;
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  // w + 0x01 per byte sets bit 7 for 0x7f; w - 0x20 per byte borrows for bytes < 0x20.
+  uint64_t bad = (w | ((w & ~kHigh) + kOnes)) & kHigh;  // >= 0x80 or == 0x7f
+  bad |= (w - 0x2020202020202020ull) & ~w & kHigh;     // < 0x20
+  bad |= has_zero(w ^ 0x2222222222222222ull) | has_zero(w ^ 0x5c5c5c5c5c5c5c5cull);
+  return bad;
+}
+
+// The end of the run of plain bytes (kPlain) from s[i]. Blocks of 16 (SSE2,
+// part of every x86-64) or 8 bytes; the last block overlaps the one before
+// it instead of reading past s[n-1]; runs of fewer than 8 bytes go bytewise.
+inline size_t PlainRun(const char* s, size_t i, size_t n) {
+#if defined(__SSE2__)
+  if (n - i >= 16) {
+    for (; i + 16 <= n; i += 16)
+      if (unsigned m = Bad16(s + i)) return i + static_cast<size_t>(__builtin_ctz(m));
+    if (i == n) return n;
+    const size_t back = i - (n - 16);  // bytes of the last block already seen
+    const unsigned m = Bad16(s + n - 16) >> back;
+    return m ? i + static_cast<size_t>(__builtin_ctz(m)) : n;
+  }
+#endif
+  if (n - i >= 8) {
+    for (; i + 8 <= n; i += 8)
+      if (uint64_t m = Bad8(s + i)) return i + static_cast<size_t>(__builtin_ctzll(m) / 8);
+    if (i == n) return n;
+    const size_t back = i - (n - 8);
+    const uint64_t m = Bad8(s + n - 8) >> (8 * back);
+    return m ? i + static_cast<size_t>(__builtin_ctzll(m) / 8) : n;
   }
   while (i < n && kPlain[static_cast<uint8_t>(s[i])]) ++i;
   return i;
 }
 
+// Writes into the caller's string through a cursor: the string is grown
+// ahead (resize) and trimmed to the bytes written by Done(), so each piece
+// costs a bounds test and a memcpy instead of a std::string append.
 class Writer {
  public:
   explicit Writer(std::string* out)
@@ -82,6 +119,22 @@ class Writer {
       Reserve(n - i + 8);  // an escape is at most 6 bytes for 1
       auto c = static_cast<uint8_t>(s[i]);
       if (c >= 0x80) {
+        // Two- and three-byte characters checked here (Table 3-7 of the
+        // Unicode Standard, as DecodeAt); others take DecodeAt.
+        auto at = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (at(i + 1) & 0xC0) == 0x80) {
+          Put(s.data() + i, 2);
+          i += 2;
+          continue;
+        }
+        if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (at(i + 2) & 0xC0) == 0x80) {
+          uint8_t b = at(i + 1);
+          if (b >= (c == 0xE0 ? 0xA0 : 0x80) && b <= (c == 0xED ? 0x9F : 0xBF)) {
+            Put(s.data() + i, 3);
+            i += 3;
+            continue;
+          }
+        }
         internal::Decoded d = internal::DecodeAt(s, i);
         if (d.valid) Put(s.data() + i, d.len);
         else Put("\\ufffd", 6);
@@ -139,14 +192,47 @@ class Writer {
     Sep();
     Digits(v);
   }
+  // Decimal digits: the length first, then two digits at a time from the right.
   void Digits(long long v) {
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     Reserve(24);
-    auto r = std::to_chars(data_ + len_, data_ + len_ + 24, v);
-    len_ = static_cast<size_t>(r.ptr - data_);
+    char* d = data_ + len_;
+    uint64_t u = static_cast<uint64_t>(v);
+    if (v < 0) {
+      *d++ = '-';
+      u = 0 - u;
+    }
+    size_t k = 1;
+    for (uint64_t x = u; x >= 10;) {
+      if (x >= 10000) { x /= 10000; k += 4; }
+      else { k += 1 + (x >= 100) + (x >= 1000); break; }
+    }
+    char* p = d + k;
+    while (u >= 100) {
+      p -= 2;
+      std::memcpy(p, kPairs + 2 * (u % 100), 2);
+      u /= 100;
+    }
+    if (u >= 10) std::memcpy(p - 2, kPairs + 2 * u, 2);
+    else p[-1] = static_cast<char>('0' + u);
+    len_ = static_cast<size_t>(d + k - data_);
   }
   void Bool(bool v) { Sep(); Append(v ? "true" : "false"); }
   void Null() { Sep(); Append("null"); }
   void String(std::string_view s) { Sep(); Str(s); }
+  /// A name of the schema (a kind, a type): plain ASCII, written unscanned.
+  void Name(std::string_view s) {
+    Sep();
+    Reserve(s.size() + 2);
+    char* d = data_ + len_;
+    *d++ = '"';
+    std::memcpy(d, s.data(), s.size());
+    d[s.size()] = '"';
+    len_ += s.size() + 2;
+  }
   void Open(char c) { Sep(); Reserve(1); data_[len_++] = c; first_ = true; }
   void Close(char c) { Reserve(1); data_[len_++] = c; first_ = false; }
 
@@ -155,6 +241,7 @@ class Writer {
   [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
   [[gnu::always_inline]] void KInt(std::string_view k, long long v) { Key(k); Int(v); }
   [[gnu::always_inline]] void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
+  [[gnu::always_inline]] void KName(std::string_view k, std::string_view v) { Key(k); Name(v); }
   [[gnu::always_inline]] void SpanFields(Span s, std::string_view text, bool with_text) {
     KInt("begin", s.begin);
     KInt("end", s.end);
@@ -233,7 +320,7 @@ void WriteDocument(Writer& w, const Analysis& a, std::string_view text) {
   w.Open('{');
   w.Key("date");
   if (h.date) w.String(h.date->ToString()); else w.Null();
-  w.KStr("date_source", DateSourceName(h.date_source));
+  w.KName("date_source", DateSourceName(h.date_source));
   w.Key("place");
   if (h.place.empty()) w.Null(); else w.String(h.place);
   w.Key("source");
@@ -253,9 +340,9 @@ void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
   for (const TimeExpression& t : a.times) {
     w.Open('{');
     w.SpanFields(t.span, text, true);
-    w.KStr("type", TimeTypeName(t.type));
+    w.KName("type", TimeTypeName(t.type));
     w.KStr("value", t.value);
-    w.KOptStr("mod", TimeModName(t.mod));
+    if (std::string_view m = TimeModName(t.mod); !m.empty()) w.KName("mod", m);
     if (!t.range_begin.empty()) {
       w.Key("range");
       w.Open('{');
@@ -278,7 +365,7 @@ void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
   for (const Figure& f : a.figures) {
     w.Open('{');
     w.SpanFields(f.span, text, true);
-    w.KStr("kind", FigureKindName(f.kind));
+    w.KName("kind", FigureKindName(f.kind));
     w.Key("value");
     if (f.kind == FigureKind::kVague && f.exact.empty()) w.Null(); else w.Num(f.value);
     w.KOptStr("exact", f.exact);
@@ -289,7 +376,7 @@ void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
     w.Key("unit");
     if (f.unit.empty()) w.Null(); else w.String(f.unit);
     w.KOptStr("currency", f.currency);
-    if (f.bound != FigureBound::kExact) w.KStr("bound", FigureBoundName(f.bound));
+    if (f.bound != FigureBound::kExact) w.KName("bound", FigureBoundName(f.bound));
     if (f.sign) w.KInt("sign", f.sign);
     w.Key("time");
     if (f.time >= 0) w.Int(f.time); else w.Null();
@@ -307,7 +394,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
   for (const Entity& e : a.entities) {
     w.Open('{');
     w.KInt("id", e.id);
-    w.KStr("type", EntityTypeName(e.type));
+    w.KName("type", EntityTypeName(e.type));
     w.KStr("name", e.name);
     w.KOptStr("code", e.code);
     w.KOptStr("title", e.title);
@@ -319,7 +406,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
     for (const Mention& m : e.mentions) {
       w.Open('{');
       w.SpanFields(m.span, text, true);
-      w.KStr("via", MentionViaName(m.via));
+      w.KName("via", MentionViaName(m.via));
       if (!m.with_title.empty() &&
           (m.with_title.begin != m.span.begin || m.with_title.end != m.span.end))
         w.SpanObj("with_title", m.with_title, text);
@@ -337,7 +424,7 @@ void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
   for (const Quote& q : a.quotes) {
     w.Open('{');
     w.SpanFields(q.span, text, true);
-    w.KStr("kind", QuoteKindName(q.kind));
+    w.KName("kind", QuoteKindName(q.kind));
     w.Key("speaker");
     if (q.speaker >= 0) w.Int(q.speaker); else w.Null();
     if (!q.speaker_mention.empty()) w.SpanObj("speaker_mention", q.speaker_mention, text);
@@ -361,7 +448,7 @@ void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
     w.Key("speaker");
     if (c.speaker >= 0) w.Int(c.speaker); else w.Null();
     if (!c.cue.empty()) w.SpanObj("cue", c.cue, text);
-    w.KStr("kind", QuoteKindName(c.kind));
+    w.KName("kind", QuoteKindName(c.kind));
     w.KOptStr("stated_on", c.stated_on);
     w.KOptStr("about", c.about);
     w.IndexArray("figures", c.figures);
@@ -380,9 +467,9 @@ void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
 void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& options,
                 std::string* out) {
   size_t start = out->size();
-  // Records take about four bytes of JSON per byte of text: room reserved
+  // Records take up to about five bytes of JSON per byte of text: room reserved
   // once (untouched memory costs nothing) saves copies as the output grows.
-  out->reserve(start + 4 * text.size() + 4096);
+  out->reserve(start + 5 * text.size() + 4096);
   Writer w(out);
   w.Open('{');
   w.KStr("id", a.id);
@@ -424,9 +511,9 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
     for (const Token& t : a.tokens) {
       w.Open('{');
       w.SpanFields(t.span, text, true);
-      w.KStr("kind", TokenKindName(t.kind));
+      w.KName("kind", TokenKindName(t.kind));
       w.KStr("norm", a.Norm(t));
-      if (t.quote != QuoteRole::kNone) w.KStr("quote", QuoteRoleName(t.quote));
+      if (t.quote != QuoteRole::kNone) w.KName("quote", QuoteRoleName(t.quote));
       if (t.clitic) w.KInt("clitic", t.clitic);
       w.Close('}');
     }

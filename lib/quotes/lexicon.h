@@ -4,6 +4,7 @@
 #define COMMUNIQUE_LIB_QUOTES_LEXICON_H_
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -43,6 +44,8 @@ class QuoteLexicon {
   const CueForm* MatchCue(const Analysis& a, size_t i, size_t end) const {
     const Token& t = a.tokens[i];
     std::string_view w(a.norm_pool.data() + t.norm.begin, t.norm.size());
+    if (w.empty() || !((cue_first_len_[static_cast<uint8_t>(w[0])] >> (w.size() < 31 ? w.size() : 31)) & 1))
+      return nullptr;
     return cue_filter_.MayContain(w) ? MatchCueSlow(a, w, i, end) : nullptr;
   }
   SpeakerNoun Noun(std::string_view norm) const;
@@ -63,6 +66,9 @@ class QuoteLexicon {
   std::vector<CueForm> cues_;
   StringMap<std::vector<size_t>> cues_by_first_;
   WordFilter cue_filter_, noun_filter_, title_filter_;
+  // Per first byte, bit min(length, 31) of each cue's first word: a pretest
+  // cheaper than cue_filter_.
+  std::array<uint32_t, 256> cue_first_len_{};
   StringMap<SpeakerNoun> nouns_;
   StringSet title_words_;
   StringSet given_names_;

@@ -33,9 +33,13 @@ class Pairer {
       : text_(text), a_(a), tp_(tp), cue_after_(cue_after), cue_before_(cue_before) {}
 
   std::vector<MarkedQuote> Run() {
-    const auto& toks = a_->tokens;
-    for (size_t i = 0; i < toks.size(); ++i) {
-      if (toks[i].kind != TokenKind::kQuote || tp_[i] == kNoParagraph) continue;
+    // Through local pointers: the stores below would otherwise make the
+    // compiler reload the vectors' bounds for every token.
+    const Token* const toks = a_->tokens.data();
+    const size_t n = a_->tokens.size();
+    const uint32_t* const tp = tp_.data();
+    for (size_t i = 0; i < n; ++i) {
+      if (toks[i].kind != TokenKind::kQuote || tp[i] == kNoParagraph) continue;
       uint32_t para = tp_[i];
       if (single_ && single_->para != para) single_.reset();
       if (IsSingleMark(Slice(text_, toks[i].span))) {
