@@ -24,6 +24,9 @@ bool IsTerminal(std::string_view t) {
   return (c == '.' || c == '?' || c == '!') && t.find_first_not_of(".?!") == std::string_view::npos;
 }
 
+// Whether a punctuation token starting with byte c can be IsTerminal: . ? ! or … (E2 80 A6).
+inline bool MayBeTerminal(char c) { return c == '.' || c == '?' || c == '!' || c == '\xE2'; }
+
 bool IsClosingBracket(std::string_view t) { return t == ")" || t == "]" || t == "}"; }
 bool IsOpeningBracket(std::string_view t) { return t == "(" || t == "[" || t == "{"; }
 
@@ -134,8 +137,24 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
     if (turn >= 0) out->turns[static_cast<size_t>(turn)].span.end = end;
   };
 
-  for (; i < toks.size(); ++i) {
-    const Token& t = toks[i];
+  // out->tokens does not change here: locals, so that the pushes into *out
+  // do not make the compiler reload them per token.
+  const Token* const tk = toks.data();
+  const size_t n_toks = toks.size();
+  for (; i < n_toks; ++i) {
+    if (para != nullptr && sent_first != SIZE_MAX) {
+      // Fast path: tokens inside an open sentence that start no line, are
+      // no abbreviation and no terminal mark change nothing but the
+      // paragraph's end (the general steps below would do only that).
+      const size_t run = i;
+      while (i < n_toks && !(tk[i].flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) &&
+             !(tk[i].kind == TokenKind::kPunctuation && MayBeTerminal(text[tk[i].span.begin])) &&
+             i + 1 - sent_first < max_sentence_tokens)
+        ++i;
+      if (i > run) para->span.end = tk[i - 1].span.end;
+      if (i >= n_toks) break;
+    }
+    const Token& t = tk[i];
     bool new_para = para == nullptr || (t.flags & kTokenParagraphStart);
     size_t label = (t.flags & kTokenLineStart) ? LabelAt(text, *out, i) : 0;
     if (label) new_para = true;

@@ -25,8 +25,9 @@ struct WordBits {
   }
 };
 constexpr WordBits kWordBitsTable;
-// Per ASCII letter or digit, what it adds to ScanWord's counters: letters in
-// bits 0-15, capitals in bits 16-31, digits from bit 32; 0 for other bytes.
+// Per ASCII letter or digit, what it adds to ScanWord's counters (the last
+// bytes of a text): letters in bits 0-15, capitals in bits 16-31, digits from
+// bit 32; 0 for other bytes.
 struct WordCounts {
   uint64_t add[256] = {};
   constexpr WordCounts() {
@@ -37,6 +38,33 @@ struct WordCounts {
 };
 constexpr WordCounts kWordCounts;
 constexpr const uint8_t* kAsciiWordBits = kWordBitsTable.bits;
+
+// Eight bytes at once (SWAR): bit 7 of each byte of a mask is set where that
+// byte is an ASCII letter, an upper-case ASCII letter, an ASCII digit.
+constexpr uint64_t kHighBits = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+struct WordMasks {
+  uint64_t letter, upper, digit;
+};
+// Bit 7 of each byte of v (all bytes < 0x80) where lo <= byte <= hi: the
+// additions cannot carry into the next byte.
+constexpr uint64_t InRange(uint64_t v, uint8_t lo, uint8_t hi) {
+  return (v + kOnes * (0x80u - lo)) & ~(v + kOnes * (0x7Fu - hi)) & kHighBits;
+}
+inline WordMasks WordMasks8(uint64_t w) {
+  const uint64_t ascii = ~w & kHighBits, low = w & ~kHighBits;
+  return {InRange(low | (kOnes * 0x20), 'a', 'z') & ascii, InRange(low, 'A', 'Z') & ascii,
+          InRange(low, '0', '9') & ascii};
+}
+// The number of bytes whose bit 7 is set in a mask with no other bits.
+inline uint32_t CountHighBits(uint64_t m) { return static_cast<uint32_t>(((m >> 7) * kOnes) >> 56); }
+
+// The bytes after a word that may continue it as an e-mail address: @ . _ - +
+inline bool MayContinueEmail(char c) {
+  const auto d = static_cast<uint8_t>(static_cast<uint8_t>(c) - '+');
+  constexpr uint64_t kMask = (uint64_t{1} << ('@' - '+')) | (uint64_t{1} << ('.' - '+')) |
+                             (uint64_t{1} << ('_' - '+')) | (uint64_t{1} << ('-' - '+')) | 1;
+  return d < 64 && ((kMask >> d) & 1);
+}
 
 constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
 
@@ -179,25 +207,39 @@ bool Tokenizer::JoinsHyphen(std::string_view left, std::string_view text,
   uint32_t letters = 0, uppers = 0;
   bool inner_period = false, first = true;
   while (i < n) {
-    // Fast path: a run of ASCII letters and digits, counted without branches.
+    // Fast path: a run of ASCII letters and digits, eight bytes at a time
+    // (WordMasks8), the last few bytes of the text through a table.
     if (i < n && IsAsciiAlnum(static_cast<uint8_t>(text[i]))) {
       if (first && (kAsciiWordBits[static_cast<uint8_t>(text[i])] & kBitUpper)) *flags |= kTokenCapitalized;
-      // One table add per byte: letters, capitals and digits counted in
-      // 16-bit fields of `acc`, flushed every 65535 bytes.
-      bool digit = false;
-      while (true) {
-        const uint32_t limit = n - i > 65535 ? i + 65535 : n;
+      uint64_t digits = 0;
+      bool stopped = false;
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        const WordMasks m = WordMasks8(w);
+        const uint64_t stop = ~(m.letter | m.digit) & kHighBits;
+        const uint64_t keep = stop ? (stop & (~stop + 1)) - 1 : ~uint64_t{0};  // bytes before the stop
+        letters += CountHighBits(m.letter & keep);
+        uppers += CountHighBits(m.upper & keep);
+        digits |= m.digit & keep;
+        if (stop) {
+          i += static_cast<uint32_t>(__builtin_ctzll(stop) >> 3);
+          stopped = true;
+          break;
+        }
+        i += 8;
+      }
+      if (!stopped) {  // fewer than 8 bytes left in the text
         uint64_t acc = 0, e;
-        while (i < limit && ((e = kWordCounts.add[static_cast<uint8_t>(text[i])]) != 0)) {
+        while (i < n && ((e = kWordCounts.add[static_cast<uint8_t>(text[i])]) != 0)) {
           acc += e;
           ++i;
         }
         letters += static_cast<uint32_t>(acc & 0xFFFF);
         uppers += static_cast<uint32_t>((acc >> 16) & 0xFFFF);
-        digit = digit || (acc >> 32) != 0;
-        if (i < limit || i >= n) break;
+        digits |= acc >> 32;
       }
-      if (digit) *flags |= kTokenHasDigit;
+      if (digits) *flags |= kTokenHasDigit;
       first = false;
     }
     if (i >= n) break;
@@ -543,8 +585,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
           break;
         }
         end = ScanWord(text, pos, &tok.flags, &tok.clitic, open_single);
-        if (end < n && (text[end] == '@' || text[end] == '.' || text[end] == '_' || text[end] == '-' ||
-                        text[end] == '+')) {
+        if (end < n && MayContinueEmail(text[end])) {
           uint32_t email_end = ScanEmail(text, pos);
           if (email_end > pos) {
             end = email_end;
@@ -650,6 +691,11 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     newlines = 0;
     space_before = false;
     first = false;
+    if (pos < n && text[pos] == ' ') {  // the usual one space, as the loop's first step would
+      ++pos;
+      space_before = true;
+      prev_cls = CharClass::kSpace;
+    }
   }
   pool.Done();
 }
