@@ -159,6 +159,7 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::Create() {
                             : row.fields[1] == "numbered" ? AbbreviationKind::kNumbered
                                                        : AbbreviationKind::kOther;
     t->abbreviations_[std::string(row.fields[0])] = kind;
+    t->abbreviation_filter_.Add(row.fields[0]);
   }
   if (Status s = LoadTable("hyphen_prefixes.tsv", 1, &tsv); !s.ok()) return s;
   for (const TsvRow& row : tsv.rows) t->hyphen_prefixes_.insert(std::string(row.fields[0]));
@@ -168,7 +169,7 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::Create() {
 }
 
 AbbreviationKind Tokenizer::Abbreviation(std::string_view word) const noexcept {
-  if (word.empty() || word.size() > 8) return AbbreviationKind::kNone;
+  if (word.empty() || word.size() > 8 || !abbreviation_filter_.MayContain(word)) return AbbreviationKind::kNone;
   auto it = abbreviations_.find(word);
   return it == abbreviations_.end() ? AbbreviationKind::kNone : it->second;
 }

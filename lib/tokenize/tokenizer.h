@@ -10,6 +10,7 @@
 
 #include "communique/analysis.h"
 #include "communique/status.h"
+#include "core/word_filter.h"
 
 namespace communique::internal {
 
@@ -71,6 +72,7 @@ class Tokenizer {
                            Token* token);
 
   StringMap<AbbreviationKind> abbreviations_;
+  WordFilter abbreviation_filter_;  ///< rejects most words before the map's hash
   StringSet hyphen_prefixes_;
   StringSet number_words_;
 };
