@@ -83,6 +83,11 @@ uint64_t LowerHash(std::string_view word) {
 
 uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(LowerHash(word)); }
 bool Lexicon::IsCommonWord(std::string_view word) const { return IsCommonLower(LowerHash(word)); }
+bool Lexicon::IsWorkHead(std::string_view word) const { return work_heads_.Find(LowerHash(word)) != nullptr; }
+bool Lexicon::IsStrongCommonWord(std::string_view word) const {
+  const uint8_t* v = common_.Find(LowerHash(word));
+  return v != nullptr && *v == 2;
+}
 uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(LowerHash(word)); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
@@ -282,7 +287,17 @@ Status Lexicon::LoadCommonWords() {
   Tsv t;
   if (Status s = LoadTable("entity_common_words.tsv", 3, &t); !s.ok()) return s;
   common_.Reserve(t.rows.size());
-  for (const TsvRow& r : t.rows) common_[HashWord(Lower(r.fields[0]))] = 1;
+  // 2: almost never capitalized inside a sentence (lower case 50 times as often).
+  for (const TsvRow& r : t.rows) {
+    uint64_t lower = 0, caps = 0;
+    std::from_chars(r.fields[1].data(), r.fields[1].data() + r.fields[1].size(), lower);
+    std::from_chars(r.fields[2].data(), r.fields[2].data() + r.fields[2].size(), caps);
+    common_[HashWord(Lower(r.fields[0]))] = lower >= 50 * caps ? 2 : 1;
+  }
+  Tsv w;
+  if (Status s = LoadTable("entity_work_heads.tsv", 2, &w); !s.ok()) return s;
+  work_heads_.Reserve(w.rows.size());
+  for (const TsvRow& r : w.rows) work_heads_[HashWord(Lower(r.fields[0]))] = 1;
   return Status();
 }
 

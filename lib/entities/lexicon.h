@@ -108,6 +108,12 @@ class Lexicon {
   bool IsCommonLower(uint64_t lower_hash) const {
     return common_.Find(lower_hash) != nullptr;
   }
+  /// A common word written in lower case at least 50 times as often as
+  /// capitalized inside a sentence ("in", "long", "land"), any case.
+  bool IsStrongCommonWord(std::string_view word) const;
+  /// A head word of names of laws, events, awards or buildings ("Order",
+  /// "Treaty", "Day", "Room"; entity_work_heads.tsv), any case.
+  bool IsWorkHead(std::string_view word) const;
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
 
@@ -130,6 +136,7 @@ class Lexicon {
   std::vector<TitleInfo> titles_;
   std::vector<PersonInfo> persons_;
   HashMap64<uint8_t> common_;  // HashWord of the common words
+  HashMap64<uint8_t> work_heads_;  // HashWord of the lower-case work head words
   HashMap64<HeadInfo> heads_;  // HashWord(lower-case word) -> head
   // Bits by first byte, last byte and length of the head words: most words
   // asked about are rejected before hashing.

@@ -94,7 +94,7 @@ size_t PersonNameStart(const Lexicon& lex, const Words& words, size_t first, siz
   // given name followed by another name word.
   const bool of_office = title + 1 < end && OfficeConnector(words[title + 1]) && words[title + 1].size() >= 2;
   bool given = false;
-  for (size_t i = n; of_office && i + 1 < end && i < title + 6; ++i) {
+  for (size_t i = n; of_office && i + 1 < end && i < title + 8; ++i) {
     if (lex.WordBits(words[i]) & kGazGiven) {
       n = i;
       given = true;
@@ -106,6 +106,16 @@ size_t PersonNameStart(const Lexicon& lex, const Words& words, size_t first, siz
   // "Secretary of State for Management": one office word left, no name.
   if (of_office && !given && n + 1 == end && !(lex.WordBits(words[n]) & (kGazSurname | kGazFamily)))
     return end;
+  // What follows a title is no name when it is an organization's ("Office of
+  // Personnel Management", "Exxon Mobil" after "of") or one common word.
+  if (n < end && n > first) {
+    if (n > 0 && OfficeConnector(words[n - 1]) && words[n - 1] != "-" && !given) return end;
+    for (size_t i = n; i < end; ++i)
+      if (lex.Head(ner::Lower(words[i])) != nullptr && !(lex.WordBits(words[i]) & (kGazGiven | kGazFamily)))
+        return end;
+    if (n + 1 == end && lex.IsCommonWord(words[n]) && !(lex.WordBits(words[n]) & (kGazGiven | kGazFamily)))
+      return end;
+  }
   // "Mr. Chief Justice": a vocative keeps its title words (PersonNameEnd).
   if (n == end && Honorific(words[first])) return first;
   return n;

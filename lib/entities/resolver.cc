@@ -456,8 +456,13 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
   // A given name first makes a person, unless the last word is a common
   // word and no family name ("Tony Awards", "Rose Garden"; not "Mark Green").
   const std::string_view last = words_[h.last - 1].key;
-  if (len >= 2 && len <= 4 && lex_.IsGivenName(words_[h.first].key) &&
-      !(lex_.IsCommonWord(last) && !(lex_.WordBits(last) & (kGazSurname | kGazFamily | kGazGiven)))) {
+  // Nor when it ends in the head of a law, event or building ("Abraham
+  // Accords", "Benjamin Franklin Room"; a family name only after two words).
+  const uint8_t last_bits = lex_.WordBits(last);
+  const bool work = lex_.IsWorkHead(last) && !(last_bits & kGazGiven) &&
+                    (len >= 3 || !(last_bits & (kGazFamily | kGazSurname)));
+  if (len >= 2 && len <= 4 && lex_.IsGivenName(words_[h.first].key) && !work &&
+      !(lex_.IsCommonWord(last) && !(last_bits & (kGazSurname | kGazFamily | kGazGiven)))) {
     AddPerson(h, Surface(h.first, h.last), MentionVia::kName);
   }
 }

@@ -108,6 +108,32 @@ void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<uint8_t
     (*covered)[static_cast<size_t>(it - toks.begin())] = 1;
 }
 
+// A tagged "person" that is the name of a law, event, award or building, or
+// of an organization or place by its last word: it ends in such a head word
+// ("Executive Order", "Valentine's Day", "Benjamin Franklin Room", "Harris
+// Administration", "Army Airfield") or stands right before a work head
+// ("Executive" of "Executive Order 14033"). A family name as head keeps a
+// two-word name that starts with a given name ("Doris Day", "Mark Hall").
+bool NotPersonHead(const Lexicon& lex, const Token* st, const std::vector<std::string_view>& words,
+                   const std::vector<uint8_t>& skip, const NerSpan& ns) {
+  const size_t n = ns.end_word - ns.first_word;
+  const std::string_view last = words[ns.end_word - 1];
+  const uint8_t bits = lex.WordBits(last);
+  const bool given_first = n == 2 && (lex.WordBits(words[ns.first_word]) & kGazGiven) &&
+                           st[ns.first_word].clitic == 0;
+  const bool family = (bits & (kGazFamily | kGazSurname)) != 0;
+  if (n >= 2 && !(bits & kGazGiven) && (!family || !given_first)) {
+    if (lex.IsWorkHead(last) || (bits & kGazOrg)) return true;
+    const HeadInfo* head = lex.Head(ner::Lower(last));
+    if (head && head->last && !family) return true;
+  }
+  const size_t next = ns.end_word;
+  if (next < words.size() && !skip[next] && ner::CanStart(words[next]) && lex.IsWorkHead(words[next]) &&
+      !(lex.WordBits(words[next]) & kGazGiven) && (n == 1 || !(lex.WordBits(words[next]) & kGazFamily)))
+    return true;
+  return n == 1 && lex.IsWorkHead(last) && !(bits & (kGazGiven | kGazFamily | kGazSurname));
+}
+
 // Adds tagger names on tokens no rule-based mention touches; `covered` is
 // updated with the tagger's mentions.
 void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_view text,
@@ -117,6 +143,8 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   covered.assign(toks.size(), 0);
   for (const Entity& e : a->entities)
     for (const Mention& m : e.mentions) Cover(toks, m, &covered);
+  // Words of a time expression name no one ("12:22 P.M. EDT", "June 2025").
+  for (const TimeExpression& t : a->times) Cover(toks, Mention{t.span, MentionVia::kName, t.span}, &covered);
   std::vector<Mention> added;
   std::optional<NameIndex> index;  // built at the first tagger name
   std::vector<std::string_view> words;
@@ -164,6 +192,11 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         // "Secretary of Agriculture Tom Vilsack": the name follows the title.
         ns.first_word = PersonNameStart(lex, words, ns.first_word, ns.end_word);
         if (ns.end_word == ns.first_word) continue;
+        // "the President's Budget": a possessive title names no one after it.
+        bool possessive = false;
+        for (size_t i = tagged_first; i < ns.first_word && !possessive; ++i)
+          possessive = toks[sent.first_token + i].clitic != 0;
+        if (possessive) continue;
         ns.end_word = PersonNameEnd(lex, words, ns.first_word, ns.end_word);
         if (ns.end_word == ns.first_word) continue;
         // A plural acronym ("NGOs"), or one ALL-CAPS word that is a known
@@ -173,6 +206,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         const std::string_view one = words[ns.first_word];
         if (ns.end_word - ns.first_word == 1) acronym = acronym || CapsCommonWord(lex, one);
         if (acronym) continue;
+        if (NotPersonHead(lex, toks.data() + sent.first_token, words, skip, ns)) continue;
       }
       // A bare title ("President", "Mr. Prime Minister"), or a one-word name
       // no gazetteer knows at a sentence start or that is a common word
@@ -216,10 +250,17 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         const Token& t = toks[sent.first_token + ns.first_word];
         bool starts = true;  // only punctuation before it: "(Laughter.)"
         for (size_t i = 0; i < ns.first_word && starts; ++i)
-          starts = toks[sent.first_token + i].kind == TokenKind::kPunctuation;
-        const bool unknown = (lex.WordBits(words[ns.first_word]) & kGazListBits) == 0;
+          starts = toks[sent.first_token + i].kind == TokenKind::kPunctuation ||
+                   toks[sent.first_token + i].kind == TokenKind::kSymbol;
+        const uint8_t bits = lex.WordBits(words[ns.first_word]);
+        const bool unknown = (bits & kGazListBits) == 0;
         if (unknown && !(t.flags & kTokenAllUpper) &&
             (starts || lex.IsCommonWord(words[ns.first_word])))
+          continue;
+        // A word almost always written in lower case and no given name
+        // ("In" after a bullet, "Long", "Land") names no one alone.
+        if (kNerTypes[(ns.type - 1) / 2] == EntityType::kPerson && !(bits & kGazGiven) &&
+            !(t.flags & kTokenAllUpper) && lex.IsStrongCommonWord(words[ns.first_word]))
           continue;
       }
       EntityType type = kNerTypes[(ns.type - 1) / 2];
@@ -530,6 +571,37 @@ void MergeSurnamePersons(std::vector<Entity>* entities) {
   (void)merged;
 }
 
+// A generational suffix: "Jr.", "SR.", "Jr" (no Roman numerals: "II" is a
+// name word the tagger keeps).
+bool NameSuffix(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return w == "Jr" || w == "JR" || w == "Sr" || w == "SR";
+}
+
+// Person mentions take a suffix written right after them ("JOSEPH R. BIDEN
+// JR."; not after a comma), and a mention that is only a suffix ("Jr." of
+// "Biden, Jr.") goes.
+void NameSuffixes(std::string_view text, std::vector<Entity>* entities) {
+  for (Entity& e : *entities) {
+    if (e.type != EntityType::kPerson) continue;
+    for (Mention& m : e.mentions) {
+      size_t end = m.span.end + 1;  // after one space: two letters, an optional '.'
+      if (end + 2 > text.size() || text[m.span.end] != ' ') continue;
+      end += 2;
+      if (end < text.size() && text[end] == '.') ++end;
+      if (end < text.size() && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z')) continue;
+      if (!NameSuffix(text.substr(m.span.end + 1, end - m.span.end - 1))) continue;
+      if (m.with_title.end == m.span.end) m.with_title.end = static_cast<uint32_t>(end);
+      m.span.end = static_cast<uint32_t>(end);
+    }
+    e.mentions.erase(std::remove_if(e.mentions.begin(), e.mentions.end(),
+                                    [&](const Mention& m) {
+                                      return NameSuffix(text.substr(m.span.begin, m.span.size()));
+                                    }),
+                     e.mentions.end());
+  }
+}
+
 // Sorts mentions and entities by first mention, drops empty entities, renumbers ids.
 void Finish(std::vector<Entity>* entities) {
   for (Entity& e : *entities)
@@ -557,6 +629,7 @@ class EntityStage final : public Stage {
     PropagateNames(*lex_, text, covered, a);
     NameCapsPersons(*lex_, text, covered, a);
     MergeSurnamePersons(&a->entities);
+    NameSuffixes(text, &a->entities);
     Finish(&a->entities);
   }
 

@@ -95,4 +95,41 @@ TEST_SUITE("entities_persons") {
     CHECK(p->type == EntityType::kPerson);
     CHECK(!PersonMentionContains(t, a, "Announce"));
   }
+
+  TEST_CASE("time words, a lone suffix and a word written in lower case are no persons") {
+    std::string t = "12:22 P.M. EDT\n\n- In June 2025, the agency met again. President Joseph R. Biden, Jr. "
+                    "will travel to Rome.\n\nJOSEPH R. BIDEN JR.\nTHE WHITE HOUSE\n";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMentionContains(t, a, "EDT"));
+    CHECK(!PersonMentionContains(t, a, "In"));
+    CHECK(!PersonMentionContains(t, a, "June"));
+    CHECK(MentionAt(t, a, "Jr.") == nullptr);
+    const Entity* p = MentionAt(t, a, "JOSEPH R. BIDEN JR.");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+  }
+
+  TEST_CASE("names of laws, events, awards and rooms are no persons; a family name as head is") {
+    std::string t = "The President signed an Executive Order today. The sanctions follow Executive "
+                    "Order 14033. Guests met in the Benjamin Franklin Room on Valentine's Day to mark "
+                    "the Abraham Accords and the Treaty. Doris Day sang for them.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMentionContains(t, a, "Executive"));
+    CHECK(!PersonMentionContains(t, a, "Room"));
+    CHECK(!PersonMentionContains(t, a, "Valentine"));
+    CHECK(!PersonMentionContains(t, a, "Accords"));
+    CHECK(!PersonMentionContains(t, a, "Treaty"));
+    const Entity* d = MentionAt(t, a, "Doris Day");
+    REQUIRE(d != nullptr);
+    CHECK(d->type == EntityType::kPerson);
+  }
+
+  TEST_CASE("an organization after a title, or a possessive title, names no person") {
+    std::string t = "Krista Anne Boyd, of Florida, to be Inspector General, Office of Personnel "
+                    "Management. The President's Budget for Fiscal Year 2023 is out.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(MentionAt(t, a, "Krista Anne Boyd") != nullptr);
+    CHECK(!PersonMentionContains(t, a, "Office"));
+    CHECK(!PersonMentionContains(t, a, "Budget"));
+  }
 }
