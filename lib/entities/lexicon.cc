@@ -83,7 +83,14 @@ uint64_t LowerHash(std::string_view word) {
 
 uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(LowerHash(word)); }
 bool Lexicon::IsCommonWord(std::string_view word) const { return IsCommonLower(LowerHash(word)); }
-bool Lexicon::IsWorkHead(std::string_view word) const { return work_heads_.Find(LowerHash(word)) != nullptr; }
+bool Lexicon::IsWorkHead(std::string_view word) const {
+  const uint8_t* v = work_heads_.Find(LowerHash(word));
+  return v != nullptr && (*v & 1);
+}
+bool Lexicon::IsGroupNoun(std::string_view word) const {
+  const uint8_t* v = work_heads_.Find(LowerHash(word));
+  return v != nullptr && (*v & 2);
+}
 bool Lexicon::IsStrongCommonWord(std::string_view word) const {
   const uint8_t* v = common_.Find(LowerHash(word));
   return v != nullptr && *v == 2;
@@ -298,6 +305,9 @@ Status Lexicon::LoadCommonWords() {
   if (Status s = LoadTable("entity_work_heads.tsv", 2, &w); !s.ok()) return s;
   work_heads_.Reserve(w.rows.size());
   for (const TsvRow& r : w.rows) work_heads_[HashWord(Lower(r.fields[0]))] = 1;
+  Tsv g;  // group nouns share the map, with their own value
+  if (Status s = LoadTable("entity_groups.tsv", 1, &g); !s.ok()) return s;
+  for (const TsvRow& r : g.rows) work_heads_[HashWord(Lower(r.fields[0]))] |= 2;
   return Status();
 }
 

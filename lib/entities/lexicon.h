@@ -114,6 +114,8 @@ class Lexicon {
   /// A head word of names of laws, events, awards or buildings ("Order",
   /// "Treaty", "Day", "Room"; entity_work_heads.tsv), any case.
   bool IsWorkHead(std::string_view word) const;
+  /// A noun for a group of people ("Muslims", "Slavs"; entity_groups.tsv), any case.
+  bool IsGroupNoun(std::string_view word) const;
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
 
@@ -136,7 +138,7 @@ class Lexicon {
   std::vector<TitleInfo> titles_;
   std::vector<PersonInfo> persons_;
   HashMap64<uint8_t> common_;  // HashWord of the common words
-  HashMap64<uint8_t> work_heads_;  // HashWord of the lower-case work head words
+  HashMap64<uint8_t> work_heads_;  // lower-case word -> 1: work head, 2: group noun
   HashMap64<HeadInfo> heads_;  // HashWord(lower-case word) -> head
   // Bits by first byte, last byte and length of the head words: most words
   // asked about are rejected before hashing.

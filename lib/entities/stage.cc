@@ -262,6 +262,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         if (kNerTypes[(ns.type - 1) / 2] == EntityType::kPerson && !(bits & kGazGiven) &&
             !(t.flags & kTokenAllUpper) && lex.IsStrongCommonWord(words[ns.first_word]))
           continue;
+        // "Muslims", "Slavs": a group of people, no one's name.
+        if (kNerTypes[(ns.type - 1) / 2] == EntityType::kPerson && lex.IsGroupNoun(words[ns.first_word]))
+          continue;
       }
       EntityType type = kNerTypes[(ns.type - 1) / 2];
       uint32_t country_end = 0;  // end of ", Country" after a place

@@ -132,4 +132,13 @@ TEST_SUITE("entities_persons") {
     CHECK(!PersonMentionContains(t, a, "Office"));
     CHECK(!PersonMentionContains(t, a, "Budget"));
   }
+
+  TEST_CASE("a noun for a group of people is no person") {
+    std::string t = "We wish American Muslims, and Muslims around the world, a blessed holiday. "
+                    "The Slavs and Jews of the city welcomed them.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMentionContains(t, a, "Muslims"));
+    CHECK(!PersonMentionContains(t, a, "Slavs"));
+    CHECK(!PersonMentionContains(t, a, "Jews"));
+  }
 }
