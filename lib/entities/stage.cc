@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/stage.h"
 #include "entities/lexicon.h"
@@ -99,6 +100,38 @@ bool IsSyllable(std::string_view w) {
   return true;
 }
 
+// Possessive determiners before a capitalized common noun ("our Motherland").
+bool IsPossessiveDeterminer(std::string_view w) {
+  return w == "our" || w == "their" || w == "his" || w == "her" || w == "its" || w == "my" ||
+         w == "your" || w == "Our" || w == "Their";
+}
+
+// A tagger "location" that is no place name: one word no gazetteer knows
+// that is a head word alone ("the Council", "the Republic"), that sits right
+// before another capitalized word ("Executive Order", "Federal Aviation"), or
+// after a possessive determiner ("our Motherland"); or several words, all
+// common words, none a gazetteer word or location head ("Digital Assets",
+// "Foreign States"; not "West Side").
+bool NotAPlace(const Lexicon& lex, const std::vector<std::string_view>& words, const NerSpan& ns) {
+  const size_t n = ns.end_word - ns.first_word;
+  if (n == 1) {
+    const std::string_view w = words[ns.first_word];
+    if (lex.WordBits(w) & kGazListBits) return false;
+    if (lex.Head(ner::Lower(w)) != nullptr) return true;
+    if (ns.end_word < words.size() && ner::CanStart(words[ns.end_word]) &&
+        words[ns.end_word].data() > w.data() + w.size())
+      return true;
+    return ns.first_word > 0 && IsPossessiveDeterminer(words[ns.first_word - 1]);
+  }
+  for (size_t i = ns.first_word; i < ns.end_word; ++i) {
+    const HeadInfo* head = lex.Head(ner::Lower(words[i]));
+    if ((lex.WordBits(words[i]) & kGazListBits) || !lex.IsCommonWord(words[i]) ||
+        (head != nullptr && head->type == EntityType::kLocation))
+      return false;
+  }
+  return true;
+}
+
 // Marks the tokens a mention (with its title) touches.
 void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<uint8_t>* covered) {
   Span s = m.with_title.empty() ? m.span : m.with_title;
@@ -147,6 +180,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   for (const TimeExpression& t : a->times) Cover(toks, Mention{t.span, MentionVia::kName, t.span}, &covered);
   std::vector<Mention> added;
   std::optional<NameIndex> index;  // built at the first tagger name
+  std::optional<std::unordered_set<uint64_t>> lower_words;  // built when first needed
   std::vector<std::string_view> words;
   std::vector<uint8_t> skip, labels;
   std::vector<NerSpan> spans;
@@ -267,6 +301,19 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
           continue;
       }
       EntityType type = kNerTypes[(ns.type - 1) / 2];
+      if (type == EntityType::kLocation && NotAPlace(lex, words, ns)) continue;
+      // A one-word "location" no gazetteer knows that the document also
+      // writes in lower case is a common word ("Federal lands" ... "federal").
+      if (type == EntityType::kLocation && ns.end_word - ns.first_word == 1 &&
+          !(lex.WordBits(words[ns.first_word]) & kGazListBits)) {
+        if (!lower_words) {
+          lower_words.emplace();
+          for (const Token& t : toks)
+            if (t.kind == TokenKind::kWord && !(t.flags & (kTokenCapitalized | kTokenAllUpper)))
+              lower_words->insert(HashWord(a->Norm(t)));
+        }
+        if (lower_words->count(HashWord(ner::Lower(words[ns.first_word])))) continue;
+      }
       uint32_t country_end = 0;  // end of ", Country" after a place
       // A one-word "person" that the gazetteers know as a place and not as a
       // name is a place after a place preposition ("born in Heidelberg");

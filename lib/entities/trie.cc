@@ -61,6 +61,9 @@ void SplitPhrase(std::string_view phrase, bool ignore_case, std::vector<std::str
       std::string_view part = word.substr(p, h - p);
       if (!part.empty()) {
         keys->push_back(NormalizeKey(part));
+        // A possessive is cut off text words (BuildWords): "People's" -> people.
+        std::string& k = keys->back();
+        if (k.size() > 2 && k.compare(k.size() - 2, 2, "'s") == 0) k.resize(k.size() - 2);
         rules->push_back(ignore_case ? CaseRule::kAny : RuleOf(part));
       }
       if (h >= word.size()) break;

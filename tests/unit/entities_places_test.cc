@@ -1,0 +1,78 @@
+// The entities stage: locations (places, regions, natural features) and the
+// capitalized words that are not places.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+using communique::Analysis;
+using communique::Entity;
+using communique::EntityType;
+using communique::testing::AnalyzeOk;
+
+namespace {
+
+// The entity that has a mention with this exact text at or after `from`, or nullptr.
+const Entity* MentionAt(std::string_view text, const Analysis& a, std::string_view mention,
+                        size_t from = 0) {
+  size_t at = text.find(mention, from);
+  for (const Entity& e : a.entities)
+    for (const auto& m : e.mentions)
+      if (m.span.begin == at && m.span.size() == mention.size()) return &e;
+  return nullptr;
+}
+
+bool AnyLocationNamed(const Analysis& a, std::string_view name) {
+  for (const Entity& e : a.entities)
+    if (e.type == EntityType::kLocation && e.name == name) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("entities_places") {
+  TEST_CASE("a country name with a possessive word matches whole, curly or straight") {
+    std::string t = "The talks covered the People’s Republic of China, the Democratic People’s "
+                    "Republic of Korea and the People's Republic of Bangladesh.";
+    Analysis a = AnalyzeOk(t);
+    const struct { const char* mention; const char* code; } want[] = {
+        {"People’s Republic of China", "CHN"},
+        {"Democratic People’s Republic of Korea", "PRK"},
+        {"People's Republic of Bangladesh", "BGD"}};
+    for (const auto& w : want) {
+      const Entity* c = MentionAt(t, a, w.mention);
+      REQUIRE_MESSAGE(c != nullptr, w.mention);
+      CHECK(c->type == EntityType::kCountry);
+      CHECK(c->code == w.code);
+    }
+    for (const Entity& e : a.entities) CHECK(e.type != EntityType::kLocation);
+  }
+
+  TEST_CASE("seas, straits, rivers and world regions are locations") {
+    std::string t = "Tankers sailed from the East China Sea to the Red Sea, the Strait of Hormuz "
+                    "and the Horn of Africa, past the Sahel, the Caribbean and the Mekong.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"East China Sea", "Red Sea", "Strait of Hormuz", "Horn of Africa",
+                                  "Sahel", "Caribbean", "Mekong"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK(l->type == EntityType::kLocation);
+    }
+  }
+
+  TEST_CASE("a head word alone, an adjective before a name, a possessed noun are no places") {
+    std::string t =
+        "Forced labor was described in the Department’s report. For information, please "
+        "contact the Bureau of Educational and Cultural Affairs. The Council met in Geneva. "
+        "They honoured the defenders of our Motherland. Growth in Digital Assets was slow. "
+        "The Federal Coordinating Officer arrived, and federal funds followed.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view word : {"Department", "Bureau", "Council", "Motherland", "Digital Assets",
+                                  "Federal"})
+      CHECK_MESSAGE(!AnyLocationNamed(a, word), word);
+    const Entity* g = MentionAt(t, a, "Geneva");
+    REQUIRE(g != nullptr);
+    CHECK(g->type == EntityType::kLocation);
+  }
+}
