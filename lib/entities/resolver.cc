@@ -154,34 +154,25 @@ void Resolver::Place(size_t hi, const Entry& e) {
   if (e.kind == EntryKind::kPlace && h.last - h.first == 1 && words_[h.first].sentence_start &&
       words_[h.first].shape != Shape::kUpper)
     return;
-  bool metonymy = seat && !IsPlaceUse(h);
+  // "Washington, D.C.", "Washington D.C.": the district joins the city, a place.
+  uint32_t last = h.last;
+  {
+    uint32_t d = last < words_.size() && words_[last].key == "," ? last + 1 : last;
+    if (d < words_.size() && words_[d].key == "d.c." && words_[d].sentence == words_[h.first].sentence &&
+        hit_at_[d] >= 0 && hits_[static_cast<size_t>(hit_at_[d])].last == d + 1) {
+      used_[static_cast<size_t>(hit_at_[d])] = true;
+      last = d + 1;
+    }
+  }
+  bool metonymy = seat && last == h.last && !IsPlaceUse(h);
   Entity proto;
   proto.type = EntityType::kLocation;
   proto.name = p.name;
   proto.code = CountryCode(p.country);
   proto.metonymy = metonymy;
   uint32_t id = reg_.Get("l:" + p.name + (metonymy ? ":m" : ""), proto);
-  // "Sydney, Australia", "Portland, Oregon": a place with its country or
-  // region after a comma is one mention (the country keeps its own).
-  uint32_t last = h.last;
-  if (!metonymy && last + 1 < words_.size() && words_[last].key == "," &&
-      words_[last + 1].sentence == words_[h.first].sentence && hit_at_[last + 1] >= 0) {
-    const Hit& nh = hits_[static_cast<size_t>(hit_at_[last + 1])];
-    const Entry* ne = EntryOf(nh);
-    // "Paris, France, Germany and ...", "Paris, France and Spain", "Africa,
-    // Latin America, and": a list ("Sydney, Australia, are" is none).
-    const uint32_t after = nh.last;
-    const bool list =
-        (after < words_.size() &&
-         ((words_[after].key == "," && after + 1 < words_.size() &&
-           (words_[after + 1].shape != Shape::kLower || words_[after + 1].key == "and" ||
-            words_[after + 1].key == "or")) ||
-          words_[after].key == "and" || words_[after].key == "or"));
-    // A region takes none ("Asia, Europe", "West Bank, Egypt").
-    if (ne && (ne->kind == EntryKind::kCountry || ne->kind == EntryKind::kRegion) && !list &&
-        e.kind != EntryKind::kRegion)
-      last = nh.last;
-  }
+  // "Sydney, Australia", "Portland, Oregon": the place and its country or
+  // region after a comma are two mentions (as the gold sets mark them).
   reg_.AddMention(id, SpanOf(h.first, last), metonymy ? MentionVia::kSeat : MentionVia::kName);
 }
 

@@ -314,7 +314,6 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         }
         if (lower_words->count(HashWord(ner::Lower(words[ns.first_word])))) continue;
       }
-      uint32_t country_end = 0;  // end of ", Country" after a place
       // A one-word "person" that the gazetteers know as a place and not as a
       // name is a place after a place preposition ("born in Heidelberg");
       // elsewhere the tagger's context decides ("Chita said").
@@ -333,7 +332,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
           type = EntityType::kLocation;
       }
       // "Sydney, Australia": a one-word name, a comma and a country is a
-      // place, one mention with the country (as the resolver makes them).
+      // place; the country keeps its own mention (as the resolver does).
       if (type == EntityType::kPerson && ns.end_word - ns.first_word == 1 &&
           ns.end_word + 1 < words.size() && words[ns.end_word] == "," && skip[ns.end_word + 1]) {
         const uint32_t at = toks[sent.first_token + ns.end_word + 1].span.begin;
@@ -361,10 +360,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
                                 (words[ns.first_word - 1] == "," || words[ns.first_word - 1] == "and");
         const bool list = !ends_clause || after_list || lex.IsCommonWord(words[ns.first_word]) ||
                           (lex.WordBits(words[ns.first_word]) & kGazDemonym);
-        if (country != nullptr && !list) {
-          type = EntityType::kLocation;
-          country_end = country->span.end;
-        }
+        if (country != nullptr && !list) type = EntityType::kLocation;
       }
       // "Kwok Wai-keung": a lower-case second syllable joined by a hyphen.
       if (type == EntityType::kPerson && ns.end_word - ns.first_word >= 2 &&
@@ -377,7 +373,6 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       Span span{first.span.begin, static_cast<uint32_t>(
           words[ns.end_word - 1].data() + words[ns.end_word - 1].size() - text.data())};
       std::string_view surface = text.substr(span.begin, span.size());
-      if (country_end > span.end) span.end = country_end;
       Span with_title = span;
       with_title.begin = toks[sent.first_token + tagged_first].span.begin;
       MentionVia via = MentionVia::kName;

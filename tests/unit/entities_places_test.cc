@@ -76,3 +76,25 @@ TEST_SUITE("entities_places") {
     CHECK(g->type == EntityType::kLocation);
   }
 }
+
+TEST_SUITE("entities_places_commas") {
+  TEST_CASE("a city and its country after a comma are two mentions; Washington, D.C. is one place") {
+    std::string t = "WASHINGTON, D.C. – The minister arrived in Washington D.C. on Monday. He "
+                    "will visit Frankfurt, Germany, and Paris, France, next week. D.C. officials agreed.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* w = MentionAt(t, a, "WASHINGTON, D.C.");
+    REQUIRE(w != nullptr);
+    CHECK(w->type == EntityType::kLocation);
+    CHECK_FALSE(w->metonymy);
+    CHECK(MentionAt(t, a, "Washington D.C.") == w);
+    const Entity* p = MentionAt(t, a, "Paris");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kLocation);
+    const Entity* f = MentionAt(t, a, "France");
+    REQUIRE(f != nullptr);
+    CHECK(f->code == "FRA");
+    const Entity* dc = MentionAt(t, a, "D.C.", t.find("D.C. officials"));
+    REQUIRE(dc != nullptr);
+    CHECK(dc->type == EntityType::kLocation);
+  }
+}
