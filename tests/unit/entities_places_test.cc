@@ -98,3 +98,22 @@ TEST_SUITE("entities_places_commas") {
     CHECK(dc->type == EntityType::kLocation);
   }
 }
+
+TEST_SUITE("entities_places_given_names") {
+  TEST_CASE("US states and large cities that are also given names are places; names stay persons") {
+    std::string t = "Flooding hit Maryland and Nevada, and officials in Houston and Virginia "
+                    "prepared shelters. Representative Virginia Foxx said aid would follow.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Maryland", "Nevada", "Houston"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK(l->type == EntityType::kLocation);
+    }
+    const Entity* v = MentionAt(t, a, "Virginia", t.find("Virginia prepared") - 1);
+    REQUIRE(v != nullptr);
+    CHECK(v->type == EntityType::kLocation);
+    const Entity* p = MentionAt(t, a, "Virginia Foxx");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+  }
+}
