@@ -19,6 +19,22 @@ bool IsSpeechVerb(std::string_view k) {
          k == "wrote" || k == "explained" || k == "recalled" || k == "noted" || k == "argued";
 }
 
+// Lower-case nouns before "of" and a place's name: "the city of Palmyra".
+bool IsPlaceNoun(std::string_view k) {
+  return k == "city" || k == "town" || k == "village" || k == "state" || k == "province" ||
+         k == "region" || k == "county" || k == "district" || k == "municipality" || k == "island" ||
+         k == "port" || k == "oblast" || k == "governorate" || k == "prefecture";
+}
+
+// Head words of administrative divisions: "Kharkiv Oblast" is one place, while
+// "Atlanta International Airport" holds a city of its own.
+bool IsDivisionHead(std::string_view k) {
+  return k == "region" || k == "oblast" || k == "krai" || k == "okrug" || k == "governorate" ||
+         k == "prefecture" || k == "territory" || k == "province" || k == "county" ||
+         k == "district" || k == "parish" || k == "borough" || k == "township" ||
+         k == "municipality" || k == "state" || k == "city";
+}
+
 bool IsDeterminer(std::string_view k) {
   return k == "the" || k == "a" || k == "an" || k == "this" || k == "that" || k == "these" ||
          k == "those";
@@ -286,6 +302,22 @@ void Resolver::NamedRun(size_t hi) {
          lex_.Head(words_[h.first].key) == nullptr)
     ++h.first;  // "The Guardian", sentence-initial "Yesterday Smith"
   if (h.first >= h.last) return;
+  // "the city of Palmyra", "the town of Vysne Nemecke": a place.
+  if (h.first >= 2 && h.last - h.first <= 3 && words_[h.first - 1].key == "of" &&
+      words_[h.first - 2].shape == Shape::kLower && IsPlaceNoun(words_[h.first - 2].key) &&
+      words_[h.first].sentence == words_[h.first - 2].sentence) {
+    bool titled = false;
+    for (uint32_t w = h.first; w < h.last && !titled; ++w)
+      titled = (lex_.WordBits(words_[w].key) & kWordTitle) != 0 || lex_.Head(words_[w].key) != nullptr;
+    if (!titled) {
+      Entity proto;
+      proto.type = EntityType::kLocation;
+      proto.name = std::string(Surface(h.first, h.last));
+      uint32_t id = reg_.Get("l:" + proto.name, proto);
+      reg_.AddMention(id, SpanOf(h.first, h.last), MentionVia::kName);
+      return;
+    }
+  }
   // "(Governor of Nizhny Novgorod) Region Valery Shantsev": a name-final head
   // word, then a given name and a surname: two names.
   // "(Secretary for Management and) Resources Brian P. McKeon": the same
@@ -367,8 +399,10 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       const Entry* pe = EntryOf(hits_[hi - 1]);
       if (pe->kind == EntryKind::kCountry) {
         h.first = hits_[hi - 1].first;  // the country has its mention already
+      } else if (IsDivisionHead(words_[h.last - 1].key)) {
+        h.first = hits_[hi - 1].first;  // "Kharkiv Oblast": one place, no nested mention
       } else {
-        // The place keeps its own (nested) mention.
+        // The place keeps its own (nested) mention in an organization's name.
         const PlaceInfo& p = lex_.place(pe->ref);
         Entity place;
         place.type = EntityType::kLocation;

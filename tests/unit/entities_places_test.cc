@@ -117,3 +117,20 @@ TEST_SUITE("entities_places_given_names") {
     CHECK(p->type == EntityType::kPerson);
   }
 }
+
+TEST_SUITE("entities_places_admin") {
+  TEST_CASE("oblasts, governorates, counties are one place; 'the city of X' makes X a place") {
+    std::string t = "Shelling hit Kharkiv Oblast. Aid reached Idlib Governorate and Fukushima "
+                    "Prefecture. Residents of Pottawatomie County left. He was born in the city of "
+                    "Palmyra and grew up in the village of Vysne Nemecke.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Kharkiv Oblast", "Idlib Governorate", "Fukushima Prefecture",
+                                  "Pottawatomie County", "Palmyra", "Vysne Nemecke"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK(l->type == EntityType::kLocation);
+    }
+    // No second mention of the city inside the oblast's name.
+    CHECK(MentionAt(t, a, "Kharkiv") == nullptr);
+  }
+}
