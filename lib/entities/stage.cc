@@ -109,9 +109,9 @@ bool IsPossessiveDeterminer(std::string_view w) {
 // A tagger "location" that is no place name: one word no gazetteer knows
 // that is a head word alone ("the Council", "the Republic"), that sits right
 // before another capitalized word ("Executive Order", "Federal Aviation"), or
-// after a possessive determiner ("our Motherland"); or several words, all
-// common words, none a gazetteer word or location head ("Digital Assets",
-// "Foreign States"; not "West Side").
+// after a possessive determiner ("our Motherland"); or several words ending
+// in an organization head, or all common words, none a gazetteer word or
+// location head ("Digital Assets", "Foreign States"; not "West Side").
 bool NotAPlace(const Lexicon& lex, const std::vector<std::string_view>& words, const NerSpan& ns) {
   const size_t n = ns.end_word - ns.first_word;
   if (n == 1) {
@@ -123,6 +123,10 @@ bool NotAPlace(const Lexicon& lex, const std::vector<std::string_view>& words, c
       return true;
     return ns.first_word > 0 && IsPossessiveDeterminer(words[ns.first_word - 1]);
   }
+  // "Ministerial Council": an organization's head word ends it.
+  if (const HeadInfo* last = lex.Head(ner::Lower(words[ns.end_word - 1]));
+      last != nullptr && last->last && last->type == EntityType::kOrganization)
+    return true;
   for (size_t i = ns.first_word; i < ns.end_word; ++i) {
     const HeadInfo* head = lex.Head(ner::Lower(words[i]));
     if ((lex.WordBits(words[i]) & kGazListBits) || !lex.IsCommonWord(words[i]) ||

@@ -66,10 +66,11 @@ TEST_SUITE("entities_places") {
         "Forced labor was described in the Department’s report. For information, please "
         "contact the Bureau of Educational and Cultural Affairs. The Council met in Geneva. "
         "They honoured the defenders of our Motherland. Growth in Digital Assets was slow. "
-        "The Federal Coordinating Officer arrived, and federal funds followed.";
+        "The Federal Coordinating Officer arrived, and federal funds followed. Ministers "
+        "attended the OSCE Ministerial Council in Stockholm.";
     Analysis a = AnalyzeOk(t);
     for (std::string_view word : {"Department", "Bureau", "Council", "Motherland", "Digital Assets",
-                                  "Federal"})
+                                  "Federal", "Ministerial Council"})
       CHECK_MESSAGE(!AnyLocationNamed(a, word), word);
     const Entity* g = MentionAt(t, a, "Geneva");
     REQUIRE(g != nullptr);
@@ -87,9 +88,11 @@ TEST_SUITE("entities_places_commas") {
     CHECK(w->type == EntityType::kLocation);
     CHECK_FALSE(w->metonymy);
     CHECK(MentionAt(t, a, "Washington D.C.") == w);
-    const Entity* p = MentionAt(t, a, "Paris");
-    REQUIRE(p != nullptr);
-    CHECK(p->type == EntityType::kLocation);
+    for (std::string_view name : {"Paris", "Frankfurt"}) {
+      const Entity* p = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(p != nullptr, name);
+      CHECK(p->type == EntityType::kLocation);
+    }
     const Entity* f = MentionAt(t, a, "France");
     REQUIRE(f != nullptr);
     CHECK(f->code == "FRA");
