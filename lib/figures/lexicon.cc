@@ -176,9 +176,12 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
   }
   for (const auto& [w, unused] : lex->starters) {
     lex->starter_filter.Add(w);
-    if (!w.empty()) lex->starter_first_len[static_cast<uint8_t>(w[0])] |= uint32_t{1} << std::min<size_t>(w.size(), 31);
+    lex->starter_hashes.Add(w);
   }
-  for (const auto& [w, unused] : lex->roles) lex->role_filter.Add(w);
+  for (const auto& [w, r] : lex->roles) {
+    lex->role_filter.Add(w);
+    if (r & kRoleClause) lex->clause_hashes.Add(w);
+  }
   for (const auto& [w, unused] : lex->number_words) lex->number_filter.Add(w);
   return Status();
 }

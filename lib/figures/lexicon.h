@@ -3,7 +3,6 @@
 #ifndef COMMUNIQUE_LIB_FIGURES_LEXICON_H_
 #define COMMUNIQUE_LIB_FIGURES_LEXICON_H_
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +11,7 @@
 
 #include "communique/figure.h"
 #include "communique/status.h"
+#include "core/hash_filter.h"
 #include "core/word_filter.h"
 
 namespace communique::internal {
@@ -114,14 +114,9 @@ struct FigureLexicon {
   WordMap<bool> starters;
   // In front of starters, roles and number_words: most words are in none.
   WordFilter starter_filter, role_filter, number_filter;
-  /// Per first byte, bit min(length, 31) of each non-empty starter: a
-  /// pretest cheaper than starter_filter.
-  std::array<uint32_t, 256> starter_first_len{};
-  bool MayBeStarter(std::string_view w) const {
-    if (!w.empty() && !((starter_first_len[static_cast<uint8_t>(w[0])] >> (w.size() < 31 ? w.size() : 31)) & 1))
-      return false;
-    return starter_filter.MayContain(w);
-  }
+  /// The starters again, and the words with kRoleClause, tested by a
+  /// token's norm hash (core/norm_hash.h).
+  HashFilter starter_hashes, clause_hashes;
   /// Second words of phrases that start with "a"/"an" ("a few", "a couple").
   WordMap<bool> after_article;
   WordFilter after_article_filter;

@@ -3,6 +3,7 @@
 // qualifiers, counted unit and time (see include/communique/figure.h).
 #include <algorithm>
 
+#include "core/norm_hash.h"
 #include "core/stage.h"
 #include "figures/assemble.h"
 #include "header/header.h"
@@ -34,12 +35,14 @@ class FigureStage final : public Stage {
     const Token* toks = a->tokens.data();
     const size_t n = a->tokens.size();
     const char* pool = a->norm_pool.data();
+    const uint64_t* hashes = NormHashes(*a);  // null for hand-built tokens
     while (i < n) {
       // A pretest on the token alone, before MayStart: most tokens are words
       // that start nothing, or punctuation.
       const Token& t = toks[i];
       if (t.kind == TokenKind::kWord) {
-        if (!MayStartWord(text, std::string_view(pool + t.norm.begin, t.norm.size()), t)) {
+        const uint64_t h = hashes ? hashes[i] : HashWord(std::string_view(pool + t.norm.begin, t.norm.size()));
+        if (!MayStartWord(text, h, t)) {
           ++i;
           continue;
         }
@@ -156,10 +159,11 @@ class FigureStage final : public Stage {
     return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
   }
 
-  // Whether MayStart may hold for a word token: its norm may be a starter
-  // ("a" and "an" are), it is hyphenated, or it looks like an ISO code.
-  bool MayStartWord(std::string_view text, std::string_view w, const Token& t) const {
-    if ((t.flags & kTokenHyphenated) || lex_.MayBeStarter(w)) return true;
+  // Whether MayStart may hold for a word token (norm hash h): its norm may
+  // be a starter ("a" and "an" are), it is hyphenated, or it looks like an
+  // ISO code.
+  bool MayStartWord(std::string_view text, uint64_t h, const Token& t) const {
+    if ((t.flags & kTokenHyphenated) || lex_.starter_hashes.MayContain(h)) return true;
     if (t.span.size() != 3 || t.span.begin + 1 >= text.size()) return false;
     const char c0 = text[t.span.begin], c1 = text[t.span.begin + 1];
     return c0 >= 'A' && c0 <= 'Z' && c1 >= 'A' && c1 <= 'Z';

@@ -2,6 +2,7 @@
 // last year", "since 2015, we have taken six attempts".
 #include <algorithm>
 
+#include "core/norm_hash.h"
 #include "figures/assemble.h"
 
 namespace communique::internal {
@@ -18,7 +19,9 @@ size_t TokenAt(const Analysis& a, uint32_t b) {
 bool ClauseBreak(const FigureDoc& doc, size_t k) {
   std::string_view w = doc.norm(k);
   if (w == ";" || w == ":") return true;
-  if (doc.lex->Has(w, kRoleClause)) return true;
+  // The hash filter first: most words have no clause role.
+  if (k < doc.size() && doc.lex->clause_hashes.MayContain(NormHash(*doc.a, k)) && doc.lex->Has(w, kRoleClause))
+    return true;
   if (w == "," && k + 1 < doc.size()) {
     std::string_view n = doc.norm(k + 1);
     if (n == "and" || n == "but" || n == "while" || n == "whereas" || n == "which") return true;

@@ -42,7 +42,7 @@ Status QuoteLexicon::Load() {
                                    : CueType::kVerb;
     f.strict = row.fields[3] == "1";
     cue_filter_.Add(f.words[0]);
-    cue_first_len_[static_cast<uint8_t>(f.words[0][0])] |= uint32_t{1} << std::min<size_t>(f.words[0].size(), 31);
+    cue_hashes_.Add(f.words[0]);
     cues_by_first_[f.words[0]].push_back(cues_.size());
     cues_.push_back(std::move(f));
   }

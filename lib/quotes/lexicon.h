@@ -4,7 +4,6 @@
 #define COMMUNIQUE_LIB_QUOTES_LEXICON_H_
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +13,8 @@
 
 #include "communique/analysis.h"
 #include "communique/status.h"
+#include "core/hash_filter.h"
+#include "core/norm_hash.h"
 #include "core/word_filter.h"
 #include "tokenize/tokenizer.h"
 
@@ -42,10 +43,9 @@ class QuoteLexicon {
   /// The longest cue starting at token i (tokens [i, end)), or nullptr.
   /// Inline: called for most tokens, and most fail the filter.
   const CueForm* MatchCue(const Analysis& a, size_t i, size_t end) const {
+    if (!cue_hashes_.MayContain(NormHash(a, i))) return nullptr;
     const Token& t = a.tokens[i];
     std::string_view w(a.norm_pool.data() + t.norm.begin, t.norm.size());
-    if (w.empty() || !((cue_first_len_[static_cast<uint8_t>(w[0])] >> (w.size() < 31 ? w.size() : 31)) & 1))
-      return nullptr;
     return cue_filter_.MayContain(w) ? MatchCueSlow(a, w, i, end) : nullptr;
   }
   SpeakerNoun Noun(std::string_view norm) const;
@@ -66,9 +66,7 @@ class QuoteLexicon {
   std::vector<CueForm> cues_;
   StringMap<std::vector<size_t>> cues_by_first_;
   WordFilter cue_filter_, noun_filter_, title_filter_;
-  // Per first byte, bit min(length, 31) of each cue's first word: a pretest
-  // cheaper than cue_filter_.
-  std::array<uint32_t, 256> cue_first_len_{};
+  HashFilter cue_hashes_;  // cues' first words, before cue_filter_
   StringMap<SpeakerNoun> nouns_;
   StringSet title_words_;
   StringSet given_names_;

@@ -578,7 +578,11 @@ class QuoteRun {
     if (ti < 0) return -1;
     const Turn& t = a_->turns[static_cast<size_t>(ti)];
     if (t.is_question || t.speaker.empty()) return -1;
-    if (lex_.IsRoleLabel(Slice(text_, t.label))) return kRoleTurn;
+    // IsRoleLabel splits and lower-cases the label: once per turn.
+    if (role_turn_.size() != a_->turns.size()) role_turn_.assign(a_->turns.size(), -1);
+    int8_t& role = role_turn_[static_cast<size_t>(ti)];
+    if (role < 0) role = lex_.IsRoleLabel(Slice(text_, t.label)) ? 1 : 0;
+    if (role) return kRoleTurn;
     auto it = turn_entities_.find(t.speaker);
     if (it != turn_entities_.end()) return it->second;
     int32_t id = -1;
@@ -757,6 +761,7 @@ class QuoteRun {
   std::vector<Candidate> cands_;
   std::vector<size_t> reported_;  // indices into cands_
   std::unordered_map<std::string, int32_t> turn_entities_;
+  std::vector<int8_t> role_turn_;  // per turn: IsRoleLabel of its label, -1 not yet known
   std::vector<int32_t> created_;
   std::unordered_map<int32_t, int32_t> full_names_;  // see FullName()
   std::unordered_set<std::string_view> lower_words_;  // see LowerCaseInText()
