@@ -8,6 +8,8 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "core/stage.h"
 #include "entities/lexicon.h"
@@ -28,6 +30,14 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
+// HashWord of the ASCII-lower-cased string, lowered on the stack when short.
+uint64_t LowerHash(std::string_view s) {
+  char buf[128];
+  if (s.size() > sizeof buf) return HashWord(LowerAscii(s));
+  for (size_t i = 0; i < s.size(); ++i) buf[i] = ner::LowerAscii(s[i]);
+  return HashWord(std::string_view(buf, s.size()));
+}
+
 std::string_view LastWord(std::string_view name) {
   size_t sp = name.rfind(' ');
   return sp == std::string_view::npos ? name : name.substr(sp + 1);
@@ -41,19 +51,16 @@ std::string_view FirstWord(std::string_view name) { return name.substr(0, name.f
 class NameIndex {
  public:
   explicit NameIndex(const std::vector<Entity>& entities) {
-    for (uint32_t i = 0; i < entities.size(); ++i) {
-      const Entity& e = entities[i];
-      by_text_.try_emplace(LowerAscii(e.name), i);
-      if (e.type == EntityType::kPerson && e.name.find(' ') != std::string::npos)
-        by_surname_.try_emplace(LowerAscii(LastWord(e.name)), i);
-    }
+    for (uint32_t i = 0; i < entities.size(); ++i) Add(entities[i], i);
   }
   /// The entity a tagger name of `type` refers to, or -1; `via` says how.
   int32_t Find(std::string_view text, EntityType type, const std::vector<Entity>& entities,
                const Lexicon& lex, MentionVia* via) const {
-    std::string key = LowerAscii(text);
-    if (auto it = by_text_.find(key); it != by_text_.end()) {
-      const Entity& e = entities[it->second];
+    const uint64_t key = LowerHash(text);
+    const bool one_word = text.find(' ') == std::string_view::npos;
+    if (const uint32_t* found = by_text_.Find(key)) {
+      const uint32_t i = *found - 1;
+      const Entity& e = entities[i];
       // A tagged name written like a country or place of the document is
       // that country or place, even when tagged a person ("talking with Turkey").
       bool place_like = e.type == EntityType::kCountry ||
@@ -61,29 +68,31 @@ class NameIndex {
                          e.type == EntityType::kLocation);
       // A one-word name already known as a person, and listed as a given name
       // or surname, stays that person ("Gloria"; not "Coron").
-      const bool person = e.type == EntityType::kPerson && key.find(' ') == std::string::npos &&
-                          (lex.WordBits(key) & (kGazGiven | kGazSurname)) != 0;
+      const bool person = e.type == EntityType::kPerson && one_word &&
+                          (lex.WordBits(text) & (kGazGiven | kGazSurname)) != 0;
       if (e.type == type || place_like || person) {
         *via = MentionVia::kName;
-        return static_cast<int32_t>(it->second);
+        return static_cast<int32_t>(i);
       }
     }
-    if (type == EntityType::kPerson && key.find(' ') == std::string::npos) {
-      if (auto it = by_surname_.find(key); it != by_surname_.end()) {
+    if (type == EntityType::kPerson && one_word) {
+      if (const uint32_t* found = by_surname_.Find(key)) {
         *via = MentionVia::kSurname;
-        return static_cast<int32_t>(it->second);
+        return static_cast<int32_t>(*found - 1);
       }
     }
     return -1;
   }
   void Add(const Entity& e, uint32_t i) {
-    by_text_.try_emplace(LowerAscii(e.name), i);
+    // The first entity of a key keeps it. Values are index + 1 (0: absent).
+    if (uint32_t& slot = by_text_[LowerHash(e.name)]; slot == 0) slot = i + 1;
     if (e.type == EntityType::kPerson && e.name.find(' ') != std::string::npos)
-      by_surname_.try_emplace(LowerAscii(LastWord(e.name)), i);
+      if (uint32_t& slot = by_surname_[LowerHash(LastWord(e.name))]; slot == 0) slot = i + 1;
   }
 
  private:
-  std::unordered_map<std::string, uint32_t> by_text_, by_surname_;
+  // Keyed by LowerHash of the name (tables keyed by the hash: entities/hash.h).
+  HashMap64<uint32_t> by_text_, by_surname_;
 };
 
 // "in", "at", "from", ... before a place name (case as written).
@@ -112,7 +121,7 @@ bool IsPossessiveDeterminer(std::string_view w) {
 // after a possessive determiner ("our Motherland"); or several words ending
 // in an organization head, or all common words, none a gazetteer word or
 // location head ("Digital Assets", "Foreign States"; not "West Side").
-bool NotAPlace(const Lexicon& lex, const std::vector<std::string_view>& words, const NerSpan& ns) {
+bool NotAPlace(const Lexicon& lex, const NerSentence& words, const NerSpan& ns) {
   const size_t n = ns.end_word - ns.first_word;
   if (n == 1) {
     const std::string_view w = words[ns.first_word];
@@ -151,8 +160,8 @@ void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<uint8_t
 // Administration", "Army Airfield") or stands right before a work head
 // ("Executive" of "Executive Order 14033"). A family name as head keeps a
 // two-word name that starts with a given name ("Doris Day", "Mark Hall").
-bool NotPersonHead(const Lexicon& lex, const Token* st, const std::vector<std::string_view>& words,
-                   const std::vector<uint8_t>& skip, const NerSpan& ns) {
+bool NotPersonHead(const Lexicon& lex, const Token* st, const NerSentence& words, const uint8_t* skip,
+                   const NerSpan& ns) {
   const size_t n = ns.end_word - ns.first_word;
   const std::string_view last = words[ns.end_word - 1];
   const uint8_t bits = lex.WordBits(last);
@@ -185,33 +194,15 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   std::vector<Mention> added;
   std::optional<NameIndex> index;  // built at the first tagger name
   std::optional<std::unordered_set<uint64_t>> lower_words;  // built when first needed
-  std::vector<std::string_view> words;
-  std::vector<uint8_t> skip, labels;
+  std::vector<uint8_t> labels;
   std::vector<NerSpan> spans;
   for (const Sentence& sent : a->sentences) {
-    // Most sentences have no capitalized word outside the rule-based mentions.
-    bool any = false;
-    for (uint32_t i = 0; i < sent.token_count && !any; ++i) {
-      const Token& t = toks[sent.first_token + i];
-      any = !covered[sent.first_token + i] &&
-            ner::CanStart(text.substr(t.span.begin, std::min<uint32_t>(t.span.size(), 1)));
-    }
-    if (!any) continue;
-    words.resize(sent.token_count);
-    skip.resize(sent.token_count);
-    any = false;
-    const Token* st = toks.data() + sent.first_token;
-    const uint8_t* sc = covered.data() + sent.first_token;
-    for (uint32_t i = 0; i < sent.token_count; ++i) {
-      const Token& t = st[i];
-      const uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
-      words[i] = std::string_view(text.data() + t.span.begin, end - t.span.begin);
-      skip[i] = sc[i] ? 1 : 0;
-      any = any || (!skip[i] && ner::CanStart(words[i]));
-    }
-    if (!any) continue;
-    tagger.Tag(words, skip, &labels);
-    NerTagger::Spans(labels, &spans);
+    // words[i]: the surface of token i of the sentence without its clitic;
+    // skip[i]: a rule-based mention covers it.
+    const NerSentence words{toks.data() + sent.first_token, sent.token_count, text.data(),
+                            covered.data() + sent.first_token};
+    const uint8_t* skip = words.skip;
+    tagger.Tag(words, &labels, &spans);
     for (NerSpan ns : spans) {
       const size_t tagged_first = ns.first_word;  // before a title is cut off
       // An I- label right after a rule-based mention continues that mention.
@@ -431,8 +422,34 @@ bool SentenceInitial(std::string_view text, uint32_t at) {
 // capitalized word that is the surname of a person named in full elsewhere
 // in the document ("Joshua Norton" ... "Norton"), or a one-word person name
 // found elsewhere ("Gloria"), is that person.
-void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector<uint8_t>& covered,
-                    Analysis* a) {
+// The uncovered word tokens written with a capital (kTokenCapitalized or
+// kTokenAllUpper), listed at first use: the only tokens PropagateNames and
+// NameCapsPersons look at (one scan of the document instead of two).
+class CapitalTokens {
+ public:
+  CapitalTokens(const std::vector<Token>& toks, const std::vector<uint8_t>& covered)
+      : toks_(toks), covered_(covered) {}
+  const std::vector<uint32_t>& Get() {
+    if (!built_) {
+      built_ = true;
+      const Token* t = toks_.data();
+      const uint8_t* c = covered_.data();
+      const uint32_t n = static_cast<uint32_t>(toks_.size());
+      for (uint32_t i = 0; i < n; ++i)
+        if ((t[i].flags & (kTokenCapitalized | kTokenAllUpper)) && !c[i] && t[i].kind == TokenKind::kWord)
+          list_.push_back(i);
+    }
+    return list_;
+  }
+
+ private:
+  const std::vector<Token>& toks_;
+  const std::vector<uint8_t>& covered_;
+  bool built_ = false;
+  std::vector<uint32_t> list_;
+};
+
+void PropagateNames(const Lexicon& lex, std::string_view text, CapitalTokens* capitals, Analysis* a) {
   struct Target {
     uint64_t word;   // HashWord of the lower-case word
     int32_t entity;  // -1: two persons share the word
@@ -497,11 +514,9 @@ void PropagateNames(const Lexicon& lex, std::string_view text, const std::vector
   }
   by_word.resize(n);
   const std::vector<Token>& toks = a->tokens;
-  for (size_t i = 0; i < toks.size(); ++i) {
+  for (const uint32_t i : capitals->Get()) {
     const Token& t = toks[i];
-    if (!(t.flags & kTokenCapitalized) || covered[i] || t.kind != TokenKind::kWord ||
-        !ner::CanStart(text.substr(t.span.begin, 1)))
-      continue;
+    if (!(t.flags & kTokenCapitalized) || !ner::CanStart(text.substr(t.span.begin, 1))) continue;
     const uint32_t len = t.span.size() - std::min<uint32_t>(t.clitic, t.span.size() - 1);
     const size_t b = bit(len, text[t.span.begin]);
     if (!((filter[b >> 6] >> (b & 63)) & 1)) continue;
@@ -528,22 +543,30 @@ bool IsMixedCase(std::string_view w) { return !AllUpper(w) && ner::CanStart(w); 
 // person, and ALL-CAPS person names get a canonical name from a mixed-case
 // surname mention ("BRIAN P. MCKEON" ... "McKeon" -> "Brian McKeon").
 void NameCapsPersons(const Lexicon& lex, std::string_view text, const std::vector<uint8_t>& covered,
-                     Analysis* a) {
-  std::unordered_map<std::string, uint32_t> one_word;  // lower-case name -> person
+                     CapitalTokens* capitals, Analysis* a) {
+  // LowerHash of the name -> person index + 1 (0: none, or taken below).
+  HashMap64<uint32_t> one_word;
+  size_t left = 0;  // persons in one_word not taken yet
   for (uint32_t i = 0; i < a->entities.size(); ++i) {
     const Entity& e = a->entities[i];
     if (e.type == EntityType::kPerson && e.name.find(' ') == std::string::npos && IsMixedCase(e.name))
-      one_word.try_emplace(LowerAscii(e.name), i);
+      if (uint32_t& slot = one_word[LowerHash(e.name)]; slot == 0) {
+        slot = i + 1;
+        ++left;
+      }
   }
   const std::vector<Token>& toks = a->tokens;
   auto caps_word = [&](size_t i) {
     const Token& t = toks[i];
     return !covered[i] && t.kind == TokenKind::kWord && (t.flags & kTokenAllUpper) && t.clitic == 0;
   };
-  for (size_t i = 1; i < toks.size() && !one_word.empty(); ++i) {
-    if (!caps_word(i)) continue;
-    auto it = one_word.find(LowerAscii(text.substr(toks[i].span.begin, toks[i].span.size())));
-    if (it == one_word.end()) continue;
+  const std::vector<uint32_t> none;
+  for (const uint32_t i : left > 0 ? capitals->Get() : none) {
+    if (left == 0) break;
+    if (i < 1 || !(toks[i].flags & kTokenAllUpper) || toks[i].clitic != 0) continue;
+    const uint64_t key = LowerHash(text.substr(toks[i].span.begin, toks[i].span.size()));
+    const uint32_t* found = one_word.Find(key);
+    if (found == nullptr || *found == 0) continue;
     // Given names before it on the same line: listed given names, or words
     // that are neither common words nor titles.
     size_t first = i;
@@ -557,14 +580,15 @@ void NameCapsPersons(const Lexicon& lex, std::string_view text, const std::vecto
       --first;
     }
     if (first == i) continue;
-    Entity& e = a->entities[it->second];
+    Entity& e = a->entities[*found - 1];
     Span span{toks[first].span.begin, toks[i].span.end};
     e.mentions.push_back({span, MentionVia::kName, span});
     std::string name;
     for (size_t k = first; k < i; ++k)
       name += TitleCaseWord(text.substr(toks[k].span.begin, toks[k].span.size())) + " ";
     e.name = name + e.name;
-    one_word.erase(it);
+    one_word[key] = 0;
+    --left;
   }
   for (Entity& e : a->entities) {
     if (e.type != EntityType::kPerson || e.name.find(' ') == std::string::npos || !AllUpper(e.name))
@@ -592,21 +616,23 @@ void NameCapsPersons(const Lexicon& lex, std::string_view text, const std::vecto
 // name ends (or, family name first, begins) with that word ("Ned Price",
 // "Hu Jintao"), when exactly one does.
 void MergeSurnamePersons(std::vector<Entity>* entities) {
-  std::unordered_map<std::string, int32_t> full;  // surname key -> entity, -2 if ambiguous
+  // LowerHash of a surname -> entity index + 1; 0: none, -1: ambiguous.
+  HashMap64<int32_t> full;
   for (size_t i = 0; i < entities->size(); ++i) {
     const Entity& e = (*entities)[i];
     if (e.type != EntityType::kPerson || e.name.find(' ') == std::string::npos) continue;
     for (std::string_view w : {LastWord(e.name), FirstWord(e.name)}) {
-      auto [it, inserted] = full.try_emplace(LowerAscii(w), static_cast<int32_t>(i));
-      if (!inserted && it->second != static_cast<int32_t>(i)) it->second = -2;
+      int32_t& slot = full[LowerHash(w)];
+      if (slot == 0) slot = static_cast<int32_t>(i) + 1;
+      else if (slot != static_cast<int32_t>(i) + 1) slot = -1;
     }
   }
   bool merged = false;
   for (Entity& e : *entities) {
     if (e.type != EntityType::kPerson || e.name.find(' ') != std::string::npos) continue;
-    auto it = full.find(LowerAscii(e.name));
-    if (it == full.end() || it->second < 0) continue;
-    Entity& to = (*entities)[static_cast<size_t>(it->second)];
+    const int32_t* found = full.Find(LowerHash(e.name));
+    if (found == nullptr || *found <= 0) continue;
+    Entity& to = (*entities)[static_cast<size_t>(*found - 1)];
     for (Mention m : e.mentions) {
       if (m.via == MentionVia::kName) m.via = MentionVia::kSurname;
       to.mentions.push_back(m);
@@ -657,13 +683,20 @@ void Finish(std::vector<Entity>* entities) {
     std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& x, const Mention& y) {
       return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end < y.span.end;
     });
-  entities->erase(std::remove_if(entities->begin(), entities->end(),
-                                 [](const Entity& e) { return e.mentions.empty(); }),
-                  entities->end());
-  std::stable_sort(entities->begin(), entities->end(), [](const Entity& x, const Entity& y) {
-    return x.mentions.front().span.begin < y.mentions.front().span.begin;
-  });
-  for (size_t i = 0; i < entities->size(); ++i) (*entities)[i].id = static_cast<uint32_t>(i);
+  // The same order as a stable sort of the entities, found on (begin, index)
+  // pairs: each entity is moved once, not through a merge buffer.
+  std::vector<std::pair<uint32_t, uint32_t>> order;
+  order.reserve(entities->size());
+  for (uint32_t i = 0; i < entities->size(); ++i)
+    if (!(*entities)[i].mentions.empty()) order.push_back({(*entities)[i].mentions.front().span.begin, i});
+  std::sort(order.begin(), order.end());
+  std::vector<Entity> out;
+  out.reserve(order.size());
+  for (const auto& [begin, i] : order) {
+    out.push_back(std::move((*entities)[i]));
+    out.back().id = static_cast<uint32_t>(out.size() - 1);
+  }
+  *entities = std::move(out);
 }
 
 class EntityStage final : public Stage {
@@ -675,8 +708,9 @@ class EntityStage final : public Stage {
     a->entities = resolver.Run();
     std::vector<uint8_t> covered;
     AddTaggerEntities(*tagger_, *lex_, text, a, &covered);
-    PropagateNames(*lex_, text, covered, a);
-    NameCapsPersons(*lex_, text, covered, a);
+    CapitalTokens capitals(a->tokens, covered);
+    PropagateNames(*lex_, text, &capitals, a);
+    NameCapsPersons(*lex_, text, covered, &capitals, a);
     MergeSurnamePersons(&a->entities);
     NameSuffixes(text, &a->entities);
     Finish(&a->entities);

@@ -166,11 +166,17 @@ bool NerTagger::Lookup(std::string_view w, bool own, ner::WordInfo* out) const {
   return e.has_own;
 }
 
-void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& skip,
-                    std::vector<uint8_t>* labels) const {
+void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
+                    std::vector<NerSpan>* spans) const {
   using namespace ner;
-  const size_t n = words.size();
+  const size_t n = s.n;
   labels->assign(n, kNerO);
+  spans->clear();
+  // Most sentences have no word that can start a name outside the
+  // rule-based mentions: nothing to score.
+  size_t i = 0;
+  while (i < n && !s.Candidate(i)) ++i;
+  if (i == n) return;
   // Word infos are fetched on first use: most words are never scored nor
   // next to a scored word.
   WordInfo info_buf[64];
@@ -186,17 +192,20 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
     done = done_heap.data();
   }
   uint8_t prev = kNerO;
-  const std::string_view* wd = words.data();
-  const uint8_t* sk = skip.data();
-  for (size_t i = 0; i < n; ++i) {
-    if (sk[i] || (prev == kNerO && !CanStart(wd[i]))) {
+  for (; i < n; ++i) {
+    // After an O only a candidate is scored; after a name word any word
+    // not skipped (it may continue the name).
+    if (prev == kNerO) {
+      while (i < n && !s.Candidate(i)) ++i;
+      if (i == n) break;
+    } else if (s.skip[i]) {
       prev = kNerO;
       continue;
     }
     // done[j]: 0 nothing, 1 context part, 2 both parts in info[j].
     for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
       if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
-      done[j] = Lookup(wd[j], j == i, &info[j]) ? 2 : 1;
+      done[j] = Lookup(s[j], j == i, &info[j]) ? 2 : 1;
     }
     // The same features, in the same order of float additions, as
     // FeatureKeys: rows cached per word, pair keys finished here.
@@ -247,6 +256,14 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
     for (uint8_t l = 1; l < kNerLabels; ++l)
       if (score[l] > score[best]) best = l;
     (*labels)[i] = prev = best;
+    if (best == kNerO) continue;
+    // Spans as Spans(labels) makes them: an I- of the same type right
+    // after a span continues it.
+    const uint8_t begin = (best % 2 == 1) ? best : static_cast<uint8_t>(best - 1);
+    if (best % 2 == 0 && !spans->empty() && spans->back().end_word == i && spans->back().type == begin)
+      spans->back().end_word = i + 1;
+    else
+      spans->push_back({i, i + 1, begin});
   }
 }
 

@@ -9,6 +9,7 @@
 #ifndef COMMUNIQUE_LIB_ENTITIES_TAGGER_H_
 #define COMMUNIQUE_LIB_ENTITIES_TAGGER_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "communique/status.h"
+#include "communique/token.h"
 #include "entities/hash.h"
 #include "entities/lexicon.h"
 
@@ -275,6 +277,28 @@ struct NerSpan {
   uint8_t type = 0;                     ///< kNerBPer, kNerBOrg or kNerBLoc
 };
 
+/// The words of one sentence as the tagger reads them: each token's surface
+/// without its clitic ("Byron's" -> "Byron"), made on demand (most words are
+/// never read). `skip` marks words not to score (O).
+struct NerSentence {
+  const Token* tokens = nullptr;
+  size_t n = 0;
+  const char* text = nullptr;  ///< the document text the token spans index
+  const uint8_t* skip = nullptr;
+  std::string_view operator[](size_t i) const {
+    const Token& t = tokens[i];
+    const uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
+    return std::string_view(text + t.span.begin, end - t.span.begin);
+  }
+  size_t size() const { return n; }
+  /// ner::CanStart of word i (its first byte) and not skipped.
+  bool Candidate(size_t i) const {
+    if (skip[i]) return false;
+    const unsigned char c = static_cast<unsigned char>(text[tokens[i].span.begin]);
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0);
+  }
+};
+
 /// The tagger; immutable after Load, shared by threads.
 class NerTagger {
  public:
@@ -282,10 +306,10 @@ class NerTagger {
   /// then one weight per label). `lex` gives the gazetteer bits and must outlive the tagger.
   Status Load(const Lexicon& lex);
   bool empty() const { return count_ == 0; }
-  /// Greedy left-to-right labels of one sentence; words with `skip` set
-  /// are O and not scored.
-  void Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& skip,
-           std::vector<uint8_t>* labels) const;
+  /// Greedy left-to-right labels of one sentence (words with `skip` set are
+  /// O and not scored) and their spans (as Spans(labels) gives them).
+  void Tag(const NerSentence& sentence, std::vector<uint8_t>* labels,
+           std::vector<NerSpan>* spans) const;
   /// Label runs B I* as spans (an I without B starts a span).
   static std::vector<NerSpan> Spans(const std::vector<uint8_t>& labels) {
     std::vector<NerSpan> spans;
