@@ -114,47 +114,82 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
 
 }  // namespace
 
+namespace {
+
+// Appends the words of tokens [ti, stop) of sentence `si`; `first_at` is
+// the token that starts it (~0: every token does, outside a sentence).
+// Returns the new end; grows `words` (and moves `out`) for split tokens.
+struct Run {
+  uint32_t ti, stop, si, first_at;
+};
+[[gnu::noinline]] Word* AppendToken(std::string_view text, const Analysis& a, const Run& r,
+                                    uint32_t ti, std::vector<Word>* words, Word* out) {
+  const Token& t = a.tokens[ti];
+  // Room for this token's words (at most two per hyphen, plus one) and one
+  // for each token left; doubling keeps this linear.
+  size_t hyphens = 0;
+  for (uint32_t k = t.span.begin; k < t.span.end; ++k) hyphens += text[k] == '-';
+  const size_t done = static_cast<size_t>(out - words->data());
+  const size_t need = done + 2 * hyphens + 1 + (a.tokens.size() - ti - 1);
+  if (need > words->size()) {
+    words->resize(std::max(need, words->size() * 2));
+    out = words->data() + done;
+  }
+  return AppendSplit(text, a, t, r.si, r.first_at == ~0u || r.first_at == ti, out);
+}
+
+}  // namespace
+
 std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
   const uint32_t nt = static_cast<uint32_t>(a.tokens.size());
-  // Sized without initialising (Word() leaves its fields unset), then
-  // written through a local pointer: no per-word capacity check.
-  std::vector<Word> words(nt + 8);
+  // Sized without initialising (Word() leaves its fields unset), with room
+  // for some split tokens, then written through a local pointer.
+  std::vector<Word> words(nt + nt / 4 + 16);
   Word* out = words.data();
-  // Locals, not members: the loop keeps them in registers.
   const Token* toks = a.tokens.data();
   const char* pool = a.norm_pool.data();
+  const char* txt = text.data();
   const Sentence* sents = a.sentences.data();
   const size_t ns = a.sentences.size();
   // Shape from the token flags kTokenCapitalized | kTokenAllUpper.
   static constexpr Shape kFlagShape[4] = {Shape::kLower, Shape::kCapital, Shape::kUpper, Shape::kUpper};
-  // The sentence of token ti; tokens outside every sentence (a dateline)
-  // count as sentence starts. Recomputed when ti reaches its end.
-  SentenceAt s = Locate(sents, ns, 0, 0);
-  for (uint32_t ti = 0; ti < nt; ++ti) {
-    if (ti >= s.end) s = Locate(sents, ns, ti, s.si);
-    const bool first = s.begin >= ti;  // outside a sentence, or its first token
-    const Token& t = toks[ti];
-    const uint8_t f = t.flags;
-    if (t.clitic != 0 || ((f & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
-      // Room for this token's words (parts and hyphens: at most 2 * bytes + 1)
-      // and one for each token left; doubling keeps this linear.
-      const size_t done = static_cast<size_t>(out - words.data());
-      const size_t need = done + 2 * static_cast<size_t>(t.span.size()) + 1 + (nt - ti - 1);
-      if (need > words.size()) {
-        words.resize(std::max(need, words.size() * 2));
-        out = words.data() + done;
-      }
-      out = AppendSplit(text, a, t, s.si, first, out);
-      continue;
+  uint32_t ti = 0, si = 0;
+  while (ti < nt) {
+    // The next run of tokens with one sentence index: the tokens before
+    // sentence s (outside every sentence: each counts as a sentence start,
+    // with the index of s), or the tokens of s.
+    const SentenceAt s = Locate(sents, ns, ti, si);
+    si = s.si;
+    Run r{ti, 0, s.si, 0};
+    if (ti < s.begin) {
+      r.stop = std::min(s.begin, nt);
+      r.first_at = ~0u;
+    } else {
+      r.stop = std::min(s.end, nt);
+      r.first_at = s.begin;
     }
-    // The common case: one word, nothing cut off, built whole.
-    const Shape shape = (f & kTokenHasDigit)
-                            ? ShapeOf(std::string_view(text.data() + t.span.begin, t.span.size()),
-                                      (f & kTokenCapitalized) != 0, (f & kTokenAllUpper) != 0)
-                            : kFlagShape[f & 3];
-    *out++ = Word(t.span.begin, t.span.end,
-                  std::string_view(pool + t.norm.begin, t.norm.end - t.norm.begin), shape, first, false,
-                  t.kind == TokenKind::kWord, s.si);
+    // Outside a sentence every word starts one; inside, only the words of
+    // its first token (peeled off the loop below).
+    const bool start = r.first_at == ~0u;
+    const uint32_t stop = r.stop, sentence = r.si;
+    auto emit = [&](uint32_t i, bool first) {
+      const Token& t = toks[i];
+      const uint8_t f = t.flags;
+      if (t.clitic != 0 || ((f & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
+        out = AppendToken(text, a, r, i, &words, out);
+        return;
+      }
+      // The common case: one word, nothing cut off, built whole.
+      const Shape shape = (f & kTokenHasDigit)
+                              ? ShapeOf(std::string_view(txt + t.span.begin, t.span.size()),
+                                        (f & kTokenCapitalized) != 0, (f & kTokenAllUpper) != 0)
+                              : kFlagShape[f & 3];
+      *out++ = Word(t.span.begin, t.span.end,
+                    std::string_view(pool + t.norm.begin, t.norm.end - t.norm.begin), shape, first,
+                    false, t.kind == TokenKind::kWord, sentence);
+    };
+    if (!start && ti == r.first_at && ti < stop) emit(ti++, true);
+    for (; ti < stop; ++ti) emit(ti, start);
   }
   words.resize(static_cast<size_t>(out - words.data()));
   return words;
