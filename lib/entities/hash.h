@@ -5,12 +5,66 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "../core/hash.h"  // MixHash, HashWord (relative: unit tests include this file)
 
 namespace communique::internal {
+
+/// ASCII A-Z lowered in eight bytes at once (other bytes kept).
+inline uint64_t LowerAsciiWord8(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t low7 = w & ~kHigh;
+  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;      // high bit: byte >= 'A'
+  const uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit: byte > 'Z'
+  return w | (((ge_a & ~gt_z & ~w) & kHigh) >> 2);         // ASCII upper: | 0x20
+}
+
+/// HashWord of the ASCII-lower-cased string, without a copy: the same
+/// steps as HashWord on each lowered eight-byte word.
+inline uint64_t HashLowerWord(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = kHashSeed ^ (static_cast<uint64_t>(n) * kHashLengthFactor);
+  while (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ LowerAsciiWord8(v)) * kHashChunkFactor;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  uint64_t v = 0;
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    v = lo | (static_cast<uint64_t>(hi) << (8 * (n - 4)));
+  } else {
+    switch (n) {
+      case 3: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[2])) << 16; [[fallthrough]];
+      case 2: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[1])) << 8; [[fallthrough]];
+      case 1: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[0])); break;
+      default: break;
+    }
+  }
+  h = MixHash(h ^ LowerAsciiWord8(v));
+  return h == 0 ? 1 : h;
+}
+
+/// HashWord of `a` + `b` + `c` (an entity's registry key, "p:" + name),
+/// concatenated on the stack when short.
+inline uint64_t HashJoined(std::string_view a, std::string_view b, std::string_view c = {}) {
+  char buf[256];
+  const size_t n = a.size() + b.size() + c.size();
+  if (n > sizeof buf) return HashWord(std::string(a) + std::string(b) + std::string(c));
+  std::memcpy(buf, a.data(), a.size());
+  std::memcpy(buf + a.size(), b.data(), b.size());
+  std::memcpy(buf + a.size() + b.size(), c.data(), c.size());
+  return HashWord(std::string_view(buf, n));
+}
 
 /// A flat open-addressing map from word hashes (never 0) to small values.
 template <typename V>

@@ -69,16 +69,8 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
 }
 
 namespace {
-// HashWord of the ASCII-lower-cased word, lowered on the stack when short.
-uint64_t LowerHash(std::string_view word) {
-  char buf[64];
-  if (word.size() > sizeof buf) return HashWord(Lower(word));
-  for (size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return HashWord(std::string_view(buf, word.size()));
-}
+// HashWord of the ASCII-lower-cased word.
+uint64_t LowerHash(std::string_view word) { return HashLowerWord(word); }
 }  // namespace
 
 uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(LowerHash(word)); }
@@ -323,7 +315,24 @@ Status Lexicon::Load() {
   if (Status s = LoadCommonWords(); !s.ok()) return s;
   keys_scratch_ = {};
   rules_scratch_ = {};
+  MakeKeys();
   return Status();
+}
+
+// The registry keys of the table entries, hashed once here instead of per
+// mention (Resolver).
+void Lexicon::MakeKeys() {
+  for (CountryInfo& c : countries_) c.key = HashJoined("c:", c.code);
+  for (PlaceInfo& p : places_) {
+    p.key = HashJoined("l:", p.name);
+    p.key_m = HashJoined("l:", p.name, ":m");
+  }
+  for (OrgInfo& o : orgs_) o.key = HashJoined("o:", o.code);
+  for (PersonInfo& p : persons_) {
+    p.key = HashJoined("p:", p.name);
+    const size_t space = p.name.rfind(' ');
+    p.surname_key = space == std::string::npos ? std::string() : Lower(p.name.substr(space + 1));
+  }
 }
 
 }  // namespace communique::internal

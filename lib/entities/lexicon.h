@@ -30,11 +30,15 @@ struct Entry {
   uint32_t ref;  ///< index into the table of its kind
 };
 
-struct CountryInfo { std::string code, name; };
+struct CountryInfo {
+  std::string code, name;
+  uint64_t key = 0;  ///< registry key hash of "c:" + code (set at the end of Load)
+};
 
 struct PlaceInfo {
   std::string name;
   int32_t country = -1;  ///< index into countries, or -1
+  uint64_t key = 0, key_m = 0;  ///< registry key hashes of "l:" + name (+ ":m")
 };
 
 struct OrgInfo {
@@ -42,6 +46,7 @@ struct OrgInfo {
   std::string name;
   std::string kind;      ///< igo, agency, govt, media, party, company, group, ngo
   int32_t country = -1;  ///< default country
+  uint64_t key = 0;      ///< registry key hash of "o:" + code
 };
 
 enum class TitleClass : uint8_t {
@@ -62,6 +67,8 @@ struct PersonInfo {
   std::string org;          ///< "IGO:UN" when the affiliation is an organization
   std::string title;
   std::vector<Term> terms;
+  uint64_t key = 0;          ///< registry key hash of "p:" + name
+  std::string surname_key;   ///< last word of the name, ASCII lower case ("" for one word)
 };
 
 struct HeadInfo { EntityType type = EntityType::kOrganization; bool first = false, last = false; };
@@ -128,6 +135,7 @@ class Lexicon {
   Status LoadPersons();
   Status LoadNames();
   Status LoadCommonWords();
+  void MakeKeys();
 
   PhraseTrie trie_;
   std::vector<Entry> entries_;

@@ -48,10 +48,13 @@ uint32_t Resolver::AddPerson(const Hit& full, std::string_view canonical, Mentio
   name.last = NameLast(name.first, name.last);
   if (name.last == name.first) return kNoPerson;  // a title phrase, no name
   if (name.last != full.last) canonical = Surface(name.first, name.last);
-  Entity proto;
-  proto.type = EntityType::kPerson;
-  proto.name = std::string(canonical);
-  uint32_t id = reg_.Get("p:" + proto.name, proto);
+  bool created;
+  uint32_t id = reg_.Get(HashJoined("p:", canonical), &created);
+  if (created) {
+    Entity& n = reg_.entity(id);
+    n.type = EntityType::kPerson;
+    n.name = std::string(canonical);
+  }
   last_person_ = id;
   reg_.AddMention(id, SpanOf(name.first, name.last), via);
   reg_.NotePerson(id, name.last - name.first >= 2 ? words_[name.last - 1].key : std::string_view(),
@@ -83,20 +86,20 @@ void Resolver::KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, in
   const PersonInfo& p = lex_.person(e.ref);
   const Term* term = nullptr;
   bool in_office = TermValid(p, &term);
-  Entity proto;
-  proto.type = EntityType::kPerson;
-  proto.name = p.name;
-  uint32_t id = reg_.Get("p:" + p.name, proto);
+  bool created;
+  uint32_t id = reg_.Get(p.key, &created);
+  if (created) {
+    Entity& n = reg_.entity(id);
+    n.type = EntityType::kPerson;
+    n.name = p.name;
+  }
   last_person_ = id;
   Entity& ent = reg_.entity(id);
   Enrich(&ent, title, CountryCode(affiliation), posted_to);
   if (ent.affiliation.empty()) ent.affiliation = p.country >= 0 ? CountryCode(p.country) : p.org;
   if (ent.title.empty() && in_office) ent.title = p.title;
   reg_.AddMention(id, SpanOf(h.first, h.last), h.full_name ? MentionVia::kName : e.via);
-  size_t space = p.name.rfind(' ');
-  std::string surname = space == std::string::npos ? std::string() : p.name.substr(space + 1);
-  for (char& c : surname)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string& surname = p.surname_key;
   reg_.NotePerson(id, words_[h.last - 1].key, title ? title->cls : TitleClass::kOfficial);
   if (!surname.empty() && surname != words_[h.last - 1].key) reg_.NotePerson(id, surname, TitleClass::kOfficial);
 }

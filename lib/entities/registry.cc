@@ -9,11 +9,21 @@ constexpr size_t kRecentPersons = 8;  // look-back for "the ambassador", "the di
 }  // namespace
 
 uint32_t Registry::Get(const std::string& key, const Entity& proto) {
-  uint32_t& slot = by_key_[HashWord(key)];
+  bool created = false;
+  const uint32_t id = Get(HashWord(key), &created);
+  if (created) {
+    entities_[id] = proto;
+    entities_[id].mentions.clear();
+  }
+  return id;
+}
+
+uint32_t Registry::Get(uint64_t key_hash, bool* created) {
+  uint32_t& slot = by_key_[key_hash];
+  *created = slot == 0;
   if (slot == 0) {
     slot = static_cast<uint32_t>(entities_.size()) + 1;
-    entities_.push_back(proto);
-    entities_.back().mentions.clear();
+    entities_.emplace_back();
   }
   return slot - 1;
 }

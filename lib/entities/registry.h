@@ -20,6 +20,10 @@ class Registry {
  public:
   /// The entity with `key`, created with `proto`'s fields if new. Returns its index.
   uint32_t Get(const std::string& key, const Entity& proto);
+  /// The entity whose key hashes to `key_hash` (HashWord of the key, e.g.
+  /// the keys the lexicon keeps per table entry); `*created` says whether it
+  /// is new: a default Entity whose fields the caller fills.
+  uint32_t Get(uint64_t key_hash, bool* created);
   void AddMention(uint32_t entity, Span span, MentionVia via);
   /// Sets with_title of the mention of `entity` at `span`.
   void SetTitleSpan(uint32_t entity, Span span, uint32_t title_begin);

@@ -95,11 +95,14 @@ std::vector<Entity> Resolver::Run() {
 
 void Resolver::Country(const Hit& h, const Entry& e) {
   const CountryInfo& c = lex_.country(static_cast<int32_t>(e.ref));
-  Entity proto;
-  proto.type = EntityType::kCountry;
-  proto.name = c.name;
-  proto.code = c.code;
-  uint32_t id = reg_.Get("c:" + c.code, proto);
+  bool created;
+  uint32_t id = reg_.Get(c.key, &created);
+  if (created) {
+    Entity& n = reg_.entity(id);
+    n.type = EntityType::kCountry;
+    n.name = c.name;
+    n.code = c.code;
+  }
   reg_.AddMention(id, SpanOf(h.first, h.last), e.via);
 }
 
@@ -181,12 +184,15 @@ void Resolver::Place(size_t hi, const Entry& e) {
     }
   }
   bool metonymy = seat && last == h.last && !IsPlaceUse(h);
-  Entity proto;
-  proto.type = EntityType::kLocation;
-  proto.name = p.name;
-  proto.code = CountryCode(p.country);
-  proto.metonymy = metonymy;
-  uint32_t id = reg_.Get("l:" + p.name + (metonymy ? ":m" : ""), proto);
+  bool created;
+  uint32_t id = reg_.Get(metonymy ? p.key_m : p.key, &created);
+  if (created) {
+    Entity& n = reg_.entity(id);
+    n.type = EntityType::kLocation;
+    n.name = p.name;
+    n.code = CountryCode(p.country);
+    n.metonymy = metonymy;
+  }
   // "Sydney, Australia", "Portland, Oregon": the place and its country or
   // region after a comma are two mentions (as the gold sets mark them).
   reg_.AddMention(id, SpanOf(h.first, last), metonymy ? MentionVia::kSeat : MentionVia::kName);
@@ -237,12 +243,15 @@ void Resolver::Organization(size_t hi, const Entry& e) {
     if (country < 0) return;                // an agency without a country
     code.replace(code.find('*'), 1, lex_.country(country).code);
   }
-  Entity proto;
-  proto.type = EntityType::kOrganization;
-  proto.code = code;
-  proto.affiliation = CountryCode(country);
-  proto.name = needs_country ? o.name + " of " + lex_.country(country).name : o.name;
-  uint32_t id = reg_.Get("o:" + code, proto);
+  bool created;
+  uint32_t id = reg_.Get(needs_country ? HashJoined("o:", code) : o.key, &created);
+  if (created) {
+    Entity& n = reg_.entity(id);
+    n.type = EntityType::kOrganization;
+    n.code = code;
+    n.affiliation = CountryCode(country);
+    n.name = needs_country ? o.name + " of " + lex_.country(country).name : o.name;
+  }
   reg_.AddMention(id, SpanOf(first, last), MentionVia::kName);
 }
 
@@ -404,11 +413,14 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       } else {
         // The place keeps its own (nested) mention in an organization's name.
         const PlaceInfo& p = lex_.place(pe->ref);
-        Entity place;
-        place.type = EntityType::kLocation;
-        place.name = p.name;
-        place.code = CountryCode(p.country);
-        uint32_t pid = reg_.Get("l:" + p.name, place);
+        bool created;
+        uint32_t pid = reg_.Get(p.key, &created);
+        if (created) {
+          Entity& n = reg_.entity(pid);
+          n.type = EntityType::kLocation;
+          n.name = p.name;
+          n.code = CountryCode(p.country);
+        }
         reg_.AddMention(pid, SpanOf(hits_[hi - 1].first, hits_[hi - 1].last), MentionVia::kName);
         h.first = hits_[hi - 1].first;
       }
@@ -470,10 +482,14 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
           words_[hits_[hi - 1].first].shape != Shape::kLower)
         h.first = hits_[hi - 1].first;
     }
-    Entity proto;
-    proto.type = head->type;
-    proto.name = std::string(Surface(h.first, h.last));
-    uint32_t id = reg_.Get((head->type == EntityType::kLocation ? "l:" : "o:") + proto.name, proto);
+    const std::string_view name = Surface(h.first, h.last);
+    bool created;
+    uint32_t id = reg_.Get(HashJoined(head->type == EntityType::kLocation ? "l:" : "o:", name), &created);
+    if (created) {
+      Entity& n = reg_.entity(id);
+      n.type = head->type;
+      n.name = std::string(name);
+    }
     reg_.AddMention(id, SpanOf(h.first, h.last), MentionVia::kName);
     return;
   }

@@ -23,20 +23,8 @@ namespace {
 constexpr EntityType kNerTypes[] = {EntityType::kPerson, EntityType::kOrganization,
                                     EntityType::kLocation};
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// HashWord of the ASCII-lower-cased string, lowered on the stack when short.
-uint64_t LowerHash(std::string_view s) {
-  char buf[128];
-  if (s.size() > sizeof buf) return HashWord(LowerAscii(s));
-  for (size_t i = 0; i < s.size(); ++i) buf[i] = ner::LowerAscii(s[i]);
-  return HashWord(std::string_view(buf, s.size()));
-}
+// HashWord of the ASCII-lower-cased string.
+uint64_t LowerHash(std::string_view s) { return HashLowerWord(s); }
 
 std::string_view LastWord(std::string_view name) {
   size_t sp = name.rfind(' ');
@@ -394,10 +382,8 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
 uint64_t TokenKey(std::string_view text, const Token& t) {
   uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
   std::string_view w = text.substr(t.span.begin, end - t.span.begin);
-  char buf[64];
-  if (w.size() > sizeof buf) return 0;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = ner::LowerAscii(w[i]);
-  return HashWord(std::string_view(buf, w.size()));
+  if (w.size() > 64) return 0;
+  return HashLowerWord(w);
 }
 
 bool AllUpper(std::string_view s) {

@@ -118,16 +118,13 @@ inline std::string_view LowerInto(std::string_view w, char* buf, std::string* bi
 /// The atoms a word's neighbours use (lower, shape, gaz); the rest of `a`
 /// is left as it is.
 inline void ContextAtomsOf(std::string_view w, const Lexicon& lex, Atoms* a) {
-  char buf[64];
-  std::string big;
-  const std::string_view low = LowerInto(w, buf, &big);
   char shape[8];
   size_t shape_len = 0;
   for (size_t i = 0; i < w.size() && shape_len < 7; ++i) {
     char k = ShapeChar(w[i]);
     if (shape_len == 0 || shape[shape_len - 1] != k) shape[shape_len++] = k;
   }
-  a->lower = HashWord(low);
+  a->lower = HashLowerWord(w);
   a->shape = HashWord(std::string_view(shape, shape_len));
   uint8_t gaz = lex.GazBitsOfLower(a->lower);
   a->gaz = gaz ? GazHash(gaz) : 0;

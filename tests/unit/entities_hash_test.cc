@@ -49,4 +49,32 @@ TEST_CASE("HashWord equals the byte-loop hash for every length and byte") {
   CHECK(communique::internal::HashWord("") != 0);
 }
 
+TEST_CASE("HashLowerWord is HashWord of the ASCII-lower-cased string") {
+  using communique::internal::HashLowerWord;
+  using communique::internal::HashWord;
+  // Every byte value at every position of words of 0..20 bytes.
+  for (size_t len = 0; len <= 20; ++len) {
+    for (int b = 0; b < 256; ++b) {
+      std::string s(len, 'Q');
+      for (size_t i = 0; i < len; ++i) s[i] = static_cast<char>("aZ@[`{\x80\xC3Mz"[(i + len) % 10]);
+      if (len > 0) s[static_cast<size_t>(b) % len] = static_cast<char>(b);
+      std::string lower = s;
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      CHECK(HashLowerWord(s) == HashWord(lower));
+    }
+  }
+  CHECK(HashLowerWord("Moscow") == HashWord("moscow"));
+  CHECK(HashLowerWord("U.S.-RUSSIA") == HashWord("u.s.-russia"));
+}
+
+TEST_CASE("HashJoined hashes the concatenation") {
+  using communique::internal::HashJoined;
+  using communique::internal::HashWord;
+  CHECK(HashJoined("p:", "Anatoly Antonov") == HashWord("p:Anatoly Antonov"));
+  CHECK(HashJoined("l:", "Paris", ":m") == HashWord("l:Paris:m"));
+  const std::string long_name(300, 'x');
+  CHECK(HashJoined("o:", long_name) == HashWord("o:" + long_name));
+}
+
 }  // TEST_SUITE
