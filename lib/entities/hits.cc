@@ -34,7 +34,7 @@ bool IsCalendarWord(std::string_view k) {
 [[gnu::noinline]] bool IsCapitalNameWord(const Lexicon& lex, const Word& w) {
   if (w.key == "i" || IsCalendarWord(w.key)) return false;
   if (w.shape != Shape::kUpper || w.key.size() < 3) return true;
-  const uint64_t h = HashWord(w.key);  // keys are case-folded already
+  const uint64_t h = w.hash;  // keys are case-folded already
   return !lex.IsCommonLower(h) || (lex.GazBitsOfLower(h) & (kGazGiven | kGazSurname | kGazPlace)) != 0;
 }
 
@@ -97,10 +97,10 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
     }
     // Outside a run, lower-case words that start no phrase change nothing.
     if (run < 0) {
-      i = lex.trie().SkipCannotStart(words, ids, i, sentence_end);
+      i = lex.trie().SkipCannotStart(words, i, sentence_end);
       if (i >= sentence_end) continue;
     }
-    PhraseTrie::Match m = lex.trie().CannotStart(words[i], ids[i])
+    PhraseTrie::Match m = lex.trie().CannotStart(words[i])
                               ? PhraseTrie::Match{}
                               : lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
     // A one-word place that is also a given name, before an initial and a

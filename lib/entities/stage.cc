@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/norm_hash.h"
 #include "core/stage.h"
 #include "entities/lexicon.h"
 #include "entities/person_names.h"
@@ -184,11 +185,13 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   std::optional<std::unordered_set<uint64_t>> lower_words;  // built when first needed
   std::vector<uint8_t> labels;
   std::vector<NerSpan> spans;
+  const uint64_t* norm_hashes = NormHashes(*a);
   for (const Sentence& sent : a->sentences) {
     // words[i]: the surface of token i of the sentence without its clitic;
     // skip[i]: a rule-based mention covers it.
     const NerSentence words{toks.data() + sent.first_token, sent.token_count, text.data(),
-                            covered.data() + sent.first_token};
+                            covered.data() + sent.first_token,
+                            norm_hashes ? norm_hashes + sent.first_token : nullptr};
     const uint8_t* skip = words.skip;
     tagger.Tag(words, &labels, &spans);
     for (NerSpan ns : spans) {

@@ -130,7 +130,7 @@ using F4 = float __attribute__((vector_size(16)));
 // and the model, so hits and misses give the same scores.
 constexpr size_t kCachedLen = 22, kCacheSize = 4096;
 struct CacheEntry {
-  uint64_t generation = 0, surface = 0;
+  uint64_t generation = 0;
   uint8_t len = 0;
   bool has_own = false;  // info's own part is filled
   char text[kCachedLen];
@@ -139,7 +139,7 @@ struct CacheEntry {
 
 }  // namespace
 
-bool NerTagger::Lookup(std::string_view w, bool own, ner::WordInfo* out) const {
+bool NerTagger::Lookup(std::string_view w, uint64_t slot_hash, bool own, ner::WordInfo* out) const {
   if (w.size() > kCachedLen) {
     DescribeContext(w, out);
     if (own) DescribeOwn(w, out);
@@ -147,13 +147,10 @@ bool NerTagger::Lookup(std::string_view w, bool own, ner::WordInfo* out) const {
   }
   thread_local std::unique_ptr<CacheEntry[]> cache;
   if (!cache) cache = std::make_unique<CacheEntry[]>(kCacheSize);
-  const uint64_t h = HashWord(w);
-  CacheEntry& e = cache[h & (kCacheSize - 1)];
-  if (e.generation != generation_ || e.surface != h || e.len != w.size() ||
-      std::memcmp(e.text, w.data(), w.size()) != 0) {
+  CacheEntry& e = cache[(slot_hash ^ (slot_hash >> 29)) & (kCacheSize - 1)];
+  if (e.generation != generation_ || e.len != w.size() || std::memcmp(e.text, w.data(), w.size()) != 0) {
     DescribeContext(w, &e.info);
     e.generation = generation_;
-    e.surface = h;
     e.len = static_cast<uint8_t>(w.size());
     e.has_own = false;
     std::memcpy(e.text, w.data(), w.size());
@@ -205,7 +202,7 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
     // done[j]: 0 nothing, 1 context part, 2 both parts in info[j].
     for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
       if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
-      done[j] = Lookup(s[j], j == i, &info[j]) ? 2 : 1;
+      done[j] = Lookup(s[j], s.SlotHash(j), j == i, &info[j]) ? 2 : 1;
     }
     // The same features, in the same order of float additions, as
     // FeatureKeys: rows cached per word, pair keys finished here.

@@ -282,12 +282,19 @@ struct NerSentence {
   size_t n = 0;
   const char* text = nullptr;  ///< the document text the token spans index
   const uint8_t* skip = nullptr;
+  const uint64_t* norm_hashes = nullptr;  ///< the tokens' norm hashes, or nullptr
   std::string_view operator[](size_t i) const {
     const Token& t = tokens[i];
     const uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
     return std::string_view(text + t.span.begin, end - t.span.begin);
   }
   size_t size() const { return n; }
+  /// A hash of word i for the tagger's word cache: the token's norm hash
+  /// (case-folded) with its case flags, or the word's own bytes' hash.
+  uint64_t SlotHash(size_t i) const {
+    if (norm_hashes == nullptr) return HashWord((*this)[i]);
+    return norm_hashes[i] ^ (static_cast<uint64_t>(tokens[i].flags & 3) * 0x9E3779B97F4A7C15ULL);
+  }
   /// ner::CanStart of word i (its first byte) and not skipped.
   bool Candidate(size_t i) const {
     if (skip[i]) return false;
@@ -363,8 +370,9 @@ class NerTagger {
   void DescribeContext(std::string_view w, ner::WordInfo* out) const;
   void DescribeOwn(std::string_view w, ner::WordInfo* out) const;
   // Copies the word's info (with the own part if `own`) into `out`; returns
-  // whether the own part is there.
-  bool Lookup(std::string_view w, bool own, ner::WordInfo* out) const;
+  // whether the own part is there. `slot_hash` picks the cache slot: any
+  // hash that is a function of the word (entries are checked by the bytes).
+  bool Lookup(std::string_view w, uint64_t slot_hash, bool own, ner::WordInfo* out) const;
 };
 
 }  // namespace communique::internal

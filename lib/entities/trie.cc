@@ -138,17 +138,6 @@ void PhraseTrie::MarkWord(uint64_t hash, uint8_t bits) {
   Remember(hash);
 }
 
-std::vector<uint32_t> PhraseTrie::WordIds(const std::vector<Word>& words) const {
-  std::vector<uint32_t> ids(words.size(), kUnknown);
-  for (size_t i = 0; i < words.size(); ++i) {
-    uint64_t h = HashWord(words[i].key);
-    if (!MaybeKnown(h)) continue;  // most words: one probe of a small filter
-    const VocabEntry* e = vocab_.Find(h);
-    if (e != nullptr && e->id != 0) ids[i] = e->id - 1;
-  }
-  return ids;
-}
-
 void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<CaseRule>& rules,
                      uint32_t value) {
   if (keys.empty() || keys.size() > kMaxPhraseWords || rules.size() != keys.size()) return;
@@ -166,7 +155,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
     }
     uint32_t id = v.id - 1;
     if (i > 0) {
-      const size_t b = EdgeBit(node, keys[i]);
+      const size_t b = EdgeBit(node, h);
       edge_filter_[b / 64] |= uint64_t{1} << (b % 64);
     }
     node = AddChild(node, id);
@@ -175,7 +164,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
       if (rules[0] == CaseRule::kAny) {
         root_any_[id] = 1;
         lower_starts_[h] = id + 1;
-        size_t bit = LowerBit(keys[0]);
+        const size_t bit = LowerStartBit(h);
         lower_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
       }
     }
@@ -187,7 +176,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
 }
 
 uint32_t PhraseTrie::Id(const Word& w) const {
-  uint64_t h = HashWord(w.key);
+  const uint64_t h = w.hash;
   if (!MaybeKnown(h)) return kUnknown;  // most words: one probe of a small filter
   const VocabEntry* e = vocab_.Find(h);
   return e != nullptr && e->id != 0 ? e->id - 1 : kUnknown;
@@ -202,10 +191,8 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
     // A lower-case word starts only phrases written in lower case (titles),
     // found in a small table; other words need the full vocabulary.
     if (words[i].shape == Shape::kLower) {
-      if (words[i].key.empty()) return best;
-      size_t bit = LowerBit(words[i].key);
-      if (!((lower_filter_[bit / 64] >> (bit % 64)) & 1)) return best;
-      const uint32_t* id = lower_starts_.Find(HashWord(words[i].key));
+      if (words[i].key.empty() || !MaybeLowerStart(words[i].hash)) return best;
+      const uint32_t* id = lower_starts_.Find(words[i].hash);
       if (id == nullptr) return best;  // its id stays unlooked: it may continue a phrase
       first = *id - 1;
     } else {
@@ -221,7 +208,7 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
       if (id == kNotLooked) {
         // No edge from this node has a word of this shape of key: the word
         // stays unlooked (Id would find no child either).
-        if (words[k].key.empty() || !MaybeEdge(node, words[k].key)) break;
+        if (words[k].key.empty() || !MaybeEdge(node, words[k].hash)) break;
         id = Id(words[k]);
       }
       node = Child(node, id);

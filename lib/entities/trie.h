@@ -39,9 +39,7 @@ class PhraseTrie {
   void Add(const std::vector<std::string>& keys, const std::vector<CaseRule>& rules,
            uint32_t value);
 
-  /// Vocabulary ids of the words' keys (kUnknown if no phrase has the word).
   static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
-  std::vector<uint32_t> WordIds(const std::vector<Word>& words) const;
 
   /// The longest phrase starting at words[i] whose case rules hold, stopping
   /// at `limit` (exclusive). `ids` caches word ids: start it as
@@ -49,24 +47,19 @@ class PhraseTrie {
   static constexpr uint32_t kNotLooked = 0xFFFFFFFEu;
   Match Longest(const std::vector<Word>& words, std::vector<uint32_t>* ids, size_t i,
                 size_t limit, std::vector<uint32_t>* scratch) const;
-  /// True when Longest at a word with cached id `id` surely finds nothing
-  /// and changes nothing: a lower-case word no lower-case phrase starts
+  /// True when Longest at a word surely finds nothing and changes nothing
+  /// (whatever its cached id): a lower-case word no lower-case phrase starts
   /// with (the common case, tested inline before the call).
-  bool CannotStart(const Word& w, uint32_t id) const {
-    if (id != kNotLooked || w.shape != Shape::kLower) return false;
-    if (w.key.empty()) return true;
-    const size_t bit = LowerBit(w.key);
-    return !((lower_filter_[bit / 64] >> (bit % 64)) & 1);
+  bool CannotStart(const Word& w) const {
+    return w.shape == Shape::kLower && !MaybeLowerStart(w.hash);
   }
 
   /// The first index in [i, limit) where CannotStart does not hold (a word
   /// that may start a phrase, or is not lower case), or `limit`: the words
   /// skipped are lower case and start nothing.
-  size_t SkipCannotStart(const std::vector<Word>& words, const std::vector<uint32_t>& ids, size_t i,
-                         size_t limit) const {
+  size_t SkipCannotStart(const std::vector<Word>& words, size_t i, size_t limit) const {
     const Word* w = words.data();
-    const uint32_t* id = ids.data();
-    while (i < limit && CannotStart(w[i], id[i])) ++i;
+    while (i < limit && CannotStart(w[i])) ++i;
     return i;
   }
 
@@ -112,23 +105,25 @@ class PhraseTrie {
   std::vector<uint32_t> root_child_;  // per word id: Child(0, id)
   std::vector<uint8_t> root_any_;     // per word id: a phrase starts with it in any case
   HashMap64<uint32_t> lower_starts_;  // the root_any_ words (a few hundred): hash -> id + 1
-  // Bits by first byte, last byte and length of the lower_starts_ words: most
-  // lower-case text words are rejected before hashing.
-  static size_t LowerBit(std::string_view k) {
-    return ((static_cast<size_t>(k.front()) & 31) * 32 + (static_cast<size_t>(k.back()) & 31)) * 16 +
-           std::min<size_t>(k.size(), 15);
+  // A 64 Kbit filter of the lower_starts_ hashes (bits 24..39): most
+  // lower-case text words are rejected with one bit test.
+  static constexpr size_t kLowerStartBits = size_t{1} << 16;
+  static size_t LowerStartBit(uint64_t h) { return static_cast<size_t>(h >> 24) & (kLowerStartBits - 1); }
+  bool MaybeLowerStart(uint64_t h) const {
+    const size_t b = LowerStartBit(h);
+    return (lower_filter_[b / 64] >> (b % 64)) & 1;
   }
-  std::vector<uint64_t> lower_filter_ = std::vector<uint64_t>(32 * 32 * 16 / 64, 0);
-  // Bits by (node, LowerBit of a next word's key) of every edge below the
-  // root: most words after a phrase prefix ("the" + "world") are rejected
-  // without hashing them.
+  std::vector<uint64_t> lower_filter_ = std::vector<uint64_t>(kLowerStartBits / 64, 0);
+  // Bits by (node, next word's hash) of every edge below the root: most
+  // words after a phrase prefix ("the" + "world") are rejected without a
+  // probe of the vocabulary.
   static constexpr size_t kEdgeFilterBits = size_t{1} << 19;
-  static size_t EdgeBit(uint32_t node, std::string_view next_key) {
-    return (static_cast<size_t>(node) * 0x9E3779B1u + LowerBit(next_key) * 0x85EBCA77u) &
+  static size_t EdgeBit(uint32_t node, uint64_t next_hash) {
+    return (static_cast<size_t>(node) * 0x9E3779B1u + static_cast<size_t>(next_hash >> 8)) &
            (kEdgeFilterBits - 1);
   }
-  bool MaybeEdge(uint32_t node, std::string_view next_key) const {
-    const size_t b = EdgeBit(node, next_key);
+  bool MaybeEdge(uint32_t node, uint64_t next_hash) const {
+    const size_t b = EdgeBit(node, next_hash);
     return (edge_filter_[b / 64] >> (b % 64)) & 1;
   }
   std::vector<uint64_t> edge_filter_ = std::vector<uint64_t>(kEdgeFilterBits / 64, 0);

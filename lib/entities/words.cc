@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/norm_hash.h"
+
 namespace communique::internal {
 namespace {
 
@@ -51,7 +53,7 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
   const bool cap = (t.flags & kTokenCapitalized) != 0, upper = (t.flags & kTokenAllUpper) != 0;
   std::string_view surface = text.substr(t.span.begin, t.span.size());
   std::string_view key = a.Norm(t);
-  Word w(t.span.begin, t.span.end, key, Shape::kLower, false, false, t.kind == TokenKind::kWord, si);
+  Word w(t.span.begin, t.span.end, key, 0, Shape::kLower, false, false, t.kind == TokenKind::kWord, si);
   if (t.clitic > 0 && t.clitic < surface.size()) {
     // Only possessives are cut: "Russia’s", "States'"; not "don't".
     std::string_view clitic_norm = key.size() >= 2 ? key.substr(key.size() - 2) : key;
@@ -83,6 +85,7 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
       part.begin = w.begin + static_cast<uint32_t>(sp);
       part.end = w.begin + static_cast<uint32_t>(se);
       part.key = key.substr(kp, ke - kp);
+      part.hash = HashWord(part.key);
       part.shape = ShapeOf(surface.substr(sp, se - sp), cap && sp == 0, upper);
       part.sentence_start = first && sp == 0;
       part.possessive = w.possessive && se == surface.size();
@@ -92,6 +95,7 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
       hyphen.begin = part.end;
       hyphen.end = part.end + 1;
       hyphen.key = "-";
+      hyphen.hash = HashWord(hyphen.key);
       hyphen.shape = Shape::kLower;
       hyphen.is_word = false;
       hyphen.possessive = false;
@@ -102,6 +106,7 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
     }
   } else {
     w.key = key;
+    w.hash = HashWord(key);
     // The token flags give the shape unless a digit leads ("3M") or a
     // cut possessive changed the letters ("US's").
     w.shape = (t.flags & kTokenHasDigit) || w.possessive ? ShapeOf(surface, cap, upper)
@@ -148,6 +153,7 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
   Word* out = words.data();
   const Token* toks = a.tokens.data();
   const char* pool = a.norm_pool.data();
+  const uint64_t* hashes = NormHashes(a);  // nullptr: hand-built tokens, hashed here
   const char* txt = text.data();
   const Sentence* sents = a.sentences.data();
   const size_t ns = a.sentences.size();
@@ -184,8 +190,8 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
                               ? ShapeOf(std::string_view(txt + t.span.begin, t.span.size()),
                                         (f & kTokenCapitalized) != 0, (f & kTokenAllUpper) != 0)
                               : kFlagShape[f & 3];
-      *out++ = Word(t.span.begin, t.span.end,
-                    std::string_view(pool + t.norm.begin, t.norm.end - t.norm.begin), shape, first,
+      const std::string_view key(pool + t.norm.begin, t.norm.end - t.norm.begin);
+      *out++ = Word(t.span.begin, t.span.end, key, hashes ? hashes[i] : HashWord(key), shape, first,
                     false, t.kind == TokenKind::kWord, sentence);
     };
     if (!start && ti == r.first_at && ti < stop) emit(ti++, true);

@@ -25,16 +25,17 @@ enum class Shape : uint8_t {
 /// vector without a pass of stores; it then writes every field of every word.
 struct Word {
   Word() {}  // NOLINT: deliberately leaves the fields unset
-  Word(uint32_t b, uint32_t e, std::string_view k, Shape s, bool start, bool poss, bool word,
-       uint32_t sent)
-      : begin(b), end(e), key(k), shape(s), sentence_start(start), possessive(poss), is_word(word),
-        sentence(sent) {}
+  Word(uint32_t b, uint32_t e, std::string_view k, uint64_t h, Shape s, bool start, bool poss,
+       bool word, uint32_t sent)
+      : begin(b), end(e), key(k), hash(h), shape(s), sentence_start(start), possessive(poss),
+        is_word(word), sentence(sent) {}
   uint32_t begin, end;  ///< surface bytes (possessive excluded)
   // In an anonymous union so that Word() does not construct it either
   // (string_view's constructor would zero it); used as a plain member.
   union {
     std::string_view key;  ///< normalized text (possessive excluded)
   };
+  uint64_t hash;  ///< HashWord(key): the token's norm hash when the word is a whole token
   Shape shape;
   bool sentence_start;   ///< first word of its sentence
   bool possessive;       ///< a clitic 's / ' was cut off
