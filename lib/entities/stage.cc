@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -182,7 +181,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   for (const TimeExpression& t : a->times) Cover(toks, Mention{t.span, MentionVia::kName, t.span}, &covered);
   std::vector<Mention> added;
   std::optional<NameIndex> index;  // built at the first tagger name
-  std::optional<std::unordered_set<uint64_t>> lower_words;  // built when first needed
+  // HashWord of the norms of the document's lower-case words (value 1),
+  // built when first needed.
+  std::optional<HashMap64<uint8_t>> lower_words;
   std::vector<uint8_t> labels;
   std::vector<NerSpan> spans;
   const uint64_t* norm_hashes = NormHashes(*a);
@@ -294,11 +295,14 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
           !(lex.WordBits(words[ns.first_word]) & kGazListBits)) {
         if (!lower_words) {
           lower_words.emplace();
-          for (const Token& t : toks)
+          lower_words->Reserve(toks.size());
+          for (size_t i = 0; i < toks.size(); ++i) {
+            const Token& t = toks[i];
             if (t.kind == TokenKind::kWord && !(t.flags & (kTokenCapitalized | kTokenAllUpper)))
-              lower_words->insert(HashWord(a->Norm(t)));
+              (*lower_words)[norm_hashes ? norm_hashes[i] : HashWord(a->Norm(t))] = 1;
+          }
         }
-        if (lower_words->count(HashWord(ner::Lower(words[ns.first_word])))) continue;
+        if (lower_words->Find(HashLowerWord(words[ns.first_word])) != nullptr) continue;
       }
       // A one-word "person" that the gazetteers know as a place and not as a
       // name is a place after a place preposition ("born in Heidelberg");
