@@ -1,7 +1,7 @@
-"""Shared by make_gold.py and make_heldout.py: reads the picked documents and
+"""Shared by make_gold.py, make_heldout.py and make_dev2.py: reads the picked documents and
 turns hand-typed entries (text, type, value, which, optional) into gold spans
 with UTF-8 byte offsets. It only finds offsets and checks each entry is found."""
-import gzip, json, os
+import gzip, json, os, random, sys
 
 ORGANIZATION = 'organization'
 
@@ -61,3 +61,39 @@ def gold_record(doc_id, d, entries):
     out = {'id': doc_id, 'source': doc_id.split('/')[0], 'dct': d['date'], 'date': d['date'],
            'title': d['title'], 'text': d['text'], 'spans': spans}
     return json.dumps(out, ensure_ascii=False)
+
+
+def select(real, sources, exclude, seed, max_bytes, shown):
+    """Prints the candidate order: documents of 1000..max_bytes bytes of text
+    not in `exclude`, sorted by id per source, shuffled with one
+    random.Random(seed) in the order of `sources`; the first `shown` each."""
+    seen = set()
+    for path in exclude:
+        with open(path, encoding='utf-8') as f:
+            seen.update(json.loads(line)['id'] for line in f)
+    rng = random.Random(seed)
+    for src in sources:
+        cands = []
+        with gzip.open(os.path.join(real, src, src + '.jsonl.gz'), 'rt', encoding='utf-8') as f:
+            for line in f:
+                d = json.loads(line)
+                n = len(d['text'].encode())
+                if 1000 <= n <= max_bytes and d['id'] not in seen:
+                    cands.append((d['id'], d['title'], n))
+        cands.sort()
+        rng.shuffle(cands)
+        for c in cands[:shown]:
+            print(src, *c, sep='\t')
+
+
+def main(annotations, sources, exclude, seed, max_bytes, shown):
+    """`script [REAL_DIR]` prints the gold lines; `script --select [REAL_DIR]`
+    the candidate order."""
+    args = [a for a in sys.argv[1:] if a != '--select']
+    real = args[0] if args else '/work/shared/corpora/real'
+    if '--select' in sys.argv[1:]:
+        select(real, sources, exclude, seed, max_bytes, shown)
+        return
+    picks = read_documents(real, sources, annotations)
+    for doc_id, entries in annotations.items():
+        print(gold_record(doc_id, picks[doc_id], entries))

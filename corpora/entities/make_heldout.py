@@ -12,9 +12,7 @@ UTF-8 byte offsets. The script only finds offsets and checks each entry is found
 REAL_DIR (default /work/shared/corpora/real) holds statedept/, whitehouse/ and
 kremlin/ *.jsonl.gz; the documents are read from there by id.
 """
-import gzip, json, os, random, sys
-
-from gold_offsets import gold_record, read_documents
+from gold_offsets import main
 
 P, C, L, O = 'person', 'country', 'location', 'organization'
 OFFICE = ('Office of the Spokesperson', O, 'Office of the Spokesperson', 'all', True)
@@ -196,35 +194,4 @@ EXCLUDE = ('corpora/entities/gold.jsonl', 'corpora/quotes/gold.jsonl',
            'corpora/quotes/heldout.jsonl')
 
 
-def select(real):
-    seen = set()
-    for path in EXCLUDE:
-        with open(path, encoding='utf-8') as f:
-            seen.update(json.loads(line)['id'] for line in f)
-    rng = random.Random(SEED)
-    for src in SOURCES:
-        cands = []
-        with gzip.open(os.path.join(real, src, src + '.jsonl.gz'), 'rt', encoding='utf-8') as f:
-            for line in f:
-                d = json.loads(line)
-                n = len(d['text'].encode())
-                if 1000 <= n <= 2500 and d['id'] not in seen:
-                    cands.append((d['id'], d['title'], n))
-        cands.sort()
-        rng.shuffle(cands)
-        for c in cands[:15]:
-            print(src, *c, sep='\t')
-
-
-def main():
-    args = [a for a in sys.argv[1:] if a != '--select']
-    real = args[0] if args else '/work/shared/corpora/real'
-    if '--select' in sys.argv[1:]:
-        select(real)
-        return
-    picks = read_documents(real, SOURCES, A)
-    for doc_id, entries in A.items():
-        print(gold_record(doc_id, picks[doc_id], entries))
-
-
-main()
+main(A, SOURCES, EXCLUDE, SEED, 2500, 15)

@@ -31,14 +31,17 @@ inline constexpr uint64_t kHashChunkFactor = 0x9fb21c651e98df25ULL;
 ///   per whole 8-byte word w (little-endian): h = (h ^ w) * kHashChunkFactor; h ^= h >> 31;
 ///   h = MixHash(h ^ tail), tail = the last n % 8 bytes, little-endian, zero-padded;
 ///   0 becomes 1.
-inline uint64_t HashWord(std::string_view s) {
+/// `map` is applied to every eight-byte word (and the zero-padded tail)
+/// before it is mixed in; HashWord maps nothing.
+template <typename WordMap>
+inline uint64_t HashWordMapped(std::string_view s, WordMap map) {
   const char* p = s.data();
   size_t n = s.size();
   uint64_t h = kHashSeed ^ (static_cast<uint64_t>(n) * kHashLengthFactor);
   while (n >= 8) {
     uint64_t v;
     std::memcpy(&v, p, 8);
-    h = (h ^ v) * kHashChunkFactor;
+    h = (h ^ map(v)) * kHashChunkFactor;
     h ^= h >> 31;
     p += 8;
     n -= 8;
@@ -59,8 +62,12 @@ inline uint64_t HashWord(std::string_view s) {
       default: break;
     }
   }
-  h = MixHash(h ^ v);
+  h = MixHash(h ^ map(v));
   return h == 0 ? 1 : h;
+}
+
+inline uint64_t HashWord(std::string_view s) {
+  return HashWordMapped(s, [](uint64_t w) { return w; });
 }
 
 }  // namespace communique::internal

@@ -24,35 +24,7 @@ inline uint64_t LowerAsciiWord8(uint64_t w) {
 
 /// HashWord of the ASCII-lower-cased string, without a copy: the same
 /// steps as HashWord on each lowered eight-byte word.
-inline uint64_t HashLowerWord(std::string_view s) {
-  const char* p = s.data();
-  size_t n = s.size();
-  uint64_t h = kHashSeed ^ (static_cast<uint64_t>(n) * kHashLengthFactor);
-  while (n >= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = (h ^ LowerAsciiWord8(v)) * kHashChunkFactor;
-    h ^= h >> 31;
-    p += 8;
-    n -= 8;
-  }
-  uint64_t v = 0;
-  if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    v = lo | (static_cast<uint64_t>(hi) << (8 * (n - 4)));
-  } else {
-    switch (n) {
-      case 3: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[2])) << 16; [[fallthrough]];
-      case 2: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[1])) << 8; [[fallthrough]];
-      case 1: v |= static_cast<uint64_t>(static_cast<unsigned char>(p[0])); break;
-      default: break;
-    }
-  }
-  h = MixHash(h ^ LowerAsciiWord8(v));
-  return h == 0 ? 1 : h;
-}
+inline uint64_t HashLowerWord(std::string_view s) { return HashWordMapped(s, LowerAsciiWord8); }
 
 /// HashWord of `a` + `b` + `c` (an entity's registry key, "p:" + name),
 /// concatenated on the stack when short.

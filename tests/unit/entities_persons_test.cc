@@ -10,18 +10,9 @@ using communique::Analysis;
 using communique::Entity;
 using communique::EntityType;
 using communique::testing::AnalyzeOk;
+using communique::testing::MentionAt;
 
 namespace {
-
-// The entity that has a mention with this exact text at or after `from`, or nullptr.
-const Entity* MentionAt(std::string_view text, const Analysis& a, std::string_view mention,
-                        size_t from = 0) {
-  size_t at = text.find(mention, from);
-  for (const Entity& e : a.entities)
-    for (const auto& m : e.mentions)
-      if (m.span.begin == at && m.span.size() == mention.size()) return &e;
-  return nullptr;
-}
 
 // Whether any person mention's text contains `word`.
 bool PersonMentionContains(std::string_view text, const Analysis& a, std::string_view word) {

@@ -50,6 +50,17 @@ inline std::string SpeakerName(const Analysis& a, int32_t speaker) {
 }
 inline std::string SpeakerName(const Analysis& a, const Quote& q) { return SpeakerName(a, q.speaker); }
 
+/// The entity that has a mention with exactly this text at its first
+/// occurrence at or after `from`, or null.
+inline const Entity* MentionAt(std::string_view text, const Analysis& a, std::string_view mention,
+                               size_t from = 0) {
+  size_t at = text.find(mention, from);
+  for (const Entity& e : a.entities)
+    for (const auto& m : e.mentions)
+      if (m.span.begin == at && m.span.size() == mention.size()) return &e;
+  return nullptr;
+}
+
 std::string ReadFile(const std::string& path);
 
 }  // namespace communique::testing
