@@ -48,13 +48,7 @@ uint32_t Resolver::AddPerson(const Hit& full, std::string_view canonical, Mentio
   name.last = NameLast(name.first, name.last);
   if (name.last == name.first) return kNoPerson;  // a title phrase, no name
   if (name.last != full.last) canonical = Surface(name.first, name.last);
-  bool created;
-  uint32_t id = reg_.Get(HashJoined("p:", canonical), &created);
-  if (created) {
-    Entity& n = reg_.entity(id);
-    n.type = EntityType::kPerson;
-    n.name = std::string(canonical);
-  }
+  uint32_t id = reg_.Named(HashJoined("p:", canonical), EntityType::kPerson, canonical);
   last_person_ = id;
   reg_.AddMention(id, SpanOf(name.first, name.last), via);
   reg_.NotePerson(id, name.last - name.first >= 2 ? words_[name.last - 1].key : std::string_view(),
@@ -86,13 +80,7 @@ void Resolver::KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, in
   const PersonInfo& p = lex_.person(e.ref);
   const Term* term = nullptr;
   bool in_office = TermValid(p, &term);
-  bool created;
-  uint32_t id = reg_.Get(p.key, &created);
-  if (created) {
-    Entity& n = reg_.entity(id);
-    n.type = EntityType::kPerson;
-    n.name = p.name;
-  }
+  uint32_t id = reg_.Named(p.key, EntityType::kPerson, p.name);
   last_person_ = id;
   Entity& ent = reg_.entity(id);
   Enrich(&ent, title, CountryCode(affiliation), posted_to);

@@ -28,6 +28,20 @@ uint32_t Registry::Get(uint64_t key_hash, bool* created) {
   return slot - 1;
 }
 
+uint32_t Registry::Named(uint64_t key_hash, EntityType type, std::string_view name, std::string_view code,
+                         bool* created) {
+  bool is_new;
+  const uint32_t id = Get(key_hash, &is_new);
+  if (is_new) {
+    Entity& n = entities_[id];
+    n.type = type;
+    n.name = std::string(name);
+    n.code = std::string(code);
+  }
+  if (created != nullptr) *created = is_new;
+  return id;
+}
+
 namespace {
 constexpr size_t kDuplicateWindow = 8;  // mentions searched for a repeat
 }  // namespace

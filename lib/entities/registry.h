@@ -24,6 +24,9 @@ class Registry {
   /// the keys the lexicon keeps per table entry); `*created` says whether it
   /// is new: a default Entity whose fields the caller fills.
   uint32_t Get(uint64_t key_hash, bool* created);
+  /// Get by `key_hash`; a new entity takes `type`, `name` and `code`.
+  uint32_t Named(uint64_t key_hash, EntityType type, std::string_view name, std::string_view code = {},
+                 bool* created = nullptr);
   void AddMention(uint32_t entity, Span span, MentionVia via);
   /// Sets with_title of the mention of `entity` at `span`.
   void SetTitleSpan(uint32_t entity, Span span, uint32_t title_begin);

@@ -95,14 +95,7 @@ std::vector<Entity> Resolver::Run() {
 
 void Resolver::Country(const Hit& h, const Entry& e) {
   const CountryInfo& c = lex_.country(static_cast<int32_t>(e.ref));
-  bool created;
-  uint32_t id = reg_.Get(c.key, &created);
-  if (created) {
-    Entity& n = reg_.entity(id);
-    n.type = EntityType::kCountry;
-    n.name = c.name;
-    n.code = c.code;
-  }
+  uint32_t id = reg_.Named(c.key, EntityType::kCountry, c.name, c.code);
   reg_.AddMention(id, SpanOf(h.first, h.last), e.via);
 }
 
@@ -185,14 +178,9 @@ void Resolver::Place(size_t hi, const Entry& e) {
   }
   bool metonymy = seat && last == h.last && !IsPlaceUse(h);
   bool created;
-  uint32_t id = reg_.Get(metonymy ? p.key_m : p.key, &created);
-  if (created) {
-    Entity& n = reg_.entity(id);
-    n.type = EntityType::kLocation;
-    n.name = p.name;
-    n.code = CountryCode(p.country);
-    n.metonymy = metonymy;
-  }
+  uint32_t id = reg_.Named(metonymy ? p.key_m : p.key, EntityType::kLocation, p.name, CountryCode(p.country),
+                           &created);
+  if (created) reg_.entity(id).metonymy = metonymy;
   // "Sydney, Australia", "Portland, Oregon": the place and its country or
   // region after a comma are two mentions (as the gold sets mark them).
   reg_.AddMention(id, SpanOf(h.first, last), metonymy ? MentionVia::kSeat : MentionVia::kName);
@@ -413,14 +401,7 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       } else {
         // The place keeps its own (nested) mention in an organization's name.
         const PlaceInfo& p = lex_.place(pe->ref);
-        bool created;
-        uint32_t pid = reg_.Get(p.key, &created);
-        if (created) {
-          Entity& n = reg_.entity(pid);
-          n.type = EntityType::kLocation;
-          n.name = p.name;
-          n.code = CountryCode(p.country);
-        }
+        uint32_t pid = reg_.Named(p.key, EntityType::kLocation, p.name, CountryCode(p.country));
         reg_.AddMention(pid, SpanOf(hits_[hi - 1].first, hits_[hi - 1].last), MentionVia::kName);
         h.first = hits_[hi - 1].first;
       }
