@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,9 +33,12 @@ inline uint64_t HashJoined(std::string_view a, std::string_view b, std::string_v
   char buf[256];
   const size_t n = a.size() + b.size() + c.size();
   if (n > sizeof buf) return HashWord(std::string(a) + std::string(b) + std::string(c));
-  std::memcpy(buf, a.data(), a.size());
-  std::memcpy(buf + a.size(), b.data(), b.size());
-  std::memcpy(buf + a.size() + b.size(), c.data(), c.size());
+  size_t at = 0;
+  for (std::string_view part : {a, b, c}) {
+    if (part.empty()) continue;  // an empty view may hold a null pointer: no memcpy
+    std::memcpy(buf + at, part.data(), part.size());
+    at += part.size();
+  }
   return HashWord(std::string_view(buf, n));
 }
 

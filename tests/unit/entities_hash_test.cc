@@ -78,3 +78,12 @@ TEST_CASE("HashJoined hashes the concatenation") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("HashJoined of empty parts equals HashWord of the joined string") {
+  using communique::internal::HashJoined;
+  using communique::internal::HashWord;
+  CHECK(HashJoined("p:", "Lavrov") == HashWord("p:Lavrov"));
+  CHECK(HashJoined("p:", "Lavrov", std::string_view()) == HashWord("p:Lavrov"));
+  CHECK(HashJoined(std::string_view(), "l:", "Kyiv") == HashWord("l:Kyiv"));
+  CHECK(HashJoined(std::string_view(), std::string_view()) == HashWord(""));
+}
