@@ -68,26 +68,22 @@ int32_t Lexicon::CountryIndex(std::string_view code) const {
   return it == country_by_code_.end() ? -1 : it->second;
 }
 
-namespace {
-// HashWord of the ASCII-lower-cased word.
-uint64_t LowerHash(std::string_view word) { return HashLowerWord(word); }
-}  // namespace
 
-uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(LowerHash(word)); }
-bool Lexicon::IsCommonWord(std::string_view word) const { return IsCommonLower(LowerHash(word)); }
+uint8_t Lexicon::GazBits(std::string_view word) const { return GazBitsOfLower(HashLowerWord(word)); }
+bool Lexicon::IsCommonWord(std::string_view word) const { return IsCommonLower(HashLowerWord(word)); }
 bool Lexicon::IsWorkHead(std::string_view word) const {
-  const uint8_t* v = work_heads_.Find(LowerHash(word));
+  const uint8_t* v = work_heads_.Find(HashLowerWord(word));
   return v != nullptr && (*v & 1);
 }
 bool Lexicon::IsGroupNoun(std::string_view word) const {
-  const uint8_t* v = work_heads_.Find(LowerHash(word));
+  const uint8_t* v = work_heads_.Find(HashLowerWord(word));
   return v != nullptr && (*v & 2);
 }
 bool Lexicon::IsStrongCommonWord(std::string_view word) const {
-  const uint8_t* v = common_.Find(LowerHash(word));
+  const uint8_t* v = common_.Find(HashLowerWord(word));
   return v != nullptr && *v == 2;
 }
-uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(LowerHash(word)); }
+uint8_t Lexicon::WordBits(std::string_view word) const { return trie_.WordBits(HashLowerWord(word)); }
 
 const HeadInfo* Lexicon::Head(std::string_view key) const {
   if (!key.empty()) {

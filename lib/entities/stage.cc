@@ -23,9 +23,6 @@ namespace {
 constexpr EntityType kNerTypes[] = {EntityType::kPerson, EntityType::kOrganization,
                                     EntityType::kLocation};
 
-// HashWord of the ASCII-lower-cased string.
-uint64_t LowerHash(std::string_view s) { return HashLowerWord(s); }
-
 std::string_view LastWord(std::string_view name) {
   size_t sp = name.rfind(' ');
   return sp == std::string_view::npos ? name : name.substr(sp + 1);
@@ -44,7 +41,7 @@ class NameIndex {
   /// The entity a tagger name of `type` refers to, or -1; `via` says how.
   int32_t Find(std::string_view text, EntityType type, const std::vector<Entity>& entities,
                const Lexicon& lex, MentionVia* via) const {
-    const uint64_t key = LowerHash(text);
+    const uint64_t key = HashLowerWord(text);
     const bool one_word = text.find(' ') == std::string_view::npos;
     if (const uint32_t* found = by_text_.Find(key)) {
       const uint32_t i = *found - 1;
@@ -73,13 +70,13 @@ class NameIndex {
   }
   void Add(const Entity& e, uint32_t i) {
     // The first entity of a key keeps it. Values are index + 1 (0: absent).
-    if (uint32_t& slot = by_text_[LowerHash(e.name)]; slot == 0) slot = i + 1;
+    if (uint32_t& slot = by_text_[HashLowerWord(e.name)]; slot == 0) slot = i + 1;
     if (e.type == EntityType::kPerson && e.name.find(' ') != std::string::npos)
-      if (uint32_t& slot = by_surname_[LowerHash(LastWord(e.name))]; slot == 0) slot = i + 1;
+      if (uint32_t& slot = by_surname_[HashLowerWord(LastWord(e.name))]; slot == 0) slot = i + 1;
   }
 
  private:
-  // Keyed by LowerHash of the name (tables keyed by the hash: entities/hash.h).
+  // Keyed by HashLowerWord of the name (tables keyed by the hash: entities/hash.h).
   HashMap64<uint32_t> by_text_, by_surname_;
 };
 
@@ -98,9 +95,10 @@ bool IsSyllable(std::string_view w) {
 }
 
 // Possessive determiners before a capitalized common noun ("our Motherland").
-bool IsPossessiveDeterminer(std::string_view w) {
-  return w == "our" || w == "their" || w == "his" || w == "her" || w == "its" || w == "my" ||
-         w == "your" || w == "Our" || w == "Their";
+bool IsPossessiveDeterminer(std::string_view word) {
+  if (word.size() > 5) return false;
+  const std::string w = ner::Lower(word);
+  return w == "our" || w == "their" || w == "his" || w == "her" || w == "its" || w == "my" || w == "your";
 }
 
 // A tagger "location" that is no place name: one word no gazetteer knows
@@ -537,13 +535,13 @@ bool IsMixedCase(std::string_view w) { return !AllUpper(w) && ner::CanStart(w); 
 // surname mention ("BRIAN P. MCKEON" ... "McKeon" -> "Brian McKeon").
 void NameCapsPersons(const Lexicon& lex, std::string_view text, const std::vector<uint8_t>& covered,
                      CapitalTokens* capitals, Analysis* a) {
-  // LowerHash of the name -> person index + 1 (0: none, or taken below).
+  // HashLowerWord of the name -> person index + 1 (0: none, or taken below).
   HashMap64<uint32_t> one_word;
   size_t left = 0;  // persons in one_word not taken yet
   for (uint32_t i = 0; i < a->entities.size(); ++i) {
     const Entity& e = a->entities[i];
     if (e.type == EntityType::kPerson && e.name.find(' ') == std::string::npos && IsMixedCase(e.name))
-      if (uint32_t& slot = one_word[LowerHash(e.name)]; slot == 0) {
+      if (uint32_t& slot = one_word[HashLowerWord(e.name)]; slot == 0) {
         slot = i + 1;
         ++left;
       }
@@ -557,7 +555,7 @@ void NameCapsPersons(const Lexicon& lex, std::string_view text, const std::vecto
   for (const uint32_t i : left > 0 ? capitals->Get() : none) {
     if (left == 0) break;
     if (i < 1 || !(toks[i].flags & kTokenAllUpper) || toks[i].clitic != 0) continue;
-    const uint64_t key = LowerHash(text.substr(toks[i].span.begin, toks[i].span.size()));
+    const uint64_t key = HashLowerWord(text.substr(toks[i].span.begin, toks[i].span.size()));
     const uint32_t* found = one_word.Find(key);
     if (found == nullptr || *found == 0) continue;
     // Given names before it on the same line: listed given names, or words
@@ -609,13 +607,13 @@ void NameCapsPersons(const Lexicon& lex, std::string_view text, const std::vecto
 // name ends (or, family name first, begins) with that word ("Ned Price",
 // "Hu Jintao"), when exactly one does.
 void MergeSurnamePersons(std::vector<Entity>* entities) {
-  // LowerHash of a surname -> entity index + 1; 0: none, -1: ambiguous.
+  // HashLowerWord of a surname -> entity index + 1; 0: none, -1: ambiguous.
   HashMap64<int32_t> full;
   for (size_t i = 0; i < entities->size(); ++i) {
     const Entity& e = (*entities)[i];
     if (e.type != EntityType::kPerson || e.name.find(' ') == std::string::npos) continue;
     for (std::string_view w : {LastWord(e.name), FirstWord(e.name)}) {
-      int32_t& slot = full[LowerHash(w)];
+      int32_t& slot = full[HashLowerWord(w)];
       if (slot == 0) slot = static_cast<int32_t>(i) + 1;
       else if (slot != static_cast<int32_t>(i) + 1) slot = -1;
     }
@@ -623,7 +621,7 @@ void MergeSurnamePersons(std::vector<Entity>* entities) {
   bool merged = false;
   for (Entity& e : *entities) {
     if (e.type != EntityType::kPerson || e.name.find(' ') != std::string::npos) continue;
-    const int32_t* found = full.Find(LowerHash(e.name));
+    const int32_t* found = full.Find(HashLowerWord(e.name));
     if (found == nullptr || *found <= 0) continue;
     Entity& to = (*entities)[static_cast<size_t>(*found - 1)];
     for (Mention m : e.mentions) {

@@ -56,11 +56,11 @@ TEST_SUITE("entities_places") {
     std::string t =
         "Forced labor was described in the Department’s report. For information, please "
         "contact the Bureau of Educational and Cultural Affairs. The Council met in Geneva. "
-        "They honoured the defenders of our Motherland. Growth in Digital Assets was slow. "
+        "They honoured the defenders of our Motherland. Our Fatherland was far. Growth in Digital Assets was slow. "
         "The Federal Coordinating Officer arrived, and federal funds followed. Ministers "
         "attended the OSCE Ministerial Council in Stockholm.";
     Analysis a = AnalyzeOk(t);
-    for (std::string_view word : {"Department", "Bureau", "Council", "Motherland", "Digital Assets",
+    for (std::string_view word : {"Department", "Bureau", "Council", "Motherland", "Fatherland", "Digital Assets",
                                   "Federal", "Ministerial Council"})
       CHECK_MESSAGE(!AnyLocationNamed(a, word), word);
     const Entity* g = MentionAt(t, a, "Geneva");
