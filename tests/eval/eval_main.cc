@@ -170,6 +170,42 @@ bool ReadDoc(const std::string& line, GoldDoc* doc, std::string* error) {
   return true;
 }
 
+void Add(const Counts& c, Counts* sum) {
+  sum->gold += c.gold;
+  sum->sys += c.sys;
+  sum->exact += c.exact;
+  sum->overlap += c.overlap;
+  sum->valued_exact += c.valued_exact;
+  sum->value_ok_exact += c.value_ok_exact;
+  sum->valued_overlap += c.valued_overlap;
+  sum->value_ok_overlap += c.value_ok_overlap;
+  sum->value_correct += c.value_correct;
+  for (const auto& [reason, n] : c.not_applicable) sum->not_applicable[reason] += n;
+}
+
+void PrintTable(const std::vector<const TypeAdapter*>& active, const std::vector<Counts>& counts) {
+  std::printf("  %-14s %7s %7s | %6s %6s %6s | %6s %6s %6s | %8s %8s %7s\n", "type", "gold", "sys", "P", "R",
+              "F1", "P~", "R~", "F1~", "valacc=", "valacc~", "valF1");
+  for (size_t k = 0; k < active.size(); ++k) {
+    const Counts& c = counts[k];
+    double p = Ratio(c.exact, c.sys), r = Ratio(c.exact, c.gold);
+    double po = Ratio(c.overlap, c.sys), ro = Ratio(c.overlap, c.gold);
+    bool valued = static_cast<bool>(active[k]->gold_value);
+    std::printf("  %-14s %7ld %7ld | %6.4f %6.4f %6.4f | %6.4f %6.4f %6.4f |", active[k]->name.c_str(), c.gold,
+                c.sys, p, r, F1(p, r), po, ro, F1(po, ro));
+    if (valued)
+      std::printf(" %8.4f %8.4f %7.4f\n", Ratio(c.value_ok_exact, c.valued_exact),
+                  Ratio(c.value_ok_overlap, c.valued_overlap),
+                  F1(Ratio(c.value_correct, c.sys), Ratio(c.value_correct, c.gold)));
+    else
+      std::printf(" %8s %8s %7s\n", "-", "-", "-");
+  }
+  for (size_t k = 0; k < active.size(); ++k)
+    for (const auto& [reason, n] : counts[k].not_applicable)
+      std::printf("  %-14s not applicable, left out: %ld gold spans: %s\n", active[k]->name.c_str(), n,
+                  reason.c_str());
+}
+
 int Run(const Options& opt) {
   auto analyzer = Analyzer::Create({});
   if (!analyzer.ok()) {
@@ -179,6 +215,11 @@ int Run(const Options& opt) {
   Session session = analyzer.value()->NewSession();
   int errors_left = opt.errors;
   int exit_code = 0;
+  // Counts summed over all files, per adapter, in first-seen order.
+  std::vector<const TypeAdapter*> pooled_adapters;
+  std::vector<Counts> pooled;
+  std::map<std::string, size_t> pooled_index;
+  long pooled_docs = 0;
   for (const std::string& file : opt.files) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -228,28 +269,22 @@ int Run(const Options& opt) {
       }
       for (size_t k = 0; k < active.size(); ++k) Score(*active[k], doc, analysis, &counts[k], &errors_left);
     }
+    pooled_docs += static_cast<long>(docs.size()) - failed;
     std::cout << file << ": " << docs.size() << " documents" << (failed ? ", " + std::to_string(failed) + " failed" : "")
               << "\n";
-    std::printf("  %-14s %7s %7s | %6s %6s %6s | %6s %6s %6s | %8s %8s %7s\n", "type", "gold", "sys", "P", "R",
-                "F1", "P~", "R~", "F1~", "valacc=", "valacc~", "valF1");
+    PrintTable(active, counts);
     for (size_t k = 0; k < active.size(); ++k) {
-      const Counts& c = counts[k];
-      double p = Ratio(c.exact, c.sys), r = Ratio(c.exact, c.gold);
-      double po = Ratio(c.overlap, c.sys), ro = Ratio(c.overlap, c.gold);
-      bool valued = static_cast<bool>(active[k]->gold_value);
-      std::printf("  %-14s %7ld %7ld | %6.4f %6.4f %6.4f | %6.4f %6.4f %6.4f |", active[k]->name.c_str(), c.gold,
-                  c.sys, p, r, F1(p, r), po, ro, F1(po, ro));
-      if (valued)
-        std::printf(" %8.4f %8.4f %7.4f\n", Ratio(c.value_ok_exact, c.valued_exact),
-                    Ratio(c.value_ok_overlap, c.valued_overlap),
-                    F1(Ratio(c.value_correct, c.sys), Ratio(c.value_correct, c.gold)));
-      else
-        std::printf(" %8s %8s %7s\n", "-", "-", "-");
+      auto [it, added] = pooled_index.try_emplace(active[k]->name, pooled_adapters.size());
+      if (added) {
+        pooled_adapters.push_back(active[k]);
+        pooled.emplace_back();
+      }
+      Add(counts[k], &pooled[it->second]);
     }
-    for (size_t k = 0; k < active.size(); ++k)
-      for (const auto& [reason, n] : counts[k].not_applicable)
-        std::printf("  %-14s not applicable, left out: %ld gold spans: %s\n", active[k]->name.c_str(), n,
-                    reason.c_str());
+  }
+  if (opt.files.size() > 1) {
+    std::cout << "all " << opt.files.size() << " files, pooled: " << pooled_docs << " documents\n";
+    PrintTable(pooled_adapters, pooled);
   }
   return exit_code;
 }
