@@ -5,6 +5,11 @@
 // next_write % capacity when it is filled. The reader may only emit while
 // fewer than `capacity` Items are unwritten, so slots never collide and at
 // most `capacity` documents are in memory, whatever the corpus size.
+//
+// Hand-offs are batched: a reader that found the pipeline full resumes once
+// half of it is written, and the writer wakes for a run of finished Items
+// (half the capacity, or all that are in flight), so threads sleep and wake
+// once per batch rather than once per document.
 #include "pipeline.h"
 
 #include <condition_variable>
@@ -27,23 +32,28 @@ class Pipeline {
   Pipeline(const RunOptions& options, Counters* counters)
       : options_(options), counters_(counters),
         capacity_(options.max_in_flight < 1 ? 1 : options.max_in_flight),
+        resume_at_(capacity_ / 2),
+        write_batch_(capacity_ / 2 < 1 ? 1 : capacity_ / 2),
         slots_(capacity_) {}
 
   // Reader side: blocks while the pipeline is full; false once stopped.
+  // A full pipeline takes the reader back only once half of it is written,
+  // so the reader wakes once per half capacity, not once per document.
   bool Emit(Item&& item) {
     auto unique = std::make_unique<Item>(std::move(item));
     unique->charged = unique->payload.size();
     std::unique_lock<std::mutex> lock(mu_);
-    can_emit_.wait(lock, [this] {
-      return stop_ || (in_flight_ < capacity_ &&
-                       (in_flight_bytes_ < options_.max_in_flight_bytes || in_flight_ == 0));
-    });
+    if (!stop_ && !HasRoom(capacity_ - 1)) {
+      reader_waiting_ = true;
+      can_emit_.wait(lock, [this] { return stop_ || HasRoom(resume_at_); });
+      reader_waiting_ = false;
+    }
     if (stop_) return false;
     unique->seq = next_seq_++;
     ++in_flight_;
     in_flight_bytes_ += unique->charged;
     work_.push_back(std::move(unique));
-    has_work_.notify_one();
+    if (idle_workers_ > 0) has_work_.notify_one();
     return true;
   }
 
@@ -62,72 +72,97 @@ class Pipeline {
   }
 
   void WorkLoop(Worker* worker) {
+    std::unique_ptr<Item> item;
     for (;;) {
-      std::unique_ptr<Item> item;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        has_work_.wait(lock, [this] { return stop_ || !work_.empty() || reading_done_; });
+        if (item != nullptr) {  // the one finished in the previous round
+          uint64_t seq = item->seq;
+          slots_[seq % capacity_] = std::move(item);
+          ++finished_;
+          if (writer_waiting_ && WriterMayGo()) has_result_.notify_one();
+        }
+        if (work_.empty() && !stop_ && !reading_done_) {
+          ++idle_workers_;
+          has_work_.wait(lock, [this] { return stop_ || !work_.empty() || reading_done_; });
+          --idle_workers_;
+        }
         if (stop_ || work_.empty()) return;
         item = std::move(work_.front());
         work_.pop_front();
       }
       worker->Process(item.get());
-      std::lock_guard<std::mutex> lock(mu_);
-      uint64_t seq = item->seq;
-      slots_[seq % capacity_] = std::move(item);
-      if (seq == next_write_) has_result_.notify_one();
     }
   }
 
-  // Writer side (the calling thread): writes Items in sequence order.
+  // Writer side (the calling thread): writes Items in sequence order, a run
+  // of finished ones per wake-up.
   RunEnd WriteLoop(std::FILE* out, Progress* progress) {
     bool pretty = options_.json.pretty;
     bool any_failed = false;
     bool wrote_any = false;
+    std::vector<std::unique_ptr<Item>> batch;
+    batch.reserve(capacity_);
     if (pretty && std::fputs("[\n", out) == EOF) return OutputError(progress);
     for (;;) {
-      std::unique_ptr<Item> item;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        has_result_.wait(lock, [this] {
-          return slots_[next_write_ % capacity_] != nullptr ||
-                 (reading_done_ && next_write_ == next_seq_);
-        });
-        item = std::move(slots_[next_write_ % capacity_]);
-        if (item == nullptr) break;  // all read and written
-      }
-      if (pretty) {
-        if (item->seq > 0 && std::fputs(",\n", out) == EOF) return OutputError(progress);
-      } else {
-        item->output.push_back('\n');
-      }
-      if (std::fwrite(item->output.data(), 1, item->output.size(), out) != item->output.size()) {
-        return OutputError(progress);
-      }
-      wrote_any = true;
-      ++counters_->documents;
-      counters_->text_bytes += item->text_bytes;
-      if (item->utf8_repaired) ++counters_->utf8_repaired;
-      if (item->failed) {
-        any_failed = true;
-        uint64_t errors = ++counters_->errors;
-        if (errors <= kMaxErrorMessages) {
-          progress->Message("communique-extract: " + item->source + ": " +
-                            item->status.ToString());
-        } else if (errors == kMaxErrorMessages + 1) {
-          progress->Message("communique-extract: further errors are reported in the output only");
+        if (!WriterMayGo()) {
+          writer_waiting_ = true;
+          has_result_.wait(lock, [this] { return WriterMayGo(); });
+          writer_waiting_ = false;
         }
-        if (options_.fail_fast) {
-          progress->Message("communique-extract: stopping at the first error (--fail-fast)");
-          Stop();
-          break;
+        for (uint64_t seq = next_write_; slots_[seq % capacity_] != nullptr; ++seq) {
+          batch.push_back(std::move(slots_[seq % capacity_]));
+          if (batch.size() == capacity_) break;
+        }
+        if (batch.empty()) break;  // all read and written
+      }
+      uint64_t charged = 0;
+      bool stop = false;
+      for (std::unique_ptr<Item>& item : batch) {
+        charged += item->charged;
+        if (pretty) {
+          if (item->seq > 0 && std::fputs(",\n", out) == EOF) return OutputError(progress);
+        } else {
+          item->output.push_back('\n');
+        }
+        if (std::fwrite(item->output.data(), 1, item->output.size(), out) != item->output.size()) {
+          return OutputError(progress);
+        }
+        wrote_any = true;
+        ++counters_->documents;
+        counters_->text_bytes += item->text_bytes;
+        if (item->utf8_repaired) ++counters_->utf8_repaired;
+        if (item->failed) {
+          any_failed = true;
+          uint64_t errors = ++counters_->errors;
+          if (errors <= kMaxErrorMessages) {
+            progress->Message("communique-extract: " + item->source + ": " +
+                              item->status.ToString());
+          } else if (errors == kMaxErrorMessages + 1) {
+            progress->Message("communique-extract: further errors are reported in the output only");
+          }
+          if (options_.fail_fast) {
+            progress->Message("communique-extract: stopping at the first error (--fail-fast)");
+            stop = true;
+            break;
+          }
         }
       }
-      std::lock_guard<std::mutex> lock(mu_);
-      ++next_write_;
-      --in_flight_;
-      in_flight_bytes_ -= item->charged;
-      can_emit_.notify_one();
+      if (stop) {
+        Stop();
+        break;
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        next_write_ += batch.size();
+        in_flight_ -= batch.size();
+        finished_ -= batch.size();
+        in_flight_bytes_ -= charged;
+        if (reader_waiting_ && HasRoom(resume_at_)) can_emit_.notify_one();
+      }
+      batch.clear();  // frees the Items, outside the lock
     }
     if (pretty && std::fputs(wrote_any ? "\n]\n" : "]\n", out) == EOF) {
       return OutputError(progress);
@@ -143,9 +178,28 @@ class Pipeline {
     return RunEnd::kOutputError;
   }
 
+  // REQUIRES mu_. The reader may emit while at most `in_flight` Items are
+  // unwritten (and the soft byte bound allows).
+  bool HasRoom(size_t in_flight) const {
+    return in_flight_ <= in_flight &&
+           (in_flight_bytes_ < options_.max_in_flight_bytes || in_flight_ == 0);
+  }
+
+  // REQUIRES mu_. The writer wakes for a run of finished Items: the next one
+  // is finished and so are write_batch_ others, or every Item in flight (the
+  // reader waits for input), or the input is all read.
+  bool WriterMayGo() const {
+    if (slots_[next_write_ % capacity_] == nullptr) {
+      return reading_done_ && next_write_ == next_seq_;  // nothing more will come
+    }
+    return finished_ >= write_batch_ || finished_ == in_flight_ || reading_done_;
+  }
+
   const RunOptions& options_;
   Counters* counters_;
   const size_t capacity_;
+  const size_t resume_at_;    // a waiting reader resumes at this many Items in flight
+  const size_t write_batch_;  // finished Items that wake the writer
   std::mutex mu_;
   std::condition_variable can_emit_, has_work_, has_result_;
   std::deque<std::unique_ptr<Item>> work_;
@@ -153,9 +207,13 @@ class Pipeline {
   uint64_t next_seq_ = 0;
   uint64_t next_write_ = 0;
   size_t in_flight_ = 0;
+  size_t finished_ = 0;  // Items in slots_, not yet taken by the writer
+  size_t idle_workers_ = 0;
   uint64_t in_flight_bytes_ = 0;
   bool reading_done_ = false;
   bool stop_ = false;
+  bool reader_waiting_ = false;
+  bool writer_waiting_ = false;
 };
 
 }  // namespace
