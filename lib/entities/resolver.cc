@@ -71,6 +71,7 @@ std::vector<Entity> Resolver::Run() {
   words_ = BuildWords(text_, a_);
   FindHits(lex_, words_, &hits_, &hit_at_);
   used_.assign(hits_.size(), false);
+  PlaceLists();
   for (size_t hi = 0; hi < hits_.size(); ++hi) {
     if (used_[hi]) continue;
     const Entry* e = EntryOf(hits_[hi]);

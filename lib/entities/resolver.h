@@ -34,6 +34,16 @@ class Resolver {
   int32_t CountryAfterOf(uint32_t w, uint32_t* end) const;
   bool IsPlaceUse(const Hit& h) const;
   bool PlacePairIsPerson(size_t hi) const;
+  // places.cc
+  void PlaceLists();
+  void ListAfter(uint32_t w);
+  void ListBefore(uint32_t w);
+  bool ListItem(size_t hi, bool first) const;
+  uint32_t ListSeparatorEnd(uint32_t w) const;
+  struct ListMember { size_t hi, hj; uint32_t last; };  ///< hits [hi, hj], words up to `last`
+  ListMember ListItemAt(size_t hi, bool first) const;
+  void ListPlace(const ListMember& m);
+  void DemonymCounty(size_t hi);
   // persons.cc
   void TitleHit(size_t hi, const Entry& e);
   void KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, int32_t affiliation,

@@ -128,3 +128,44 @@ TEST_SUITE("entities_places_admin") {
     CHECK(MentionAt(t, a, "Kharkiv") == nullptr);
   }
 }
+
+TEST_SUITE("entities_place_lists") {
+  TEST_CASE("members of a list after a plural division noun are locations") {
+    std::string t =
+        "Federal funding is available to individuals in the counties of Boone, Cape May, Clay, "
+        "Jefferson Davis, and Wayne. Aid also goes to the parishes of Caddo and East Baton Rouge, "
+        "and to provinces Bac Lieu and Ca Mau.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Boone", "Cape May", "Clay", "Jefferson Davis", "Wayne", "Caddo",
+                                  "East Baton Rouge", "Bac Lieu", "Ca Mau"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK_MESSAGE(l->type == EntityType::kLocation, name);
+    }
+  }
+
+  TEST_CASE("a list before counties needs and; adjectives and a country owner are no members") {
+    std::string t = "Flooding hit Bexar, Hays and Travis counties. Democratic and Republican counties "
+                    "voted. The regions of Ukraine and the cities of America were named.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Bexar", "Hays", "Travis"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK_MESSAGE(l->type == EntityType::kLocation, name);
+    }
+    CHECK_FALSE(AnyLocationNamed(a, "Democratic"));
+    CHECK_FALSE(AnyLocationNamed(a, "Republican"));
+    const Entity* ukraine = MentionAt(t, a, "Ukraine");
+    REQUIRE(ukraine != nullptr);
+    CHECK(ukraine->type == EntityType::kCountry);
+  }
+
+  TEST_CASE("a demonym before County is the county's name") {
+    std::string t = "Storms struck Cherokee County and Canadian County overnight.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* l = MentionAt(t, a, "Canadian County");
+    REQUIRE(l != nullptr);
+    CHECK(l->type == EntityType::kLocation);
+    for (const Entity& e : a.entities) CHECK(e.type != EntityType::kCountry);
+  }
+}

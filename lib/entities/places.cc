@@ -1,0 +1,203 @@
+// Place rules that read a wider context than one hit: lists of place names
+// after (or before) a plural division noun ("the counties of A, B, and C",
+// "provinces A and B", "A and B counties"), and a demonym that names a US
+// county or parish ("Canadian County"). They run before the hit-by-hit pass
+// and mark the hits they take as used.
+#include <algorithm>
+
+#include "entities/resolver.h"
+
+namespace communique::internal {
+namespace {
+
+// Plural nouns of divisions that name their members right after them, with
+// or without "of": "counties Canadian, Carter", "the parishes of Caddo and Sabine".
+bool IsDivisionPlural(std::string_view k) {
+  return k == "counties" || k == "parishes" || k == "provinces" || k == "oblasts" ||
+         k == "governorates" || k == "prefectures" || k == "municipalities" || k == "boroughs" ||
+         k == "townships" || k == "districts" || k == "regions";
+}
+
+// Plural place nouns that name members only after "of": "the cities of
+// Selma, Montgomery, and Birmingham", "the states of Arizona and Utah".
+bool IsPlacePluralOf(std::string_view k) {
+  return k == "cities" || k == "towns" || k == "villages" || k == "states" || k == "islands" ||
+         k == "republics" || k == "territories" || k == "communities" || k == "settlements";
+}
+
+// Capitalized adjectives that come before "counties" without naming any.
+bool IsListAdjective(std::string_view k) {
+  return k == "democratic" || k == "republican" || k == "rural" || k == "urban" || k == "northern" ||
+         k == "southern" || k == "eastern" || k == "western" || k == "central" || k == "coastal" ||
+         k == "border" || k == "blue" || k == "red" || k == "swing" || k == "neighboring";
+}
+
+// Plural nouns written after the members they name: "Bexar and Travis counties".
+bool IsTrailingPlural(std::string_view k) { return k == "counties" || k == "parishes"; }
+
+constexpr uint32_t kMaxListItems = 80;  // declarations list up to ~70 counties
+constexpr uint32_t kMaxItemWords = 4;
+
+}  // namespace
+
+// A hit that can be one member of a place list; `first` says whether it is
+// the first member (a country there owns the list: "the regions of Ukraine").
+bool Resolver::ListItem(size_t hi, bool first) const {
+  const Hit& h = hits_[hi];
+  if (used_[hi] || h.last - h.first > kMaxItemWords || words_[h.first].shape == Shape::kLower) return false;
+  for (uint32_t w = h.first; w < h.last; ++w)
+    if (lex_.WordBits(words_[w].key) & kWordTitle) return false;  // "Governor Abbott"
+  const Entry* e = EntryOf(h);
+  if (e == nullptr) return true;
+  switch (e->kind) {
+    case EntryKind::kPlace: case EntryKind::kRegion: case EntryKind::kCapital: case EntryKind::kSeat:
+    case EntryKind::kDemonym: case EntryKind::kPerson: return true;
+    case EntryKind::kCountry: return !first;
+    default: return false;
+  }
+}
+
+// Where the separator after word `w` ends (", ", ", and ", " and ", " or "),
+// or 0 when there is none.
+uint32_t Resolver::ListSeparatorEnd(uint32_t w) const {
+  if (w >= words_.size()) return 0;
+  const std::string_view k = words_[w].key;
+  if (k == "and" || k == "or" || k == "&") return w + 1;
+  if (k != ",") return 0;
+  if (w + 1 < words_.size() && (words_[w + 1].key == "and" || words_[w + 1].key == "or")) return w + 2;
+  return w + 1;
+}
+
+// Adds one list member, hits [hi, hj], as a location (a country hit alone
+// stays a country; adjacent hits are one name: "East" + "Baton Rouge").
+void Resolver::ListPlace(const ListMember& m) {
+  for (size_t k = m.hi; k <= m.hj; ++k) used_[k] = true;
+  const Hit& h = hits_[m.hi];
+  const uint32_t last = m.last;
+  const Entry* e = m.hi == m.hj && last == h.last ? EntryOf(h) : nullptr;
+  if (e != nullptr && e->kind == EntryKind::kCountry) {
+    Country(h, *e);
+    return;
+  }
+  if (e != nullptr && e->kind != EntryKind::kDemonym && e->kind != EntryKind::kPerson) {
+    const PlaceInfo& p = lex_.place(e->ref);
+    reg_.AddMention(reg_.Named(p.key, EntityType::kLocation, p.name, CountryCode(p.country)),
+                    SpanOf(h.first, last), MentionVia::kName);
+    return;
+  }
+  const std::string_view name = Surface(h.first, last);
+  reg_.AddMention(reg_.Named(HashJoined("l:", name), EntityType::kLocation, name), SpanOf(h.first, last),
+                  MentionVia::kName);
+}
+
+// The list member that starts at hit `hi`: adjacent hits of at most
+// kMaxItemWords words, and a capitalized word no hit starts ("May" of "Cape
+// May"); m.last == 0 when there is none.
+Resolver::ListMember Resolver::ListItemAt(size_t hi, bool first) const {
+  ListMember m{hi, hi, 0};
+  size_t hj = hi;
+  while (hj < hits_.size() && ListItem(hj, first && hj == hi) &&
+         hits_[hj].last - hits_[hi].first <= kMaxItemWords &&
+         words_[hits_[hj].first].sentence == words_[hits_[hi].first].sentence) {
+    m.hj = hj;
+    m.last = hits_[hj].last;
+    if (hj + 1 >= hits_.size() || hits_[hj + 1].first != hits_[hj].last) break;
+    ++hj;
+  }
+  while (m.last != 0 && m.last < words_.size() && m.last - hits_[hi].first < kMaxItemWords &&
+         hit_at_[m.last] < 0 && words_[m.last].is_word && words_[m.last].shape == Shape::kCapital &&
+         words_[m.last].sentence == words_[hits_[hi].first].sentence)
+    ++m.last;
+  return m;
+}
+
+// "the counties of A, B, and C", "provinces A and B": the members after a
+// plural division noun at word `w`.
+void Resolver::ListAfter(uint32_t w) {
+  uint32_t at = w + 1;
+  const bool of = at < words_.size() && words_[at].key == "of";
+  if (of) ++at;
+  else if (!IsDivisionPlural(words_[w].key)) return;
+  std::vector<ListMember> items;
+  while (at < words_.size() && items.size() < kMaxListItems && words_[at].sentence == words_[w].sentence) {
+    if (hit_at_[at] < 0) break;
+    const ListMember m = ListItemAt(static_cast<size_t>(hit_at_[at]), items.empty());
+    if (m.last == 0) break;
+    items.push_back(m);
+    at = ListSeparatorEnd(m.last);
+    if (at == 0) break;
+  }
+  if (items.size() < 2) return;
+  for (const ListMember& m : items) ListPlace(m);
+}
+
+// "Bexar, Travis and Hays counties": the members before a plural noun at
+// word `w`, nearest first; the list needs an "and"/"or" before its last member.
+void Resolver::ListBefore(uint32_t w) {
+  auto it = std::lower_bound(hits_.begin(), hits_.end(), w,
+                             [](const Hit& h, uint32_t x) { return h.last < x; });
+  std::vector<ListMember> items;
+  bool joined = false;
+  while (it != hits_.end() && it->last == w && items.size() < kMaxListItems) {
+    const size_t hj = static_cast<size_t>(it - hits_.begin());
+    if (words_[it->first].sentence != words_[w].sentence || !ListItem(hj, false)) break;
+    size_t hi = hj;  // adjacent hits before it belong to the member
+    while (hi > 0 && hits_[hi - 1].last == hits_[hi].first && ListItem(hi - 1, false) &&
+           hits_[hj].last - hits_[hi - 1].first <= kMaxItemWords)
+      --hi;
+    // Without "of", one-word members must look like names: no common words,
+    // demonyms or political adjectives ("Democratic and Republican counties").
+    const std::string_view one = words_[hits_[hi].first].key;
+    if (hits_[hj].last - hits_[hi].first == 1 &&
+        (lex_.IsCommonWord(one) || (lex_.WordBits(one) & kGazDemonym) || IsListAdjective(one)))
+      break;
+    items.push_back({hi, hj, hits_[hj].last});
+    // The separator before this member.
+    const uint32_t s = hits_[hi].first;
+    if (s == 0 || hi == 0) break;
+    const std::string_view k = words_[s - 1].key;
+    if (k == "and" || k == "or") {
+      joined = true;
+      w = s - 1;
+      if (w > 0 && words_[w - 1].key == ",") --w;
+    } else if (k == "," && joined) {
+      w = s - 1;
+    } else {
+      break;
+    }
+    it = hits_.begin() + static_cast<std::ptrdiff_t>(hi - 1);
+  }
+  if (items.size() < 2 || !joined) return;
+  for (const ListMember& m : items) ListPlace(m);
+}
+
+// "Canadian County", "Cherokee Parish": a demonym before the head of a US
+// county or parish is that county's name, one place.
+void Resolver::DemonymCounty(size_t hi) {
+  const Hit& h = hits_[hi];
+  if (hi + 1 >= hits_.size() || used_[hi] || used_[hi + 1]) return;
+  const Hit& next = hits_[hi + 1];
+  const Entry* e = EntryOf(h);
+  if (e == nullptr || e->kind != EntryKind::kDemonym || next.first != h.last || next.entry >= 0 ||
+      next.last - next.first != 1 || words_[h.first].shape != Shape::kCapital ||
+      words_[h.first].sentence != words_[next.first].sentence || words_[h.first].possessive)
+    return;
+  const std::string_view head = words_[next.first].key;
+  if (head != "county" && head != "parish") return;
+  used_[hi] = used_[hi + 1] = true;
+  const std::string_view name = Surface(h.first, next.last);
+  reg_.AddMention(reg_.Named(HashJoined("l:", name), EntityType::kLocation, name),
+                  SpanOf(h.first, next.last), MentionVia::kName);
+}
+
+void Resolver::PlaceLists() {
+  for (size_t hi = 0; hi < hits_.size(); ++hi) DemonymCounty(hi);
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    const Word& word = words_[w];
+    if (word.shape != Shape::kLower || word.key.size() < 6 || word.key.back() != 's') continue;
+    if (IsDivisionPlural(word.key) || IsPlacePluralOf(word.key)) ListAfter(w);
+    if (IsTrailingPlural(word.key)) ListBefore(w);
+  }
+}
+
+}  // namespace communique::internal
