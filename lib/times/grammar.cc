@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace communique::internal::times {
 namespace {
@@ -810,57 +811,33 @@ size_t Grammar::Core(size_t i, Expr* e) const {
                                 &Grammar::Offset, &Grammar::Set, &Grammar::Ref, &Grammar::NumericDate,
                                 &Grammar::MonthDay, &Grammar::HolidayAt, &Grammar::OffsetFrom, &Grammar::Weekday,
                                 &Grammar::DayRange};
-  // Rules whose first test already fails on atom i are skipped without
-  // building an Expr (each gate repeats that test, so results are the same).
+  // Each rule is tried only where its first test can pass (Atom::starts,
+  // lexicon.h): a rule skipped this way would have returned 0.
+  static constexpr uint16_t kRuleStarts[] = {
+      kStartDateLit, kStartMonthFirst, kStartDay, kStartYear, kStartQuarter, kStartPart, kStartRelative,
+      kStartDeictic, kStartOffset, kStartSet, kStartRef, kStartNumericDate, kStartDay, kStartHoliday,
+      kStartAmount, kStartWeekday, kStartDay};
   constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
-  static_assert(kRuleCount == 17, "the gates below index kRules");
-  bool skip[kRuleCount] = {};
-  bool may_be_duration = true, may_be_clock = true;
-  if (i < at_.size()) {
-    const Atom& a = at_[i];
-    const bool word = a.word != nullptr, number = a.kind == AtomKind::kNumber;
-    skip[0] = !word && a.kind != AtomKind::kDateLit;                                        // DateLit
-    skip[1] = !word;                                                                         // MonthFirst
-    skip[2] = !word && !number && a.text != "the";                                           // DayFirst
-    skip[3] = !word && !number && a.text != "the" && a.text != "fy" && a.text != "fiscal" &&
-              a.text != "calendar";                                                          // YearLike
-    skip[4] = !number && a.text != "q" && a.text != "h";                                     // Quarter
-    skip[5] = !word && !number && a.text != "the" && a.text != "last" && a.text != "final" &&
-              a.text != "week";                                                              // Part
-    skip[6] = !word && a.text != "earlier" && a.text != "later" && a.text != "the";          // Relative
-    // Duration (in Offset, OffsetFrom) starts with an amount: a number, a number word, "half".
-    const bool amount = number || word || a.text == "half";
-    may_be_duration = amount;
-    // ClockRange and TimeOfDay start with [from|between] a clock literal, a
-    // number, a word (noon, ten) or half/quarter/a.
-    may_be_clock = amount || a.kind == AtomKind::kTimeLit || a.text == "quarter" || a.text == "a" ||
-                   a.text == "from" || a.text == "between";
-    const std::string_view t = a.text;
-    skip[7] = t != "the" && t != "today" && t != "tomorrow" && t != "yesterday" && t != "tonight" &&
-              t != "tonite" && t != "last";                                                  // Deictic
-    skip[8] = !amount && a.text != "in" && a.text != "within";                              // Offset
-    skip[9] = !amount && t != "every" && t != "each" && t != "per" && t != "once" && t != "twice" &&
-              t != "thrice" && t != "semi" && t != "bi";                                     // Set
-    skip[10] = !((a.flags & kPhraseStart) && i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond)) &&
-               !(word && !a.word->ref.empty());                                             // Ref
-    skip[11] = !number || a.separators || a.ordinal;                                         // NumericDate
-    skip[12] = !word && !number && a.text != "the";                                          // MonthDay
-    skip[13] = !word && !(a.flags & kHolidayStart) && a.text != "the" && a.text != "weekend";  // HolidayAt
-    skip[14] = !amount;                                                                      // OffsetFrom
-    skip[15] = !word;                                                                        // Weekday
-    skip[16] = !word && !number;                                                             // DayRange
-  }
+  static_assert(std::size(kRuleStarts) == kRuleCount, "one StartBit per rule");
+  if (i >= at_.size()) return 0;
+  const Atom& a = at_[i];
+  uint16_t starts = a.starts;
+  // Ref needs a reference word or the first two words of a phrase
+  if ((starts & kStartRef) && !(a.word && !a.word->ref.empty()) &&
+      !((a.flags & kPhraseStart) && i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond)))
+    starts &= static_cast<uint16_t>(~kStartRef);
+  if (!starts && !(a.flags & kPodStart)) return 0;
   size_t best = 0;
   Expr best_e;
   for (size_t k = 0; k < kRuleCount; ++k) {
-    if (skip[k]) continue;
+    if (!(starts & kRuleStarts[k])) continue;
     const Rule r = kRules[k];
     Expr x;
     x.first = i;
     size_t end = (this->*r)(i, &x);
     if (end > best) { best = end; best_e = std::move(x); }
   }
-  if (may_be_duration) {
+  if (starts & kStartAmount) {
     Expr x;
     x.first = i;
     std::string unit;
@@ -868,7 +845,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     size_t end = Duration(i, &x, &unit, &amount);
     if (end > best) { best = end; best_e = std::move(x); }
   }
-  if ((Is(i, "early") || Is(i, "late") || Is(i, "mid")) && Word(i + 1) && Word(i + 1)->part_of_day.size() == 2 &&
+  if ((a.flags & kPodStart) && (Is(i, "early") || Is(i, "late") || Is(i, "mid")) && Word(i + 1) && Word(i + 1)->part_of_day.size() == 2 &&
       Ok(i + 1, i) && i + 2 > best && !(Word(i + 2) && !Word(i + 2)->unit.empty())) {
     best = i + 2;  // late afternoon
     best_e = Expr();
@@ -877,7 +854,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     best_e.type = TimeType::kTime;
     best_e.mod = ModFromName(Word(i)->part_mod);
   }
-  if (Is(i, "in") && Is(i + 1, "the") && Word(i + 2) && Word(i + 2)->part_of_day.size() == 2 && Ok(i + 2, i) &&
+  if ((a.flags & kPodStart) && Is(i, "in") && Is(i + 1, "the") && Word(i + 2) && Word(i + 2)->part_of_day.size() == 2 && Ok(i + 2, i) &&
       i + 3 > best) {
     best = i + 3;
     best_e = Expr();
@@ -885,7 +862,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     best_e.point.part_of_day = Word(i + 2)->part_of_day;
     best_e.type = TimeType::kTime;
   }
-  if (may_be_clock) {
+  if (starts & kStartClock) {
     // a clock time or clock range, then a part of day or a day:
     // "7 in the evening", "3:00 to 4:00 tomorrow", "between 3 and 8 yesterday"
     Point t, until;

@@ -52,6 +52,46 @@ bool ParseHoliday(std::string_view v, Holiday* h) {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+// The StartBit of a word's classes: the rules whose first test a word of
+// these classes can pass (Grammar::Core and the rules it calls).
+uint16_t ClassStarts(const WordInfo& w) {
+  uint16_t s = 0;
+  if (w.weekday || w.weekday_abbr) s |= kStartDateLit | kStartMonthFirst | kStartDay | kStartWeekday;
+  if (w.month) s |= kStartMonthFirst;
+  if (w.ordinal) s |= kStartDay | kStartYear | kStartPart;  // the 21st, the twenty-first century, the first half
+  if (w.number != -1) s |= kStartOffset | kStartSet | kStartAmount;  // Grammar::Amount
+  if (w.number >= 1) s |= kStartDay | kStartYear;  // a day in cardinal words, twenty-first
+  if (w.number >= 0 && w.number <= 59) s |= kStartClock;  // Grammar::SmallNumber
+  if (!w.part_mod.empty()) s |= kStartPart;
+  if (w.relative != -9) s |= kStartRelative | kStartHoliday;
+  if (!w.set.empty() || w.weekdays) s |= kStartSet;
+  if (!w.ref.empty()) s |= kStartRef;
+  if (w.unit_plural) s |= kStartAmount;  // for years, over decades
+  if (w.part_of_day == "NOON" || w.part_of_day == "MIDNIGHT") s |= kStartClock;
+  return s;
+}
+
+// The StartBit of word forms the rules test by their text.
+struct FormStarts {
+  const char* form;
+  uint16_t starts;
+};
+constexpr FormStarts kFormStarts[] = {
+    {"the", kStartDay | kStartYear | kStartPart | kStartRelative | kStartDeictic | kStartHoliday},
+    {"fy", kStartYear}, {"fiscal", kStartYear}, {"calendar", kStartYear},
+    {"q", kStartQuarter}, {"h", kStartQuarter},
+    {"last", kStartPart | kStartDeictic}, {"final", kStartPart}, {"week", kStartPart},
+    {"earlier", kStartRelative}, {"later", kStartRelative},
+    {"today", kStartDeictic}, {"tomorrow", kStartDeictic}, {"yesterday", kStartDeictic},
+    {"tonight", kStartDeictic}, {"tonite", kStartDeictic},
+    {"in", kStartOffset}, {"within", kStartOffset},
+    {"half", kStartAmount | kStartOffset | kStartClock},
+    {"every", kStartSet}, {"each", kStartSet}, {"per", kStartSet}, {"once", kStartSet}, {"twice", kStartSet},
+    {"thrice", kStartSet}, {"semi", kStartSet}, {"bi", kStartSet},
+    {"quarter", kStartClock}, {"a", kStartClock}, {"from", kStartClock}, {"between", kStartClock},
+    {"weekend", kStartHoliday},
+};
+
 }  // namespace
 
 const Holiday* Lexicon::FindHoliday(std::string_view joined) const {
@@ -133,6 +173,19 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
                                          "thrice", "fy", "q", "h", "every", "each", "o'clock", "oclock", "past",
                                          "am", "pm", "a.m.", "p.m."};
   for (const char* w : kDeictic) lex->words_[w].flags |= kCore;
+  for (const char* w : {"early", "late", "mid", "in"}) lex->words_[w].flags |= kPodStart;
+  for (const char* w : {"from", "between", "more", "less", "fewer", "at", "up", "no", "later", "earlier", "as", "prior"})
+    lex->words_[w].flags |= kPrefix;
+  for (const FormStarts& f : kFormStarts) lex->words_[f.form].starts |= f.starts;
+  for (auto& [form, entry] : lex->words_) {
+    if (entry.has_info) {
+      entry.info.starts = ClassStarts(entry.info);
+      if (!entry.info.anchor_mod.empty()) entry.flags |= kPrefix;
+    }
+    entry.starts |= entry.info.starts;
+    if (entry.flags & kHolidayStart) entry.starts |= kStartHoliday;
+    if (entry.flags & kPhraseStart) entry.starts |= kStartRef;
+  }
   size_t cap = 64;
   while (cap < lex->words_.size() * 4) cap *= 2;
   lex->table_.assign(cap, Slot{});
@@ -160,7 +213,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
 
 const WordInfo* Lexicon::Find(std::string_view w) const {
   uint8_t flags = 0;
-  return Lookup(w, &flags);
+  uint16_t starts = 0;
+  return Lookup(w, &flags, &starts);
 }
 
 size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
@@ -169,16 +223,18 @@ size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
   return (c0 * 28 + c1) * 32 + (n < 31 ? n : 31);
 }
 
-const WordInfo* Lexicon::Probe(std::string_view w, uint64_t hash, uint8_t* flags) const {
+const WordInfo* Lexicon::Probe(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const {
   for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
     const Slot& s = table_[h];
     if (!s.entry) break;
     if (s.hash == hash && s.key == w) {
       *flags = s.entry->flags;
+      *starts = s.entry->starts;
       return s.entry->has_info ? &s.entry->info : nullptr;
     }
   }
   *flags = 0;
+  *starts = 0;
   return nullptr;
 }
 
@@ -215,41 +271,67 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
   const size_t n_sentences = a.sentences.size();
   const char* const pool = a.norm_pool.data();
   const uint64_t* const hashes = NormHashes(a);  // null for hand-built tokens
+  // The span of sentence `sent` (empty past the last one): a token belongs
+  // to the sentence whose span holds its first byte, else to none (-1).
+  uint32_t sent_begin = 0, sent_end = 0;
+  auto load_sentence = [&] {
+    if (sent < n_sentences) {
+      sent_begin = sentences[sent].span.begin;
+      sent_end = sentences[sent].span.end;
+    } else {
+      sent_begin = sent_end = UINT32_MAX;
+    }
+  };
+  load_sentence();
+  uint32_t prev_end = token_begin > 0 ? tokens[token_begin - 1].span.end : 0;
   for (size_t k = token_begin; k < token_end; ++k) {
     const Token& t = tokens[k];
-    while (sent < n_sentences && sentences[sent].span.end <= t.span.begin) ++sent;
-    int32_t s = sent < n_sentences && sentences[sent].span.begin <= t.span.begin
-                    ? static_cast<int32_t>(sent) : -1;
-    std::string_view norm(pool + t.norm.begin, t.norm.size());
-    const bool adjacent = k > 0 && tokens[k - 1].span.end == t.span.begin;
-    const bool punct = t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote ||
-                       t.kind == TokenKind::kSymbol;
-    if (punct || (t.kind == TokenKind::kWord && !(t.flags & (kTokenHasDigit | kTokenHyphenated)))) {
+    const uint32_t begin = t.span.begin, end = t.span.end;
+    if (begin >= sent_end) {
+      do ++sent; while (sent < n_sentences && sentences[sent].span.end <= begin);
+      load_sentence();
+    }
+    const int32_t s = begin >= sent_begin && sent < n_sentences ? static_cast<int32_t>(sent) : -1;
+    const std::string_view norm(pool + t.norm.begin, t.norm.size());
+    const bool glued = k > 0 && prev_end == begin && !(t.flags & kTokenSpaceBefore);
+    prev_end = end;
+    const TokenKind kind = t.kind;
+    const uint8_t flags = t.flags;
+    const bool punct = kind == TokenKind::kPunctuation || kind == TokenKind::kQuote || kind == TokenKind::kSymbol;
+    if (punct || (kind == TokenKind::kWord && !(flags & (kTokenHasDigit | kTokenHyphenated)))) {
       // the common cases, built in place: punctuation, and a word the
       // splitting of AddPieces would keep whole
       Atom& x = out->emplace_back();
-      x.begin = t.span.begin;
-      x.end = t.span.end;
+      x.begin = begin;
+      x.end = end;
       x.sentence = s;
       x.text = norm;
-      x.glued = adjacent && !(t.flags & kTokenSpaceBefore);
-      x.capitalized = (t.flags & kTokenCapitalized) != 0;
+      x.glued = glued;
+      x.capitalized = (flags & kTokenCapitalized) != 0;
       if (punct) {
         x.kind = AtomKind::kPunct;
         continue;
       }
-      x.word = hashes ? Lookup(norm, hashes[k], &x.flags) : Lookup(norm, &x.flags);
-      if (!x.word && norm.size() > 1 && norm.back() == '.') x.word = Find(norm.substr(0, norm.size() - 1));
-      if (!x.word && norm.size() > 2 && norm.ends_with("'s")) x.word = Find(norm.substr(0, norm.size() - 2));
+      x.word = hashes ? Lookup(norm, hashes[k], &x.flags, &x.starts) : Lookup(norm, &x.flags, &x.starts);
+      if (!x.word && norm.size() > 1 &&
+          (norm.back() == '.' || (norm.size() > 2 && norm.back() == 's' && norm[norm.size() - 2] == '\'')))
+        FindStripped(&x);
       continue;
     }
     size_t first = out->size();
     AddPieces(text, t, norm, s, out);
     if (out->size() > first) {
-      (*out)[first].glued = adjacent && !(t.flags & kTokenSpaceBefore);
-      (*out)[first].capitalized = (t.flags & kTokenCapitalized) != 0;
+      (*out)[first].glued = glued;
+      (*out)[first].capitalized = (flags & kTokenCapitalized) != 0;
     }
   }
+}
+
+void Lexicon::FindStripped(Atom* x) const {
+  std::string_view t = x->text;
+  if (t.size() > 1 && t.back() == '.') x->word = Find(t.substr(0, t.size() - 1));
+  if (!x->word && t.size() > 2 && t.ends_with("'s")) x->word = Find(t.substr(0, t.size() - 2));
+  if (x->word) x->starts |= x->word->starts;
 }
 
 void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
@@ -295,12 +377,16 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     }
     if (base.kind == AtomKind::kDateLit) {
       bool ok = base.m >= 1 && base.m <= 12 && (base.d == kUnknown || (base.d >= 1 && base.d <= 31));
+      base.starts = kStartDateLit;
       if (ok) { out->push_back(std::move(base)); return; }
       base.kind = AtomKind::kWord;
+      base.starts = 0;
     }
     if (base.kind == AtomKind::kTimeLit) {
       bool ok = base.hh() >= 0 && base.hh() <= 24 && (base.mm() == kUnknown || base.mm() < 60);
+      base.starts = kStartClock;
       if (ok) { out->push_back(std::move(base)); return; }
+      base.starts = 0;
       base.kind = AtomKind::kWord;
     }
   }
@@ -310,7 +396,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
   for (char c : surf) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (!ascii) {
     base.kind = AtomKind::kWord;
-    base.word = Lookup(base.text, &base.flags);
+    base.word = Lookup(base.text, &base.flags, &base.starts);
     out->push_back(std::move(base));
     return;
   }
@@ -334,7 +420,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
       }
       p.kind = AtomKind::kNumber;
       p.number = std::atof(digits.c_str());
-      if (!p.separators) p.digits = static_cast<int16_t>(std::min<size_t>(digits.size(), 99));
+      if (!p.separators) p.digits = static_cast<uint8_t>(std::min<size_t>(digits.size(), 99));
       if (j + 2 <= surf.size() && p.digits > 0 && p.digits <= 3) {
         std::string suf;
         suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j])));
@@ -359,9 +445,11 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     p.end = t.span.begin + static_cast<uint32_t>(j);
     p.text = norm.substr(i, j - i);  // an ASCII token's norm is its lower-cased surface
     if (p.kind == AtomKind::kWord) {
-      p.word = Lookup(p.text, &p.flags);
-      if (!p.word && p.text.size() > 1 && p.text.back() == '.') p.word = Find(p.text.substr(0, p.text.size() - 1));
-      if (!p.word && p.text.size() > 2 && p.text.ends_with("'s")) p.word = Find(p.text.substr(0, p.text.size() - 2));
+      p.word = Lookup(p.text, &p.flags, &p.starts);
+      if (!p.word) FindStripped(&p);
+    } else if (p.kind == AtomKind::kNumber) {
+      p.starts = kStartDay | kStartYear | kStartQuarter | kStartPart | kStartOffset | kStartSet | kStartAmount |
+                 kStartClock | (p.separators || p.ordinal ? 0 : kStartNumericDate);
     }
     out->push_back(std::move(p));
     first = false;

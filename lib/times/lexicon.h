@@ -22,6 +22,29 @@
 
 namespace communique::internal::times {
 
+/// The rules of the grammar (Grammar::Core) that can start at an atom, one
+/// bit each (Atom::starts). Set once per atom from its kind, word classes and
+/// form, so that Core tries only the rules whose first test can pass: each
+/// bit admits every atom its rules can start with (and may admit more).
+enum StartBit : uint16_t {
+  kStartDateLit = 1 << 0,       ///< a date literal, a weekday before one
+  kStartMonthFirst = 1 << 1,    ///< a month or weekday word
+  kStartDay = 1 << 2,           ///< DayFirst, MonthDay, DayRange: a number, ordinal or number word, weekday, the
+  kStartYear = 1 << 3,          ///< YearLike: a number, ordinal or number word, the, fy, fiscal, calendar
+  kStartQuarter = 1 << 4,       ///< a number, q, h
+  kStartPart = 1 << 5,          ///< a number, ordinal or part word (early), the, last, final, week
+  kStartRelative = 1 << 6,      ///< a relative word (next), the, earlier, later
+  kStartDeictic = 1 << 7,       ///< today, tomorrow, yesterday, tonight, tonite, last, the
+  kStartOffset = 1 << 8,        ///< an amount (kStartAmount), in, within
+  kStartSet = 1 << 9,           ///< a number or number word, set word, weekday plural, every, each, per, once...
+  kStartRef = 1 << 10,          ///< a reference word, the first word of a reference phrase
+  kStartNumericDate = 1 << 11,  ///< a number without separators or ordinal suffix
+  kStartHoliday = 1 << 12,      ///< a holiday's first word, a relative word, the, weekend
+  kStartAmount = 1 << 13,       ///< Duration, OffsetFrom: a number, number word, unit plural, half
+  kStartWeekday = 1 << 14,      ///< a weekday word
+  kStartClock = 1 << 15,        ///< a number, clock literal, number word, noon, midnight, half, quarter, a, from, between
+};
+
 /// Every class a word can have (a word may have several: "second", "may").
 struct WordInfo {
   int month = 0, weekday = 0, weekdays = 0, weekday_abbr = 0;
@@ -32,6 +55,7 @@ struct WordInfo {
   int ordinal = 0;
   int relative = -9;     ///< -1 last, 0 this, +1 next; -9 none
   std::string part_of_day, timezone, set, anchor_mod, part_mod, ref;
+  uint16_t starts = 0;   ///< StartBit of these classes (the form's own bits are in Atom::starts)
 };
 
 /// A holiday of time_phrases.tsv: a fixed day (@12-25), a day after Easter
@@ -51,6 +75,8 @@ enum WordFlag : uint8_t {
   kHolidayStart = 4,  ///< first word of a holiday ("christmas", "new")
   kCore = 8,          ///< a time word proper: month, weekday, unit, ordinal, part of day, set, ref
   kPhraseSecond = 16, ///< second word of a reference phrase ("far" of "so far")
+  kPodStart = 32,     ///< early, late, mid, in: before a part of day ("late afternoon", "in the morning")
+  kPrefix = 64,       ///< a modifier Grammar::ParseAt takes before an expression ("from", "about", "more")
 };
 
 /// A number as an int, saturated at a million: the values of "1e21" or a
@@ -71,7 +97,7 @@ struct Atom {  // 64 bytes: one cache line per token
   int32_t sentence = -1;
   /// kDateLit: year, month, day; kTimeLit: hour (24 h after am/pm), minute, second
   int y = kUnknown, m = kUnknown, d = kUnknown;
-  int16_t digits = 0;      ///< digit count of a plain integer, 0 if not one
+  uint8_t digits = 0;      ///< digit count of a plain integer (at most 99), 0 if not one
   int16_t ordinal = 0;     ///< 21 for "21st"
   AtomKind kind = AtomKind::kWord;
   uint8_t flags = 0;       ///< WordFlag bits of the word form
@@ -79,6 +105,7 @@ struct Atom {  // 64 bytes: one cache line per token
   bool glued : 1 = false;       ///< no space before and part of the previous atom's token
   bool separators : 1 = false;  ///< "2,020", "1.5"
   bool has_meridiem : 1 = false;
+  uint16_t starts = 0;     ///< StartBit: the rules that can start here
   int hh() const { return y; }  ///< kTimeLit
   int mm() const { return m; }
   int ss() const { return d; }
@@ -91,6 +118,11 @@ class Lexicon {
   /// The word's classes (or null) and its WordFlag bits, in one lookup.
   /// Inline: most words of a text fail the shape test.
   const WordInfo* Lookup(std::string_view w, uint8_t* flags) const {
+    uint16_t starts;
+    return Lookup(w, flags, &starts);
+  }
+  /// The same with the StartBit of the form and its classes.
+  const WordInfo* Lookup(std::string_view w, uint8_t* flags, uint16_t* starts) const {
     size_t head, tail;
     if (const size_t n = w.size(); n >= 2) {  // ShapeBit, inline for the common case
       const size_t len = n < 31 ? n : 31;
@@ -102,19 +134,21 @@ class Lexicon {
     }
     if (!(shapes_[head / 64] >> (head % 64) & 1) || !(tails_[tail / 64] >> (tail % 64) & 1)) {
       *flags = 0;
+      *starts = 0;
       return nullptr;
     }
-    return Probe(w, HashWord(w), flags);
+    return Probe(w, HashWord(w), flags, starts);
   }
   /// The same for a word whose HashWord is known (a token's NormHash):
   /// one bit test rejects most words of a text.
-  const WordInfo* Lookup(std::string_view w, uint64_t hash, uint8_t* flags) const {
+  const WordInfo* Lookup(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const {
     const uint64_t bit = (hash >> kFilterShift) & (kFilterBits - 1);
     if (!(filter_[bit / 64] >> (bit % 64) & 1)) {
       *flags = 0;
+      *starts = 0;
       return nullptr;
     }
-    return Probe(w, hash, flags);
+    return Probe(w, hash, flags, starts);
   }
   /// Value of a multi-word reference phrase ("so far"), or "".
   std::string_view Phrase(std::string_view joined) const;
@@ -136,6 +170,9 @@ class Lexicon {
 
  private:
   Lexicon();
+  /// The classes of a word without its final period or 's ("sept.",
+  /// "monday's") when the whole form has none.
+  void FindStripped(Atom* x) const;
   /// Atoms of a token with digits or hyphens (Atoms builds the common cases inline).
   void AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
                  std::vector<Atom>* out) const;
@@ -151,6 +188,7 @@ class Lexicon {
     WordInfo info;
     bool has_info = false;
     uint8_t flags = 0;
+    uint16_t starts = 0;  ///< StartBit of the form and its classes
   };
   template <class V>
   using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
@@ -175,7 +213,7 @@ class Lexicon {
   }();
   static size_t ShapeLetter(char c) { return kShapeLetter[static_cast<unsigned char>(c)]; }
   /// Lookup past the shape test: the hash table.
-  const WordInfo* Probe(std::string_view w, uint64_t hash, uint8_t* flags) const;
+  const WordInfo* Probe(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const;
   /// One bit per (HashWord >> kFilterShift) % kFilterBits of every form in words_.
   static constexpr unsigned kFilterShift = 40;
   static constexpr uint64_t kFilterBits = uint64_t{1} << 15;

@@ -51,7 +51,6 @@ class TimeStage final : public Stage {
 
   void Run(std::string_view text, Analysis* a) const override {
     std::vector<Atom> atoms;
-    std::vector<uint32_t> next_core;
     std::optional<CivilDate> narrative;
     const size_t n_tokens = a->tokens.size();
     for (size_t tb = 0; tb < n_tokens;) {
@@ -64,29 +63,26 @@ class TimeStage final : public Stage {
         if (s != a->sentences.end() && s->first_token <= last) te = s->first_token + s->token_count;
       }
       lex_->Atoms(text, *a, tb, te, &atoms);
-      RunWindow(atoms, &next_core, &narrative, a);
+      RunWindow(atoms, &narrative, a);
       tb = te;
     }
   }
 
  private:
-  void RunWindow(const std::vector<Atom>& atoms, std::vector<uint32_t>* next_core_out,
-                 std::optional<CivilDate>* narrative, Analysis* a) const {
-    // next_core[i]: the first core atom at or after i, so that openers are
-    // tried only near one
+  void RunWindow(const std::vector<Atom>& atoms, std::optional<CivilDate>* narrative, Analysis* a) const {
     const size_t n = atoms.size();
-    std::vector<uint32_t>& next_core = *next_core_out;
-    next_core.assign(n + 1, 0);
-    next_core[n] = static_cast<uint32_t>(n);
-    for (size_t k = n; k-- > 0;) next_core[k] = IsCore(atoms[k]) || (atoms[k].flags & times::kHolidayStart) ? static_cast<uint32_t>(k) : next_core[k + 1];
     times::Grammar grammar(*lex_, atoms, a->header.date);  // holds the narrative date
     if (*narrative) grammar.SetNarrativeDate(**narrative);
     std::string buf;
     for (size_t i = 0; i < n;) {
       const Atom& at = atoms[i];
-      bool open = next_core[i] == i;  // a core atom or a holiday's first word
+      // ParseAt fails where no rule can start and no modifier precedes one
+      if (!at.starts && !(at.flags & (times::kPodStart | times::kPrefix))) { ++i; continue; }
+      bool open = IsCore(at) || (at.flags & times::kHolidayStart);
       if (!open && at.kind == AtomKind::kWord) {
-        size_t c = next_core[i];
+        // a word that only opens an expression: near a core atom of its sentence
+        size_t c = i + 1;
+        while (c < n && c - i <= kOpenerReach && !(IsCore(atoms[c]) || (atoms[c].flags & times::kHolidayStart))) ++c;
         if ((at.word || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
             atoms[c].sentence == at.sentence)
           open = true;
