@@ -13,6 +13,7 @@
 #include "core/norm_hash.h"
 #include "core/stage.h"
 #include "entities/lexicon.h"
+#include "entities/person_filters.h"
 #include "entities/person_names.h"
 #include "entities/resolver.h"
 #include "entities/tagger.h"
@@ -193,7 +194,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
                             norm_hashes ? norm_hashes + sent.first_token : nullptr};
     const uint8_t* skip = words.skip;
     tagger.Tag(words, &labels, &spans);
-    for (NerSpan ns : spans) {
+    for (size_t si = 0; si < spans.size(); ++si) {  // SplitPersonPair may append
+      NerSpan ns = spans[si];
+      if (kNerTypes[(ns.type - 1) / 2] == EntityType::kPerson) SplitPersonPair(words, &ns, &spans);
       const size_t tagged_first = ns.first_word;  // before a title is cut off
       // An I- label right after a rule-based mention continues that mention.
       if (labels[ns.first_word] % 2 == 0 && ns.first_word > 0 && skip[ns.first_word - 1]) continue;
@@ -226,6 +229,23 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         if (ns.end_word - ns.first_word == 1) acronym = acronym || CapsCommonWord(lex, one);
         if (acronym) continue;
         if (NotPersonHead(lex, toks.data() + sent.first_token, words, skip, ns)) continue;
+        // "the Board", "FDA Commissioner", "Will he": the context says no person.
+        const PersonContext context =
+            TaggedPersonContext(lex, toks.data() + sent.first_token, words, ns.first_word, ns.end_word);
+        if (context == PersonContext::kReject) continue;
+        if (context == PersonContext::kAfterThe) {
+          // Only a name the document gives a person elsewhere ("the Biden administration").
+          const std::string_view name(words[ns.first_word].data(),
+                                      static_cast<size_t>(words[ns.end_word - 1].data() +
+                                                          words[ns.end_word - 1].size() -
+                                                          words[ns.first_word].data()));
+          if (!index) index.emplace(a->entities);
+          MentionVia via_the = MentionVia::kName;
+          int32_t known = index->Find(name, EntityType::kPerson, a->entities, lex, &via_the);
+          if (known < 0 && name.size() > 3 && name.back() == 's')  // "the Sams": a family
+            known = index->Find(name.substr(0, name.size() - 1), EntityType::kPerson, a->entities, lex, &via_the);
+          if (known < 0 || a->entities[static_cast<size_t>(known)].type != EntityType::kPerson) continue;
+        }
       }
       // A bare title ("President", "Mr. Prime Minister"), or a one-word name
       // no gazetteer knows at a sentence start or that is a common word

@@ -1,0 +1,75 @@
+// Tagger persons judged by their context (lib/entities/person_filters.cc):
+// "the Board", "FDA Commissioner", "Will he", phrases with "of" or "To".
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_util.h"
+
+using communique::Analysis;
+using communique::Entity;
+using communique::EntityType;
+using communique::testing::AnalyzeOk;
+using communique::testing::MentionAt;
+
+namespace {
+
+// Whether some person mention's text is exactly `text`.
+bool PersonMention(std::string_view doc, const Analysis& a, std::string_view text) {
+  for (const Entity& e : a.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    for (const auto& m : e.mentions)
+      if (doc.substr(m.span.begin, m.span.size()) == text) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_SUITE("entities_person_context") {
+  TEST_CASE("a one-word name right after 'the' is a person only when the document names that person") {
+    std::string t = "Since its establishment in 2011, the Board has provided independent advice "
+                    "to the Secretary. Why is the President going to the Hill today?";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "Board"));
+    CHECK(!PersonMention(t, a, "Hill"));
+    std::string k = "Senator Mark Kelly spoke on Monday. Our deepest condolences go to the Kelly family.";
+    Analysis b = AnalyzeOk(k);
+    CHECK(PersonMention(k, b, "Kelly"));
+  }
+
+  TEST_CASE("an acronym before a title is an organization, not a person") {
+    std::string t = "The delegation met ESPN President Jimmy Pitaro and the former FDA "
+                    "Commissioner on Tuesday.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "ESPN"));
+    CHECK(!PersonMention(t, a, "FDA"));
+    const Entity* p = MentionAt(t, a, "Jimmy Pitaro");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+  }
+
+  TEST_CASE("a modal verb opening a question is no name") {
+    std::string t = "Q    Will he go beyond Ukraine, sir? Will President Biden travel there?";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "Will"));
+  }
+
+  TEST_CASE("spans with prepositions or capitalized function words are phrases, not names") {
+    std::string t = "Brandon Wolf, Survivor of the Pulse Nightclub Mass Shooting, spoke. "
+                    "Nominations Sent To The Senate. For more information contact the Bureau of "
+                    "Political-Military Affairs.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(PersonMention(t, a, "Brandon Wolf"));
+    CHECK(!PersonMention(t, a, "Survivor of the Pulse Nightclub Mass Shooting"));
+    CHECK(!PersonMention(t, a, "Nominations Sent To The Senate"));
+  }
+
+  TEST_CASE("two names joined by 'and' are two persons") {
+    std::string t = "Khalid and Heather were murdered on the same day by a neighbor.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "Khalid and Heather"));
+    CHECK(PersonMention(t, a, "Khalid"));
+    CHECK(PersonMention(t, a, "Heather"));
+  }
+}
