@@ -6,6 +6,9 @@
 #include <string>
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/hash.h"
 #include "core/tables.h"
@@ -68,6 +71,75 @@ inline bool MayContinueEmail(char c) {
 
 constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
 
+// ASCII bytes after a run of letters and digits that end a word with no
+// further test in ScanWord or Tokenize: all but . ' - & (which may continue
+// it) and @ _ + (which may continue an e-mail address).
+struct PlainWordEnds {
+  uint64_t bits[2] = {};
+  constexpr PlainWordEnds() {
+    for (int c = 0; c < 128; ++c) {
+      const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      const bool special = c == '.' || c == '\'' || c == '-' || c == '&' || c == '@' || c == '_' || c == '+';
+      if (!alnum && !special) bits[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+  bool Has(uint8_t c) const { return c < 128 && ((bits[c >> 6] >> (c & 63)) & 1); }
+};
+constexpr PlainWordEnds kPlainWordEnds;
+
+// A plain word at p (an ASCII letter): at most 15 ASCII letters and digits
+// followed by a byte of kPlainWordEnds, ScanWord's common case. Reads the 16
+// bytes p[0..15] as one vector, writes them with capitals lowered to
+// dest[0..15] and sets the word's flags (kTokenCapitalized, kTokenHasDigit,
+// kTokenAllUpper) and HashWord of its norm; returns its length, 0 if the
+// word is not plain. Without SSE2 there is no plain word (ScanWord decides).
+inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t* hash) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Bytes >= 0x80 compare as negative: never in a range.
+  auto in_range = [](__m128i x, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  const __m128i upper = in_range(v, 'A', 'Z');
+  const auto m_upper = static_cast<uint32_t>(_mm_movemask_epi8(upper));
+  const auto m_letter = static_cast<uint32_t>(_mm_movemask_epi8(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z')));
+  const auto m_digit = static_cast<uint32_t>(_mm_movemask_epi8(in_range(v, '0', '9')));
+  const uint32_t stop = ~(m_letter | m_digit) & 0xFFFFu;
+  if (!stop) return 0;
+  const auto len = static_cast<uint32_t>(__builtin_ctz(stop));
+  if (!kPlainWordEnds.Has(static_cast<uint8_t>(p[len]))) return 0;
+  const uint32_t keep = (1u << len) - 1, uppers = m_upper & keep;
+  uint8_t f = (m_upper & 1) ? kTokenCapitalized : 0;
+  if (m_digit & keep) f |= kTokenHasDigit;
+  if (!(m_letter & ~m_upper & keep) && (uppers & (uppers - 1))) f |= kTokenAllUpper;  // >= 2 capitals, no small letter
+  *flags = f;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(dest), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+  // HashWord (core/hash.h) of dest[0..len).
+  uint64_t h = kHashSeed ^ (uint64_t{len} * kHashLengthFactor), tail;
+  uint32_t rest = len;
+  std::memcpy(&tail, dest, 8);
+  if (len >= 8) {
+    h = (h ^ tail) * kHashChunkFactor;
+    h ^= h >> 31;
+    std::memcpy(&tail, dest + 8, 8);
+    rest = len - 8;
+  }
+  tail = rest ? tail & (~uint64_t{0} >> (64 - 8 * rest)) : 0;
+  h = MixHash(h ^ tail);
+  *hash = h == 0 ? 1 : h;
+  return len;
+#else
+  (void)p, (void)dest, (void)flags, (void)hash;
+  return 0;
+#endif
+}
+
+bool StartsWithCI(std::string_view text, size_t pos, std::string_view prefix);
+
+// A URL starts at text[pos].
+inline const uint64_t kCommaHash = HashWord(",");
+
 bool StartsWithCI(std::string_view text, size_t pos, std::string_view prefix) {
   if (text.size() - pos < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
@@ -106,6 +178,12 @@ bool IsUrlChar(char c) {
 bool IsEmailChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '@';
+}
+
+bool StartsUrl(std::string_view text, size_t pos) {
+  return ((text[pos] | 0x20) == 'h' || (text[pos] | 0x20) == 'w') &&
+         (StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") ||
+          StartsWithCI(text, pos, "www."));
 }
 
 uint32_t ScanUrl(std::string_view text, uint32_t pos) {
@@ -497,6 +575,47 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
   return HashWord(std::string_view(pool->data + token->norm.begin, token->norm.size()));
 }
 
+// Inline in Tokenize: called at most once per word.
+[[gnu::always_inline]] inline uint32_t Tokenizer::EmitPlainWords(std::string_view text, uint32_t pos,
+                                                                 uint8_t flags, NormPool* pool,
+                                                                 Analysis* out) {
+  const auto n = static_cast<uint32_t>(text.size());
+  uint32_t done = 0;
+  while (n - pos >= 16) {
+    pool->Reserve(16);
+    Token t;
+    uint64_t h;
+    const uint32_t len = PlainWord16(text.data() + pos, pool->data + pool->size, &t.flags, &h);
+    if (!len) break;
+    t.span = {pos, pos + len};
+    t.norm = {static_cast<uint32_t>(pool->size), static_cast<uint32_t>(pool->size + len)};
+    pool->size += len;
+    t.kind = TokenKind::kWord;
+    t.flags |= flags;
+    out->tokens.push_back(t);
+    out->norm_hashes.push_back(h);
+    done = pos + len;
+    if (text[done] == ',') {  // a comma glued to the word: as Tokenize would make it
+      pool->Reserve(1);
+      Token comma;
+      comma.span = {done, done + 1};
+      comma.norm = {static_cast<uint32_t>(pool->size), static_cast<uint32_t>(pool->size + 1)};
+      pool->data[pool->size++] = ',';
+      comma.kind = TokenKind::kPunctuation;
+      out->tokens.push_back(comma);
+      out->norm_hashes.push_back(kCommaHash);
+      ++done;
+    }
+    // The next word after one space, unless it may be a URL.
+    if (done + 1 >= n || text[done] != ' ') break;
+    const auto next = static_cast<uint8_t>(text[done + 1]);
+    if (!(kAsciiWordBits[next] & kBitLetter) || StartsUrl(text, done + 1)) break;
+    pos = done + 1;
+    flags = kTokenSpaceBefore;
+  }
+  return done;
+}
+
 void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                              Token* token) {
   char* dest = pool->data + pool->size;
@@ -578,12 +697,25 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     switch (c.cls) {
       case CharClass::kLetter:
       case CharClass::kMark:
-        if (((text[pos] | 0x20) == 'h' || (text[pos] | 0x20) == 'w') &&
-            (StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") ||
-             StartsWithCI(text, pos, "www."))) {
+        if (StartsUrl(text, pos)) {
           end = ScanUrl(text, pos);
           tok.kind = TokenKind::kUrl;
           break;
+        }
+        if (c.len == 1) {
+          if (const uint32_t e = EmitPlainWords(text, pos, tok.flags, &pool, out)) {
+            pos = e;  // as after any token, below
+            prev_cls = kAsciiClass[static_cast<uint8_t>(text[e - 1])];
+            newlines = 0;
+            space_before = false;
+            first = false;
+            if (pos < n && text[pos] == ' ') {
+              ++pos;
+              space_before = true;
+              prev_cls = CharClass::kSpace;
+            }
+            continue;
+          }
         }
         end = ScanWord(text, pos, &tok.flags, &tok.clitic, open_single);
         if (end < n && MayContinueEmail(text[end])) {

@@ -68,6 +68,11 @@ class Tokenizer {
   };
   uint64_t AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
                   Token* token) const;
+  /// Appends the plain words (PlainWord16 in tokenizer.cc) from pos: the
+  /// first with `flags`, each next one after one space. Returns the end of
+  /// the last, or 0 if there is no plain word at pos.
+  static uint32_t EmitPlainWords(std::string_view text, uint32_t pos, uint8_t flags, NormPool* pool,
+                                 Analysis* out);
   static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                            Token* token);
 

@@ -124,4 +124,37 @@ TEST_SUITE("tokens") {
       }
     }
   }
+
+  TEST_CASE("plain words read in one step are tokenized as at the text's end") {
+    // Far from the end of a text, a word of ASCII letters and digits is read
+    // sixteen bytes at once (with a glued comma); near the end it goes the
+    // general way. Both must give the same tokens.
+    const Strings words = {"a", "Ab", "ABC", "aBC", "G20", "COVID19", "X", "US", "x1y2",
+                           "fourteenLetter", "fifteenLetters1", "sixteenLetters12", "AbbreviationsXY"};
+    const Strings seps = {"", ",", ")", ":", ";", "!", "\"", ".", "'s", "-up", "@x.org", "\xE2\x80\x99s"};
+    constexpr uint8_t kWordFlags = communique::kTokenCapitalized | communique::kTokenAllUpper |
+                                   communique::kTokenHasDigit | communique::kTokenAbbreviation |
+                                   communique::kTokenHyphenated;
+    for (const std::string& w : words) {
+      for (const std::string& sep : seps) {
+        const std::string far = w + sep + " and then some more words to read", near = "x " + w + sep;
+        auto a = AnalyzeOk(far), b = AnalyzeOk(near);
+        INFO(far);
+        REQUIRE(b.tokens.size() >= 2);
+        REQUIRE(a.tokens.size() >= b.tokens.size());
+        for (size_t i = 1; i < b.tokens.size(); ++i) {
+          const communique::Token &x = a.tokens[i - 1], &y = b.tokens[i];
+          CHECK(x.span.size() == y.span.size());
+          CHECK(x.kind == y.kind);
+          CHECK((x.flags & kWordFlags) == (y.flags & kWordFlags));
+          CHECK(x.clitic == y.clitic);
+          CHECK(a.Norm(x) == b.Norm(y));
+          CHECK(a.norm_hashes[i - 1] == b.norm_hashes[i]);
+        }
+        for (size_t i = 1; i < a.tokens.size(); ++i)
+          CHECK(((a.tokens[i].flags & communique::kTokenSpaceBefore) != 0) ==
+                (a.tokens[i].span.begin > a.tokens[i - 1].span.end));
+      }
+    }
+  }
 }
