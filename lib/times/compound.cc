@@ -337,11 +337,10 @@ size_t Grammar::HolidayDay(size_t i, Expr* e) const {
   if (!Ok(j, i) || !(at_[j].flags & kHolidayStart)) return 0;
   const Holiday* h = nullptr;
   size_t end = 0;
-  std::string joined;
-  for (size_t n = 0; n < lex_.max_holiday_words() && Ok(j + n, i); ++n) {
-    if (n) joined += ' ';
-    joined += at_[j + n].text;
-    if (const Holiday* x = lex_.FindHoliday(joined)) { h = x; end = j + n + 1; }
+  JoinedWords joined;
+  for (size_t n = 0; n < lex_.max_holiday_words() && Ok(j + n, i) && joined.Add(at_[j + n].text); ++n) {
+    if (const Holiday* x = lex_.FindHoliday(joined.view())) { h = x; end = j + n + 1; }
+    if (!lex_.Continues(joined.view())) break;
   }
   if (!h) return 0;
   size_t y = end;

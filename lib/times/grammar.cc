@@ -826,7 +826,33 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   if ((starts & kStartRef) && !(a.word && !a.word->ref.empty()) &&
       !((a.flags & kPhraseStart) && i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond)))
     starts &= static_cast<uint16_t>(~kStartRef);
+  // After "the" a rule needs a day, year, part, relative or holiday word.
+  if (a.text == "the" && i + 1 < at_.size()) {
+    const uint16_t next = at_[i + 1].starts;
+    uint16_t keep = kStartRef;
+    if (next & kStartDay) keep |= kStartDay;
+    if ((next & kStartYear) || Is(i + 1, "year")) keep |= kStartYear;
+    if (next & kStartPart) keep |= kStartPart;
+    if (next & kStartRelative) keep |= kStartRelative | kStartDeictic;
+    if (Is(i + 1, "day")) keep |= kStartDeictic;
+    if (next & kStartHoliday) keep |= kStartHoliday;
+    starts &= keep;
+  }
+  // Offset after "in" needs a duration next.
+  const bool in = a.text == "in" || a.text == "within";
+  if (in && !(i + 1 < at_.size() && (at_[i + 1].starts & kStartAmount))) starts &= static_cast<uint16_t>(~kStartOffset);
   if (!starts && !(a.flags & kPodStart)) return 0;
+  // Duration, OffsetFrom and Offset (but after "in") begin with a duration:
+  // parsed once here.
+  Expr duration;
+  duration.first = i;
+  size_t duration_end = 0;
+  if (starts & kStartAmount) {
+    std::string unit;
+    double amount = 0;
+    duration_end = Duration(i, &duration, &unit, &amount);
+    if (!duration_end) starts &= static_cast<uint16_t>(~(kStartAmount | (in ? 0 : kStartOffset)));
+  }
   size_t best = 0;
   Expr best_e;
   for (size_t k = 0; k < kRuleCount; ++k) {
@@ -837,14 +863,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     size_t end = (this->*r)(i, &x);
     if (end > best) { best = end; best_e = std::move(x); }
   }
-  if (starts & kStartAmount) {
-    Expr x;
-    x.first = i;
-    std::string unit;
-    double amount = 0;
-    size_t end = Duration(i, &x, &unit, &amount);
-    if (end > best) { best = end; best_e = std::move(x); }
-  }
+  if (duration_end > best) { best = duration_end; best_e = std::move(duration); }
   if ((a.flags & kPodStart) && (Is(i, "early") || Is(i, "late") || Is(i, "mid")) && Word(i + 1) && Word(i + 1)->part_of_day.size() == 2 &&
       Ok(i + 1, i) && i + 2 > best && !(Word(i + 2) && !Word(i + 2)->unit.empty())) {
     best = i + 2;  // late afternoon

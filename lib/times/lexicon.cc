@@ -54,13 +54,16 @@ bool ParseHoliday(std::string_view v, Holiday* h) {
 
 // The StartBit of a word's classes: the rules whose first test a word of
 // these classes can pass (Grammar::Core and the rules it calls).
-uint16_t ClassStarts(const WordInfo& w) {
+uint16_t ClassStarts(std::string_view form, const WordInfo& w) {
   uint16_t s = 0;
   if (w.weekday || w.weekday_abbr) s |= kStartDateLit | kStartMonthFirst | kStartDay | kStartWeekday;
   if (w.month) s |= kStartMonthFirst;
   if (w.ordinal) s |= kStartDay | kStartYear | kStartPart;  // the 21st, the twenty-first century, the first half
   if (w.number != -1) s |= kStartOffset | kStartSet | kStartAmount;  // Grammar::Amount
-  if (w.number >= 1) s |= kStartDay | kStartYear;  // a day in cardinal words, twenty-first
+  if (w.number == 20 || w.number == 30) s |= kStartDay | kStartYear;  // twenty-first (Grammar::DayNumber)
+  // a day in cardinal words (Grammar::DayFirst, SmallNumber)
+  if (w.number >= 1 && w.number <= 59 && form != "a" && form != "an" && form != "couple" && form != "dozen")
+    s |= kStartDay;
   if (w.number >= 0 && w.number <= 59) s |= kStartClock;  // Grammar::SmallNumber
   if (!w.part_mod.empty()) s |= kStartPart;
   if (w.relative != -9) s |= kStartRelative | kStartHoliday;
@@ -141,8 +144,12 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
   if (Status s = LoadTable("time_phrases.tsv", 2, &phrases); !s.ok()) return s;
   for (const TsvRow& row : phrases.rows) {
     std::string p(row.fields[0]);
+    if (p.size() > kMaxPhraseBytes)
+      return Status(ErrorCode::kDataLoadFailed, "time_phrases.tsv:" + std::to_string(row.line) + ": phrase too long");
     size_t n = 1;
     for (char c : p) n += c == ' ';
+    for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1))
+      lex->prefixes_[p.substr(0, sp)] = true;
     if (n > lex->max_phrase_words_) lex->max_phrase_words_ = n;
     std::string_view v = row.fields[1];
     if (!v.empty() && v[0] == '@') {  // a holiday
@@ -179,7 +186,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
   for (const FormStarts& f : kFormStarts) lex->words_[f.form].starts |= f.starts;
   for (auto& [form, entry] : lex->words_) {
     if (entry.has_info) {
-      entry.info.starts = ClassStarts(entry.info);
+      entry.info.starts = ClassStarts(form, entry.info);
       if (!entry.info.anchor_mod.empty()) entry.flags |= kPrefix;
     }
     entry.starts |= entry.info.starts;

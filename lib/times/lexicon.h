@@ -111,6 +111,28 @@ struct Atom {  // 64 bytes: one cache line per token
   int ss() const { return d; }
 };
 
+/// Longest phrase or holiday of time_phrases.tsv, in bytes (checked at load).
+constexpr size_t kMaxPhraseBytes = 64;
+
+/// Words joined by single spaces, as the phrase and holiday keys are, in a
+/// fixed buffer: Add fails once the text would be longer than every key.
+class JoinedWords {
+ public:
+  bool Add(std::string_view w) {
+    const size_t space = len_ ? 1 : 0;
+    if (len_ + space + w.size() > kMaxPhraseBytes) return false;
+    if (space) buf_[len_++] = ' ';
+    w.copy(buf_ + len_, w.size());
+    len_ += w.size();
+    return true;
+  }
+  std::string_view view() const { return {buf_, len_}; }
+
+ private:
+  char buf_[kMaxPhraseBytes];
+  size_t len_ = 0;
+};
+
 class Lexicon {
  public:
   static Result<std::unique_ptr<Lexicon>> Create();
@@ -158,6 +180,8 @@ class Lexicon {
   /// Whether a word begins some reference phrase ("so" of "so far").
   bool StartsPhrase(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kPhraseStart; }
   const Holiday* FindHoliday(std::string_view joined) const;
+  /// Whether some longer phrase or holiday begins with these words.
+  bool Continues(std::string_view joined) const { return prefixes_.count(joined) > 0; }
   bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
   /// The atoms of a document's tokens.
@@ -222,6 +246,7 @@ class Lexicon {
   std::vector<uint64_t> tails_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   Map<std::string> phrases_;
   Map<bool> phrase_pairs_;  ///< first two words of each multi-word phrase
+  Map<bool> prefixes_;      ///< the first words (not all) of each phrase and holiday
   size_t max_phrase_words_ = 1;
   Map<Holiday> holidays_;
   size_t max_holiday_words_ = 0;

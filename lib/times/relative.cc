@@ -551,15 +551,14 @@ size_t Grammar::Set(size_t i, Expr* e) const {
 
 size_t Grammar::Ref(size_t i, Expr* e) const {
   size_t max = lex_.max_phrase_words();
-  std::string joined;
+  JoinedWords joined;
   size_t best = 0;
   std::string_view value;
   if (!(at_[i].flags & kPhraseStart) || !(i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond))) max = 0;
-  for (size_t n = 0; n < max && Ok(i + n, i); ++n) {
-    if (n) joined += ' ';
-    joined += at_[i + n].text;
+  for (size_t n = 0; n < max && Ok(i + n, i) && joined.Add(at_[i + n].text); ++n) {
     if (n == 0) continue;
-    if (std::string_view v = lex_.Phrase(joined); !v.empty()) { best = i + n + 1; value = v; }
+    if (std::string_view v = lex_.Phrase(joined.view()); !v.empty()) { best = i + n + 1; value = v; }
+    if (!lex_.Continues(joined.view())) break;
   }
   if (!best && at_[i].word && !at_[i].word->ref.empty()) {
     if (at_[i].text == "now" && Is(i + 1, "that")) return 0;
