@@ -1,8 +1,6 @@
 // inputs.cc: expanding paths and reading text files and (gzipped) JSONL.
 #include "inputs.h"
 
-#include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+
+#include "gzip_reader.h"
 
 namespace extract {
 namespace {
@@ -148,7 +148,7 @@ class TextReader {
   Counters* counters_;
 };
 
-// Reads JSONL through zlib, which also reads uncompressed files as they are.
+// Reads JSONL through GzipReader, which also reads uncompressed files as they are.
 // Each non-blank line becomes an Item; the worker parses it.
 class JsonlReader {
  public:
@@ -163,34 +163,25 @@ class JsonlReader {
   bool Read(const Input& input, const EmitFn& emit) {
     path_ = input.path;
     line_no_ = 0;
-    gzFile f = nullptr;
-    if (input.path == "-") {
-      int fd = dup(STDIN_FILENO);
-      if (fd >= 0) f = gzdopen(fd, "rb");
-    } else {
-      f = gzopen(input.path.c_str(), "rb");
-    }
-    if (f == nullptr) {
+    if (!gz_.Open(input.path)) {
       Item item = Error(ErrorCode::kIoError, std::string("cannot open: ") + std::strerror(errno));
       item.id = input.path;
       item.source = input.path;
       return emit(std::move(item));
     }
-    gzbuffer(f, 1 << 18);
     uint64_t reported = 0;
     std::string line;
     bool line_too_long = false;
-    std::vector<char> buf(1 << 18);
     bool keep_going = true;
     while (keep_going) {
-      int n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()));
-      if (n <= 0) break;
-      uint64_t raw = static_cast<uint64_t>(std::max<z_off_t>(gzoffset(f), 0));
+      size_t n = gz_.Read(buf_.data(), buf_.size());
+      if (n == 0) break;
+      uint64_t raw = gz_.raw_offset();
       if (raw > reported) {
         counters_->input_read += raw - reported;
         reported = raw;
       }
-      const char* p = buf.data();
+      const char* p = buf_.data();
       const char* end = p + n;
       while (p < end && keep_going) {
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
@@ -211,19 +202,17 @@ class JsonlReader {
         keep_going = EndLine(&line, &line_too_long, emit);
       }
     }
-    int errnum = Z_OK;
-    const char* message = gzerror(f, &errnum);
-    std::string zmessage = message != nullptr ? message : "";
-    if (zmessage.rfind(input.path + ": ", 0) == 0) zmessage.erase(0, input.path.size() + 2);
-    gzclose(f);
+    GzipReader::End end = gz_.end();
+    std::string message = gz_.message();
+    gz_.Close();
     if (!keep_going) return false;
-    if (errnum != Z_OK && errnum != Z_STREAM_END) {
+    if (end != GzipReader::End::kClean) {
       // A truncated or corrupt stream: the partial line (if any) is lost, and
       // so is whatever followed; one error record marks the place.
       ++line_no_;
       Item item = Error(ErrorCode::kIoError,
-                        errnum == Z_BUF_ERROR ? "truncated gzip stream: " + zmessage
-                                              : "gzip read error: " + zmessage);
+                        end == GzipReader::End::kTruncated ? "truncated gzip stream: " + message
+                                                           : "gzip read error: " + message);
       return emit(std::move(item));
     }
     if (!line.empty() || line_too_long) return EndLine(&line, &line_too_long, emit);
@@ -266,6 +255,8 @@ class JsonlReader {
 
   Counters* counters_;
   uint64_t max_line_;
+  GzipReader gz_;
+  std::vector<char> buf_ = std::vector<char>(1 << 18);
   std::string path_;
   uint64_t line_no_ = 0;
 };
