@@ -75,6 +75,18 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   return out;
 }
 
+// Digits in groups of three after a first group of one to three,
+// separated by commas: "35,000", "1,234,567".
+bool ThousandsGroups(std::string_view s) {
+  size_t first = s.find(',');
+  if (first == 0 || first > 3 || (s.size() - first) % 4 != 0) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    const bool comma_place = k >= first && (k - first) % 4 == 0;
+    if (comma_place ? s[k] != ',' : !IsDigit(s[k])) return false;
+  }
+  return true;
+}
+
 // Canonical "1234.5" from a numeral with grouping and decimal separators;
 // false when the separators make no number (192.168.1.2, 22,24,26).
 bool CanonicalDigits(std::string_view s, std::string* out) {
@@ -92,6 +104,10 @@ bool CanonicalDigits(std::string_view s, std::string* out) {
       if (c == group) continue;
       out->push_back(c == dec ? '.' : c);
     }
+    return true;
+  }
+  if (commas && ThousandsGroups(s)) {  // "35,000", the common case, without splitting
+    for (char c : s) if (c != ',') out->push_back(c);
     return true;
   }
   if (commas) {
@@ -130,6 +146,10 @@ struct DigitToken {
 };
 
 bool ParseDigitToken(std::string_view s, DigitToken* t) {
+  if (AllDigits(s)) {  // most numbers: what the general path gives them
+    t->plain = true;
+    return Decimal::Parse(s, &t->value);
+  }
   size_t n = 0;
   while (n < s.size() && (IsDigit(s[n]) || s[n] == ',' || s[n] == '.')) ++n;
   std::string_view num = s.substr(0, n);
@@ -460,6 +480,9 @@ class WordParser {
       }
       return 0;
     }
+    // Most words after a number are no number words; StepWord would refuse
+    // them without a change of state (no copy of the state needed).
+    if (w.find('-') == std::string_view::npos && !MayBeNumberWord(w)) return 0;
     WordState saved = st_;
     if (!AllParts(w, [this](std::string_view part) { return StepWord(part); })) {
       st_ = saved;
@@ -470,6 +493,13 @@ class WordParser {
   }
 
   size_t Mark(Last l, size_t used) { st_.last = l; return used; }
+
+  // Whether StepWord may take the word: a number word, its plural, or a
+  // word Denominator or StepWord knows by name.
+  bool MayBeNumberWord(std::string_view w) const {
+    if (lex_.Number(w) || w == "half" || w == "halves" || w == "quarter" || w == "quarters") return true;
+    return w.size() > 2 && w.back() == 's' && lex_.Number(w.substr(0, w.size() - 1));
+  }
 
   // Multiplies the fraction just read ("quarter million").
   void Scale(uint64_t s) {

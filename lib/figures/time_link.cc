@@ -15,18 +15,20 @@ size_t TokenAt(const Analysis& a, uint32_t b) {
   return static_cast<size_t>(it - a.tokens.begin());
 }
 
-// A token that opens a new clause: ";", ":", ", and/but", a reporting verb.
+// A token that opens a new clause: ";", ":", ", and/but", a reporting verb,
+// a quote mark. By kind first: only words have clause roles (all letters).
 bool ClauseBreak(const FigureDoc& doc, size_t k) {
-  std::string_view w = doc.norm(k);
-  if (w == ";" || w == ":") return true;
-  // The hash filter first: most words have no clause role.
-  if (k < doc.size() && doc.lex->clause_hashes.MayContain(NormHash(*doc.a, k)) && doc.lex->Has(w, kRoleClause))
-    return true;
-  if (w == "," && k + 1 < doc.size()) {
-    std::string_view n = doc.norm(k + 1);
-    if (n == "and" || n == "but" || n == "while" || n == "whereas" || n == "which") return true;
-  }
-  return doc.is(k, TokenKind::kQuote);
+  if (k >= doc.size()) return false;
+  const Token& t = doc.tok(k);
+  if (t.kind == TokenKind::kWord)  // the hash filter first: most words have no clause role
+    return doc.lex->clause_hashes.MayContain(NormHash(*doc.a, k)) && doc.lex->Has(doc.norm(k), kRoleClause);
+  if (t.kind == TokenKind::kQuote) return true;
+  if (t.kind != TokenKind::kPunctuation || t.norm.size() != 1) return false;
+  const char c = doc.a->norm_pool[t.norm.begin];
+  if (c == ';' || c == ':') return true;
+  if (c != ',' || k + 1 >= doc.size()) return false;
+  std::string_view n = doc.norm(k + 1);
+  return n == "and" || n == "but" || n == "while" || n == "whereas" || n == "which";
 }
 
 }  // namespace

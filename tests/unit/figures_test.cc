@@ -47,6 +47,30 @@ TEST_SUITE("figures") {
     CHECK(f->exact == "999999999999999999999");
   }
 
+  TEST_CASE("comma groups: thousands, Indian lakhs, a decimal comma, and no number") {
+    // Thousands groups take a fast path; the other readings the general one.
+    std::string t = "They counted 1,234,567 votes, 12,34,567 rupees, 1,3 tonnes, 007 agents and 45 ships "
+                    "but not 22,24,26 here.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "1,234,567");
+    REQUIRE(f);
+    CHECK(f->exact == "1234567");
+    f = Find(t, a, "12,34,567");
+    REQUIRE(f);
+    CHECK(f->exact == "1234567");
+    f = Find(t, a, "1,3");
+    REQUIRE(f);
+    CHECK(f->exact == "1.3");
+    f = Find(t, a, "007");
+    REQUIRE(f);
+    CHECK(f->exact == "7");
+    f = Find(t, a, "45");
+    REQUIRE(f);
+    CHECK(f->exact == "45");
+    CHECK(f->unit == "ship");
+    CHECK_FALSE(Find(t, a, "22,24,26"));
+  }
+
   TEST_CASE("percent, money and units of measure") {
     std::string t = "Prices rose 12 percent, exports fell 3.5% and the deal is worth $5 billion, "
                     "or 100 million rubles, for a 10 km road.";
