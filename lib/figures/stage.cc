@@ -37,8 +37,20 @@ class FigureStage final : public Stage {
     const char* pool = a->norm_pool.data();
     const uint64_t* hashes = NormHashes(*a);  // null for hand-built tokens
     while (i < n) {
-      // A pretest on the token alone, before MayStart: most tokens are words
-      // that start nothing, or punctuation.
+      // Lower-case words that start nothing, most tokens, in a tight loop
+      // (MayStartWord is false for them).
+      if (hashes) {
+        const Token* t = toks + i;
+        const HashFilter& starters = lex_.starter_hashes;
+        while (i < n && t->kind == TokenKind::kWord && !(t->flags & (kTokenHyphenated | kTokenCapitalized)) &&
+               !starters.MayContain(hashes[i])) {
+          ++i;
+          ++t;
+        }
+        if (i >= n) break;
+      }
+      // A pretest on the token alone, before MayStart: most other tokens are
+      // words that start nothing, or punctuation.
       const Token& t = toks[i];
       if (t.kind == TokenKind::kWord) {
         const uint64_t h = hashes ? hashes[i] : HashWord(std::string_view(pool + t.norm.begin, t.norm.size()));
@@ -47,8 +59,10 @@ class FigureStage final : public Stage {
           continue;
         }
       } else if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote) {
+        // Only a sign or a leading point before a number starts a figure
+        // (MayStart): "-3", ".08".
         const char c = t.norm.size() == 1 ? pool[t.norm.begin] : '\0';
-        if (c != '-' && c != '.') {
+        if ((c != '-' && c != '.') || i + 1 >= n || toks[i + 1].kind != TokenKind::kNumber) {
           ++i;
           continue;
         }
@@ -164,7 +178,8 @@ class FigureStage final : public Stage {
   // ISO code.
   bool MayStartWord(std::string_view text, uint64_t h, const Token& t) const {
     if ((t.flags & kTokenHyphenated) || lex_.starter_hashes.MayContain(h)) return true;
-    if (t.span.size() != 3 || t.span.begin + 1 >= text.size()) return false;
+    // An ISO code starts with a capital (the tokenizer's flag: a cheap test first).
+    if (!(t.flags & kTokenCapitalized) || t.span.size() != 3 || t.span.begin + 1 >= text.size()) return false;
     const char c0 = text[t.span.begin], c1 = text[t.span.begin + 1];
     return c0 >= 'A' && c0 <= 'Z' && c1 >= 'A' && c1 <= 'Z';
   }
