@@ -21,26 +21,52 @@ bool InList(std::string_view w, const std::string_view (&list)[N]) {
   return false;
 }
 
-bool PastWord(std::string_view w) {
-  static constexpr std::string_view kPast[] = {"was", "were", "had", "did", "ago", "went", "came", "met", "held", "took",
-                                      "gave", "made", "told", "saw", "began", "left", "won", "lost", "sent", "spoke",
-                                      "wrote", "became", "fell", "rose", "got", "paid", "led", "hit", "struck"};
-  if (w.size() < 3) return false;  // the lists below hold words of 3 letters or more
-  if (w.size() <= 6 && InList(w, kPast)) return true;  // kPast: 3..6 letters
-  static constexpr std::string_view kNotPast[] = {"need", "united", "based", "indeed", "speed", "proceed", "exceed", "succeed",
-                                         "feed", "seed", "hundred", "limited", "red", "bed", "embed", "breed",
-                                         "scheduled", "expected", "planned", "intended", "supposed"};
-  if (w.size() > 4 && w.ends_with("ed")) {
-    return !InList(w, kNotPast);
+// A word list with the (first byte, last byte, length) shapes of its words,
+// so that most words are rejected by one bit test.
+template <size_t N>
+class WordList {
+ public:
+  constexpr explicit WordList(const std::string_view (&words)[N]) {
+    for (size_t k = 0; k < N; ++k) {
+      words_[k] = words[k];
+      shapes_[Bucket(words[k])] |= uint32_t{1} << Length(words[k]);
+    }
   }
-  return false;
+  bool Has(std::string_view w) const {
+    if (w.empty() || !(shapes_[Bucket(w)] >> Length(w) & 1)) return false;
+    for (std::string_view p : words_)
+      if (p.size() == w.size() && p[0] == w[0] && p == w) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t Bucket(std::string_view w) {
+    return (static_cast<unsigned char>(w[0]) * 3u + static_cast<unsigned char>(w.back())) & 63;
+  }
+  static constexpr size_t Length(std::string_view w) { return w.size() < 31 ? w.size() : 31; }
+  std::string_view words_[N] = {};
+  uint32_t shapes_[64] = {};
+};
+
+constexpr std::string_view kPastWords[] = {"was", "were", "had", "did", "ago", "went", "came", "met", "held", "took",
+                                           "gave", "made", "told", "saw", "began", "left", "won", "lost", "sent", "spoke",
+                                           "wrote", "became", "fell", "rose", "got", "paid", "led", "hit", "struck"};
+constexpr std::string_view kNotPastWords[] = {"need", "united", "based", "indeed", "speed", "proceed", "exceed", "succeed",
+                                              "feed", "seed", "hundred", "limited", "red", "bed", "embed", "breed",
+                                              "scheduled", "expected", "planned", "intended", "supposed"};
+constexpr std::string_view kFutureWords[] = {"will", "'ll", "shall", "won't", "scheduled", "expected", "planned", "plans",
+                                             "plan", "intends", "due", "upcoming", "going", "would", "aims", "hopes"};
+
+bool PastWord(std::string_view w) {
+  static constexpr WordList kPast(kPastWords);
+  static constexpr WordList kNotPast(kNotPastWords);
+  if (kPast.Has(w)) return true;
+  return w.size() > 4 && w.ends_with("ed") && !kNotPast.Has(w);
 }
 
 bool FutureWord(std::string_view w) {
-  static constexpr std::string_view kFuture[] = {"will", "'ll", "shall", "won't", "scheduled", "expected", "planned", "plans",
-                                        "plan", "intends", "due", "upcoming", "going", "would", "aims", "hopes"};
-  if (InList(w, kFuture)) return true;
-  return w.ends_with("'ll");
+  static constexpr WordList kFuture(kFutureWords);
+  return kFuture.Has(w) || w.ends_with("'ll");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 
@@ -358,6 +359,12 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
       dots += c == '.';
     }
     literal = literal || dots >= 2;
+    // every literal pattern begins with a digit and holds only digits, - / . : and a.m./p.m.
+    if (literal && (norm.empty() || !IsDigit(norm[0]))) literal = false;
+    for (size_t k = 0; literal && k < norm.size(); ++k) {
+      const char c = norm[k];
+      literal = IsDigit(c) || c == '-' || c == '/' || c == '.' || c == ':' || c == 'a' || c == 'p' || c == 'm';
+    }
   }
   if (literal) {
     if (RE2::FullMatch(n, iso_date_, &g1, &g2, &g3)) {
@@ -426,7 +433,9 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
         digits += surf[k];
       }
       p.kind = AtomKind::kNumber;
-      p.number = std::atof(digits.c_str());
+      // the value atof gives, without its locale and C string (atof where out of range)
+      if (std::from_chars(digits.data(), digits.data() + digits.size(), p.number).ec != std::errc())
+        p.number = std::atof(digits.c_str());
       if (!p.separators) p.digits = static_cast<uint8_t>(std::min<size_t>(digits.size(), 99));
       if (j + 2 <= surf.size() && p.digits > 0 && p.digits <= 3) {
         std::string suf;

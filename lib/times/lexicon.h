@@ -98,8 +98,8 @@ struct Atom {  // 64 bytes: one cache line per token
   /// kDateLit: year, month, day; kTimeLit: hour (24 h after am/pm), minute, second
   int y = kUnknown, m = kUnknown, d = kUnknown;
   uint8_t digits = 0;      ///< digit count of a plain integer (at most 99), 0 if not one
-  int16_t ordinal = 0;     ///< 21 for "21st"
   AtomKind kind = AtomKind::kWord;
+  int16_t ordinal = 0;     ///< 21 for "21st"
   uint8_t flags = 0;       ///< WordFlag bits of the word form
   bool capitalized : 1 = false;
   bool glued : 1 = false;       ///< no space before and part of the previous atom's token
@@ -110,6 +110,7 @@ struct Atom {  // 64 bytes: one cache line per token
   int mm() const { return m; }
   int ss() const { return d; }
 };
+static_assert(sizeof(Atom) <= 64, "one cache line per atom");
 
 /// Longest phrase or holiday of time_phrases.tsv, in bytes (checked at load).
 constexpr size_t kMaxPhraseBytes = 64;
