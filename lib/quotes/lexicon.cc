@@ -65,7 +65,9 @@ Status QuoteLexicon::Load() {
   for (const TsvRow& row : titles.rows) {
     std::string phrase(row.fields[0]);
     for (char& ch : phrase) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    for (std::string& w : SplitWords(phrase)) {
+    std::vector<std::string> words = SplitWords(phrase);
+    if (words.size() == 1) head_titles_.insert(words[0]);
+    for (std::string& w : words) {
       title_filter_.Add(w);
       title_words_.emplace(std::move(w));
     }
@@ -174,6 +176,26 @@ bool QuoteLexicon::IsRoleLabel(std::string_view label) const {
   const std::string& last = words[n - 1];
   const SpeakerNoun noun = Noun(last);
   return IsTitleWord(last) || noun == SpeakerNoun::kPerson || role_labels_.count(last) != 0;
+}
+
+bool QuoteLexicon::IsHeadingLabel(std::string_view label) const {
+  std::vector<std::string> words = SplitWords(label);
+  if (words.size() < 2) return false;
+  bool function_word = false;
+  for (std::string& w : words) {
+    if (IsGivenName(w)) return false;
+    for (char& ch : w) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    if (w == "mr" || w == "ms" || w == "mrs" || w == "dr" || w == "madam" || w == "dear") return false;
+    const bool function = w == "to" || w == "the" || w == "and" || w == "of" || w == "for" || w == "on" ||
+                          w == "in" || w == "with" || w == "at" || w == "by" || w == "from" || w == "our";
+    if (function) function_word = true;
+    else if (head_titles_.count(w) != 0 || Noun(w) == SpeakerNoun::kPerson) return false;
+  }
+  auto verb_form = [](std::string_view w) {
+    return w.size() >= 6 && (w.substr(w.size() - 3) == "ing" || w.substr(w.size() - 2) == "ed");
+  };
+  return function_word || verb_form(words[0]);
 }
 
 }  // namespace communique::internal

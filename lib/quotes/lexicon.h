@@ -54,6 +54,10 @@ class QuoteLexicon {
   bool IsTitleWord(std::string_view lower) const;
   /// Whether a capitalized word is a known given name ("Bonnie").
   bool IsGivenName(std::string_view word) const;
+  /// Whether a turn label is a heading, not a speaker: no given name, title
+  /// or honorific, and a function word inside ("NOMINATIONS SENT TO THE
+  /// SENATE") or a first word in -ing/-ed ("SUPPORTING AMERICAN FISHERMEN").
+  bool IsHeadingLabel(std::string_view label) const;
   /// Whether a turn label ("MODERATOR", "SENIOR STATE DEPARTMENT OFFICIAL
   /// ONE", "DEPUTY") names a role, not a person: its last word, a counter
   /// ("ONE", "2") aside, is a title word, a person noun or a one-word label
@@ -69,6 +73,7 @@ class QuoteLexicon {
   HashFilter cue_hashes_;  // cues' first words, before cue_filter_
   StringMap<SpeakerNoun> nouns_;
   StringSet title_words_;
+  StringSet head_titles_;  // one-word titles ("president"), lower case
   StringSet given_names_;
   StringSet role_labels_;  // speaker_labels.tsv rows that are no question
 };

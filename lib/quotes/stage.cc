@@ -581,7 +581,9 @@ class QuoteRun {
     // IsRoleLabel splits and lower-cases the label: once per turn.
     if (role_turn_.size() != a_->turns.size()) role_turn_.assign(a_->turns.size(), -1);
     int8_t& role = role_turn_[static_cast<size_t>(ti)];
-    if (role < 0) role = lex_.IsRoleLabel(Slice(text_, t.label)) ? 1 : 0;
+    // 1: a role label ("MODERATOR"); 2: a heading, no speaker ("TO THE SENATE").
+    if (role < 0) role = lex_.IsRoleLabel(Slice(text_, t.label)) ? 1 : lex_.IsHeadingLabel(t.speaker) ? 2 : 0;
+    if (role == 2) return -1;
     if (role) return kRoleTurn;
     auto it = turn_entities_.find(t.speaker);
     if (it != turn_entities_.end()) return it->second;

@@ -72,4 +72,14 @@ TEST_SUITE("entities_person_context") {
     CHECK(PersonMention(t, a, "Khalid"));
     CHECK(PersonMention(t, a, "Heather"));
   }
+
+  TEST_CASE("an ALL-CAPS heading with a colon is no transcript speaker") {
+    std::string t = "SUPPORTING AMERICAN FISHERMEN: The order builds on earlier work.\n\n"
+                    "NOMINATIONS SENT TO THE SENATE:\n\nKendra Briggs, of Ohio, to be a Judge.\n\n"
+                    "MR PRICE: Good afternoon, everybody.\n";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "SUPPORTING AMERICAN FISHERMEN"));
+    CHECK(!PersonMention(t, a, "NOMINATIONS SENT TO THE SENATE"));
+    CHECK(PersonMention(t, a, "MR PRICE"));
+  }
 }
