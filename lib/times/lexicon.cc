@@ -279,6 +279,7 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
   const size_t n_sentences = a.sentences.size();
   const char* const pool = a.norm_pool.data();
   const uint64_t* const hashes = NormHashes(a);  // null for hand-built tokens
+  const uint64_t* const filter = filter_.data();
   // The span of sentence `sent` (empty past the last one): a token belongs
   // to the sentence whose span holds its first byte, else to none (-1).
   uint32_t sent_begin = 0, sent_end = 0;
@@ -320,7 +321,12 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
         x.kind = AtomKind::kPunct;
         continue;
       }
-      x.word = hashes ? Lookup(norm, hashes[k], &x.flags, &x.starts) : Lookup(norm, &x.flags, &x.starts);
+      if (hashes) {  // Lookup by the token's hash, the filter test inline: most words miss it
+        const uint64_t bit = (hashes[k] >> kFilterShift) & (kFilterBits - 1);
+        if (filter[bit / 64] >> (bit % 64) & 1) x.word = Probe(norm, hashes[k], &x.flags, &x.starts);
+      } else {
+        x.word = Lookup(norm, &x.flags, &x.starts);
+      }
       if (!x.word && norm.size() > 1 &&
           (norm.back() == '.' || (norm.size() > 2 && norm.back() == 's' && norm[norm.size() - 2] == '\'')))
         FindStripped(&x);
@@ -392,15 +398,19 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     if (base.kind == AtomKind::kDateLit) {
       bool ok = base.m >= 1 && base.m <= 12 && (base.d == kUnknown || (base.d >= 1 && base.d <= 31));
       base.starts = kStartDateLit;
+      base.flags = kCore;
       if (ok) { out->push_back(std::move(base)); return; }
       base.kind = AtomKind::kWord;
       base.starts = 0;
+      base.flags = 0;
     }
     if (base.kind == AtomKind::kTimeLit) {
       bool ok = base.hh() >= 0 && base.hh() <= 24 && (base.mm() == kUnknown || base.mm() < 60);
       base.starts = kStartClock;
+      base.flags = kCore;
       if (ok) { out->push_back(std::move(base)); return; }
       base.starts = 0;
+      base.flags = 0;
       base.kind = AtomKind::kWord;
     }
   }
@@ -464,6 +474,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
       p.word = Lookup(p.text, &p.flags, &p.starts);
       if (!p.word) FindStripped(&p);
     } else if (p.kind == AtomKind::kNumber) {
+      p.flags = kCore;
       p.starts = kStartDay | kStartYear | kStartQuarter | kStartPart | kStartOffset | kStartSet | kStartAmount |
                  kStartClock | (p.separators || p.ordinal ? 0 : kStartNumericDate);
     }

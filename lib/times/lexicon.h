@@ -73,7 +73,8 @@ enum WordFlag : uint8_t {
   kOpener = 1,        ///< opens an expression without being a time word ("from", "the", "today")
   kPhraseStart = 2,   ///< first word of a reference phrase ("so" of "so far")
   kHolidayStart = 4,  ///< first word of a holiday ("christmas", "new")
-  kCore = 8,          ///< a time word proper: month, weekday, unit, ordinal, part of day, set, ref
+  kCore = 8,          ///< a time word proper: month, weekday, unit, ordinal, part of day, set, ref;
+                      ///< also set on number, date and clock atoms
   kPhraseSecond = 16, ///< second word of a reference phrase ("far" of "so far")
   kPodStart = 32,     ///< early, late, mid, in: before a part of day ("late afternoon", "in the morning")
   kPrefix = 64,       ///< a modifier Grammar::ParseAt takes before an expression ("from", "about", "more")

@@ -16,11 +16,9 @@ namespace {
 using times::Atom;
 using times::AtomKind;
 
-// A number, a date or clock literal, or a time word proper.
-bool IsCore(const Atom& a) {
-  return a.kind == AtomKind::kNumber || a.kind == AtomKind::kDateLit || a.kind == AtomKind::kTimeLit ||
-         (a.flags & times::kCore);
-}
+// A number, a date or clock literal, a time word proper (kCore), or the
+// first word of a holiday: an expression can start here.
+bool Opens(const Atom& a) { return a.flags & (times::kCore | times::kHolidayStart); }
 
 // How far a word that only opens an expression ("the", "from", "last",
 // "about") may be from the time word it needs ("the end of the year").
@@ -78,11 +76,11 @@ class TimeStage final : public Stage {
       const Atom& at = atoms[i];
       // ParseAt fails where no rule can start and no modifier precedes one
       if (!at.starts && !(at.flags & (times::kPodStart | times::kPrefix))) { ++i; continue; }
-      bool open = IsCore(at) || (at.flags & times::kHolidayStart);
+      bool open = Opens(at);
       if (!open && at.kind == AtomKind::kWord) {
         // a word that only opens an expression: near a core atom of its sentence
         size_t c = i + 1;
-        while (c < n && c - i <= kOpenerReach && !(IsCore(atoms[c]) || (atoms[c].flags & times::kHolidayStart))) ++c;
+        while (c < n && c - i <= kOpenerReach && !Opens(atoms[c])) ++c;
         if ((at.word || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
             atoms[c].sentence == at.sentence)
           open = true;
