@@ -183,6 +183,18 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
     if (r & kRoleClause) lex->clause_hashes.Add(w);
   }
   for (const auto& [w, unused] : lex->number_words) lex->number_filter.Add(w);
+  // After the filters: Number and Role use them.
+  lex->currencies.ForEachEntry([lex](const PhraseEntry& e) {
+    const std::string& w = e.tokens[0];
+    const bool number_like = lex->Number(w) || (w.size() > 2 && w.back() == 's' && lex->Number(w.substr(0, w.size() - 1)));
+    static constexpr std::string_view kParserWords[] = {"a",   "an",     "half", "halves", "quarter", "quarters",
+                                                        "per", "percent", "and", "point",  "dozen",   "dozens",
+                                                        "doz", "dozs",    "of",  "k"};
+    bool parser_word = w.find('-') != std::string::npos;
+    for (std::string_view p : kParserWords) parser_word = parser_word || w == p;
+    if (e.c == "post" || number_like || parser_word || lex->Has(w, kRoleNegative) || lex->vague.Starts(w)) return;
+    lex->currency_only_starters[w] = true;
+  });
   return Status();
 }
 

@@ -117,6 +117,10 @@ struct FigureLexicon {
   /// The starters again, and the words with kRoleClause, tested by a
   /// token's norm hash (core/norm_hash.h).
   HashFilter starter_hashes, clause_hashes;
+  /// Starters that are nothing but the first word of a currency phrase
+  /// ("us", "can", "u.s."): no number, sign, vague, percent or
+  /// number-parser word.
+  WordMap<bool> currency_only_starters;
   /// Second words of phrases that start with "a"/"an" ("a few", "a couple").
   WordMap<bool> after_article;
   WordFilter after_article_filter;

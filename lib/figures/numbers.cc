@@ -330,6 +330,13 @@ bool IsScaleWord(const FigureLexicon& lex, std::string_view w, uint64_t* value) 
   return true;
 }
 
+// Whether WordParser::StepWord may take the word (one without a hyphen): a
+// number word, its plural, or a word Denominator or StepWord knows by name.
+bool MayBeNumberWord(const FigureLexicon& lex, std::string_view w) {
+  if (lex.Number(w) || w == "half" || w == "halves" || w == "quarter" || w == "quarters") return true;
+  return w.size() > 2 && w.back() == 's' && lex.Number(w.substr(0, w.size() - 1));
+}
+
 // Calls f on each part of a hyphenated word ("forty-five" -> forty, five)
 // while f returns true; true if it did for every part.
 template <typename F>
@@ -482,7 +489,7 @@ class WordParser {
     }
     // Most words after a number are no number words; StepWord would refuse
     // them without a change of state (no copy of the state needed).
-    if (w.find('-') == std::string_view::npos && !MayBeNumberWord(w)) return 0;
+    if (w.find('-') == std::string_view::npos && !MayBeNumberWord(lex_, w)) return 0;
     WordState saved = st_;
     if (!AllParts(w, [this](std::string_view part) { return StepWord(part); })) {
       st_ = saved;
@@ -494,12 +501,7 @@ class WordParser {
 
   size_t Mark(Last l, size_t used) { st_.last = l; return used; }
 
-  // Whether StepWord may take the word: a number word, its plural, or a
-  // word Denominator or StepWord knows by name.
-  bool MayBeNumberWord(std::string_view w) const {
-    if (lex_.Number(w) || w == "half" || w == "halves" || w == "quarter" || w == "quarters") return true;
-    return w.size() > 2 && w.back() == 's' && lex_.Number(w.substr(0, w.size() - 1));
-  }
+
 
   // Multiplies the fraction just read ("quarter million").
   void Scale(uint64_t s) {
@@ -777,10 +779,59 @@ size_t PrepositionFraction(const FigureDoc& doc, size_t end, size_t limit, Numbe
   return dend;
 }
 
+// The common number, a token of digits or of thousands groups ("45",
+// "35,000") that nothing after it extends, valued as WordParser and
+// ParseNumberAt would value it, without them. False when the general path
+// must decide: a glued token other than a lone comma or point before a
+// space (GluedNumeral, "3/4"), a number or symbol next (space-grouped
+// thousands, "2 1/4", "5½"), or a word next that StepDigits, Step or
+// PrepositionFraction may take ("k", "and", "point", "dozen", number words,
+// hyphenated words, "over", "in", "out of").
+bool PlainInteger(const FigureDoc& doc, size_t i, NumberMatch* m) {
+  constexpr size_t kMaxChars = 32;
+  std::string_view s = doc.surface(i);
+  const bool digits = AllDigits(s);
+  if (!digits && !(s.size() <= kMaxChars && ThousandsGroups(s))) return false;
+  if (doc.glued(i + 1)) {
+    std::string_view p = doc.surface(i + 1);
+    if (!(p == "," || p == ".") || doc.glued(i + 2)) return false;
+  } else if (i + 1 < doc.size()) {
+    const TokenKind kind = doc.tok(i + 1).kind;
+    if (kind == TokenKind::kNumber || kind == TokenKind::kSymbol) return false;
+    if (kind == TokenKind::kWord) {
+      std::string_view w = doc.norm(i + 1);
+      if (w == "k" || w == "and" || w == "point" || w == "dozen" || w == "dozens" || w == "doz" || w == "dozs" ||
+          w == "over" || w == "in" || w == "out" || w.find('-') != std::string_view::npos ||
+          MayBeNumberWord(*doc.lex, w))
+        return false;
+    }
+  }
+  if (digits) {
+    if (!Decimal::Parse(s, &m->value)) return false;
+  } else {
+    char canon[kMaxChars];
+    size_t len = 0;
+    for (char c : s)
+      if (c != ',') canon[len++] = c;
+    if (!Decimal::Parse(std::string_view(canon, len), &m->value)) return false;
+  }
+  m->approx = m->value.ToDouble();
+  m->first = i;
+  m->last = i + 1;
+  return true;
+}
+
 }  // namespace
 
 bool ParseNumberAt(const FigureDoc& doc, size_t i, NumberMatch* out) {
   if (i >= doc.size()) return false;
+  if (doc.is(i, TokenKind::kNumber)) {
+    NumberMatch plain;
+    if (PlainInteger(doc, i, &plain)) {
+      *out = std::move(plain);
+      return true;
+    }
+  }
   NumberMatch m;
   size_t j = i;
   std::string_view s = doc.surface(i);

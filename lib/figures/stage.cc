@@ -168,9 +168,23 @@ class FigureStage final : public Stage {
     // "a dozen", "an estimated" ... : an article starts a figure only before
     // a word that could itself start or continue one.
     if (w == "a" || w == "an") return !doc.is(i + 1, TokenKind::kWord) || MayFollowArticle(doc.norm(i + 1));
-    if (IsStarter(w, doc.tok(i).flags & kTokenHyphenated)) return true;
     std::string_view s = doc.surface(i);
-    return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
+    const bool iso_shape = s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
+    if (IsStarter(w, doc.tok(i).flags & kTokenHyphenated)) {
+      // "us", "can", "u.s.": only a currency phrase starts a figure there
+      // (Find fails at such a word without one).
+      if (lex_.currency_only_starters.count(w)) return iso_shape || CurrencyPhraseAt(doc, i);
+      return true;
+    }
+    return iso_shape;
+  }
+
+  // A currency phrase at token i that may come before an amount (as
+  // CurrencyBefore reads it).
+  bool CurrencyPhraseAt(const FigureDoc& doc, size_t i) const {
+    size_t len = 0;
+    const PhraseEntry* e = lex_.currencies.LongestAt(i, doc.size(), [&doc](size_t k) { return doc.norm(k); }, &len);
+    return e && e->c != "post";
   }
 
   // Whether MayStart may hold for a word token (norm hash h): its norm may

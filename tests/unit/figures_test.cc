@@ -71,6 +71,23 @@ TEST_SUITE("figures") {
     CHECK_FALSE(Find(t, a, "22,24,26"));
   }
 
+  TEST_CASE("a currency word starts a figure only with its phrase") {
+    // "us", "can" and "u.s." start currency phrases ("US $", "Can $") and
+    // nothing else; where no phrase follows they start no figure.
+    std::string t = "The U.S. gave US $5 million, we can add Can $40 and they told us 3 times about C$ 20.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    REQUIRE(a.figures.size() == 4);
+    CHECK(Slice(t, a.figures[0].span) == "US $5 million");
+    CHECK(a.figures[0].currency == "USD");
+    CHECK(a.figures[0].exact == "5000000");
+    CHECK(Slice(t, a.figures[1].span) == "Can $40");
+    CHECK(a.figures[1].currency == "CAD");
+    CHECK(Slice(t, a.figures[2].span) == "3");
+    CHECK(a.figures[2].currency.empty());
+    CHECK(Slice(t, a.figures[3].span) == "C$ 20");
+    CHECK(a.figures[3].currency == "CAD");
+  }
+
   TEST_CASE("percent, money and units of measure") {
     std::string t = "Prices rose 12 percent, exports fell 3.5% and the deal is worth $5 billion, "
                     "or 100 million rubles, for a 10 km road.";
