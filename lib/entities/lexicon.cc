@@ -154,6 +154,49 @@ Status Lexicon::LoadPlaces() {
   return Status();
 }
 
+// Towns are kept apart from the trie: the resolver asks for them only where
+// the context says place ("in X", "X, Texas", a dateline).
+Status Lexicon::LoadTowns() {
+  // Read in place (26,000 rows: no per-row field vectors); rows are sorted by
+  // country, so the country index is looked up once per country.
+  const std::string_view table = EmbeddedTable("entity_towns.tsv");
+  if (table.empty()) return Status(ErrorCode::kDataLoadFailed, "missing table entity_towns.tsv");
+  towns_.Reserve(30000);
+  std::string_view last_code;
+  int32_t country = -1;
+  bool header = true;
+  for (size_t at = 0; at < table.size();) {
+    size_t eol = table.find('\n', at);
+    if (eol == std::string_view::npos) eol = table.size();
+    const std::string_view line = table.substr(at, eol - at);
+    at = eol + 1;
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {  // "country	name	population"
+      header = false;
+      continue;
+    }
+    const size_t tab1 = line.find('\t');
+    const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos) continue;
+    const std::string_view code = line.substr(0, tab1), name = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    if (code != last_code) {
+      last_code = code;
+      country = CountryIndex(code);
+    }
+    uint64_t h = 0;
+    // Words split at spaces and hyphens (a hyphen is a word), as BuildWords does.
+    for (size_t i = 0; i < name.size();) {
+      size_t j = i;
+      while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
+      if (j > i) h = PhraseHash(h, HashLowerWord(name.substr(i, j - i)));
+      if (j < name.size() && name[j] == '-') h = PhraseHash(h, HashWord("-"));
+      i = j + 1;
+    }
+    if (h != 0 && country >= 0 && towns_.Find(h) == nullptr) towns_[h] = country;
+  }
+  return Status();
+}
+
 Status Lexicon::LoadOrganizations() {
   Tsv t;
   if (Status s = LoadTable("entity_organizations.tsv", 4, &t); !s.ok()) return s;
@@ -304,6 +347,7 @@ Status Lexicon::Load() {
   entries_.reserve(40000);
   if (Status s = LoadCountries(); !s.ok()) return s;
   if (Status s = LoadPlaces(); !s.ok()) return s;
+  if (Status s = LoadTowns(); !s.ok()) return s;
   if (Status s = LoadOrganizations(); !s.ok()) return s;
   if (Status s = LoadTitles(); !s.ok()) return s;
   if (Status s = LoadPersons(); !s.ok()) return s;

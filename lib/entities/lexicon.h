@@ -125,11 +125,21 @@ class Lexicon {
   bool IsGroupNoun(std::string_view word) const;
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
+  /// The hash of a phrase's words: PhraseHash(PhraseHash(0, HashWord(w1)), HashWord(w2))...
+  /// over the normalized words (a hyphen is a word, as in BuildWords).
+  static uint64_t PhraseHash(uint64_t h, uint64_t word_hash) {
+    const uint64_t x = MixHash((h + 0x9E3779B97F4A7C15ULL) ^ word_hash);
+    return x == 0 ? 1 : x;
+  }
+  /// The country index of a town of entity_towns.tsv (below the place
+  /// table's population cut) by the PhraseHash of its words, or nullptr.
+  const int32_t* Town(uint64_t phrase_hash) const { return towns_.Find(phrase_hash); }
 
  private:
   void AddPhrase(std::string_view phrase, bool ignore_case, Entry e);
   Status LoadCountries();
   Status LoadPlaces();
+  Status LoadTowns();
   Status LoadOrganizations();
   Status LoadTitles();
   Status LoadPersons();
@@ -148,6 +158,7 @@ class Lexicon {
   HashMap64<uint8_t> common_;  // HashWord of the common words
   HashMap64<uint8_t> work_heads_;  // lower-case word -> 1: work head, 2: group noun
   HashMap64<HeadInfo> heads_;  // HashWord(lower-case word) -> head
+  HashMap64<int32_t> towns_;   // PhraseHash of a town's words -> country index
   // Bits by first byte, last byte and length of the head words: most words
   // asked about are rejected before hashing.
   static size_t ShapeBit(std::string_view k) {

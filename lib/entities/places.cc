@@ -4,6 +4,7 @@
 // county or parish ("Canadian County"). They run before the hit-by-hit pass
 // and mark the hits they take as used.
 #include <algorithm>
+#include <string>
 
 #include "entities/resolver.h"
 
@@ -190,14 +191,142 @@ void Resolver::DemonymCounty(size_t hi) {
                   SpanOf(h.first, next.last), MentionVia::kName);
 }
 
+// The country of the town (entity_towns.tsv) written as words [first, last), or -1.
+int32_t Resolver::TownAt(uint32_t first, uint32_t last) const {
+  uint64_t h = 0;
+  for (uint32_t w = first; w < last; ++w) h = Lexicon::PhraseHash(h, words_[w].hash);
+  const int32_t* c = lex_.Town(h);
+  return c == nullptr ? -1 : *c;
+}
+
+namespace {
+
+// Prepositions after which a name is a place whatever else it may be.
+bool IsStrongPlacePreposition(std::string_view k) {
+  return k == "in" || k == "near" || k == "outside" || k == "inside" || k == "across";
+}
+
+// Prepositions after which a name is a place unless it is also a person's name.
+bool IsPlacePrepositionWeak(std::string_view k) {
+  return k == "at" || k == "from" || k == "via" || k == "toward" || k == "towards" || k == "into";
+}
+
+std::string TitleCase(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (!start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    start = c == ' ' || c == '-';
+  }
+  return out;
+}
+
+}  // namespace
+
+// "Bucha, Mariupol": hit `hi` follows ", " or "and" after a place (a table
+// place or country, or a town found before).
+bool Resolver::AfterListedPlace(size_t hi) const {
+  uint32_t w = hits_[hi].first;
+  if (w < 2 || hi == 0) return false;
+  const std::string_view sep = words_[w - 1].key;
+  if (sep == "and" || sep == "or") w -= words_[w - 2].key == "," ? 2 : 1;
+  else if (sep == ",") w -= 1;
+  else return false;
+  const Hit& prev = hits_[hi - 1];
+  if (prev.last != w || words_[prev.first].sentence != words_[hits_[hi].first].sentence) return false;
+  const Entry* e = EntryOf(prev);
+  if (e == nullptr) return used_[hi - 1] && TownAt(prev.first, prev.last) >= 0;
+  return e->kind == EntryKind::kPlace || e->kind == EntryKind::kCapital || e->kind == EntryKind::kCountry;
+}
+
+// A run of capitalized words that no table knows: a place when it is in the
+// dateline, or when it is a town of entity_towns.tsv in a place context:
+// after "in"/"near" ("in Pearland"), before a comma and a state or country
+// ("Kyle, Texas"), or between "the" and "area" ("the Kyle area"). Given names,
+// family names and common words need the stronger contexts.
+void Resolver::TownRun(size_t hi) {
+  const Hit& h = hits_[hi];
+  if (used_[hi] || h.entry >= 0 || h.last - h.first > kMaxItemWords) return;
+  // Part of a longer name ("Durham University"): no town of its own.
+  if ((hi > 0 && hits_[hi - 1].last == h.first) || (hi + 1 < hits_.size() && hits_[hi + 1].first == h.last))
+    return;
+  for (uint32_t w = h.first; w < h.last; ++w)
+    if (lex_.Head(words_[w].key) != nullptr || (lex_.WordBits(words_[w].key) & kWordTitle)) return;
+  const Span s = SpanOf(h.first, h.last);
+  const Span& dateline = a_.header.place_span;
+  // The whole dateline place, or its part before a comma ("SEVEROMORSK, Murmansk Region").
+  const bool in_dateline = !dateline.empty() && s.begin >= dateline.begin && s.end <= dateline.end &&
+                           (s.end == dateline.end || (h.last < words_.size() && words_[h.last].key == ","));
+  int32_t country = -1;
+  if (!in_dateline) {
+    if (words_[h.last - 1].possessive) return;
+    country = TownAt(h.first, h.last);
+    if (country < 0) return;
+    const uint32_t sentence = words_[h.first].sentence;
+    const std::string_view before = h.first > 0 ? words_[h.first - 1].key : std::string_view();
+    bool state_after = false;
+    if (h.last + 1 < words_.size() && words_[h.last].key == "," && hit_at_[h.last + 1] >= 0 &&
+        words_[h.last + 1].sentence == sentence) {
+      const Entry* e = EntryOf(hits_[static_cast<size_t>(hit_at_[h.last + 1])]);
+      state_after = e != nullptr && (e->kind == EntryKind::kPlace || e->kind == EntryKind::kCountry ||
+                                     e->kind == EntryKind::kCapital);
+    }
+    const bool area = before == "the" && h.last < words_.size() &&
+                      (words_[h.last].key == "area" || words_[h.last].key == "region");
+    const bool strong = IsStrongPlacePreposition(before);
+    const bool weak = IsPlacePrepositionWeak(before) || AfterListedPlace(hi);
+    if (!state_after && !area && !strong && !weak) return;
+    if (h.last - h.first == 1) {
+      const std::string_view k = words_[h.first].key;
+      const uint8_t bits = lex_.WordBits(k);
+      const bool common = lex_.IsCommonWord(k);
+      const bool named = (bits & (kGazGiven | kGazFamily | kGazSurname | kGazDemonym | kGazOrg)) != 0;
+      if ((common || k.size() < 4) && !state_after) return;
+      if (named && !state_after && !strong) return;
+      if (words_[h.first].shape == Shape::kUpper && !state_after) return;  // an acronym
+    }
+  }
+  used_[hi] = true;
+  const std::string_view surface = Surface(h.first, h.last);
+  const std::string name = words_[h.first].shape == Shape::kUpper ? TitleCase(surface) : std::string(surface);
+  reg_.AddMention(reg_.Named(HashJoined("l:", name), EntityType::kLocation, name, CountryCode(country)), s,
+                  MentionVia::kName);
+}
+
+// "Moscow Region", "Kyiv Oblast": a capital or seat before a division head
+// is one place (a city before one is handled by NamedRunPart).
+void Resolver::CapitalDivision(size_t hi) {
+  const Hit& h = hits_[hi];
+  if (hi + 1 >= hits_.size() || used_[hi] || used_[hi + 1]) return;
+  const Hit& next = hits_[hi + 1];
+  const Entry* e = EntryOf(h);
+  if (e == nullptr || (e->kind != EntryKind::kCapital && e->kind != EntryKind::kSeat) || next.first != h.last ||
+      next.entry >= 0 || next.last - next.first != 1 || words_[h.last - 1].possessive ||
+      words_[h.first].sentence != words_[next.first].sentence)
+    return;
+  const std::string_view head = words_[next.first].key;
+  if (head != "region" && head != "oblast" && head != "province" && head != "governorate" &&
+      head != "prefecture" && head != "krai" && head != "district")
+    return;
+  used_[hi] = used_[hi + 1] = true;
+  const std::string_view name = Surface(h.first, next.last);
+  const PlaceInfo& p = lex_.place(e->ref);
+  reg_.AddMention(reg_.Named(HashJoined("l:", name), EntityType::kLocation, name, CountryCode(p.country)),
+                  SpanOf(h.first, next.last), MentionVia::kName);
+}
+
 void Resolver::PlaceLists() {
-  for (size_t hi = 0; hi < hits_.size(); ++hi) DemonymCounty(hi);
+  for (size_t hi = 0; hi < hits_.size(); ++hi) {
+    DemonymCounty(hi);
+    CapitalDivision(hi);
+  }
   for (uint32_t w = 0; w < words_.size(); ++w) {
     const Word& word = words_[w];
     if (word.shape != Shape::kLower || word.key.size() < 6 || word.key.back() != 's') continue;
     if (IsDivisionPlural(word.key) || IsPlacePluralOf(word.key)) ListAfter(w);
     if (IsTrailingPlural(word.key)) ListBefore(w);
   }
+  for (size_t hi = 0; hi < hits_.size(); ++hi) TownRun(hi);
 }
 
 }  // namespace communique::internal

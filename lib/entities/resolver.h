@@ -44,6 +44,10 @@ class Resolver {
   ListMember ListItemAt(size_t hi, bool first) const;
   void ListPlace(const ListMember& m);
   void DemonymCounty(size_t hi);
+  void CapitalDivision(size_t hi);
+  void TownRun(size_t hi);
+  bool AfterListedPlace(size_t hi) const;
+  int32_t TownAt(uint32_t first, uint32_t last) const;
   // persons.cc
   void TitleHit(size_t hi, const Entry& e);
   void KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, int32_t affiliation,

@@ -169,3 +169,44 @@ TEST_SUITE("entities_place_lists") {
     for (const Entity& e : a.entities) CHECK(e.type != EntityType::kCountry);
   }
 }
+
+TEST_SUITE("entities_towns") {
+  TEST_CASE("a small town is a place after in/near, before a state, between the and area") {
+    std::string t = "Crews worked in Pearland overnight. Flooding reached Uvalde, Texas, and the "
+                    "Stephenville area. Shelling hit villages near Bucha, Mariupol and Irpin.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Pearland", "Uvalde", "Stephenville", "Bucha", "Mariupol", "Irpin"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK_MESSAGE(l->type == EntityType::kLocation, name);
+    }
+    const Entity* town = MentionAt(t, a, "Uvalde");
+    REQUIRE(town != nullptr);
+    CHECK(town->code == "USA");
+  }
+
+  TEST_CASE("a town that is a given name needs a strong context") {
+    std::string t = "A letter from Kyle arrived. Volunteers gathered in Kyle on Sunday.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* sender = MentionAt(t, a, "Kyle");
+    if (sender != nullptr) CHECK(sender->type != EntityType::kLocation);
+    bool place = false;
+    for (const Entity& e : a.entities)
+      if (e.type == EntityType::kLocation && e.name == "Kyle") place = true;
+    CHECK(place);
+  }
+
+  TEST_CASE("dateline places and a capital before a division head") {
+    std::string t = "SEVEROMORSK, June 5 (TASS) — Officials of the Moscow Region met in Kyiv Oblast.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* d = MentionAt(t, a, "SEVEROMORSK");
+    REQUIRE(d != nullptr);
+    CHECK(d->type == EntityType::kLocation);
+    for (std::string_view name : {"Moscow Region", "Kyiv Oblast"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK_MESSAGE(l->type == EntityType::kLocation, name);
+      CHECK_FALSE(l->metonymy);
+    }
+  }
+}
