@@ -42,8 +42,32 @@ const CharClass kAsciiClass[128] = {
 #undef C
 };
 
+namespace {
+
+CharInfo ClassifyDecoded(Decoded d) noexcept;
+
+// General punctuation U+2000..U+203F (E2 80 xx: curly quotes, dashes,
+// spaces), the most frequent non-ASCII characters of news text, by table.
+struct GeneralPunctuation {
+  CharInfo info[64];
+  GeneralPunctuation() noexcept {
+    for (char32_t k = 0; k < 64; ++k) info[k] = ClassifyDecoded({static_cast<char32_t>(0x2000 + k), 3, true});
+  }
+};
+
+}  // namespace
+
 CharInfo ClassifyNonAscii(std::string_view text, size_t pos) noexcept {
-  Decoded d = DecodeAt(text, pos);
+  static const GeneralPunctuation kGeneralPunctuation;
+  if (pos + 2 < text.size() && text[pos] == '\xE2' && text[pos + 1] == '\x80' &&
+      (static_cast<uint8_t>(text[pos + 2]) & 0xC0) == 0x80)
+    return kGeneralPunctuation.info[static_cast<uint8_t>(text[pos + 2]) & 0x3F];
+  return ClassifyDecoded(DecodeAt(text, pos));
+}
+
+namespace {
+
+CharInfo ClassifyDecoded(Decoded d) noexcept {
   if (!d.valid) return {CharClass::kInvalid, d.cp, d.len, false, false};
   char32_t cp = d.cp;
   CharInfo info{CharClass::kOther, cp, d.len, false, false};
@@ -85,4 +109,5 @@ CharInfo ClassifyNonAscii(std::string_view text, size_t pos) noexcept {
   return info;
 }
 
+}  // namespace
 }  // namespace communique::internal

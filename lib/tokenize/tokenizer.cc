@@ -135,10 +135,19 @@ inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t*
 #endif
 }
 
-bool StartsWithCI(std::string_view text, size_t pos, std::string_view prefix);
+const uint64_t kCommaHash = HashWord(",");
 
-// A URL starts at text[pos].
-inline const uint64_t kCommaHash = HashWord(",");
+// HashWord of each one-byte ASCII norm (capitals lowered first).
+struct ByteHashes {
+  uint64_t of[128];
+  ByteHashes() {
+    for (int c = 0; c < 128; ++c) {
+      const char b = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+      of[c] = HashWord(std::string_view(&b, 1));
+    }
+  }
+};
+const ByteHashes kByteHashes;
 
 bool StartsWithCI(std::string_view text, size_t pos, std::string_view prefix) {
   if (text.size() - pos < prefix.size()) return false;
@@ -180,10 +189,14 @@ bool IsEmailChar(char c) {
          c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '@';
 }
 
-bool StartsUrl(std::string_view text, size_t pos) {
-  return ((text[pos] | 0x20) == 'h' || (text[pos] | 0x20) == 'w') &&
-         (StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") ||
-          StartsWithCI(text, pos, "www."));
+bool StartsUrlPrefix(std::string_view text, size_t pos) {
+  return StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") || StartsWithCI(text, pos, "www.");
+}
+
+// A URL starts at text[pos]. Inline: the first letter rules out most words.
+[[gnu::always_inline]] inline bool StartsUrl(std::string_view text, size_t pos) {
+  const char c = static_cast<char>(text[pos] | 0x20);
+  return (c == 'h' || c == 'w') && StartsUrlPrefix(text, pos);
 }
 
 uint32_t ScanUrl(std::string_view text, uint32_t pos) {
@@ -531,6 +544,12 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
   char* dest = pool->data + pool->size;
   const char* src = text.data() + begin;
   token->norm.begin = static_cast<uint32_t>(pool->size);
+  if (len == 1 && static_cast<uint8_t>(*src) < 0x80) {  // punctuation mostly: the hash by table
+    const auto c = static_cast<uint8_t>(*src);
+    *dest = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+    token->norm.end = static_cast<uint32_t>(++pool->size);
+    return kByteHashes.of[c];
+  }
   // ASCII (most tokens): copy and lower-case eight bytes at a time; the
   // stores may run up to 7 bytes past the norm (the pool has slack).
   uint64_t high = 0;
