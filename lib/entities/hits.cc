@@ -156,8 +156,11 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
       i += 2;
       continue;
     }
+    // "von der Leyen", "de la Fuente": two particles before the name word.
     bool particle = run >= 0 && (IsNameParticle(w.key) || tight_hyphen) && i + 1 < sentence_end &&
-                    IsNameWord(lex, words[i + 1]);
+                    (IsNameWord(lex, words[i + 1]) ||
+                     (IsNameParticle(w.key) && i + 2 < sentence_end && words[i + 1].shape == Shape::kLower &&
+                      IsNameParticle(words[i + 1].key) && IsNameWord(lex, words[i + 2])));
     if (IsNameWord(lex, w) || particle) {
       if (run >= 0 && !words[i - 1].possessive) {
         (*hits)[static_cast<size_t>(run)].last = static_cast<uint32_t>(i + 1);

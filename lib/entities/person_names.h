@@ -121,6 +121,13 @@ size_t PersonNameStart(const Lexicon& lex, const Words& words, size_t first, siz
   return n;
 }
 
+// A lower-case key of a name particle ("von", "der", "le", "bin", "al").
+inline bool IsNameParticleKey(std::string_view k) {
+  return k == "bin" || k == "ibn" || k == "al" || k == "el" || k == "de" || k == "da" || k == "van" ||
+         k == "von" || k == "der" || k == "del" || k == "la" || k == "le" || k == "di" || k == "du" ||
+         k == "dos";
+}
+
 // Roman numerals stay in names ("John Smith III").
 inline bool RomanNumeral(std::string_view w) { return !w.empty() && w.find_first_not_of("IVX") == std::string_view::npos; }
 

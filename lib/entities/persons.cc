@@ -43,6 +43,21 @@ uint32_t Resolver::NameLast(uint32_t first, uint32_t last) const {
   return static_cast<uint32_t>(PersonNameEnd(lex_, words, first, last));
 }
 
+// The end of at most kMaxNameWords name words from `first`: particles
+// ("da", "von der") and the parts of a hyphenated word ("Jean-Yves") do not
+// count ("Luiz Inacio Lula da Silva", "Jean-Yves Le Drian").
+uint32_t Resolver::NameWordsEnd(uint32_t first, uint32_t last) const {
+  uint32_t counted = 0;
+  for (uint32_t w = first; w < last; ++w) {
+    const Word& word = words_[w];
+    const bool joined = w > first && (word.key == "-" || (words_[w - 1].key == "-" && words_[w - 1].end == word.begin));
+    const bool particle = word.shape == Shape::kLower || word.key == "le" || word.key == "la" || word.key == "al";
+    if (joined || (particle && w > first)) continue;
+    if (++counted > kMaxNameWords) return w;
+  }
+  return last;
+}
+
 uint32_t Resolver::AddPerson(const Hit& full, std::string_view canonical, MentionVia via) {
   Hit name = full;
   name.last = NameLast(name.first, name.last);
@@ -65,12 +80,16 @@ static void Enrich(Entity* e, const TitleInfo* title, const std::string& affilia
   if (!posted_to.empty() && e->posted_to.empty()) e->posted_to = std::string(posted_to);
 }
 
+// "Le Drian", "von der Leyen" after "Jean-Yves Le Drian": particles before
+// the surname of a person named before belong to the mention.
 bool Resolver::SurnameMention(const Hit& h) {
-  if (h.last - h.first != 1) return false;
-  int32_t p = reg_.PersonBySurname(words_[h.first].key);
+  uint32_t first = h.first;
+  while (first + 1 < h.last && IsNameParticleKey(words_[first].key)) ++first;
+  if (h.last - first != 1) return false;
+  int32_t p = reg_.PersonBySurname(words_[first].key);
   if (p < 0) return false;
   reg_.AddMention(static_cast<uint32_t>(p), SpanOf(h.first, h.last), MentionVia::kSurname);
-  reg_.NotePerson(static_cast<uint32_t>(p), words_[h.first].key, TitleClass::kOfficial);
+  reg_.NotePerson(static_cast<uint32_t>(p), words_[first].key, TitleClass::kOfficial);
   return true;
 }
 
@@ -169,21 +188,42 @@ void Resolver::TitleHit(size_t hi, const Entry& e) {
       used_[ni] = true;
       KnownPerson(ni, *ne, &title, affiliation, posted_to);
       TitleSpan(ni, mod_first);
+      PluralTitleSecond(hi, ni, title, affiliation);
       return;
     }
     if (!used_[ni] && ne == nullptr && NameAfterTitle(ni, title, affiliation, posted_to)) {
       used_[ni] = true;
       TitleSpan(ni, mod_first);
+      PluralTitleSecond(hi, ni, title, affiliation);
       return;
     }
   }
   if (title.cls != TitleClass::kHonorific) TitleAlone(hi, title);
 }
 
+// "Sens. Chris Coons and Lindsey Graham": a plural title abbreviation names
+// the person after "and" too.
+void Resolver::PluralTitleSecond(size_t hi, size_t ni, const TitleInfo& title, int32_t affiliation) {
+  const Hit& h = hits_[hi];
+  const std::string_view t = Surface(h.last - 1, h.last);
+  if (t.size() < 3 || t.substr(t.size() - 2) != "s.") return;
+  const uint32_t and_at = hits_[ni].last;
+  if (and_at + 1 >= words_.size() || words_[and_at].key != "and" || hit_at_[and_at + 1] < 0) return;
+  const size_t si = static_cast<size_t>(hit_at_[and_at + 1]);
+  if (used_[si] || words_[and_at + 1].sentence != words_[h.first].sentence) return;
+  const Entry* se = EntryOf(hits_[si]);
+  if (se && se->kind == EntryKind::kPerson) {
+    used_[si] = true;
+    KnownPerson(si, *se, &title, affiliation, "");
+  } else if (se == nullptr && NameAfterTitle(si, title, affiliation, "")) {
+    used_[si] = true;
+  }
+}
+
 // Records where the title (and its modifiers) of the name hit `ni` begins.
 void Resolver::TitleSpan(size_t ni, uint32_t title_first) {
   Hit name = hits_[ni];
-  if (name.last - name.first > kMaxNameWords) name.last = name.first + kMaxNameWords;
+  name.last = NameWordsEnd(name.first, name.last);
   Span s = SpanOf(name.first, name.last);
   reg_.SetTitleSpan(last_person_, s, words_[title_first].begin);
 }
@@ -191,7 +231,7 @@ void Resolver::TitleSpan(size_t ni, uint32_t title_first) {
 bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affiliation,
                               std::string_view posted_to) {
   Hit name = hits_[ni];
-  if (name.last - name.first > kMaxNameWords) name.last = name.first + kMaxNameWords;
+  name.last = NameWordsEnd(name.first, name.last);
   name.last = NameLast(name.first, name.last);
   if (name.last == name.first) return false;
   if (name.last - name.first == 1 && CapsCommonWord(lex_, Surface(name.first, name.last))) return false;

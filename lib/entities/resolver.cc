@@ -1,6 +1,8 @@
 // Countries, places, organizations and untitled names.
 #include "entities/resolver.h"
 
+#include "entities/person_names.h"
+
 namespace communique::internal {
 namespace {
 
@@ -297,6 +299,7 @@ void Resolver::NamedRun(size_t hi) {
   Hit h = hits_[hi];
   while (h.first < h.last && (IsDeterminer(words_[h.first].key) || words_[h.first].sentence_start) &&
          !lex_.IsGivenName(words_[h.first].key) && h.last - h.first > 1 &&
+         !IsNameParticleKey(words_[h.first].key) &&
          lex_.Head(words_[h.first].key) == nullptr)
     ++h.first;  // "The Guardian", sentence-initial "Yesterday Smith"
   if (h.first >= h.last) return;

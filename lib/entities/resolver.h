@@ -56,6 +56,7 @@ class Resolver {
                       std::string_view posted_to);
   void NoteFamilyFirst(uint32_t id, const Hit& name);
   void TitleSpan(size_t ni, uint32_t title_first);
+  void PluralTitleSecond(size_t hi, size_t ni, const TitleInfo& title, int32_t affiliation);
   /// The new or known person's id; kNoPerson when the words are a title
   /// phrase with no name (see NameLast).
   static constexpr uint32_t kNoPerson = UINT32_MAX;
@@ -63,6 +64,7 @@ class Resolver {
   /// Where a person's name in words [first, last) ends (PersonNameEnd);
   /// `first` when there is no name.
   uint32_t NameLast(uint32_t first, uint32_t last) const;
+  uint32_t NameWordsEnd(uint32_t first, uint32_t last) const;
   bool SurnameMention(const Hit& h);
   void TitleAlone(size_t hi, const TitleInfo& title);
   bool TermValid(const PersonInfo& p, const Term** term) const;

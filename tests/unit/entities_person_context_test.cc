@@ -83,3 +83,31 @@ TEST_SUITE("entities_person_context") {
     CHECK(PersonMention(t, a, "MR PRICE"));
   }
 }
+
+TEST_SUITE("entities_person_names") {
+  TEST_CASE("hyphenated given names and particles stay in a titled name") {
+    std::string t = "French Foreign Minister Jean-Yves Le Drian met Commission President Ursula von "
+                    "der Leyen and President Luiz Inacio Lula da Silva. Le Drian said the talks went well.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Jean-Yves Le Drian", "Ursula von der Leyen", "Luiz Inacio Lula da Silva"}) {
+      const Entity* p = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(p != nullptr, name);
+      CHECK(p->type == EntityType::kPerson);
+    }
+    const Entity* later = MentionAt(t, a, "Le Drian", t.find("Le Drian said"));
+    REQUIRE(later != nullptr);
+    CHECK(later->name == "Jean-Yves Le Drian");
+  }
+
+  TEST_CASE("plural title abbreviations title both names") {
+    std::string t = "Sens. Chris Coons and Lindsey Graham met the delegation on Tuesday.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Chris Coons", "Lindsey Graham"}) {
+      const Entity* p = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(p != nullptr, name);
+      CHECK(p->type == EntityType::kPerson);
+      CHECK(p->title == "Senator");
+    }
+    CHECK(!PersonMention(t, a, "Sens"));
+  }
+}
