@@ -13,8 +13,9 @@
 #include <array>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "core/hash.h"
+#include "core/norm_hash.h"
 #include "core/stage.h"
 #include "core/tables.h"
 #include "quotes/lexicon.h"
@@ -38,13 +39,11 @@ class ClaimStage final : public Stage {
   Status Init() {
     Tsv tsv;
     if (Status s = LoadTable("claim_markers.tsv", 2, &tsv); !s.ok()) return s;
+    if (tsv.rows.size() > kMarkerSlots / 2)
+      return Status(ErrorCode::kDataLoadFailed, "claim_markers.tsv: more rows than the marker table takes");
     for (const TsvRow& row : tsv.rows) {
-      if (row.fields[1] == "negation" || row.fields[1] == "hedge") {
-        filter_.Add(row.fields[0]);
-        if (!row.fields[0].empty()) first_len_[static_cast<uint8_t>(row.fields[0][0])] |= LenBit(row.fields[0].size());
-      }
-      if (row.fields[1] == "negation") negations_.emplace(row.fields[0]);
-      else if (row.fields[1] == "hedge") hedges_.emplace(row.fields[0]);
+      if (row.fields[1] == "negation") AddMarker(HashWord(row.fields[0]), kNegation);
+      else if (row.fields[1] == "hedge") AddMarker(HashWord(row.fields[0]), kHedge);
     }
     return Status();
   }
@@ -57,8 +56,10 @@ class ClaimStage final : public Stage {
       for (const Mention& m : e.mentions) mentions.emplace_back(m.span.begin, e.id);
     std::sort(mentions.begin(), mentions.end());
     std::string doc_date = a->header.date ? a->header.date->ToString() : std::string();
+    std::vector<Span> pieces;
     for (const Unit& u : units) {
-      for (const Span& piece : SplitAtFigures(*a, u.span)) {
+      SplitAtFigures(*a, u.span, &pieces);
+      for (const Span& piece : pieces) {
         Claim c;
         c.span = piece;
         while (c.span.begin < c.span.end && (text[c.span.begin] == ' ' || text[c.span.begin] == '\n')) ++c.span.begin;
@@ -74,8 +75,7 @@ class ClaimStage final : public Stage {
         a->claims.push_back(std::move(c));
       }
     }
-    std::sort(a->claims.begin(), a->claims.end(),
-              [](const Claim& x, const Claim& y) { return x.span.begin < y.span.begin; });
+    SortClaims(&a->claims);
     LinkRestatements(a);
   }
 
@@ -129,11 +129,34 @@ class ClaimStage final : public Stage {
     return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
   }
 
-  // A unit with several figures, cut between them.
-  static std::vector<Span> SplitAtFigures(const Analysis& a, Span u) {
+  // Claims by span.begin: std::sort on indices, which makes the same
+  // comparisons and so the same order as sorting the Claims themselves
+  // (ties included), then one move per Claim; none if already in order.
+  static void SortClaims(std::vector<Claim>* claims) {
+    bool sorted = true;
+    for (size_t k = 1; k < claims->size() && sorted; ++k)
+      sorted = (*claims)[k - 1].span.begin < (*claims)[k].span.begin;
+    if (sorted) return;  // strictly increasing: std::sort would keep it
+    std::vector<uint32_t> order(claims->size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<uint32_t>(k);
+    const std::vector<Claim>& c = *claims;
+    std::sort(order.begin(), order.end(),
+              [&c](uint32_t x, uint32_t y) { return c[x].span.begin < c[y].span.begin; });
+    std::vector<Claim> out;
+    out.reserve(claims->size());
+    for (uint32_t k : order) out.push_back(std::move((*claims)[k]));
+    *claims = std::move(out);
+  }
+
+  // A unit with several figures, cut between them, into *out.
+  static void SplitAtFigures(const Analysis& a, Span u, std::vector<Span>* out_pieces) {
+    std::vector<Span>& out = *out_pieces;
+    out.clear();
     auto [fb, fe] = Inside(a.figures, u);
-    if (fe - fb < 2) return {u};
-    std::vector<Span> out;
+    if (fe - fb < 2) {
+      out.push_back(u);
+      return;
+    }
     uint32_t start = u.begin;
     for (size_t f = fb; f + 1 < fe; ++f) {
       uint32_t from = a.figures[f].span.end, to = a.figures[f + 1].span.begin;
@@ -155,7 +178,6 @@ class ClaimStage final : public Stage {
       start = next;
     }
     if (u.end > start) out.push_back({start, u.end});
-    return out;
   }
 
   // Figures, times, entities, polarity and hedge of a claim; false if it
@@ -163,27 +185,33 @@ class ClaimStage final : public Stage {
   bool Fill(std::string_view text, const Analysis& a, const std::vector<std::pair<uint32_t, uint32_t>>& mentions,
             Claim* c) const {
     auto [fb, fe] = Inside(a.figures, c->span);
+    if (fe - fb > 1) c->figures.reserve(fe - fb);
     for (size_t f = fb; f < fe; ++f)
       if (a.figures[f].span.end <= c->span.end) c->figures.push_back(static_cast<uint32_t>(f));
     auto [tb, te] = Inside(a.times, c->span);
+    if (te - tb > 1) c->times.reserve(te - tb);
     for (size_t t = tb; t < te; ++t)
       if (a.times[t].span.end <= c->span.end) c->times.push_back(static_cast<uint32_t>(t));
     auto m = std::lower_bound(mentions.begin(), mentions.end(), std::make_pair(c->span.begin, 0u));
-    for (; m != mentions.end() && m->first < c->span.end; ++m) c->entities.push_back(m->second);
+    auto m_end = m;
+    while (m_end != mentions.end() && m_end->first < c->span.end) ++m_end;
+    if (m_end - m > 1) c->entities.reserve(static_cast<size_t>(m_end - m));
+    for (; m != m_end; ++m) c->entities.push_back(m->second);
     std::sort(c->entities.begin(), c->entities.end());
     c->entities.erase(std::unique(c->entities.begin(), c->entities.end()), c->entities.end());
     if (c->figures.empty() && c->times.empty() && c->entities.empty()) return false;
     auto tok = std::lower_bound(a.tokens.begin(), a.tokens.end(), c->span.begin,
                                 [](const Token& t, uint32_t v) { return t.span.begin < v; });
     const char* pool = a.norm_pool.data();
+    const uint64_t* hashes = NormHashes(a);
     for (; tok != a.tokens.end() && tok->span.begin < c->span.end; ++tok) {
+      const size_t i = static_cast<size_t>(tok - a.tokens.begin());
+      const uint8_t kind = MarkerKind(hashes ? hashes[i] : NormHash(a, i));
+      if (!tok->clitic && kind == 0) continue;
       const std::string_view n(pool + tok->norm.begin, tok->norm.size());
-      if (!tok->clitic && (n.empty() || !(first_len_[static_cast<uint8_t>(n[0])] & LenBit(n.size())) ||
-                           !filter_.MayContain(n)))
-        continue;
-      if (negations_.count(n) || (tok->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
+      if ((kind & kNegation) || (tok->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
         c->negated = true;
-      if (c->hedge.empty() && hedges_.count(n) && !(tok->flags & kTokenCapitalized))
+      if (c->hedge.empty() && (kind & kHedge) && !(tok->flags & kTokenCapitalized))
         c->hedge = std::string(Slice(text, tok->span));
     }
     return true;
@@ -241,13 +269,26 @@ class ClaimStage final : public Stage {
     }
   }
 
-  static uint32_t LenBit(size_t len) { return uint32_t{1} << (len < 31 ? len : 31); }
+  // The words of both lists by HashWord (keyed by the hash alone, as the
+  // stages' word tables are: core/hash.h), open addressing, 0 = empty; a
+  // probe per token from its norm hash.
+  static constexpr size_t kMarkerSlots = 256;  // > 4x the lists
+  static constexpr uint8_t kNegation = 1, kHedge = 2;
+  uint8_t MarkerKind(uint64_t h) const {
+    for (size_t i = h & (kMarkerSlots - 1);; i = (i + 1) & (kMarkerSlots - 1)) {
+      if (markers_[i] == h) return marker_kinds_[i];
+      if (markers_[i] == 0) return 0;
+    }
+  }
+  void AddMarker(uint64_t h, uint8_t kind) {
+    size_t i = h & (kMarkerSlots - 1);
+    while (markers_[i] != 0 && markers_[i] != h) i = (i + 1) & (kMarkerSlots - 1);
+    markers_[i] = h;
+    marker_kinds_[i] |= kind;
+  }
 
-  StringSet negations_, hedges_;
-  WordFilter filter_;  // either list
-  // Per first byte, the lengths (LenBit) of the words of either list: a
-  // pretest cheaper than the filter.
-  std::array<uint32_t, 256> first_len_{};
+  std::array<uint64_t, kMarkerSlots> markers_{};
+  std::array<uint8_t, kMarkerSlots> marker_kinds_{};
 };
 
 }  // namespace
