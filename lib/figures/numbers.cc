@@ -779,6 +779,43 @@ size_t PrepositionFraction(const FigureDoc& doc, size_t end, size_t limit, Numbe
   return dend;
 }
 
+// A word after a number that WordParser::Step or PrepositionFraction may
+// take: "k", "and", "point", "dozen", number words and their plurals,
+// hyphenated words, "over", "in", "out (of)".
+bool MayExtendNumber(const FigureLexicon& lex, std::string_view w) {
+  return w == "k" || w == "and" || w == "point" || w == "dozen" || w == "dozens" || w == "doz" || w == "dozs" ||
+         w == "over" || w == "in" || w == "out" || w.find('-') != std::string_view::npos || MayBeNumberWord(lex, w);
+}
+
+// A lone number word ("first", "one", "twenty") before a token that cannot
+// extend it, valued as WordParser and ParseNumberAt would value it. An
+// ordinal ends the parse at once; after a unit or ten, the next token must
+// be no ASCII hyphen (a spaced hyphen joins), no symbol (a vulgar
+// fraction) and no word MayExtendNumber.
+bool SingleNumberWord(const FigureDoc& doc, size_t i, NumberMatch* m) {
+  if (doc.tok(i).flags & kTokenHyphenated) return false;
+  std::string_view w = doc.norm(i);
+  const NumberWord* nw = doc.lex->Number(w);
+  if (!nw || w.find('-') != std::string_view::npos) return false;
+  const bool ordinal = nw->kind == NumberWordKind::kOrdinal || nw->kind == NumberWordKind::kOrdinalTen;
+  if (!ordinal) {
+    if (nw->kind != NumberWordKind::kUnit && nw->kind != NumberWordKind::kTen) return false;
+    const size_t k = i + 1;
+    if (k < doc.size()) {
+      const TokenKind kind = doc.tok(k).kind;
+      if (kind == TokenKind::kSymbol || doc.surface(k) == "-") return false;
+      if (kind == TokenKind::kWord && MayExtendNumber(*doc.lex, doc.norm(k))) return false;
+    }
+  }
+  m->value = Decimal::FromInt(nw->value);
+  m->approx = m->value.ToDouble();
+  m->ordinal = ordinal;
+  m->words = true;
+  m->first = i;
+  m->last = i + 1;
+  return true;
+}
+
 // The common number, a token of digits or of thousands groups ("45",
 // "35,000") that nothing after it extends, valued as WordParser and
 // ParseNumberAt would value it, without them. False when the general path
@@ -798,13 +835,7 @@ bool PlainInteger(const FigureDoc& doc, size_t i, NumberMatch* m) {
   } else if (i + 1 < doc.size()) {
     const TokenKind kind = doc.tok(i + 1).kind;
     if (kind == TokenKind::kNumber || kind == TokenKind::kSymbol) return false;
-    if (kind == TokenKind::kWord) {
-      std::string_view w = doc.norm(i + 1);
-      if (w == "k" || w == "and" || w == "point" || w == "dozen" || w == "dozens" || w == "doz" || w == "dozs" ||
-          w == "over" || w == "in" || w == "out" || w.find('-') != std::string_view::npos ||
-          MayBeNumberWord(*doc.lex, w))
-        return false;
-    }
+    if (kind == TokenKind::kWord && MayExtendNumber(*doc.lex, doc.norm(i + 1))) return false;
   }
   if (digits) {
     if (!Decimal::Parse(s, &m->value)) return false;
@@ -825,10 +856,14 @@ bool PlainInteger(const FigureDoc& doc, size_t i, NumberMatch* m) {
 
 bool ParseNumberAt(const FigureDoc& doc, size_t i, NumberMatch* out) {
   if (i >= doc.size()) return false;
-  if (doc.is(i, TokenKind::kNumber)) {
-    NumberMatch plain;
-    if (PlainInteger(doc, i, &plain)) {
-      *out = std::move(plain);
+  if (doc.is(i, TokenKind::kNumber) || doc.is(i, TokenKind::kWord)) {
+    // Only inside its sentence: WordParser reads nothing past its end
+    // (a token outside every sentence takes the one before it).
+    const Sentence& se = doc.a->sentences[doc.SentenceOf(i)];
+    NumberMatch single;
+    if (i < size_t{se.first_token} + se.token_count &&
+        (doc.is(i, TokenKind::kNumber) ? PlainInteger(doc, i, &single) : SingleNumberWord(doc, i, &single))) {
+      *out = std::move(single);
       return true;
     }
   }

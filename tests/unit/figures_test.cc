@@ -88,6 +88,36 @@ TEST_SUITE("figures") {
     CHECK(a.figures[3].currency == "CAD");
   }
 
+  TEST_CASE("lone number words and the words that extend them") {
+    // A lone number word is read fast; a spaced hyphen, "in", "point",
+    // "dozen" after it must still extend it.
+    std::string t = "On the first day twenty - five people came, one in five voters left, three point five "
+                    "tonnes and five dozen eggs arrived, and two ships sailed for the second time.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "twenty - five");
+    REQUIRE(f);
+    CHECK(f->exact == "25");
+    CHECK(f->unit == "person");
+    f = Find(t, a, "one in five");
+    REQUIRE(f);
+    CHECK(f->exact == "0.2");
+    f = Find(t, a, "three point five");
+    REQUIRE(f);
+    CHECK(f->exact == "3.5");
+    f = Find(t, a, "five dozen");
+    REQUIRE(f);
+    CHECK(f->exact == "60");
+    f = Find(t, a, "two");
+    REQUIRE(f);
+    CHECK(f->exact == "2");
+    CHECK(f->unit == "ship");
+    CHECK_FALSE(Find(t, a, "first"));   // "the first day": a time, no figure
+    f = Find(t, a, "second");
+    REQUIRE(f);
+    CHECK(f->kind == FigureKind::kOrdinal);
+    CHECK(f->exact == "2");
+  }
+
   TEST_CASE("percent, money and units of measure") {
     std::string t = "Prices rose 12 percent, exports fell 3.5% and the deal is worth $5 billion, "
                     "or 100 million rubles, for a 10 km road.";
