@@ -185,6 +185,16 @@ TEST_SUITE("entities_towns") {
     CHECK(town->code == "USA");
   }
 
+  TEST_CASE("press spellings of cities and seats, and press regions, are places") {
+    std::string t = "Fighting continued near Zaporizhzhia and in Marib, and violence rose in Darfur.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Zaporizhzhia", "Marib", "Darfur"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK_MESSAGE(l->type == EntityType::kLocation, name);
+    }
+  }
+
   TEST_CASE("a town that is a given name needs a strong context") {
     std::string t = "A letter from Kyle arrived. Volunteers gathered in Kyle on Sunday.";
     Analysis a = AnalyzeOk(t);
