@@ -250,3 +250,35 @@ TEST_SUITE("times_windows") {
     CHECK(a.times.back().value == "2020-03-07");
   }
 }
+
+TEST_SUITE("times_starts") {
+  // Core tries a rule only where its first atom can start it (Atom::starts):
+  // every way into the rules still parses.
+  TEST_CASE("rules reached through 'the', 'in', number words and modifiers") {
+    CHECK(ValueOf("The talks resume in two weeks.", "2021-08-02", "in two weeks") == "2021-08-16");
+    CHECK(ValueOf("A deal is due within a month.", "2021-08-02", "a month") == "P1M");
+    CHECK(ValueOf("They met in the morning.", "2021-08-02", "in the morning") == "TMO");
+    CHECK(ValueOf("She left a year ago.", "2021-08-02", "a year ago") == "2020");
+    CHECK(ValueOf("Shops close the weekend of Labor Day.", "2021-08-02", "the weekend of Labor Day") == "2021-W35-WE");
+    CHECK(ValueOf("The year 2020 was hard.", "2021-08-02", "The year 2020") == "2020");
+    CHECK(ValueOf("They arrive the day after tomorrow.", "2021-08-02", "the day after tomorrow") == "2021-08-04");
+    CHECK(ValueOf("He called the next day.", "2021-08-02", "the next day") == "2021-08-03");
+    CHECK(ValueOf("The talks lasted half an hour.", "2021-08-02", "half an hour") == "PT0.5H");
+    CHECK(ValueOf("It opened on Sept. 5 in Rome.", "2021-08-02", "Sept. 5") == "2020-09-05");
+    CHECK(ValueOf("We spoke on twenty five January nineteen eighty six.", "2021-08-02",
+                  "twenty five January nineteen eighty six") == "1986-01-25");
+    CHECK(ValueOf("He was born on the twenty-first of May.", "2021-08-02", "the twenty-first of May") == "2021-05-21");
+    CHECK(ValueOf("They meet twice a year and every other week.", "2021-08-02", "every other week") == "P2W");
+    CHECK(ValueOf("Output grew over 1,000,000 hours.", "2021-08-02", "over 1,000,000 hours") == "PT1000000H");
+    CHECK(ValueOf("Leaders met at 10:30 a.m. after the S-400 deal.", "2021-08-02", "10:30 a.m.") == "T10:30");
+  }
+  TEST_CASE("phrases and holidays of several words") {
+    CHECK(ValueOf("Prices will rise in the near future.", "2021-08-02", "in the near future") == "FUTURE_REF");
+    CHECK(ValueOf("The summit is on Good Friday.", "2021-08-02", "Good Friday") == "2021-04-02");
+    CHECK(ValueOf("They marked International Women's Day.", "2021-08-02", "International Women's Day") ==
+          "2021-03-08");
+    CHECK(ValueOf("Nothing happened on New Year's Eve.", "2021-08-02", "New Year's Eve") == "2020-12-31");
+    CHECK(Run("The new government met the united opposition. Troops in the region moved at the border.",
+              "2021-08-02").times.empty());
+  }
+}
