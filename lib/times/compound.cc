@@ -338,7 +338,9 @@ size_t Grammar::HolidayDay(size_t i, Expr* e) const {
   const Holiday* h = nullptr;
   size_t end = 0;
   JoinedWords joined;
-  for (size_t n = 0; n < lex_.max_holiday_words() && Ok(j + n, i) && joined.Add(at_[j + n].text); ++n) {
+  for (size_t n = 0; n < lex_.max_holiday_words() && Ok(j + n, i) && (n == 0 || Lexicon::MayContinue(at_[j + n])) &&
+                     joined.Add(at_[j + n].text);
+       ++n) {
     if (const Holiday* x = lex_.FindHoliday(joined.view())) { h = x; end = j + n + 1; }
     if (!lex_.Continues(joined.view())) break;
   }

@@ -870,13 +870,14 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   if (!starts && !(a.flags & kPodStart)) return 0;
   // Duration, OffsetFrom and Offset (but after "in") begin with a duration:
   // parsed once here.
-  Expr duration;
-  duration.first = i;
+  std::optional<Expr> duration;
   size_t duration_end = 0;
   if (starts & kStartAmount) {
+    duration.emplace();
+    duration->first = i;
     std::string unit;
     double amount = 0;
-    duration_end = Duration(i, &duration, &unit, &amount);
+    duration_end = Duration(i, &*duration, &unit, &amount);
     if (!duration_end) starts &= static_cast<uint16_t>(~(kStartAmount | (in ? 0 : kStartOffset)));
   }
   size_t best = 0;
@@ -889,7 +890,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     size_t end = (this->*r)(i, &x);
     if (end > best) { best = end; best_e = std::move(x); }
   }
-  if (duration_end > best) { best = duration_end; best_e = std::move(duration); }
+  if (duration_end > best) { best = duration_end; best_e = std::move(*duration); }
   if ((a.flags & kPodStart) && (Is(i, "early") || Is(i, "late") || Is(i, "mid")) && Word(i + 1) && Word(i + 1)->part_of_day.size() == 2 &&
       Ok(i + 1, i) && i + 2 > best && !(Word(i + 2) && !Word(i + 2)->unit.empty())) {
     best = i + 2;  // late afternoon

@@ -149,8 +149,12 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
       return Status(ErrorCode::kDataLoadFailed, "time_phrases.tsv:" + std::to_string(row.line) + ": phrase too long");
     size_t n = 1;
     for (char c : p) n += c == ' ';
-    for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1))
+    for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
       lex->prefixes_[p.substr(0, sp)] = true;
+      const size_t next = p.find(' ', sp + 1);
+      lex->words_[p.substr(sp + 1, next == std::string::npos ? std::string::npos : next - sp - 1)].flags |=
+          kPhraseLater;
+    }
     if (n > lex->max_phrase_words_) lex->max_phrase_words_ = n;
     std::string_view v = row.fields[1];
     if (!v.empty() && v[0] == '@') {  // a holiday
@@ -229,21 +233,6 @@ size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
   size_t n = w.size();
   size_t c0 = n == 0 ? 0 : ShapeLetter(tail ? w[n - 1] : w[0]), c1 = n < 2 ? 0 : ShapeLetter(tail ? w[n - 2] : w[1]);
   return (c0 * 28 + c1) * 32 + (n < 31 ? n : 31);
-}
-
-const WordInfo* Lexicon::Probe(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const {
-  for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
-    const Slot& s = table_[h];
-    if (!s.entry) break;
-    if (s.hash == hash && s.key == w) {
-      *flags = s.entry->flags;
-      *starts = s.entry->starts;
-      return s.entry->has_info ? &s.entry->info : nullptr;
-    }
-  }
-  *flags = 0;
-  *starts = 0;
-  return nullptr;
 }
 
 bool Lexicon::PhrasePair(std::string_view first, std::string_view second) const {

@@ -78,6 +78,7 @@ enum WordFlag : uint8_t {
   kPhraseSecond = 16, ///< second word of a reference phrase ("far" of "so far")
   kPodStart = 32,     ///< early, late, mid, in: before a part of day ("late afternoon", "in the morning")
   kPrefix = 64,       ///< a modifier Grammar::ParseAt takes before an expression ("from", "about", "more")
+  kPhraseLater = 128, ///< a word after the first of some phrase or holiday ("far", "year's", "eve")
 };
 
 /// A number as an int, saturated at a million: the values of "1e21" or a
@@ -184,6 +185,11 @@ class Lexicon {
   const Holiday* FindHoliday(std::string_view joined) const;
   /// Whether some longer phrase or holiday begins with these words.
   bool Continues(std::string_view joined) const { return prefixes_.count(joined) > 0; }
+  /// Whether an atom can be a later word of a phrase or holiday key: a
+  /// word of one (kPhraseLater), or a text of several words.
+  static bool MayContinue(const Atom& a) {
+    return (a.flags & kPhraseLater) || a.text.find(' ') != std::string_view::npos;
+  }
   bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
   /// The atoms of a document's tokens.
@@ -238,8 +244,28 @@ class Lexicon {
     return t;
   }();
   static size_t ShapeLetter(char c) { return kShapeLetter[static_cast<unsigned char>(c)]; }
-  /// Lookup past the shape test: the hash table.
-  const WordInfo* Probe(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const;
+  /// Lookup past the shape test: the hash table. Inline, with a byte loop
+  /// for the short keys (a memcmp call costs more than the words).
+  const WordInfo* Probe(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const {
+    for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
+      const Slot& s = table_[h];
+      if (!s.entry) break;
+      if (s.hash == hash && SameBytes(s.key, w)) {
+        *flags = s.entry->flags;
+        *starts = s.entry->starts;
+        return s.entry->has_info ? &s.entry->info : nullptr;
+      }
+    }
+    *flags = 0;
+    *starts = 0;
+    return nullptr;
+  }
+  static bool SameBytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (a[k] != b[k]) return false;
+    return true;
+  }
   /// One bit per (HashWord >> kFilterShift) % kFilterBits of every form in words_.
   static constexpr unsigned kFilterShift = 40;
   static constexpr uint64_t kFilterBits = uint64_t{1} << 15;

@@ -555,7 +555,9 @@ size_t Grammar::Ref(size_t i, Expr* e) const {
   size_t best = 0;
   std::string_view value;
   if (!(at_[i].flags & kPhraseStart) || !(i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond))) max = 0;
-  for (size_t n = 0; n < max && Ok(i + n, i) && joined.Add(at_[i + n].text); ++n) {
+  for (size_t n = 0; n < max && Ok(i + n, i) && (n == 0 || Lexicon::MayContinue(at_[i + n])) &&
+                     joined.Add(at_[i + n].text);
+       ++n) {
     if (n == 0) continue;
     if (std::string_view v = lex_.Phrase(joined.view()); !v.empty()) { best = i + n + 1; value = v; }
     if (!lex_.Continues(joined.view())) break;
