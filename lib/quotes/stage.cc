@@ -10,6 +10,7 @@
 // speaker.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -427,12 +428,14 @@ class QuoteRun {
 
   // --- 4. speakers ----------------------------------------------------------
   void Resolve() {
+    if (events_.empty()) return;  // no cue: nothing to resolve, no candidate has an event
     std::vector<Span> quoted;  // marked quotes come first in cands_, in order
     for (const Candidate& c : cands_)
       if (c.q.kind == QuoteKind::kDirect || c.q.kind == QuoteKind::kPartial || c.q.kind == QuoteKind::kScare)
         if (c.event < 0 || c.q.kind != QuoteKind::kIndirect) quoted.push_back(c.q.span);
     std::sort(quoted.begin(), quoted.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
-    resolver_.SetQuoted(std::move(quoted));
+    resolver_.emplace(*a_, lex_);  // entities are as the stage found them until here
+    resolver_->SetQuoted(std::move(quoted));
     std::vector<size_t> order(events_.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(),
@@ -441,12 +444,12 @@ class QuoteRun {
       SpeechEvent& e = events_[k];
       if (e.inherit >= 0) {
         e.ref = events_[static_cast<size_t>(e.inherit)].ref;
-        resolver_.Note(e.ref.entity, a_->tokens[e.cue_b].span.begin);
+        resolver_->Note(e.ref.entity, a_->tokens[e.cue_b].span.begin);
       } else {
-        e.ref = resolver_.Resolve(e.np_b, e.np_e, e.np_right);
+        e.ref = resolver_->Resolve(e.np_b, e.np_e, e.np_right);
         if (e.ref.entity < 0 && !e.ref.name.empty()) {
           e.ref.entity = NamedPerson(e.ref.name);
-          resolver_.Note(e.ref.entity, e.ref.name.begin);
+          resolver_->Note(e.ref.entity, e.ref.name.begin);
         }
         if (e.ref.entity >= 0) e.ref.entity = FullName(e.ref.entity);
         if (e.ref.entity < 0 && e.ref.pronoun && e.np_e == e.np_b + 1) {
@@ -733,7 +736,7 @@ class QuoteRun {
   }
 
   void Emit() {
-    resolver_.AppendLinks(a_);
+    if (resolver_) resolver_->AppendLinks(a_);
     std::vector<Quote> out;
     for (Candidate& c : cands_)
       if (!c.suppressed && !c.q.span.empty()) out.push_back(std::move(c.q));
@@ -755,7 +758,7 @@ class QuoteRun {
   const QuoteLexicon& lex_;
   std::vector<uint32_t> tp_;
   CueFinder finder_;
-  SpeakerResolver resolver_{*a_, lex_};
+  std::optional<SpeakerResolver> resolver_;  // built by Resolve() when there are cues
   std::vector<uint32_t> in_quote_;  // 1 + index of the marked quote holding a token
   std::vector<uint8_t> consumed_;
   std::vector<SpeechEvent> events_;
@@ -774,12 +777,22 @@ class QuoteStage final : public Stage {
  public:
   Status Init() { return lex_.Load(); }
   void Run(std::string_view text, Analysis* a) const override {
-    if (a->tokens.empty()) return;
+    if (a->tokens.empty() || (a->turns.empty() && !MayQuote(*a))) return;
     QuoteRun run(text, a, lex_);
     run.Run();
   }
 
  private:
+  // Whether the document has a quotation mark or a speech cue: without
+  // either (and without transcript turns) no pass finds anything, and the
+  // per-document tables of QuoteRun are not worth building.
+  bool MayQuote(const Analysis& a) const {
+    const size_t n = a.tokens.size();
+    for (size_t i = 0; i < n; ++i)
+      if (a.tokens[i].kind == TokenKind::kQuote || lex_.MatchCue(a, i, n)) return true;
+    return false;
+  }
+
   QuoteLexicon lex_;
 };
 
