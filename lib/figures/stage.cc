@@ -37,15 +37,24 @@ class FigureStage final : public Stage {
     const char* pool = a->norm_pool.data();
     const uint64_t* hashes = NormHashes(*a);  // null for hand-built tokens
     while (i < n) {
-      // Lower-case words that start nothing, most tokens, in a tight loop
-      // (MayStartWord is false for them).
+      // Tokens that start nothing, most of them, in a tight loop: words
+      // for which MayStartWord is false (neither hyphenated nor a starter
+      // nor an ISO code's shape), punctuation but a sign or point before a
+      // number. The pretest below repeats these tests for the rest.
       if (hashes) {
         const Token* t = toks + i;
         const HashFilter& starters = lex_.starter_hashes;
-        while (i < n && t->kind == TokenKind::kWord && !(t->flags & (kTokenHyphenated | kTokenCapitalized)) &&
-               !starters.MayContain(hashes[i])) {
-          ++i;
-          ++t;
+        for (; i < n; ++i, ++t) {
+          if (t->kind == TokenKind::kWord) {
+            if ((t->flags & kTokenHyphenated) || starters.MayContain(hashes[i]) ||
+                ((t->flags & kTokenCapitalized) && t->span.size() == 3))
+              break;
+          } else if (t->kind == TokenKind::kPunctuation || t->kind == TokenKind::kQuote) {
+            const char c = t->norm.size() == 1 ? pool[t->norm.begin] : '\0';
+            if ((c == '-' || c == '.') && i + 1 < n && t[1].kind == TokenKind::kNumber) break;
+          } else {
+            break;
+          }
         }
         if (i >= n) break;
       }
