@@ -4,6 +4,7 @@
 #include "times/grammar.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <iterator>
 
@@ -845,6 +846,19 @@ size_t Grammar::Core(size_t i, Expr* e) const {
       kStartAmount, kStartWeekday, kStartDay};
   constexpr size_t kRuleCount = sizeof(kRules) / sizeof(kRules[0]);
   static_assert(std::size(kRuleStarts) == kRuleCount, "one StartBit per rule");
+  // The rules (bit k: kRules[k]) of each value of the low and the high byte of a StartBit set.
+  struct RuleTable {
+    uint32_t low[256] = {}, high[256] = {};
+  };
+  static constexpr RuleTable kRulesOf = [] {
+    RuleTable t;
+    for (unsigned b = 0; b < 256; ++b)
+      for (size_t k = 0; k < kRuleCount; ++k) {
+        if (kRuleStarts[k] & b) t.low[b] |= uint32_t{1} << k;
+        if (kRuleStarts[k] & (b << 8)) t.high[b] |= uint32_t{1} << k;
+      }
+    return t;
+  }();
   if (i >= at_.size()) return 0;
   const Atom& a = at_[i];
   uint16_t starts = a.starts;
@@ -882,9 +896,9 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   }
   size_t best = 0;
   Expr best_e;
-  for (size_t k = 0; k < kRuleCount; ++k) {
-    if (!(starts & kRuleStarts[k])) continue;
-    const Rule r = kRules[k];
+  // the rules that can start here, in kRules order
+  for (uint32_t rules = kRulesOf.low[starts & 0xff] | kRulesOf.high[starts >> 8]; rules; rules &= rules - 1) {
+    const Rule r = kRules[std::countr_zero(rules)];
     Expr x;
     x.first = i;
     size_t end = (this->*r)(i, &x);

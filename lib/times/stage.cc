@@ -72,10 +72,12 @@ class TimeStage final : public Stage {
     times::Grammar grammar(*lex_, atoms, a->header.date);  // holds the narrative date
     if (*narrative) grammar.SetNarrativeDate(**narrative);
     std::string buf;
+    const Atom* const first = atoms.data();  // a local: the stores below cannot move it
     for (size_t i = 0; i < n;) {
-      const Atom& at = atoms[i];
       // ParseAt fails where no rule can start and no modifier precedes one
-      if (!at.starts && !(at.flags & (times::kPodStart | times::kPrefix))) { ++i; continue; }
+      while (i < n && !first[i].starts && !(first[i].flags & (times::kPodStart | times::kPrefix))) ++i;
+      if (i == n) break;
+      const Atom& at = first[i];
       bool open = Opens(at);
       if (!open && at.kind == AtomKind::kWord) {
         // a word that only opens an expression: near a core atom of its sentence
