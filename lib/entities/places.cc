@@ -87,8 +87,9 @@ void Resolver::ListPlace(const ListMember& m) {
     return;
   }
   const std::string_view name = Surface(h.first, last);
-  reg_.AddMention(reg_.Named(HashJoined("l:", name), EntityType::kLocation, name), SpanOf(h.first, last),
-                  MentionVia::kName);
+  const int32_t town = e == nullptr ? TownAt(h.first, last) : -1;
+  reg_.AddMention(reg_.Named(HashJoined("l:", name), EntityType::kLocation, name, CountryCode(town)),
+                  SpanOf(h.first, last), MentionVia::kName);
 }
 
 // The list member that starts at hit `hi`: adjacent hits of at most
@@ -112,13 +113,25 @@ Resolver::ListMember Resolver::ListItemAt(size_t hi, bool first) const {
   return m;
 }
 
-// "the counties of A, B, and C", "provinces A and B": the members after a
-// plural division noun at word `w`.
+// "the counties of A, B, and C", "provinces A and B", "cities such as A and
+// B": the members after a plural division noun at word `w`.
 void Resolver::ListAfter(uint32_t w) {
   uint32_t at = w + 1;
-  const bool of = at < words_.size() && words_[at].key == "of";
-  if (of) ++at;
-  else if (!IsDivisionPlural(words_[w].key)) return;
+  const std::string_view next = at < words_.size() ? words_[at].key : std::string_view();
+  // After "like", "including", "such as" the members must be known places or
+  // towns ("communities like Black and Latino" names none).
+  bool loose = false;
+  if (next == "of") {
+    ++at;  // "the cities of"
+  } else if (next == "like" || next == "including") {
+    ++at;  // "towns like", "regions including"
+    loose = true;
+  } else if (next == "such" && at + 1 < words_.size() && words_[at + 1].key == "as") {
+    at += 2;  // "cities such as"
+    loose = true;
+  } else if (!IsDivisionPlural(words_[w].key)) {
+    return;
+  }
   std::vector<ListMember> items;
   while (at < words_.size() && items.size() < kMaxListItems && words_[at].sentence == words_[w].sentence) {
     if (hit_at_[at] < 0) break;
@@ -129,6 +142,15 @@ void Resolver::ListAfter(uint32_t w) {
     if (at == 0) break;
   }
   if (items.size() < 2) return;
+  if (loose)
+    for (const ListMember& m : items) {
+      const Entry* e = m.hi == m.hj && m.last == hits_[m.hi].last ? EntryOf(hits_[m.hi]) : nullptr;
+      const bool known = e != nullptr ? e->kind == EntryKind::kPlace || e->kind == EntryKind::kRegion ||
+                                            e->kind == EntryKind::kCapital || e->kind == EntryKind::kSeat ||
+                                            e->kind == EntryKind::kCountry
+                                      : TownAt(hits_[m.hi].first, m.last) >= 0;
+      if (!known) return;
+    }
   for (const ListMember& m : items) ListPlace(m);
 }
 

@@ -160,6 +160,19 @@ TEST_SUITE("entities_place_lists") {
     CHECK(ukraine->type == EntityType::kCountry);
   }
 
+  TEST_CASE("after like, including or such as, members must be known places or towns") {
+    std::string t = "Shelling hit cities such as Kramatorsk, Sloviansk and Odesa. "
+                    "Communities like Black and Latino neighborhoods got help.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Kramatorsk", "Sloviansk", "Odesa"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK_MESSAGE(l->type == EntityType::kLocation, name);
+    }
+    CHECK_FALSE(AnyLocationNamed(a, "Black"));
+    CHECK_FALSE(AnyLocationNamed(a, "Latino"));
+  }
+
   TEST_CASE("a demonym before County is the county's name") {
     std::string t = "Storms struck Cherokee County and Canadian County overnight.";
     Analysis a = AnalyzeOk(t);
