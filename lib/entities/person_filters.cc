@@ -82,6 +82,10 @@ PersonContext TaggedPersonContext(const Lexicon& lex, const Token* toks, const N
     // "Will he go ...": a modal verb opening a question.
     if (has_next && Modal(head) && (QuestionSubject(words[end]) || ner::CanStart(words[end])))
       return PersonContext::kReject;
+    // "(Jacqueline Kennedy) Garden": the head of a longer name left alone.
+    if (first > 0 && ner::CanStart(words[first - 1]) && IsWord(toks[first - 1]) && lex.IsWorkHead(head) &&
+        !(bits & kGazGiven))
+      return PersonContext::kReject;
     const bool caps = (toks[first].flags & kTokenAllUpper) != 0;
     // "FDA Commissioner", "COP26 President": an organization before a title.
     if (has_next && (toks[end].flags & (kTokenCapitalized | kTokenAllUpper)) &&

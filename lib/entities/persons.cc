@@ -235,6 +235,12 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
   name.last = NameLast(name.first, name.last);
   if (name.last == name.first) return false;
   if (name.last - name.first == 1 && CapsCommonWord(lex_, Surface(name.first, name.last))) return false;
+  // "Chair of the U.S. Nuclear Regulatory Commission": a name ending in an
+  // organization or place head word, with no given name first, names no one.
+  if (const HeadInfo* head = lex_.Head(words_[name.last - 1].key);
+      head != nullptr && head->last && !lex_.IsGivenName(words_[name.first].key) &&
+      !(lex_.WordBits(words_[name.last - 1].key) & (kGazGiven | kGazSurname)))
+    return false;
   uint32_t id;
   int32_t known = name.last - name.first == 1 ? reg_.PersonBySurname(words_[name.first].key) : -1;
   if (known >= 0) {

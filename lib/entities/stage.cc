@@ -498,6 +498,10 @@ void PropagateNames(const Lexicon& lex, std::string_view text, CapitalTokens* ca
         // name ("Fawn Image", "Katy Trail"), or a name after a dash
         // ("Laura – She"), says nothing about other mentions.
         continue;
+      } else if (lex.IsWorkHead(last) && !(last_bits & kGazSurname) && e.title.empty()) {
+        // "Rose Garden", "Doris Day": a last word that heads names of
+        // buildings or events says nothing about the other "Garden"s.
+        continue;
       } else if (e.title.empty() && e.affiliation.empty()) {
         // A tagged full name must look like a person's: a given name first and
         // no plural noun last ("Summer Olympic Games" does not make "Games" a person).

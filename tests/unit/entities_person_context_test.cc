@@ -110,4 +110,14 @@ TEST_SUITE("entities_person_names") {
     }
     CHECK(!PersonMention(t, a, "Sens"));
   }
+
+  TEST_CASE("an organization after a title and 'of' is no person") {
+    std::string t = "Christopher Hanson was designated Chair of the U.S. Nuclear Regulatory Commission "
+                    "by the President in 2021.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "Nuclear Regulatory Commission"));
+    const Entity* o = MentionAt(t, a, "U.S. Nuclear Regulatory Commission");
+    REQUIRE(o != nullptr);
+    CHECK(o->type == EntityType::kOrganization);
+  }
 }
