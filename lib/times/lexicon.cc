@@ -281,7 +281,8 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
     }
   };
   load_sentence();
-  uint32_t prev_end = token_begin > 0 ? tokens[token_begin - 1].span.end : 0;
+  // the previous token's end; no token begins at UINT32_MAX
+  uint32_t prev_end = token_begin > 0 ? tokens[token_begin - 1].span.end : UINT32_MAX;
   for (size_t k = token_begin; k < token_end; ++k) {
     const Token& t = tokens[k];
     const uint32_t begin = t.span.begin, end = t.span.end;
@@ -289,9 +290,9 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
       do ++sent; while (sent < n_sentences && sentences[sent].span.end <= begin);
       load_sentence();
     }
-    const int32_t s = begin >= sent_begin && sent < n_sentences ? static_cast<int32_t>(sent) : -1;
+    const int32_t s = begin >= sent_begin ? static_cast<int32_t>(sent) : -1;  // sent_begin is UINT32_MAX past the last
     const std::string_view norm(pool + t.norm.begin, t.norm.size());
-    const bool glued = k > 0 && prev_end == begin && !(t.flags & kTokenSpaceBefore);
+    const bool glued = prev_end == begin && !(t.flags & kTokenSpaceBefore);
     prev_end = end;
     const TokenKind kind = t.kind;
     const uint8_t flags = t.flags;
