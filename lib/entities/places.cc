@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "entities/places.h"
 #include "entities/resolver.h"
 
 namespace communique::internal {
@@ -349,6 +350,36 @@ void Resolver::PlaceLists() {
     if (IsTrailingPlural(word.key)) ListBefore(w);
   }
   for (size_t hi = 0; hi < hits_.size(); ++hi) TownRun(hi);
+}
+
+}  // namespace communique::internal
+
+namespace communique::internal {
+namespace {
+
+// Common words that name a kind of site: "McMurdo Station", "Fairway Market".
+bool IsSiteWord(std::string_view k) {
+  return k == "station" || k == "stadium" || k == "market" || k == "quarter" || k == "cemetery" ||
+         k == "mall" || k == "hotel" || k == "palace" || k == "cathedral" || k == "church" ||
+         k == "mosque" || k == "temple" || k == "camp" || k == "base" || k == "port" || k == "memorial" ||
+         k == "monument" || k == "garden" || k == "gardens" || k == "zoo" || k == "terminal" ||
+         k == "center" || k == "centre" || k == "hospital" || k == "museum" || k == "library" ||
+         k == "tower" || k == "castle" || k == "hall" || k == "arena" || k == "plaza" || k == "reserve" ||
+         k == "farm" || k == "ranch" || k == "village" || k == "town" || k == "heights" || k == "hills";
+}
+
+}  // namespace
+
+bool PlaceOfCommonHead(const Lexicon& lex, const NerSentence& words, const NerSpan& ns) {
+  if (ns.end_word - ns.first_word < 2) return false;
+  const std::string last = ner::Lower(words[ns.end_word - 1]);
+  if (!lex.IsCommonWord(last) || IsSiteWord(last)) return false;
+  for (size_t i = ns.first_word; i < ns.end_word; ++i) {
+    if (lex.WordBits(words[i]) & (kGazListBits | kGazFamily)) return false;
+    const HeadInfo* head = lex.Head(ner::Lower(words[i]));
+    if (head != nullptr && head->type == EntityType::kLocation) return false;
+  }
+  return true;
 }
 
 }  // namespace communique::internal

@@ -15,6 +15,7 @@
 #include "entities/lexicon.h"
 #include "entities/person_filters.h"
 #include "entities/person_names.h"
+#include "entities/places.h"
 #include "entities/resolver.h"
 #include "entities/tagger.h"
 
@@ -119,6 +120,7 @@ bool NotAPlace(const Lexicon& lex, const NerSentence& words, const NerSpan& ns) 
       return true;
     return ns.first_word > 0 && IsPossessiveDeterminer(words[ns.first_word - 1]);
   }
+  if (PlaceOfCommonHead(lex, words, ns)) return true;
   // "Ministerial Council": an organization's head word ends it.
   if (const HeadInfo* last = lex.Head(ner::Lower(words[ns.end_word - 1]));
       last != nullptr && last->last && last->type == EntityType::kOrganization)

@@ -233,3 +233,16 @@ TEST_SUITE("entities_towns") {
     }
   }
 }
+
+TEST_SUITE("entities_place_spellings") {
+  TEST_CASE("Hawai'i in its spellings is a place") {
+    std::string t = "Officials of Hawai’i and Hawaiʻi met.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Hawai’i", "Hawaiʻi"}) {
+      const Entity* l = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(l != nullptr, name);
+      CHECK_MESSAGE(l->type == EntityType::kLocation, name);
+      CHECK(l->code == "USA");
+    }
+  }
+}
