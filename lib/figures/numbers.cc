@@ -301,6 +301,7 @@ struct WordState {
   Last last = Last::kNone;
   bool ordinal = false;
   bool words = false;
+  bool mixed = false;     // "two and a half": head is the whole part of the fraction
   Val Current() const { return Add(head, tail); }
   Val Value() const { return Add(total, Current()); }
 };
@@ -464,6 +465,7 @@ class WordParser {
           (StartsNumber(k + 1) || Word(k + 1) == "a") && DenominatorWithin(k + 1, 3)) {
         st_.head = st_.Current();
         st_.tail = Val();
+        st_.mixed = true;
         return Mark(Last::kAnd, 1);
       }
       return 0;
@@ -503,9 +505,12 @@ class WordParser {
 
 
 
-  // Multiplies the fraction just read ("quarter million").
+  // Multiplies the fraction just read ("quarter million"), with its whole
+  // part when it has one ("two and a half million").
   void Scale(uint64_t s) {
-    st_.total = Add(st_.total, Add(st_.head, Mul(st_.tail, s)));
+    Val scaled = st_.mixed ? Mul(st_.Current(), s) : Add(st_.head, Mul(st_.tail, s));
+    st_.mixed = false;
+    st_.total = Add(st_.total, scaled);
     st_.head = st_.tail = Val();
   }
 

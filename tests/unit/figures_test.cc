@@ -47,6 +47,27 @@ TEST_SUITE("figures") {
     CHECK(f->exact == "999999999999999999999");
   }
 
+  TEST_CASE("a whole number and a fraction before a scale word are scaled together") {
+    std::string t = "They shipped one and a half million doses, two and a half billion dollars, "
+                    "21 and a half thousand tons, half a million tents and three million and a half rations.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "one and a half million");
+    REQUIRE(f);
+    CHECK(f->exact == "1500000");
+    f = Find(t, a, "two and a half billion");
+    REQUIRE(f);
+    CHECK(f->exact == "2500000000");
+    f = Find(t, a, "21 and a half thousand");
+    REQUIRE(f);
+    CHECK(f->exact == "21500");
+    f = Find(t, a, "half a million");
+    REQUIRE(f);
+    CHECK(f->exact == "500000");
+    f = Find(t, a, "three million and a half");
+    REQUIRE(f);
+    CHECK(f->exact == "3500000");
+  }
+
   TEST_CASE("comma groups: thousands, Indian lakhs, a decimal comma, and no number") {
     // Thousands groups take a fast path; the other readings the general one.
     std::string t = "They counted 1,234,567 votes, 12,34,567 rupees, 1,3 tonnes, 007 agents and 45 ships "
