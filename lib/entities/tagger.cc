@@ -1,4 +1,4 @@
-// The NER tagger: model loading, greedy decoding and BIO-to-span conversion.
+// The NER tagger: model loading, Viterbi decoding and BIO-to-span conversion.
 #include "entities/tagger.h"
 
 #include <algorithm>
@@ -41,7 +41,12 @@ Status NerTagger::Load(const Lexicon& lex) {
   weights_.reserve(tsv.rows.size());
   mask_ = slots - 1;
   count_ = 0;
+  viterbi_ = false;
   for (const TsvRow& row : tsv.rows) {
+    if (row.fields[0] == "viterbi") {  // the model was trained for Viterbi decoding
+      viterbi_ = true;
+      continue;
+    }
     auto bad = [&](const char* what) {
       return Status(ErrorCode::kDataLoadFailed,
                     "ner_model.tsv:" + std::to_string(row.line) + ": " + what);
@@ -106,6 +111,11 @@ void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
   d->ctx[5] = Row(Key(kShp1, a.shape));
   d->ctx[6] = a.gaz ? Row(Key(kGazm1, a.gaz)) : kNoRow;
   d->ctx[7] = a.gaz ? Row(Key(kGazp1, a.gaz)) : kNoRow;
+  d->common = a.common;
+  d->hd = a.head ? Row(Key(kHd, a.head)) : kNoRow;
+  d->lex_ctx[0] = Row(Key(kCwp1, a.common, a.shape));
+  d->lex_ctx[1] = a.head ? Row(Key(kHdp1, a.head, a.shape)) : kNoRow;
+  d->lex_ctx[2] = a.head ? Row(Key(kHdp2, a.head, a.shape)) : kNoRow;
 }
 
 void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
@@ -118,6 +128,8 @@ void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
   d->own[4] = a.s2 ? Row(Key(kS2, a.s2)) : kNoRow;
   d->pl_o[0] = Row(KeyEnd(Mix(plsh_start_[kNerO] ^ d->shape)));
   d->pl_o[1] = Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower)));
+  d->cw[0] = Row(Key(kCw, d->common, PosHash(false), d->shape));
+  d->cw[1] = Row(Key(kCw, d->common, PosHash(true), d->shape));
 }
 
 namespace {
@@ -171,32 +183,63 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
   spans->clear();
   // Most sentences have no word that can start a name outside the
   // rule-based mentions: nothing to score.
-  size_t i = 0;
-  while (i < n && !s.Candidate(i)) ++i;
-  if (i == n) return;
+  size_t start = 0;
+  while (start < n && !s.Candidate(start)) ++start;
+  if (start == n) return;
   // Word infos are fetched on first use: most words are never scored nor
-  // next to a scored word.
+  // next to a scored word. back[i * kNerLabels + l]: the best previous label
+  // of label l at word i.
   WordInfo info_buf[64];
   uint8_t done_buf[64] = {};
+  uint8_t back_buf[64 * kNerLabels];
   std::vector<WordInfo> info_heap;
-  std::vector<uint8_t> done_heap;
+  std::vector<uint8_t> done_heap, back_heap;
   WordInfo* info = info_buf;
   uint8_t* done = done_buf;
+  uint8_t* back = back_buf;
   if (n > 64) {
     info_heap.resize(n);
     done_heap.assign(n, 0);
+    back_heap.resize(n * kNerLabels);
     info = info_heap.data();
     done = done_heap.data();
+    back = back_heap.data();
   }
-  uint8_t prev = kNerO;
-  for (; i < n; ++i) {
-    // After an O only a candidate is scored; after a name word any word
-    // not skipped (it may continue the name).
-    if (prev == kNerO) {
-      while (i < n && !s.Candidate(i)) ++i;
-      if (i == n) break;
-    } else if (s.skip[i]) {
-      prev = kNerO;
+  const bool first_opens = SentenceFirst(s[0], 1);
+  // best[l]: the best score of a labelling of the words so far ending in l,
+  // for the labels in `live` (a bit per label).
+  std::array<float, kNerLabels> best{};
+  uint8_t live = 1u << kNerO;
+  for (size_t i = start; i < n; ++i) {
+    std::array<float, kNerLabels> next;
+    next.fill(0);
+    uint8_t next_live = 0;
+    uint8_t* bk = back + i * kNerLabels;
+    auto offer = [&](uint8_t prev, uint8_t l, float v) {
+      if (!(next_live >> l & 1) || v > next[l]) {
+        next[l] = v;
+        bk[l] = prev;
+        next_live = static_cast<uint8_t>(next_live | 1u << l);
+      }
+    };
+    const bool can_start = s.Candidate(i);
+    // Greedy decoding keeps only the best label of each word, scored from 0.
+    auto advance = [&] {
+      best = next;
+      live = next_live;
+      if (viterbi_) return;
+      uint8_t top = kNerLabels;
+      for (uint8_t k = 0; k < kNerLabels; ++k)
+        if ((live >> k & 1) && (top == kNerLabels || best[k] > best[top])) top = k;
+      live = static_cast<uint8_t>(1u << top);
+      best[top] = 0;
+    };
+    // A skipped word is O; after an O a word that cannot start a name is O
+    // (neither is scored).
+    if (s.skip[i] || (live == 1u << kNerO && !can_start)) {
+      for (uint8_t prev = 0; prev < kNerLabels; ++prev)
+        if (live >> prev & 1) offer(prev, kNerO, best[prev]);
+      advance();
       continue;
     }
     // done[j]: 0 nothing, 1 context part, 2 both parts in info[j].
@@ -204,16 +247,13 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
       if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
       done[j] = Lookup(s[j], s.SlotHash(j), j == i, &info[j]) ? 2 : 1;
     }
-    // The same features, in the same order of float additions, as
-    // FeatureKeys: rows cached per word, pair keys finished here.
+    // The features that do not depend on the previous label, in the order
+    // of FeatureKeys: rows cached per word, pair keys finished here; the
+    // score in two 4-float vectors (GCC/Clang vector extension).
     const WordInfo& a = info[i];
     const WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
     const WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
-    // The score in two 4-float vectors (GCC/Clang vector extension): the
-    // same per-label float additions, kept in registers.
-    F4 lo, hi;
-    std::memcpy(&lo, prev_weights_[prev].data(), sizeof lo);
-    std::memcpy(&hi, prev_weights_[prev].data() + 4, sizeof hi);
+    F4 lo{}, hi{};
     auto add_row = [&](uint32_t r) {
       if (r == kNoRow) return;
       F4 x, y;
@@ -236,32 +276,57 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
     const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
     add_key(KeyEnd(Mix(wm1w ^ a.lower)));
     add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
-    if (prev == kNerO) {
-      add_row(a.pl_o[0]);
-      add_row(a.pl_o[1]);
-    } else {
-      add_key(KeyEnd(Mix(plsh_start_[prev] ^ a.shape)));
-      add_key(KeyEnd(Mix(plw_start_[prev] ^ a.lower)));
-    }
     add_row(a.own[6]);  // gz
     if (before) add_row(before->ctx[6]);
     if (after) add_row(after->ctx[7]);
-    float score[kRowWidth];
-    std::memcpy(score, &lo, sizeof lo);
-    std::memcpy(score + 4, &hi, sizeof hi);
-    uint8_t best = 0;
-    for (uint8_t l = 1; l < kNerLabels; ++l)
-      if (score[l] > score[best]) best = l;
-    (*labels)[i] = prev = best;
-    if (best == kNerO) continue;
-    // Spans as Spans(labels) makes them: an I- of the same type right
-    // after a span continues it.
-    const uint8_t begin = (best % 2 == 1) ? best : static_cast<uint8_t>(best - 1);
-    if (best % 2 == 0 && !spans->empty() && spans->back().end_word == i && spans->back().type == begin)
-      spans->back().end_word = i + 1;
-    else
-      spans->push_back({i, i + 1, begin});
+    add_row(a.cw[i == 0 || (i == 1 && first_opens)]);
+    if (after) add_row(after->lex_ctx[0]);
+    add_row(a.hd);
+    if (after) add_row(after->lex_ctx[1]);
+    if (i + 2 < n) add_row(info[i + 2].lex_ctx[2]);
+    // Then per live previous label: bias and previous label, pl,sh and pl,w.
+    for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
+      if (!(live >> prev & 1)) continue;
+      if (prev == kNerO && !can_start) {
+        offer(prev, kNerO, best[prev]);
+        continue;
+      }
+      F4 plo, phi;
+      std::memcpy(&plo, prev_weights_[prev].data(), sizeof plo);
+      std::memcpy(&phi, prev_weights_[prev].data() + 4, sizeof phi);
+      plo += lo;
+      phi += hi;
+      auto add_prev_row = [&](uint32_t r) {
+        if (r == kNoRow) return;
+        F4 x, y;
+        std::memcpy(&x, weights_[r].data(), sizeof x);
+        std::memcpy(&y, weights_[r].data() + 4, sizeof y);
+        plo += x;
+        phi += y;
+      };
+      if (prev == kNerO) {
+        add_prev_row(a.pl_o[0]);
+        add_prev_row(a.pl_o[1]);
+      } else {
+        add_prev_row(Row(KeyEnd(Mix(plsh_start_[prev] ^ a.shape))));
+        add_prev_row(Row(KeyEnd(Mix(plw_start_[prev] ^ a.lower))));
+      }
+      float score[kRowWidth];
+      std::memcpy(score, &plo, sizeof plo);
+      std::memcpy(score + 4, &phi, sizeof phi);
+      for (uint8_t l = 0; l < kNerLabels; ++l)
+        if (!viterbi_ || Allowed(prev, l, can_start)) offer(prev, l, best[prev] + score[l]);
+    }
+    advance();
   }
+  uint8_t l = kNerLabels;
+  for (uint8_t k = 0; k < kNerLabels; ++k)
+    if ((live >> k & 1) && (l == kNerLabels || best[k] > best[l])) l = k;
+  for (size_t i = n; i-- > start;) {
+    (*labels)[i] = l;
+    l = back[i * kNerLabels + l];
+  }
+  Spans(*labels, spans);
 }
 
 void NerTagger::Spans(const std::vector<uint8_t>& labels, std::vector<NerSpan>* out) {

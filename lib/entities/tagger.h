@@ -1,9 +1,10 @@
-// Internal: a greedy averaged-perceptron BIO tagger for person, organization
-// and place names (model lib/data/ner_model.tsv, trained on GUM train
-// documents by tools/train-ner). Features are 64-bit hashes of a template and
+// Internal: an averaged-perceptron BIO tagger for person, organization and
+// place names, decoded by Viterbi over the allowed label transitions (older
+// models greedily). Model lib/data/ner_model.tsv, trained on GUM train
+// documents by tools/train-ner. Features are 64-bit hashes of a template and
 // up to three value strings; the trainer builds them from strings
 // (FeatureStrings), the library from per-word hashes (Atoms, FeatureKeys),
-// and both give the same keys (checked by a unit test). Only words that can
+// and both give the same keys (the trainer checks every sentence). Only words that can
 // start a name (capital, digit, non-ASCII) or continue one are scored; the
 // rest are O.
 #ifndef COMMUNIQUE_LIB_ENTITIES_TAGGER_H_
@@ -34,11 +35,12 @@ namespace ner {
 /// Feature templates; the names are the first column of the model file.
 enum Template : uint8_t {
   kBias, kW, kSurf, kP3, kS3, kS2, kSh, kWm1, kWp1, kWm2, kWp2, kShm1, kShp1, kSh3, kWm1W,
-  kWWp1, kPl, kPlSh, kPlW, kGaz, kGazm1, kGazp1, kTemplates,
+  kWWp1, kPl, kPlSh, kPlW, kGaz, kGazm1, kGazp1, kCw, kCwp1, kHd, kHdp1, kHdp2, kTemplates,
 };
 inline constexpr std::array<std::string_view, kTemplates> kTemplateNames = {
     "b", "w", "W", "p3", "s3", "s2", "sh", "w-1", "w+1", "w-2", "w+2", "sh-1", "sh+1",
-    "sh-1,0,+1", "w-1,w", "w,w+1", "pl", "pl,sh", "pl,w", "gz", "gz-1", "gz+1"};
+    "sh-1,0,+1", "w-1,w", "w,w+1", "pl", "pl,sh", "pl,w", "gz", "gz-1", "gz+1",
+    "cw", "cw+1", "hd", "hd+1", "hd+2"};
 
 inline uint64_t Mix(uint64_t x) { return MixHash(x); }
 inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -100,9 +102,57 @@ inline uint64_t GazHash(uint8_t bits) {
   return hs[bits];
 }
 
+/// What the tables say of one word: gazetteer bits (GazBit), common-word
+/// level (0 no, 1 common, 2 almost always lower case) and head word (0
+/// none; 1 + its EntityType for a name head: "university", "river"; 9 a
+/// head of names of works, events, rooms: "Treaty", "Room"; 10 a group noun).
+struct WordLex {
+  uint8_t gaz = 0, common = 0, head = 0;
+};
+inline WordLex WordLexOf(std::string_view w, uint64_t lower_hash, const Lexicon& lex) {
+  WordLex x;
+  x.gaz = lex.GazBitsOfLower(lower_hash);
+  if (lex.IsCommonLower(lower_hash)) x.common = lex.IsStrongCommonWord(w) ? 2 : 1;
+  if (w.size() <= 64) {
+    char buf[64];
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = LowerAscii(w[i]);
+    if (const HeadInfo* h = lex.Head(std::string_view(buf, w.size())))
+      x.head = static_cast<uint8_t>(1 + static_cast<int>(h->type));
+  }
+  if (x.head == 0 && lex.IsWorkHead(w)) x.head = 9;
+  if (x.head == 0 && lex.IsGroupNoun(w)) x.head = 10;
+  return x;
+}
+inline WordLex WordLexOf(std::string_view w, const Lexicon& lex) { return WordLexOf(w, HashLowerWord(w), lex); }
+
+/// Hash of a small number as a value string ("0", "1", ...).
+inline uint64_t SmallHash(uint8_t v) {
+  static const auto hs = [] {
+    std::array<uint64_t, 16> a{};
+    for (size_t i = 0; i < a.size(); ++i) a[i] = HashValue(std::to_string(i));
+    return a;
+  }();
+  return hs[v & 15];
+}
+/// Position values of the cw feature: the sentence's first word ("f", also
+/// after an opening quote or bracket) or any other ("m").
+inline uint64_t PosHash(bool first) {
+  static const uint64_t f = HashValue("f"), m = HashValue("m");
+  return first ? f : m;
+}
+/// Whether word i is the first word of its sentence (after at most one
+/// opening mark, `w0` being word 0).
+inline bool SentenceFirst(std::string_view w0, size_t i) {
+  if (i == 0) return true;
+  if (i > 1 || w0.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(w0[0]);
+  const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return !alnum && !CanStart(w0);
+}
+
 /// The hashes of one word's feature values.
 struct Atoms {  // trivial: arrays of it are not zeroed
-  uint64_t lower, surface, p3, s3, s2, shape, gaz;
+  uint64_t lower, surface, p3, s3, s2, shape, gaz, common, head;  // gaz, head: 0 = none
 };
 
 /// Lower-cases `w` into `buf` (64 bytes) or, if longer, into `big`.
@@ -126,8 +176,10 @@ inline void ContextAtomsOf(std::string_view w, const Lexicon& lex, Atoms* a) {
   }
   a->lower = HashLowerWord(w);
   a->shape = HashWord(std::string_view(shape, shape_len));
-  uint8_t gaz = lex.GazBitsOfLower(a->lower);
-  a->gaz = gaz ? GazHash(gaz) : 0;
+  const WordLex x = WordLexOf(w, a->lower, lex);
+  a->gaz = x.gaz ? GazHash(x.gaz) : 0;
+  a->common = SmallHash(x.common);
+  a->head = x.head ? SmallHash(x.head) : 0;
 }
 
 /// The atoms only the word itself uses (surface, p3, s3, s2).
@@ -162,12 +214,12 @@ inline uint64_t LabelHash(uint8_t l) {
   return hs[l];
 }
 
-inline constexpr size_t kMaxFeatures = 24;
+inline constexpr size_t kMaxFeatures = 29;
 
-/// Feature keys of word i of n (atoms `at`) given the previous label;
-/// returns the count. The bias and previous-label features are not
-/// included: they depend on `prev` alone (NerTagger::PrevWeights).
-inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, uint8_t prev, uint64_t* out) {
+/// Feature keys of word i of n (atoms `at`; `first`: SentenceFirst) given
+/// the previous label; returns the count. The bias and previous-label
+/// features are not included: they depend on `prev` alone.
+inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, bool first, uint8_t prev, uint64_t* out) {
   size_t k = 0;
   const Atoms& a = at[i];
   const uint64_t wm1 = i >= 1 ? at[i - 1].lower : StartHash();
@@ -197,6 +249,11 @@ inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, uint8_t prev, uin
   if (a.gaz) out[k++] = Key(kGaz, a.gaz);
   if (i >= 1 && at[i - 1].gaz) out[k++] = Key(kGazm1, at[i - 1].gaz);
   if (i + 1 < n && at[i + 1].gaz) out[k++] = Key(kGazp1, at[i + 1].gaz);
+  out[k++] = Key(kCw, a.common, PosHash(first), a.shape);
+  if (i + 1 < n) out[k++] = Key(kCwp1, at[i + 1].common, at[i + 1].shape);
+  if (a.head) out[k++] = Key(kHd, a.head);
+  if (i + 1 < n && at[i + 1].head) out[k++] = Key(kHdp1, at[i + 1].head, at[i + 1].shape);
+  if (i + 2 < n && at[i + 2].head) out[k++] = Key(kHdp2, at[i + 2].head, at[i + 2].shape);
   return k;
 }
 
@@ -211,6 +268,10 @@ struct WordInfo {
   uint32_t own[7];  // w, W, p3, s3, s2, sh, gz of the word itself (w, sh, gz: context part)
   uint32_t ctx[8];  // the word as w-1, w+1, w-2, w+2, sh-1, sh+1, gz-1, gz+1
   uint32_t pl_o[2];  // pl,sh and pl,w of the word after an O (the common case)
+  uint32_t cw[2];    // cw of the word not first / first in its sentence
+  uint32_t hd;       // hd of the word
+  uint32_t lex_ctx[3];  // the word as cw+1, hd+1, hd+2
+  uint64_t common;      // value hash of the common-word level
 };
 
 /// One feature as strings (for the trainer and the model file).
@@ -227,7 +288,7 @@ struct FeatureText {
 
 /// The same features as FeatureKeys plus bias and previous label, from
 /// strings (slow; for the trainer).
-inline void FeatureStrings(const std::vector<std::string_view>& words, const std::vector<uint8_t>& gaz,
+inline void FeatureStrings(const std::vector<std::string_view>& words, const std::vector<WordLex>& lex,
                            size_t i, uint8_t prev, std::vector<FeatureText>* out) {
   out->clear();
   const ptrdiff_t n = static_cast<ptrdiff_t>(words.size()), k = static_cast<ptrdiff_t>(i);
@@ -262,9 +323,24 @@ inline void FeatureStrings(const std::vector<std::string_view>& words, const std
   add(kPl, pl);
   add(kPlSh, pl, sh, "", 2);
   add(kPlW, pl, w, "", 2);
-  if (gaz[i]) add(kGaz, GazValue(gaz[i]));
-  if (k >= 1 && gaz[i - 1]) add(kGazm1, GazValue(gaz[i - 1]));
-  if (k + 1 < n && gaz[i + 1]) add(kGazp1, GazValue(gaz[i + 1]));
+  if (lex[i].gaz) add(kGaz, GazValue(lex[i].gaz));
+  if (k >= 1 && lex[i - 1].gaz) add(kGazm1, GazValue(lex[i - 1].gaz));
+  if (k + 1 < n && lex[i + 1].gaz) add(kGazp1, GazValue(lex[i + 1].gaz));
+  auto num = [](uint8_t v) { return std::to_string(v); };
+  add(kCw, num(lex[i].common), SentenceFirst(words[0], i) ? "f" : "m", sh, 3);
+  if (k + 1 < n) add(kCwp1, num(lex[i + 1].common), shape(k + 1), "", 2);
+  if (lex[i].head) add(kHd, num(lex[i].head));
+  if (k + 1 < n && lex[i + 1].head) add(kHdp1, num(lex[i + 1].head), shape(k + 1), "", 2);
+  if (k + 2 < n && lex[i + 2].head) add(kHdp2, num(lex[i + 2].head), shape(k + 2), "", 2);
+}
+
+/// Whether label `l` may follow `prev` on a word that can (`can_start`) or
+/// cannot start a name: I-X only after B-X or I-X; B-X only on a word that
+/// can start a name.
+inline bool Allowed(uint8_t prev, uint8_t l, bool can_start) {
+  if (l == kNerO) return true;
+  if (l % 2 == 1) return can_start;
+  return prev == l || prev + 1 == l;
 }
 
 }  // namespace ner
@@ -310,8 +386,11 @@ class NerTagger {
   /// then one weight per label). `lex` gives the gazetteer bits and must outlive the tagger.
   Status Load(const Lexicon& lex);
   bool empty() const { return count_ == 0; }
-  /// Greedy left-to-right labels of one sentence (words with `skip` set are
-  /// O and not scored) and their spans (as Spans(labels) gives them).
+  /// The labels of one sentence and their spans (as Spans(labels) gives
+  /// them). Words with `skip` set are O and not scored. A model with a
+  /// `viterbi` row is decoded by Viterbi under the BIO constraints (an I-
+  /// only after a B- or I- of its type; a word that cannot start a name
+  /// starts none); older models greedily, left to right.
   void Tag(const NerSentence& sentence, std::vector<uint8_t>* labels,
            std::vector<NerSpan>* spans) const;
   /// Label runs B I* as spans (an I without B starts a span).
@@ -356,6 +435,7 @@ class NerTagger {
   using Row8 = std::array<float, kRowWidth>;
   std::vector<Row8> weights_;
   size_t mask_ = 0, count_ = 0;
+  bool viterbi_ = false;
   // Bias plus previous-label weights, per previous label.
   std::array<Row8, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;

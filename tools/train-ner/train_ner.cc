@@ -1,4 +1,7 @@
-// Trains the greedy averaged-perceptron NER tagger of lib/entities/tagger.h.
+// Trains the averaged-perceptron NER tagger of lib/entities/tagger.h as a
+// structured perceptron: each sentence is decoded by Viterbi (as the library
+// does) and, where it differs from the gold labels, the features of the gold
+// path gain and those of the decoded path lose.
 // Input: a file of "word<TAB>label" lines, blank line between sentences.
 // Output: the model TSV (template, values, one weight per label), weights
 // rounded to 4 significant digits, features whose weights are all below
@@ -29,7 +32,8 @@ namespace {
 
 struct Sentence {
   std::vector<std::string> words;
-  std::vector<uint8_t> labels, gaz;
+  std::vector<uint8_t> labels;
+  std::vector<ner::WordLex> lex;
 };
 
 struct Weight {
@@ -62,27 +66,53 @@ std::vector<Sentence> Read(const char* path, const Lexicon& lex) {
     if (tab == std::string::npos) continue;
     data.back().words.push_back(line.substr(0, tab));
     data.back().labels.push_back(LabelIndex(line.substr(tab + 1)));
-    data.back().gaz.push_back(lex.GazBits(data.back().words.back()));
+    data.back().lex.push_back(ner::WordLexOf(data.back().words.back(), lex));
   }
   if (data.back().words.empty()) data.pop_back();
   return data;
 }
 
-// Greedy decoding with `weights` (key -> averaged weights), as the library does.
-std::vector<uint8_t> Decode(const Sentence& s,
-                            const std::unordered_map<uint64_t, std::array<double, kNerLabels>>& weights) {
+// Viterbi decoding as the library does it (NerTagger::Tag); `weights(key)`
+// gives a feature's weights or nullptr.
+template <class Weights>
+std::vector<uint8_t> Decode(const Sentence& s, Weights weights) {
   std::vector<std::string_view> words(s.words.begin(), s.words.end());
-  std::vector<uint8_t> out(words.size(), kNerO);
+  const size_t n = words.size();
+  std::vector<std::array<double, kNerLabels>> best(n);
+  std::vector<std::array<uint8_t, kNerLabels>> back(n);
   std::vector<ner::FeatureText> feats;
-  uint8_t prev = kNerO;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (prev == kNerO && !ner::CanStart(words[i])) continue;
-    ner::FeatureStrings(words, s.gaz, i, prev, &feats);
-    std::array<double, kNerLabels> score{};
-    for (const ner::FeatureText& f : feats)
-      if (auto it = weights.find(f.key()); it != weights.end())
-        for (size_t l = 0; l < kNerLabels; ++l) score[l] += it->second[l];
-    out[i] = prev = static_cast<uint8_t>(std::max_element(score.begin(), score.end()) - score.begin());
+  std::array<bool, kNerLabels> live{};
+  for (size_t i = 0; i < n; ++i) {
+    const bool can_start = ner::CanStart(words[i]);
+    std::array<bool, kNerLabels> set{};
+    auto offer = [&](uint8_t prev, uint8_t l, double v) {
+      if (!set[l] || v > best[i][l]) best[i][l] = v, back[i][l] = prev, set[l] = true;
+    };
+    for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
+      if (i == 0 ? prev != kNerO : !live[prev]) continue;
+      const double base = i == 0 ? 0 : best[i - 1][prev];
+      if (prev == kNerO && !can_start) {  // not scored
+        offer(prev, kNerO, base);
+        continue;
+      }
+      ner::FeatureStrings(words, s.lex, i, prev, &feats);
+      std::array<double, kNerLabels> score{};
+      for (const ner::FeatureText& f : feats)
+        if (const double* w = weights(f.key()))
+          for (size_t l = 0; l < kNerLabels; ++l) score[l] += w[l];
+      for (uint8_t l = 0; l < kNerLabels; ++l)
+        if (ner::Allowed(prev, l, can_start)) offer(prev, l, base + score[l]);
+    }
+    live = set;
+  }
+  std::vector<uint8_t> out(n, kNerO);
+  if (n == 0) return out;
+  uint8_t l = kNerLabels;
+  for (uint8_t k = 0; k < kNerLabels; ++k)
+    if (live[k] && (l == kNerLabels || best[n - 1][k] > best[n - 1][l])) l = k;
+  for (size_t i = n; i-- > 0;) {
+    out[i] = l;
+    l = back[i][l];
   }
   return out;
 }
@@ -97,7 +127,10 @@ void Score(const std::vector<Sentence>& test,
       for (const NerSpan& sp : NerTagger::Spans(labels)) v.push_back({sp.first_word, sp.end_word, sp.type});
       return v;
     };
-    auto gold = key(s.labels), sys = key(Decode(s, weights));
+    auto gold = key(s.labels), sys = key(Decode(s, [&](uint64_t k) -> const double* {
+      auto it = weights.find(k);
+      return it == weights.end() ? nullptr : it->second.data();
+    }));
     for (auto& g : gold) ++ng[g[2]];
     for (auto& y : sys) {
       ++ns[y[2]];
@@ -132,16 +165,17 @@ int main(int argc, char** argv) {
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     std::vector<ner::Atoms> atoms;
     for (std::string_view w : words) atoms.push_back(ner::AtomsOf(w, lex));
+    if (words.empty()) continue;
     std::vector<ner::FeatureText> fs;
     uint64_t keys[ner::kMaxFeatures];
     for (size_t i = 0; i < words.size(); ++i) {
       for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
-        ner::FeatureStrings(words, s.gaz, i, prev, &fs);
+        ner::FeatureStrings(words, s.lex, i, prev, &fs);
         // FeatureKeys leaves out bias and previous label (folded per label).
         fs.erase(std::remove_if(fs.begin(), fs.end(), [](const ner::FeatureText& f) {
                    return f.t == ner::kBias || f.t == ner::kPl;
                  }), fs.end());
-        size_t nk = ner::FeatureKeys(atoms.data(), atoms.size(), i, prev, keys);
+        size_t nk = ner::FeatureKeys(atoms.data(), atoms.size(), i, ner::SentenceFirst(words[0], i), prev, keys);
         bool same = nk == fs.size();
         for (size_t k = 0; same && k < nk; ++k) same = keys[k] == fs[k].key();
         if (!same) {
@@ -157,57 +191,59 @@ int main(int argc, char** argv) {
   long t = 0;
   std::mt19937 rng(7);
   std::vector<ner::FeatureText> feats;
+  auto current = [&](uint64_t k) -> const double* {
+    auto it = model.find(k);
+    return it == model.end() ? nullptr : it->second.w.data();
+  };
   for (int ep = 0; ep < epochs; ++ep) {
     std::shuffle(data.begin(), data.end(), rng);
     long errors = 0, tokens = 0;
     for (const Sentence& s : data) {
+      ++t;
+      std::vector<uint8_t> guess = Decode(s, current);
+      tokens += static_cast<long>(s.words.size());
+      if (guess == s.labels) continue;
       std::vector<std::string_view> words(s.words.begin(), s.words.end());
-      uint8_t prev = kNerO;
+      // Gold path features +1, decoded path features -1; where both paths
+      // have the same label and previous label the updates cancel.
       for (size_t i = 0; i < words.size(); ++i) {
-        // The library scores only these words; the rest are O.
-        if (prev == kNerO && !ner::CanStart(words[i])) continue;
-        ++t;
-        ner::FeatureStrings(words, s.gaz, i, prev, &feats);
-        std::array<double, kNerLabels> score{};
-        std::vector<uint64_t> keys;
-        for (const ner::FeatureText& f : feats) {
-          keys.push_back(f.key());
-          auto it = model.find(keys.back());
-          if (it == model.end()) continue;
-          for (size_t l = 0; l < kNerLabels; ++l) score[l] += it->second.w[l];
-        }
-        uint8_t guess = static_cast<uint8_t>(
-            std::max_element(score.begin(), score.end()) - score.begin());
-        uint8_t gold = s.labels[i];
-        ++tokens;
-        if (guess != gold) {
-          ++errors;
-          for (size_t k = 0; k < feats.size(); ++k) {
-            Weight& w = model[keys[k]];
-            text_of.try_emplace(keys[k], feats[k]);
-            for (uint8_t l : {gold, guess}) {
-              w.total[l] += static_cast<double>(t - w.stamp[l]) * w.w[l];
-              w.stamp[l] = t;
-              w.w[l] += l == gold ? 1.0 : -1.0;
-            }
+        errors += guess[i] != s.labels[i];
+        const bool same_prev = i == 0 || guess[i - 1] == s.labels[i - 1];
+        if (guess[i] == s.labels[i] && same_prev) continue;
+        for (int side = 0; side < 2; ++side) {
+          const std::vector<uint8_t>& y = side == 0 ? s.labels : guess;
+          const uint8_t prev = i ? y[i - 1] : static_cast<uint8_t>(kNerO);
+          if (prev == kNerO && !ner::CanStart(words[i])) continue;  // not scored
+          ner::FeatureStrings(words, s.lex, i, prev, &feats);
+          for (const ner::FeatureText& f : feats) {
+            const uint64_t key = f.key();
+            Weight& w = model[key];
+            text_of.try_emplace(key, f);
+            const uint8_t l = y[i];
+            w.total[l] += static_cast<double>(t - w.stamp[l]) * w.w[l];
+            w.stamp[l] = t;
+            w.w[l] += side == 0 ? 1.0 : -1.0;
           }
         }
-        prev = guess;
       }
     }
     std::cerr << "epoch " << ep << " token error " << double(errors) / double(tokens) << "\n";
   }
   std::ofstream out(argv[2]);
-  out << "# Averaged-perceptron BIO tagger for person/organization/place names.\n"
+  out << "# Averaged-perceptron BIO tagger for person/organization/place names, trained as a\n"
+         "#   structured perceptron with Viterbi decoding (" << epochs << " epochs).\n"
          "# source: trained by scripts/train-ner on the GUM train documents (UD English-GUM,\n"
          "#   permissive genres; dev documents excluded); annotations CC BY 4.0 (Zeldes 2017).\n"
-         "# data_version: 2\n"
+         "# data_version: 3\n"
          "# columns: feature template (lib/entities/tagger.h), its values separated by spaces\n"
          "#   (gz: gazetteer bits 1 given name, 2 place, 4 organization, 8 surname\n"
-         "#   of an official, 16 demonym), one weight per label.\n"
+         "#   of an official, 16 demonym; cw: common-word level 0-2, f/m first word of the\n"
+         "#   sentence or not, shape; hd: 1 + EntityType of a name head word), one weight per label.\n"
          "# weights rounded to 4 significant digits; features with all |weight| < " << prune << " dropped.\n"
          "feature\tvalues";
   for (auto n : kNerLabelNames) out << '\t' << n;
+  out << "\nviterbi\t";  // decode by Viterbi (NerTagger::Tag)
+  for (size_t l = 0; l < kNerLabels; ++l) out << "\t0";
   out << '\n';
   std::vector<std::pair<std::string, uint64_t>> rows;
   for (auto& [k, f] : text_of) {
