@@ -977,7 +977,8 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
   TimeMod mod = TimeMod::kNone;
   bool from = false, between = false, approx = false;
   std::string_view w = at_[i].text;
-  if (w == "from") { from = true; ++j; }
+  if (!(at_[i].flags & kPrefix)) {}  // none of the modifiers below (lexicon.cc marks them all)
+  else if (w == "from") { from = true; ++j; }
   else if (w == "between") { between = true; ++j; }
   else if ((w == "more" || w == "less" || w == "fewer") && Is(i + 1, "than")) {
     mod = w == "more" ? TimeMod::kMoreThan : TimeMod::kLessThan; j += 2;

@@ -335,7 +335,10 @@ void Lexicon::FindStripped(Atom* x) const {
   std::string_view t = x->text;
   if (t.size() > 1 && t.back() == '.') x->word = Find(t.substr(0, t.size() - 1));
   if (!x->word && t.size() > 2 && t.ends_with("'s")) x->word = Find(t.substr(0, t.size() - 2));
-  if (x->word) x->starts |= x->word->starts;
+  if (x->word) {
+    x->starts |= x->word->starts;
+    if (!x->word->anchor_mod.empty()) x->flags |= kPrefix;  // ParseAt reads the modifier of the class
+  }
 }
 
 void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,

@@ -77,7 +77,8 @@ enum WordFlag : uint8_t {
                       ///< also set on number, date and clock atoms
   kPhraseSecond = 16, ///< second word of a reference phrase ("far" of "so far")
   kPodStart = 32,     ///< early, late, mid, in: before a part of day ("late afternoon", "in the morning")
-  kPrefix = 64,       ///< a modifier Grammar::ParseAt takes before an expression ("from", "about", "more")
+  kPrefix = 64,       ///< a modifier Grammar::ParseAt takes before an expression ("from", "about", "more";
+                      ///< also set on an atom whose stripped form is one: "about.")
   kPhraseLater = 128, ///< a word after the first of some phrase or holiday ("far", "year's", "eve")
 };
 
