@@ -165,9 +165,12 @@ void Resolver::Place(size_t hi, const Entry& e) {
   }
   bool seat = e.kind == EntryKind::kSeat || e.kind == EntryKind::kCapital;
   // Single-word ordinary places at a sentence start are often other words
-  // ("Reading", "Split"); keep them only when all-upper (datelines).
+  // ("Reading", "Split"); keep them only when all-upper (datelines), or when
+  // no common word and no person's name ("Kharkiv was shelled").
   if (e.kind == EntryKind::kPlace && h.last - h.first == 1 && words_[h.first].sentence_start &&
-      words_[h.first].shape != Shape::kUpper)
+      words_[h.first].shape != Shape::kUpper &&
+      (lex_.IsCommonWord(words_[h.first].key) ||
+       (lex_.WordBits(words_[h.first].key) & (kGazGiven | kGazFamily | kGazSurname))))
     return;
   // "Washington, D.C.", "Washington D.C.": the district joins the city, a place.
   uint32_t last = h.last;

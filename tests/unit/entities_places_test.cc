@@ -246,3 +246,15 @@ TEST_SUITE("entities_place_spellings") {
     }
   }
 }
+
+TEST_SUITE("entities_sentence_start_places") {
+  TEST_CASE("a one-word table place starts a sentence unless it is a common word or a name") {
+    std::string t = "Kharkiv was shelled overnight. Reading is fun. Texas sued.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* k = MentionAt(t, a, "Kharkiv");
+    REQUIRE(k != nullptr);
+    CHECK(k->type == EntityType::kLocation);
+    CHECK(k->code == "UKR");
+    CHECK_FALSE(AnyLocationNamed(a, "Reading"));
+  }
+}
