@@ -55,6 +55,14 @@ bool PersonsNoun(std::string_view w) {
          w == "government" || w == "presidency" || w == "household";
 }
 
+// Endings of plural nouns for groups ("Californians", "Muscovites",
+// "Governors"), not of names in -us, -is, -os, -es ("Erasmus", "Galois").
+bool PluralNoun(std::string_view w) {
+  auto ends = [w](std::string_view s) { return w.size() > s.size() && w.substr(w.size() - s.size()) == s; };
+  return ends("ans") || ends("ites") || ends("ers") || ends("ors") || ends("ies") || ends("ees") ||
+         ends("ists") || ends("nts");
+}
+
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
 bool HasLower(std::string_view w) {
@@ -81,6 +89,14 @@ PersonContext TaggedPersonContext(const Lexicon& lex, const Token* toks, const N
   if (n == 1) {
     // "Will he go ...": a modal verb opening a question.
     if (has_next && Modal(head) && (QuestionSubject(words[end]) || ner::CanStart(words[end])))
+      return PersonContext::kReject;
+    // "Houthis", "Muscovites", "Tajikistani": a plural or a demonym that is
+    // no listed name names a group.
+    // A family ("the Bidens", "Carmens") keeps a listed singular.
+    const bool plural = head.size() >= 5 && PluralNoun(head) && !(toks[first].flags & kTokenAllUpper) &&
+                        !(lex.WordBits(head.substr(0, head.size() - 1)) & (kGazGiven | kGazSurname | kGazFamily));
+    const bool after_the = first > 0 && (words[first - 1] == "the" || words[first - 1] == "The");
+    if (!listed && toks[first].clitic == 0 && ((plural && !after_the) || (bits & kGazDemonym)))
       return PersonContext::kReject;
     // "(Jacqueline Kennedy) Garden": the head of a longer name left alone.
     if (first > 0 && ner::CanStart(words[first - 1]) && IsWord(toks[first - 1]) && lex.IsWorkHead(head) &&

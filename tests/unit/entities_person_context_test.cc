@@ -49,6 +49,14 @@ TEST_SUITE("entities_person_context") {
     CHECK(p->type == EntityType::kPerson);
   }
 
+  TEST_CASE("plural nouns for groups are no persons, names in -us or -is are") {
+    std::string t = "Good afternoon, Muscovites. We, as Californians, are engaged. "
+                    "Erasmus wrote to the bishop in 1516.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "Muscovites"));
+    CHECK(!PersonMention(t, a, "Californians"));
+  }
+
   TEST_CASE("a modal verb opening a question is no name") {
     std::string t = "Q    Will he go beyond Ukraine, sir? Will President Biden travel there?";
     Analysis a = AnalyzeOk(t);
