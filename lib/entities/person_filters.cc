@@ -126,6 +126,18 @@ PersonContext TaggedPersonContext(const Lexicon& lex, const Token* toks, const N
   return PersonContext::kKeep;
 }
 
+std::string CutTitle(const Lexicon& lex, const NerSentence& words, size_t first, size_t name) {
+  for (size_t i = name; i > first; --i) {
+    const std::string_view w = words[i - 1];
+    if (!(lex.WordBits(w) & kWordTitle) || Honorific(w)) continue;
+    std::string title(w);
+    if (title.size() > 4 && !HasLower(title))
+      for (size_t k = 1; k < title.size(); ++k) title[k] = ner::LowerAscii(title[k]);
+    return title;
+  }
+  return {};
+}
+
 void SplitPersonPair(const NerSentence& words, NerSpan* ns, std::vector<NerSpan>* spans) {
   for (size_t i = ns->first_word + 1; i + 1 < ns->end_word; ++i) {
     if (words[i] != "and") continue;

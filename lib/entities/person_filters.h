@@ -5,6 +5,7 @@
 #define COMMUNIQUE_LIB_ENTITIES_PERSON_FILTERS_H_
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "entities/lexicon.h"
@@ -22,6 +23,11 @@ enum class PersonContext {
 /// sentence's tokens, same indices) by their own shape and their neighbours.
 PersonContext TaggedPersonContext(const Lexicon& lex, const Token* toks, const NerSentence& words,
                                   size_t first, size_t end);
+
+/// The title cut off before a tagged person's name ("Secretary of Labor
+/// Martin Walsh" -> "Secretary"): the last title word of [first, name), as
+/// written ("CEO") or title-cased from capitals ("SECRETARY"); "" if none.
+std::string CutTitle(const Lexicon& lex, const NerSentence& words, size_t first, size_t name);
 
 /// "Albert and Marcia": a tagged person span with "and" inside is two
 /// names; `ns` keeps the first and the second is appended to `spans`.

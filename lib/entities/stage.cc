@@ -397,6 +397,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       e.id = static_cast<uint32_t>(a->entities.size());
       e.type = type;
       e.name = std::string(surface);
+      if (type == EntityType::kPerson) e.title = CutTitle(lex, words, tagged_first, ns.first_word);
       e.mentions.push_back({span, MentionVia::kName, with_title});
       a->entities.push_back(std::move(e));
       index->Add(a->entities.back(), a->entities.back().id);

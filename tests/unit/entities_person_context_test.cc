@@ -107,6 +107,15 @@ TEST_SUITE("entities_person_names") {
     CHECK(later->name == "Jean-Yves Le Drian");
   }
 
+  TEST_CASE("a title cut off a tagged name is the person's title") {
+    std::string t = "The mayors met with Secretary of Labor Martin Walsh on Monday.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* p = MentionAt(t, a, "Martin Walsh");
+    REQUIRE(p != nullptr);
+    CHECK(p->type == EntityType::kPerson);
+    CHECK(p->title == "Secretary");
+  }
+
   TEST_CASE("plural title abbreviations title both names") {
     std::string t = "Sens. Chris Coons and Lindsey Graham met the delegation on Tuesday.";
     Analysis a = AnalyzeOk(t);
