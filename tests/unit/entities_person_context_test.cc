@@ -116,6 +116,17 @@ TEST_SUITE("entities_person_names") {
     CHECK(p->title == "Secretary");
   }
 
+  TEST_CASE("forms of address before a title are no person") {
+    std::string t = "We send our deepest condolences to Her Majesty Queen Elizabeth II and to the family "
+                    "of His Highness Sheikh Khalifa bin Zayed Al Nahyan.";
+    Analysis a = AnalyzeOk(t);
+    CHECK(!PersonMention(t, a, "Her Majesty"));
+    CHECK(!PersonMention(t, a, "His Highness"));
+    const Entity* k = MentionAt(t, a, "Khalifa bin Zayed Al Nahyan");
+    REQUIRE(k != nullptr);
+    CHECK(k->type == EntityType::kPerson);
+  }
+
   TEST_CASE("plural title abbreviations title both names") {
     std::string t = "Sens. Chris Coons and Lindsey Graham met the delegation on Tuesday.";
     Analysis a = AnalyzeOk(t);
