@@ -238,7 +238,8 @@ int main(int argc, char** argv) {
          "# columns: feature template (lib/entities/tagger.h), its values separated by spaces\n"
          "#   (gz: gazetteer bits 1 given name, 2 place, 4 organization, 8 surname\n"
          "#   of an official, 16 demonym; cw: common-word level 0-2, f/m first word of the\n"
-         "#   sentence or not, shape; hd: 1 + EntityType of a name head word), one weight per label.\n"
+         "#   sentence or not, shape; hd: 1 + EntityType of a name head word, 9 a head of names\n"
+         "#   of works or rooms, 10 a group noun), one weight per label.\n"
          "# weights rounded to 4 significant digits; features with all |weight| < " << prune << " dropped.\n"
          "feature\tvalues";
   for (auto n : kNerLabelNames) out << '\t' << n;
