@@ -10,7 +10,9 @@
 // With TEST.txt (same format), the pruned averaged model is scored there:
 // exact span precision/recall/F1 per type (cross-validation on train folds,
 // gum_to_bio.py K/N; the dev documents stay unseen).
-//   train_ner TRAIN.txt OUT.tsv [epochs] [prune] [TEST.txt]
+// With --greedy: per-word perceptron updates and greedy decoding (a model
+// without the viterbi row, decoded greedily by the library).
+//   train_ner [--greedy] TRAIN.txt OUT.tsv [epochs] [prune] [TEST.txt]
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -72,8 +74,11 @@ std::vector<Sentence> Read(const char* path, const Lexicon& lex) {
   return data;
 }
 
-// Viterbi decoding as the library does it (NerTagger::Tag); `weights(key)`
-// gives a feature's weights or nullptr.
+// Greedy left-to-right decoding instead of Viterbi (--greedy).
+bool greedy = false;
+
+// Viterbi (or greedy) decoding as the library does it (NerTagger::Tag);
+// `weights(key)` gives a feature's weights or nullptr.
 template <class Weights>
 std::vector<uint8_t> Decode(const Sentence& s, Weights weights) {
   std::vector<std::string_view> words(s.words.begin(), s.words.end());
@@ -101,9 +106,17 @@ std::vector<uint8_t> Decode(const Sentence& s, Weights weights) {
         if (const double* w = weights(f.key()))
           for (size_t l = 0; l < kNerLabels; ++l) score[l] += w[l];
       for (uint8_t l = 0; l < kNerLabels; ++l)
-        if (ner::Allowed(prev, l, can_start)) offer(prev, l, base + score[l]);
+        if (greedy || ner::Allowed(prev, l, can_start)) offer(prev, l, base + score[l]);
     }
     live = set;
+    if (greedy) {  // keep the best label only, scored from 0
+      uint8_t top = kNerLabels;
+      for (uint8_t k = 0; k < kNerLabels; ++k)
+        if (live[k] && (top == kNerLabels || best[i][k] > best[i][top])) top = k;
+      live = {};
+      live[top] = true;
+      best[i][top] = 0;
+    }
   }
   std::vector<uint8_t> out(n, kNerO);
   if (n == 0) return out;
@@ -147,8 +160,13 @@ void Score(const std::vector<Sentence>& test,
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "--greedy") {
+    greedy = true;
+    --argc;
+    ++argv;
+  }
   if (argc < 3) {
-    std::cerr << "usage: train_ner TRAIN.txt OUT.tsv [epochs] [prune]\n";
+    std::cerr << "usage: train_ner [--greedy] TRAIN.txt OUT.tsv [epochs] [prune] [TEST.txt]\n";
     return 2;
   }
   const int epochs = argc > 3 ? std::atoi(argv[3]) : 8;
@@ -199,6 +217,37 @@ int main(int argc, char** argv) {
     std::shuffle(data.begin(), data.end(), rng);
     long errors = 0, tokens = 0;
     for (const Sentence& s : data) {
+      if (greedy) {  // per-word updates against the decoded previous label
+        std::vector<std::string_view> words(s.words.begin(), s.words.end());
+        uint8_t prev = kNerO;
+        for (size_t i = 0; i < words.size(); ++i) {
+          if (prev == kNerO && !ner::CanStart(words[i])) continue;  // not scored
+          ++t;
+          ++tokens;
+          ner::FeatureStrings(words, s.lex, i, prev, &feats);
+          std::array<double, kNerLabels> score{};
+          for (const ner::FeatureText& f : feats)
+            if (const double* w = current(f.key()))
+              for (size_t l = 0; l < kNerLabels; ++l) score[l] += w[l];
+          const uint8_t guess = static_cast<uint8_t>(std::max_element(score.begin(), score.end()) - score.begin());
+          const uint8_t gold = s.labels[i];
+          if (guess != gold) {
+            ++errors;
+            for (const ner::FeatureText& f : feats) {
+              const uint64_t key = f.key();
+              Weight& w = model[key];
+              text_of.try_emplace(key, f);
+              for (uint8_t l : {gold, guess}) {
+                w.total[l] += static_cast<double>(t - w.stamp[l]) * w.w[l];
+                w.stamp[l] = t;
+                w.w[l] += l == gold ? 1.0 : -1.0;
+              }
+            }
+          }
+          prev = guess;
+        }
+        continue;
+      }
       ++t;
       std::vector<uint8_t> guess = Decode(s, current);
       tokens += static_cast<long>(s.words.size());
@@ -231,7 +280,8 @@ int main(int argc, char** argv) {
   }
   std::ofstream out(argv[2]);
   out << "# Averaged-perceptron BIO tagger for person/organization/place names, trained as a\n"
-         "#   structured perceptron with Viterbi decoding (" << epochs << " epochs).\n"
+         "#   " << (greedy ? "greedy tagger" : "structured perceptron with Viterbi decoding") << " (" << epochs
+      << " epochs).\n"
          "# source: trained by scripts/train-ner on the GUM train documents (UD English-GUM,\n"
          "#   permissive genres; dev documents excluded); annotations CC BY 4.0 (Zeldes 2017).\n"
          "# data_version: 3\n"
@@ -243,9 +293,12 @@ int main(int argc, char** argv) {
          "# weights rounded to 4 significant digits; features with all |weight| < " << prune << " dropped.\n"
          "feature\tvalues";
   for (auto n : kNerLabelNames) out << '\t' << n;
-  out << "\nviterbi\t";  // decode by Viterbi (NerTagger::Tag)
-  for (size_t l = 0; l < kNerLabels; ++l) out << "\t0";
   out << '\n';
+  if (!greedy) {  // decode by Viterbi (NerTagger::Tag)
+    out << "viterbi\t";
+    for (size_t l = 0; l < kNerLabels; ++l) out << "\t0";
+    out << '\n';
+  }
   std::vector<std::pair<std::string, uint64_t>> rows;
   for (auto& [k, f] : text_of) {
     std::string v;
