@@ -16,12 +16,8 @@ namespace {
 
 // Whether some person mention's text is exactly `text`.
 bool PersonMention(std::string_view doc, const Analysis& a, std::string_view text) {
-  for (const Entity& e : a.entities) {
-    if (e.type != EntityType::kPerson) continue;
-    for (const auto& m : e.mentions)
-      if (doc.substr(m.span.begin, m.span.size()) == text) return true;
-  }
-  return false;
+  return communique::testing::AnyMentionOf(doc, a, EntityType::kPerson,
+                                           [text](std::string_view m) { return m == text; });
 }
 
 }  // namespace

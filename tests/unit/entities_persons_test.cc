@@ -16,12 +16,8 @@ namespace {
 
 // Whether any person mention's text contains `word`.
 bool PersonMentionContains(std::string_view text, const Analysis& a, std::string_view word) {
-  for (const Entity& e : a.entities) {
-    if (e.type != EntityType::kPerson) continue;
-    for (const auto& m : e.mentions)
-      if (text.substr(m.span.begin, m.span.size()).find(word) != std::string_view::npos) return true;
-  }
-  return false;
+  return communique::testing::AnyMentionOf(
+      text, a, EntityType::kPerson, [word](std::string_view m) { return m.find(word) != std::string_view::npos; });
 }
 
 }  // namespace

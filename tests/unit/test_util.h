@@ -61,6 +61,18 @@ inline const Entity* MentionAt(std::string_view text, const Analysis& a, std::st
   return nullptr;
 }
 
+/// Whether some mention of an entity of `type` has a text for which
+/// `match(mention_text)` holds.
+template <typename Match>
+bool AnyMentionOf(std::string_view text, const Analysis& a, EntityType type, Match match) {
+  for (const Entity& e : a.entities) {
+    if (e.type != type) continue;
+    for (const auto& m : e.mentions)
+      if (match(text.substr(m.span.begin, m.span.size()))) return true;
+  }
+  return false;
+}
+
 std::string ReadFile(const std::string& path);
 
 }  // namespace communique::testing
