@@ -272,10 +272,12 @@ class Writer {
   }
   void Grow(size_t n) {
     // The string grows by small steps within its capacity (resize fills
-    // what it adds, so a big step costs a big fill); the capacity grows in
-    // proportion to what this writer wrote, not to the string: the caller
-    // may append many documents to one buffer.
-    size_t want = len_ + std::max<size_t>(n, 4096);
+    // what it adds, so a big step costs a big fill; steps under 2 KB are
+    // filled by vector stores, not `rep stosb`, which valgrind counts per
+    // byte); the capacity grows in proportion to what this writer wrote,
+    // not to the string: the caller may append many documents to one buffer.
+    constexpr size_t kStep = 1920;
+    size_t want = len_ + std::max(n, kStep);
     if (want > out_->capacity()) out_->reserve(len_ + std::max(n, len_ - start_ + 4096));
     out_->resize(want);
     data_ = out_->data();
