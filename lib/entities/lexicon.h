@@ -121,10 +121,26 @@ class Lexicon {
   /// A head word of names of laws, events, awards or buildings ("Order",
   /// "Treaty", "Day", "Room"; entity_work_heads.tsv), any case.
   bool IsWorkHead(std::string_view word) const;
+  /// IsWorkHead from HashWord of the ASCII-lower-cased word (Word::hash).
+  bool IsWorkHeadLower(uint64_t lower_hash) const {
+    const uint8_t* v = work_heads_.Find(lower_hash);
+    return v != nullptr && (*v & 1);
+  }
   /// A noun for a group of people ("Muslims", "Slavs"; entity_groups.tsv), any case.
   bool IsGroupNoun(std::string_view word) const;
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
+  /// The same for a case-folded key and its HashWord (Word::key, Word::hash):
+  /// no hashing, and most words are rejected by the shape filter.
+  const HeadInfo* HeadOfHashed(std::string_view key, uint64_t key_hash) const {
+    if (!key.empty()) {
+      const size_t b = ShapeBit(key);
+      if (!((head_filter_[b / 64] >> (b % 64)) & 1)) return nullptr;
+    }
+    return heads_.Find(key_hash);
+  }
+  /// WordBits from HashWord of the ASCII-lower-cased word (Word::hash).
+  uint8_t WordBitsOfLower(uint64_t lower_hash) const { return trie_.WordBits(lower_hash); }
   /// The hash of a phrase's words: PhraseHash(PhraseHash(0, HashWord(w1)), HashWord(w2))...
   /// over the normalized words (a hyphen is a word, as in BuildWords).
   static uint64_t PhraseHash(uint64_t h, uint64_t word_hash) {

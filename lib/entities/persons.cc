@@ -27,7 +27,7 @@ bool Resolver::TermValid(const PersonInfo& p, const Term** term) const {
 // Family names come last ("Anatoly Antonov") or, in East Asian order, first
 // ("Wang Wenbin"): a first word that is no known given name may be one too.
 void Resolver::NoteFamilyFirst(uint32_t id, const Hit& name) {
-  if (name.last - name.first == 2 && !lex_.IsGivenName(words_[name.first].key))
+  if (name.last - name.first == 2 && !GivenAt(name.first))
     reg_.NotePerson(id, words_[name.first].key, TitleClass::kOfficial);
 }
 
@@ -86,7 +86,7 @@ bool Resolver::SurnameMention(const Hit& h) {
   uint32_t first = h.first;
   while (first + 1 < h.last && IsNameParticleKey(words_[first].key)) ++first;
   if (h.last - first != 1) return false;
-  int32_t p = reg_.PersonBySurname(words_[first].key);
+  int32_t p = reg_.PersonBySurnameHash(words_[first].hash);
   if (p < 0) return false;
   reg_.AddMention(static_cast<uint32_t>(p), SpanOf(h.first, h.last), MentionVia::kSurname);
   reg_.NotePerson(static_cast<uint32_t>(p), words_[first].key, TitleClass::kOfficial);
@@ -237,9 +237,9 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
   if (name.last - name.first == 1 && CapsCommonWord(lex_, Surface(name.first, name.last))) return false;
   // "Chair of the U.S. Nuclear Regulatory Commission": a name ending in an
   // organization or place head word, with no given name first, names no one.
-  if (const HeadInfo* head = lex_.Head(words_[name.last - 1].key);
-      head != nullptr && head->last && !lex_.IsGivenName(words_[name.first].key) &&
-      !(lex_.WordBits(words_[name.last - 1].key) & (kGazGiven | kGazSurname)))
+  if (const HeadInfo* head = HeadAt(name.last - 1);
+      head != nullptr && head->last && !GivenAt(name.first) &&
+      !(BitsAt(name.last - 1) & (kGazGiven | kGazSurname)))
     return false;
   uint32_t id;
   int32_t known = name.last - name.first == 1 ? reg_.PersonBySurname(words_[name.first].key) : -1;

@@ -48,7 +48,7 @@ bool Resolver::ListItem(size_t hi, bool first) const {
   const Hit& h = hits_[hi];
   if (used_[hi] || h.last - h.first > kMaxItemWords || words_[h.first].shape == Shape::kLower) return false;
   for (uint32_t w = h.first; w < h.last; ++w)
-    if (lex_.WordBits(words_[w].key) & kWordTitle) return false;  // "Governor Abbott"
+    if (BitsAt(w) & kWordTitle) return false;  // "Governor Abbott"
   const Entry* e = EntryOf(h);
   if (e == nullptr) return true;
   switch (e->kind) {
@@ -273,18 +273,23 @@ void Resolver::TownRun(size_t hi) {
   // Part of a longer name ("Durham University"): no town of its own.
   if ((hi > 0 && hits_[hi - 1].last == h.first) || (hi + 1 < hits_.size() && hits_[hi + 1].first == h.last))
     return;
-  for (uint32_t w = h.first; w < h.last; ++w)
-    if (lex_.Head(words_[w].key) != nullptr || (lex_.WordBits(words_[w].key) & kWordTitle)) return;
   const Span s = SpanOf(h.first, h.last);
   const Span& dateline = a_.header.place_span;
   // The whole dateline place, or its part before a comma ("SEVEROMORSK, Murmansk Region").
   const bool in_dateline = !dateline.empty() && s.begin >= dateline.begin && s.end <= dateline.end &&
                            (s.end == dateline.end || (h.last < words_.size() && words_[h.last].key == ","));
   int32_t country = -1;
+  // The cheap rejections first: most runs are no town (one hash probe).
   if (!in_dateline) {
     if (words_[h.last - 1].possessive) return;
     country = TownAt(h.first, h.last);
     if (country < 0) return;
+  }
+  for (uint32_t w = h.first; w < h.last; ++w)  // keys are case-folded: Word::hash serves both
+    if (lex_.HeadOfHashed(words_[w].key, words_[w].hash) != nullptr ||
+        (lex_.WordBitsOfLower(words_[w].hash) & kWordTitle))
+      return;
+  if (!in_dateline) {
     const uint32_t sentence = words_[h.first].sentence;
     const std::string_view before = h.first > 0 ? words_[h.first - 1].key : std::string_view();
     bool state_after = false;
@@ -301,8 +306,8 @@ void Resolver::TownRun(size_t hi) {
     if (!state_after && !area && !strong && !weak) return;
     if (h.last - h.first == 1) {
       const std::string_view k = words_[h.first].key;
-      const uint8_t bits = lex_.WordBits(k);
-      const bool common = lex_.IsCommonWord(k);
+      const uint8_t bits = lex_.WordBitsOfLower(words_[h.first].hash);
+      const bool common = lex_.IsCommonLower(words_[h.first].hash);
       const bool named = (bits & (kGazGiven | kGazFamily | kGazSurname | kGazDemonym | kGazOrg)) != 0;
       if ((common || k.size() < 4) && !state_after) return;
       if (named && !state_after && !strong) return;
@@ -339,7 +344,9 @@ void Resolver::CapitalDivision(size_t hi) {
 }
 
 void Resolver::PlaceLists() {
-  for (size_t hi = 0; hi < hits_.size(); ++hi) {
+  // Both need a table hit followed right away by a run of capitalized words.
+  for (size_t hi = 0; hi + 1 < hits_.size(); ++hi) {
+    if (hits_[hi].entry < 0 || hits_[hi + 1].entry >= 0 || hits_[hi + 1].first != hits_[hi].last) continue;
     DemonymCounty(hi);
     CapitalDivision(hi);
   }
@@ -349,7 +356,8 @@ void Resolver::PlaceLists() {
     if (IsDivisionPlural(word.key) || IsPlacePluralOf(word.key)) ListAfter(w);
     if (IsTrailingPlural(word.key)) ListBefore(w);
   }
-  for (size_t hi = 0; hi < hits_.size(); ++hi) TownRun(hi);
+  for (size_t hi = 0; hi < hits_.size(); ++hi)
+    if (hits_[hi].entry < 0 && !used_[hi]) TownRun(hi);
 }
 
 }  // namespace communique::internal

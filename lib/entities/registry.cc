@@ -77,11 +77,6 @@ void Registry::NotePerson(uint32_t entity, std::string_view surname_key, TitleCl
   recent_persons_.push_back({entity, bit});
 }
 
-int32_t Registry::PersonBySurname(std::string_view key) const {
-  const uint32_t* e = by_surname_.Find(HashWord(key));
-  return e == nullptr || *e == 0 ? -1 : static_cast<int32_t>(*e - 1);
-}
-
 int32_t Registry::LastPerson(uint32_t class_mask, std::string_view affiliation) const {
   for (auto it = recent_persons_.rbegin(); it != recent_persons_.rend(); ++it) {
     if ((it->class_bit & class_mask) == 0) continue;

@@ -35,7 +35,12 @@ class Registry {
   /// Person bookkeeping for later mentions.
   void NotePerson(uint32_t entity, std::string_view surname_key, TitleClass cls);
   /// Last person whose surname key is `key`, or -1.
-  int32_t PersonBySurname(std::string_view key) const;
+  int32_t PersonBySurname(std::string_view key) const { return PersonBySurnameHash(HashWord(key)); }
+  /// The same by HashWord of the key (Word::hash).
+  int32_t PersonBySurnameHash(uint64_t key_hash) const {
+    const uint32_t* e = by_surname_.Find(key_hash);
+    return e == nullptr || *e == 0 ? -1 : static_cast<int32_t>(*e - 1);
+  }
   /// Last person whose title class bit is in `class_mask` and (when given)
   /// whose affiliation is `affiliation`; -1 if none.
   int32_t LastPerson(uint32_t class_mask, std::string_view affiliation) const;

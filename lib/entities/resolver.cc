@@ -123,18 +123,17 @@ bool Resolver::PlacePairIsPerson(size_t hi) const {
       words_[next.first].sentence != words_[h.first].sentence ||
       words_[next.first].shape != words_[h.first].shape)
     return false;
-  const std::string_view last = words_[next.last - 1].key;
-  if (lex_.Head(last) != nullptr) return false;  // "Atlantic Lottery Corporation"
+  const uint32_t last = next.last - 1;
+  if (HeadAt(last) != nullptr) return false;  // "Atlantic Lottery Corporation"
   // A third capitalized word or phrase makes a longer name ("... Brandenburg Airport").
   if (hi + 2 < hits_.size() && hits_[hi + 2].first == next.last) return false;
   const Entry* ne = EntryOf(next);
   if (ne == nullptr)  // an unknown run
-    return lex_.IsGivenName(words_[h.first].key) && !lex_.IsCommonWord(last) &&
+    return GivenAt(h.first) && !CommonAt(last) &&
            words_[next.last - 1].shape != Shape::kUpper;
-  if (EntryOf(h)->kind != EntryKind::kPlace || lex_.IsCommonWord(words_[h.first].key)) return false;
-  const bool family = (lex_.WordBits(last) & (kGazFamily | kGazSurname)) != 0;
-  return next.last - next.first == 1 && ne->kind == EntryKind::kPlace && family &&
-         !lex_.IsCommonWord(last);
+  if (EntryOf(h)->kind != EntryKind::kPlace || CommonAt(h.first)) return false;
+  const bool family = (BitsAt(last) & (kGazFamily | kGazSurname)) != 0;
+  return next.last - next.first == 1 && ne->kind == EntryKind::kPlace && family && !CommonAt(last);
 }
 
 void Resolver::Place(size_t hi, const Entry& e) {
@@ -169,8 +168,8 @@ void Resolver::Place(size_t hi, const Entry& e) {
   // no common word and no person's name ("Kharkiv was shelled").
   if (e.kind == EntryKind::kPlace && h.last - h.first == 1 && words_[h.first].sentence_start &&
       words_[h.first].shape != Shape::kUpper &&
-      (lex_.IsCommonWord(words_[h.first].key) ||
-       (lex_.WordBits(words_[h.first].key) & (kGazGiven | kGazFamily | kGazSurname))))
+      (CommonAt(h.first) ||
+       (BitsAt(h.first) & (kGazGiven | kGazFamily | kGazSurname))))
     return;
   // "Washington, D.C.", "Washington D.C.": the district joins the city, a place.
   uint32_t last = h.last;
@@ -285,7 +284,7 @@ void Resolver::TakeRuns(uint32_t at, Hit* h) {
     // A title inside starts a person's name ("... Reconciliation Chairperson X").
     bool titled = false;
     for (uint32_t w = run.first; w < run.last && !titled; ++w)
-      titled = (lex_.WordBits(words_[w].key) & kWordTitle) != 0;
+      titled = (BitsAt(w) & kWordTitle) != 0;
     if (titled) break;
     h->last = run.last;
     used_[ri] = true;
@@ -301,9 +300,9 @@ void Resolver::TakeRuns(uint32_t at, Hit* h) {
 void Resolver::NamedRun(size_t hi) {
   Hit h = hits_[hi];
   while (h.first < h.last && (IsDeterminer(words_[h.first].key) || words_[h.first].sentence_start) &&
-         !lex_.IsGivenName(words_[h.first].key) && h.last - h.first > 1 &&
+         !GivenAt(h.first) && h.last - h.first > 1 &&
          !IsNameParticleKey(words_[h.first].key) &&
-         lex_.Head(words_[h.first].key) == nullptr)
+         HeadAt(h.first) == nullptr)
     ++h.first;  // "The Guardian", sentence-initial "Yesterday Smith"
   if (h.first >= h.last) return;
   // "the city of Palmyra", "the town of Vysne Nemecke": a place.
@@ -312,7 +311,7 @@ void Resolver::NamedRun(size_t hi) {
       words_[h.first].sentence == words_[h.first - 2].sentence) {
     bool titled = false;
     for (uint32_t w = h.first; w < h.last && !titled; ++w)
-      titled = (lex_.WordBits(words_[w].key) & kWordTitle) != 0 || lex_.Head(words_[w].key) != nullptr;
+      titled = (BitsAt(w) & kWordTitle) != 0 || HeadAt(w) != nullptr;
     if (!titled) {
       Entity proto;
       proto.type = EntityType::kLocation;
@@ -327,12 +326,12 @@ void Resolver::NamedRun(size_t hi) {
   // "(Secretary for Management and) Resources Brian P. McKeon": the same
   // after a capitalized common word that is no name.
   for (uint32_t k = h.first; k + 2 < h.last; ++k) {
-    const HeadInfo* head = lex_.Head(words_[k].key);
-    const bool common = head == nullptr && lex_.IsCommonWord(words_[k].key) &&
-                        !(lex_.WordBits(words_[k].key) & (kGazListBits | kGazFamily | kWordTitle)) &&
-                        !lex_.IsCommonWord(words_[h.last - 1].key);
-    if (((head && head->last) || common) && lex_.IsGivenName(words_[k + 1].key) && h.last - k - 1 <= 4 &&
-        lex_.Head(words_[h.last - 1].key) == nullptr) {
+    const HeadInfo* head = HeadAt(k);
+    const bool common = head == nullptr && CommonAt(k) &&
+                        !(BitsAt(k) & (kGazListBits | kGazFamily | kWordTitle)) &&
+                        !CommonAt(h.last - 1);
+    if (((head && head->last) || common) && GivenAt(k + 1) && h.last - k - 1 <= 4 &&
+        HeadAt(h.last - 1) == nullptr) {
       Hit person{k + 1, h.last, -1};
       h.last = k + 1;
       NamedRunPart(hi, h);
@@ -346,13 +345,13 @@ void Resolver::NamedRun(size_t hi) {
 void Resolver::NamedRunPart(size_t hi, Hit h) {
   // "National Aeronautics and Space Administration": a run, "and", and a run
   // that ends in an organization head are one name.
-  if (const HeadInfo* own = lex_.Head(words_[h.last - 1].key);
+  if (const HeadInfo* own = HeadAt(h.last - 1);
       (own == nullptr || !own->last) && h.last - h.first >= 2 && h.last + 1 < words_.size() &&
       words_[h.last].key == "and") {
     const int32_t ri = hit_at_[h.last + 1];
     if (ri >= 0 && hits_[static_cast<size_t>(ri)].entry < 0 && !used_[static_cast<size_t>(ri)]) {
       const Hit& run = hits_[static_cast<size_t>(ri)];
-      const HeadInfo* head = lex_.Head(words_[run.last - 1].key);
+      const HeadInfo* head = HeadAt(run.last - 1);
       if (head && head->last && head->type == EntityType::kOrganization && run.last - run.first >= 2 &&
           words_[run.first].sentence == words_[h.first].sentence) {
         used_[static_cast<size_t>(ri)] = true;
@@ -361,8 +360,8 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     }
   }
   uint32_t len = h.last - h.first;
-  const HeadInfo* head_last = lex_.Head(words_[h.last - 1].key);
-  const HeadInfo* head_first = lex_.Head(words_[h.first].key);
+  const HeadInfo* head_last = HeadAt(h.last - 1);
+  const HeadInfo* head_first = HeadAt(h.first);
   // "University of Kent", "Museum of the World Ocean": the capitalized
   // of-phrase after a first head word.
   uint32_t of_at = h.last + 1;
@@ -376,7 +375,7 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     const Entry* pe = EntryOf(hits_[hi - 1]);
     after_place = pe && (pe->kind == EntryKind::kPlace || pe->kind == EntryKind::kRegion);
     // "Taiwan Strait": a country before a location head word.
-    const HeadInfo* lh = lex_.Head(words_[h.last - 1].key);
+    const HeadInfo* lh = HeadAt(h.last - 1);
     if (pe && pe->kind == EntryKind::kCountry && len == 1 && lh && lh->last &&
         lh->type == EntityType::kLocation && !words_[h.first - 1].possessive)
       after_place = true;
@@ -484,14 +483,14 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
   if (SurnameMention(h)) return;
   // A given name first makes a person, unless the last word is a common
   // word and no family name ("Tony Awards", "Rose Garden"; not "Mark Green").
-  const std::string_view last = words_[h.last - 1].key;
+  const uint32_t last = h.last - 1;
   // Nor when it ends in the head of a law, event or building ("Abraham
   // Accords", "Benjamin Franklin Room"; a family name only after two words).
-  const uint8_t last_bits = lex_.WordBits(last);
-  const bool work = lex_.IsWorkHead(last) && !(last_bits & kGazGiven) &&
+  const uint8_t last_bits = BitsAt(last);
+  const bool work = lex_.IsWorkHeadLower(words_[last].hash) && !(last_bits & kGazGiven) &&
                     (len >= 3 || !(last_bits & (kGazFamily | kGazSurname)));
-  if (len >= 2 && len <= 4 && lex_.IsGivenName(words_[h.first].key) && !work &&
-      !(lex_.IsCommonWord(last) && !(last_bits & (kGazSurname | kGazFamily | kGazGiven)))) {
+  if (len >= 2 && len <= 4 && GivenAt(h.first) && !work &&
+      !(CommonAt(last) && !(last_bits & (kGazSurname | kGazFamily | kGazGiven)))) {
     AddPerson(h, Surface(h.first, h.last), MentionVia::kName);
   }
 }

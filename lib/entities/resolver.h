@@ -72,6 +72,12 @@ class Resolver {
   std::string_view Surface(uint32_t first, uint32_t last) const;
   Span SpanOf(uint32_t first, uint32_t last) const;
   const Entry* EntryOf(const Hit& h) const;
+  // Lookups of word w by its hash (keys are case-folded: HashWord(key) is
+  // also the hash of the lower-cased key).
+  const HeadInfo* HeadAt(uint32_t w) const { return lex_.HeadOfHashed(words_[w].key, words_[w].hash); }
+  uint8_t BitsAt(uint32_t w) const { return lex_.WordBitsOfLower(words_[w].hash); }
+  bool CommonAt(uint32_t w) const { return lex_.IsCommonLower(words_[w].hash); }
+  bool GivenAt(uint32_t w) const { return (BitsAt(w) & kGazGiven) != 0; }
   std::string CountryCode(int32_t c) const;
 
   const Lexicon& lex_;
