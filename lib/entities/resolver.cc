@@ -76,6 +76,7 @@ std::vector<Entity> Resolver::Run() {
   PlaceLists();
   for (size_t hi = 0; hi < hits_.size(); ++hi) {
     if (used_[hi]) continue;
+    if (OrgCompound(hi)) continue;
     const Entry* e = EntryOf(hits_[hi]);
     if (e == nullptr) {
       NamedRun(hi);
@@ -223,6 +224,7 @@ void Resolver::Organization(size_t hi, const Entry& e) {
   std::string code = o.code;
   int32_t country = o.country;
   bool needs_country = code.find('*') != std::string::npos;
+  if (o.kind == "igo" && NationalBody(hi, o)) return;
   if (needs_country) {
     uint32_t b = first, end = last;
     int32_t c = CountryBefore(hi, &b);

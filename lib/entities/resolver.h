@@ -34,6 +34,9 @@ class Resolver {
   int32_t CountryAfterOf(uint32_t w, uint32_t* end) const;
   bool IsPlaceUse(const Hit& h) const;
   bool PlacePairIsPerson(size_t hi) const;
+  // organizations.cc
+  bool OrgCompound(size_t hi);
+  bool NationalBody(size_t hi, const OrgInfo& o);
   // places.cc
   void PlaceLists();
   void ListAfter(uint32_t w);
