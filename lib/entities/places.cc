@@ -350,9 +350,10 @@ void Resolver::PlaceLists() {
     DemonymCounty(hi);
     CapitalDivision(hi);
   }
-  for (uint32_t w = 0; w < words_.size(); ++w) {
+  const uint32_t nw = static_cast<uint32_t>(words_.size());
+  for (uint32_t w = 0; w < nw; ++w) {
     const Word& word = words_[w];
-    if (word.shape != Shape::kLower || word.key.size() < 6 || word.key.back() != 's') continue;
+    if (word.key.size() < 6 || word.shape != Shape::kLower || word.key.back() != 's') continue;
     if (IsDivisionPlural(word.key) || IsPlacePluralOf(word.key)) ListAfter(w);
     if (IsTrailingPlural(word.key)) ListBefore(w);
   }

@@ -301,8 +301,8 @@ void Resolver::TakeRuns(uint32_t at, Hit* h) {
 // person, a surname seen before, or a name with an organization/place head.
 void Resolver::NamedRun(size_t hi) {
   Hit h = hits_[hi];
-  while (h.first < h.last && (IsDeterminer(words_[h.first].key) || words_[h.first].sentence_start) &&
-         !GivenAt(h.first) && h.last - h.first > 1 &&
+  while (h.last - h.first > 1 && (words_[h.first].sentence_start || IsDeterminer(words_[h.first].key)) &&
+         !GivenAt(h.first) &&
          !IsNameParticleKey(words_[h.first].key) &&
          HeadAt(h.first) == nullptr)
     ++h.first;  // "The Guardian", sentence-initial "Yesterday Smith"
@@ -364,6 +364,11 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
   uint32_t len = h.last - h.first;
   const HeadInfo* head_last = HeadAt(h.last - 1);
   const HeadInfo* head_first = HeadAt(h.first);
+  // Most runs have no head word: every head rule below needs one.
+  if (head_last == nullptr && head_first == nullptr) {
+    PersonRun(h);
+    return;
+  }
   // "University of Kent", "Museum of the World Ocean": the capitalized
   // of-phrase after a first head word.
   uint32_t of_at = h.last + 1;
@@ -482,19 +487,24 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     reg_.AddMention(id, SpanOf(h.first, h.last), MentionVia::kName);
     return;
   }
+  PersonRun(h);
+}
+
+// A run with no name head: a surname seen before, or a person's name.
+void Resolver::PersonRun(const Hit& h) {
   if (SurnameMention(h)) return;
   // A given name first makes a person, unless the last word is a common
   // word and no family name ("Tony Awards", "Rose Garden"; not "Mark Green").
+  const uint32_t len = h.last - h.first;
+  if (len < 2 || len > 4 || !GivenAt(h.first)) return;
   const uint32_t last = h.last - 1;
   // Nor when it ends in the head of a law, event or building ("Abraham
   // Accords", "Benjamin Franklin Room"; a family name only after two words).
   const uint8_t last_bits = BitsAt(last);
   const bool work = lex_.IsWorkHeadLower(words_[last].hash) && !(last_bits & kGazGiven) &&
                     (len >= 3 || !(last_bits & (kGazFamily | kGazSurname)));
-  if (len >= 2 && len <= 4 && GivenAt(h.first) && !work &&
-      !(CommonAt(last) && !(last_bits & (kGazSurname | kGazFamily | kGazGiven)))) {
+  if (!work && !(CommonAt(last) && !(last_bits & (kGazSurname | kGazFamily | kGazGiven))))
     AddPerson(h, Surface(h.first, h.last), MentionVia::kName);
-  }
 }
 
 }  // namespace communique::internal

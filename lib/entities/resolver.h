@@ -28,6 +28,7 @@ class Resolver {
   void Organization(size_t hi, const Entry& e);
   void NamedRun(size_t hi);
   void NamedRunPart(size_t hi, Hit h);
+  void PersonRun(const Hit& h);
   int32_t NameRunAt(uint32_t w) const;
   void TakeRuns(uint32_t at, Hit* h);
   int32_t CountryBefore(size_t hi, uint32_t* begin) const;
