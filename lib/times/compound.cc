@@ -62,10 +62,15 @@ bool HolidayDate(const Holiday& h, int y, CivilDate* out) {
 }
 
 // A clock reading: 10:30, 3 p.m., 9am, or (bare_ok) a bare hour 0-24.
-size_t Grammar::Clock(size_t i, Point* p, bool* meridiem, bool bare_ok) const {
-  if (i >= at_.size()) return 0;
+size_t Grammar::Clock(size_t i, Point* p, bool* meridiem, bool bare_ok, size_t* time_of_day) const {
+  if (i >= at_.size()) {
+    if (time_of_day) *time_of_day = 0;
+    return 0;
+  }
   *meridiem = false;
-  if (size_t end = TimeOfDay(i, p)) {
+  const size_t end = TimeOfDay(i, p);
+  if (time_of_day) *time_of_day = end;
+  if (end) {
     bool pm;
     *meridiem = at_[i].has_meridiem || (end > i + 1 && Meridiem(at_[i + 1].text, &pm));
     return end;
@@ -86,14 +91,14 @@ size_t Grammar::Clock(size_t i, Point* p, bool* meridiem, bool bare_ok) const {
 
 // [from|between] CLOCK (to|-|until|and) CLOCK. A range of two bare hours
 // ("between 3 and 8") is weak: a time only next to a day.
-size_t Grammar::ClockRange(size_t i, Point* a, Point* b, bool* strong) const {
+size_t Grammar::ClockRange(size_t i, Point* a, Point* b, bool* strong, size_t* time_of_day) const {
   size_t j = i;
   bool between = i > 0 && Is(i - 1, "between"), from = i > 0 && Is(i - 1, "from");
   if (Is(j, "from")) { from = true; ++j; }
   else if (Is(j, "between")) { between = true; ++j; }
   if (!Ok(j, i)) return 0;
   bool m1 = false, m2 = false;
-  size_t k = Clock(j, a, &m1, true);
+  size_t k = Clock(j, a, &m1, true, j == i ? time_of_day : nullptr);
   if (!k || !Ok(k, i)) return 0;
   if (!(Is(k, "-") || Is(k, "–") || Is(k, "to") || Is(k, "until") || Is(k, "till") ||
         ((between || from) && Is(k, "and"))))

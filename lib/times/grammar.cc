@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 
 namespace communique::internal::times {
@@ -927,9 +928,12 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     // "7 in the evening", "3:00 to 4:00 tomorrow", "between 3 and 8 yesterday"
     Point t, until;
     bool strong = true, range = false;
-    size_t end = ClockRange(i, &t, &until, &strong);
+    // TimeOfDay writes *p without reading it: a call the failed range made
+    // left t and its end as a second call would
+    size_t time_of_day = SIZE_MAX;
+    size_t end = ClockRange(i, &t, &until, &strong, &time_of_day);
     if (end) range = true;
-    else end = TimeOfDay(i, &t);
+    else end = time_of_day != SIZE_MAX ? time_of_day : TimeOfDay(i, &t);
     if (end > best) {
       Expr x;
       x.first = i;

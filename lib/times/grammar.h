@@ -72,8 +72,11 @@ class Grammar {
   size_t Weekday(size_t i, Expr* e) const;
   size_t Amount(size_t i, double* value) const;
   // compound.cc: clock ranges, day + clock, numeric dates, days of month, holidays
-  size_t Clock(size_t i, Point* p, bool* meridiem, bool bare_ok) const;
-  size_t ClockRange(size_t i, Point* a, Point* b, bool* strong) const;
+  /// time_of_day (unless null): what TimeOfDay(i, p) returned, as Clock tries it first.
+  size_t Clock(size_t i, Point* p, bool* meridiem, bool bare_ok, size_t* time_of_day = nullptr) const;
+  /// time_of_day (unless null) is set to TimeOfDay(i, a) if the range tried it (else left alone);
+  /// on failure *a then holds what that call wrote.
+  size_t ClockRange(size_t i, Point* a, Point* b, bool* strong, size_t* time_of_day = nullptr) const;
   size_t DayClock(size_t k, Expr* e) const;
   size_t DayAfterClock(size_t k, Expr* e) const;
   size_t NumericDate(size_t i, Expr* e) const;

@@ -3,8 +3,9 @@
 // references. Without a document date, relative dates keep a relative
 // value (UNDEF-REF-year-MINUS-1), as HeidelTime writes them.
 #include <cmath>
-#include <iterator>
 #include <cstdio>
+#include <iterator>
+#include <string>
 
 #include "times/grammar.h"
 
@@ -44,6 +45,8 @@ std::string Undef(Gran g, int n) {
 
 std::string Num(double v) {
   if (v < 0) return "X";
+  // an integral value below 1e15 is exact: "%.0f" prints its digits ("-0" aside)
+  if (v == std::floor(v) && v < 1e15 && !std::signbit(v)) return std::to_string(static_cast<long long>(v));
   char buf[32];
   if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%g", v);
