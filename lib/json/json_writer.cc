@@ -159,52 +159,130 @@ class Writer {
   }
   /// `k` is a field name of the schema: plain ASCII, written without escaping.
   [[gnu::always_inline]] void Key(std::string_view k) {
-    Reserve(k.size() + 4);
     // Through a local pointer: a char store may alias the members, which
     // the compiler would reload after each one.
-    char* d = data_ + len_;
-    if (!after_key_ && !first_) *d++ = ',';
+    char* d = Begin(k.size() + 3);
     *d++ = '"';
     std::memcpy(d, k.data(), k.size());
     d += k.size();
     *d++ = '"';
     *d++ = ':';
     len_ = static_cast<size_t>(d - data_);
-    first_ = true;  // the value follows without a comma
-    after_key_ = true;
+    need_comma_ = false;  // the value follows without a comma
   }
   void Num(double v) {
-    Sep();
     if (!std::isfinite(v)) {  // "1e688" overflows a double; JSON has no inf
-      Append("null");
+      Null();
       return;
     }
-    char buf[32];
     // The range test comes first: casting a double out of range is undefined.
     if (v < 1e18 && v > -1e18 && v == static_cast<double>(static_cast<long long>(v))) {
-      Digits(static_cast<long long>(v));
+      Int(static_cast<long long>(v));
       return;
     }
-    int len = std::snprintf(buf, sizeof buf, "%.17g", v);
-    Append(std::string_view(buf, static_cast<size_t>(len)));
+    char* d = Begin(32);
+    int len = std::snprintf(d, 32, "%.17g", v);
+    End(d + len);
   }
   void Int(long long v) {
-    Sep();
-    Digits(v);
-  }
-  // Decimal digits: the length first, then two digits at a time from the right.
-  void Digits(long long v) {
-    static constexpr char kPairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
-    Reserve(24);
-    char* d = data_ + len_;
+    char* d = Begin(21);
     uint64_t u = static_cast<uint64_t>(v);
     if (v < 0) {
       *d++ = '-';
       u = 0 - u;
     }
+    End(Digits(d, u));
+  }
+  void Bool(bool v) {
+    char* d = Begin(5);
+    std::memcpy(d, v ? "true " : "false", 5);
+    End(d + 5 - v);
+  }
+  void Null() {
+    char* d = Begin(4);
+    std::memcpy(d, "null", 4);
+    End(d + 4);
+  }
+  void String(std::string_view s) {
+    Reserve(1);
+    data_[len_] = ',';
+    len_ += need_comma_;
+    Str(s);
+    need_comma_ = true;
+  }
+  /// A name of the schema (a kind, a type): plain ASCII, written unscanned.
+  void Name(std::string_view s) {
+    char* d = Begin(s.size() + 2);
+    *d++ = '"';
+    std::memcpy(d, s.data(), s.size());
+    d[s.size()] = '"';
+    End(d + s.size() + 1);
+  }
+  void Open(char c) {
+    char* d = Begin(1);
+    *d++ = c;
+    len_ = static_cast<size_t>(d - data_);
+    need_comma_ = false;
+  }
+  void Close(char c) { Reserve(1); data_[len_++] = c; need_comma_ = true; }
+
+  // Inline, so that the field name's length is a constant and its copy a few
+  // stores instead of a memcpy call.
+  [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
+  [[gnu::always_inline]] void KInt(std::string_view k, long long v) { Key(k); Int(v); }
+  [[gnu::always_inline]] void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
+  [[gnu::always_inline]] void KName(std::string_view k, std::string_view v) { Key(k); Name(v); }
+  /// Opens an object with the fields begin, end and (with_text) text of `s`.
+  void OpenSpan(Span s, std::string_view text, bool with_text) {
+    char* d = Begin(9 + 10 + 7 + 10 + 8);
+    d = Lit(d, "{\"begin\":");
+    d = Digits(d, s.begin);
+    d = Lit(d, ",\"end\":");
+    d = Digits(d, s.end);
+    if (!with_text) return End(d);
+    d = Lit(d, ",\"text\":");
+    len_ = static_cast<size_t>(d - data_);
+    Str(Slice(text, s));
+    need_comma_ = true;
+  }
+  [[gnu::always_inline]] void SpanObj(std::string_view k, Span s, std::string_view text) {
+    Key(k);
+    OpenSpan(s, text, true);
+    Close('}');
+  }
+  [[gnu::always_inline]] void IndexArray(std::string_view k, const std::vector<uint32_t>& v) {
+    Key(k);
+    Open('[');
+    for (uint32_t x : v) Int(x);
+    Close(']');
+  }
+
+ private:
+  // Room for a comma and n bytes; returns where the n bytes go, after the
+  // comma a value or key needs (written always, kept when needed).
+  [[gnu::always_inline]] char* Begin(size_t n) {
+    Reserve(n + 1);
+    char* d = data_ + len_;
+    *d = ',';
+    return d + need_comma_;
+  }
+  // Ends a value written up to d.
+  [[gnu::always_inline]] void End(char* d) {
+    len_ = static_cast<size_t>(d - data_);
+    need_comma_ = true;
+  }
+  template <size_t N>
+  [[gnu::always_inline]] static char* Lit(char* d, const char (&s)[N]) {
+    std::memcpy(d, s, N - 1);
+    return d + N - 1;
+  }
+  // The decimal digits of u at d (room for 20); returns their end. The
+  // length first, then two digits at a time from the right.
+  [[gnu::always_inline]] static char* Digits(char* d, uint64_t u) {
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     size_t k = 1;
     for (uint64_t x = u; x >= 10;) {
       if (x >= 10000) { x /= 10000; k += 4; }
@@ -218,53 +296,7 @@ class Writer {
     }
     if (u >= 10) std::memcpy(p - 2, kPairs + 2 * u, 2);
     else p[-1] = static_cast<char>('0' + u);
-    len_ = static_cast<size_t>(d + k - data_);
-  }
-  void Bool(bool v) { Sep(); Append(v ? "true" : "false"); }
-  void Null() { Sep(); Append("null"); }
-  void String(std::string_view s) { Sep(); Str(s); }
-  /// A name of the schema (a kind, a type): plain ASCII, written unscanned.
-  void Name(std::string_view s) {
-    Sep();
-    Reserve(s.size() + 2);
-    char* d = data_ + len_;
-    *d++ = '"';
-    std::memcpy(d, s.data(), s.size());
-    d[s.size()] = '"';
-    len_ += s.size() + 2;
-  }
-  void Open(char c) { Sep(); Reserve(1); data_[len_++] = c; first_ = true; }
-  void Close(char c) { Reserve(1); data_[len_++] = c; first_ = false; }
-
-  // Inline, so that the field name's length is a constant and its copy a few
-  // stores instead of a memcpy call.
-  [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
-  [[gnu::always_inline]] void KInt(std::string_view k, long long v) { Key(k); Int(v); }
-  [[gnu::always_inline]] void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
-  [[gnu::always_inline]] void KName(std::string_view k, std::string_view v) { Key(k); Name(v); }
-  [[gnu::always_inline]] void SpanFields(Span s, std::string_view text, bool with_text) {
-    KInt("begin", s.begin);
-    KInt("end", s.end);
-    if (with_text) KStr("text", Slice(text, s));
-  }
-  [[gnu::always_inline]] void SpanObj(std::string_view k, Span s, std::string_view text) {
-    Key(k);
-    Open('{');
-    SpanFields(s, text, true);
-    Close('}');
-  }
-  [[gnu::always_inline]] void IndexArray(std::string_view k, const std::vector<uint32_t>& v) {
-    Key(k);
-    Open('[');
-    for (uint32_t x : v) Int(x);
-    Close(']');
-  }
-
- private:
-  [[gnu::always_inline]] void Sep() {
-    if (after_key_) { after_key_ = false; first_ = false; return; }
-    if (!first_) { Reserve(1); data_[len_++] = ','; }
-    first_ = false;
+    return d + k;
   }
   // Room for n more bytes.
   [[gnu::always_inline]] void Reserve(size_t n) {
@@ -287,13 +319,12 @@ class Writer {
     std::memcpy(data_ + len_, p, n);
     len_ += n;
   }
-  void Append(std::string_view s) { Reserve(s.size()); Put(s.data(), s.size()); }
 
   std::string* out_;
   char* data_ = nullptr;
   size_t start_ = 0, len_ = 0, cap_ = 0;
-  bool first_ = true;
-  bool after_key_ = false;
+  // After a value or a closed container; not after '{', '[' or a key.
+  bool need_comma_ = false;
 };
 
 std::string_view DateSourceName(DateSource s) {
@@ -340,8 +371,7 @@ void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
   w.Key("times");
   w.Open('[');
   for (const TimeExpression& t : a.times) {
-    w.Open('{');
-    w.SpanFields(t.span, text, true);
+    w.OpenSpan(t.span, text, true);
     w.KName("type", TimeTypeName(t.type));
     w.KStr("value", t.value);
     if (std::string_view m = TimeModName(t.mod); !m.empty()) w.KName("mod", m);
@@ -365,8 +395,7 @@ void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
   w.Key("figures");
   w.Open('[');
   for (const Figure& f : a.figures) {
-    w.Open('{');
-    w.SpanFields(f.span, text, true);
+    w.OpenSpan(f.span, text, true);
     w.KName("kind", FigureKindName(f.kind));
     w.Key("value");
     if (f.kind == FigureKind::kVague && f.exact.empty()) w.Null(); else w.Num(f.value);
@@ -406,8 +435,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
     w.Key("mentions");
     w.Open('[');
     for (const Mention& m : e.mentions) {
-      w.Open('{');
-      w.SpanFields(m.span, text, true);
+      w.OpenSpan(m.span, text, true);
       w.KName("via", MentionViaName(m.via));
       if (!m.with_title.empty() &&
           (m.with_title.begin != m.span.begin || m.with_title.end != m.span.end))
@@ -424,8 +452,7 @@ void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
   w.Key("quotes");
   w.Open('[');
   for (const Quote& q : a.quotes) {
-    w.Open('{');
-    w.SpanFields(q.span, text, true);
+    w.OpenSpan(q.span, text, true);
     w.KName("kind", QuoteKindName(q.kind));
     w.Key("speaker");
     if (q.speaker >= 0) w.Int(q.speaker); else w.Null();
@@ -443,8 +470,7 @@ void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
   w.Key("claims");
   w.Open('[');
   for (const Claim& c : a.claims) {
-    w.Open('{');
-    w.SpanFields(c.span, text, true);
+    w.OpenSpan(c.span, text, true);
     w.Key("quote");
     if (c.quote >= 0) w.Int(c.quote); else w.Null();
     w.Key("speaker");
@@ -479,8 +505,7 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
   w.Key("paragraphs");
   w.Open('[');
   for (const Paragraph& p : a.paragraphs) {
-    w.Open('{');
-    w.SpanFields(p.span, text, false);
+    w.OpenSpan(p.span, text, false);
     w.KInt("first_sentence", p.first_sentence);
     w.KInt("sentence_count", p.sentence_count);
     if (p.turn >= 0) w.KInt("turn", p.turn);
@@ -490,8 +515,7 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
   w.Key("sentences");
   w.Open('[');
   for (const Sentence& s : a.sentences) {
-    w.Open('{');
-    w.SpanFields(s.span, text, false);
+    w.OpenSpan(s.span, text, false);
     w.KInt("paragraph", s.paragraph);
     w.Close('}');
   }
@@ -499,8 +523,7 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
   w.Key("turns");
   w.Open('[');
   for (const Turn& t : a.turns) {
-    w.Open('{');
-    w.SpanFields(t.span, text, false);
+    w.OpenSpan(t.span, text, false);
     w.SpanObj("label", t.label, text);
     w.KStr("speaker", t.speaker);
     w.Key("question"); w.Bool(t.is_question);
@@ -511,8 +534,7 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
     w.Key("tokens");
     w.Open('[');
     for (const Token& t : a.tokens) {
-      w.Open('{');
-      w.SpanFields(t.span, text, true);
+      w.OpenSpan(t.span, text, true);
       w.KName("kind", TokenKindName(t.kind));
       w.KStr("norm", a.Norm(t));
       if (t.quote != QuoteRole::kNone) w.KName("quote", QuoteRoleName(t.quote));
