@@ -43,7 +43,7 @@ Status QuoteLexicon::Load() {
     f.strict = row.fields[3] == "1";
     cue_filter_.Add(f.words[0]);
     cue_hashes_.Add(f.words[0]);
-    cues_by_first_[f.words[0]].push_back(cues_.size());
+    cues_by_first_[HashWord(f.words[0])].push_back(cues_.size());
     cues_.push_back(std::move(f));
   }
   Tsv nouns;
@@ -88,12 +88,12 @@ Status QuoteLexicon::Load() {
 
 const CueForm* QuoteLexicon::MatchCueSlow(const Analysis& a, std::string_view w, size_t i,
                                           size_t end) const {
-  auto it = cues_by_first_.find(w);
+  auto it = cues_by_first_.find(NormHash(a, i));
   if (it == cues_by_first_.end()) return nullptr;
   const CueForm* best = nullptr;
   for (size_t idx : it->second) {
     const CueForm& f = cues_[idx];
-    if (i + f.words.size() > end) continue;
+    if (i + f.words.size() > end || f.words[0] != w) continue;
     bool ok = true;
     for (size_t k = 1; k < f.words.size() && ok; ++k) ok = NormOf(a, i + k) == f.words[k];
     if (ok && (!best || f.words.size() > best->words.size())) best = &f;

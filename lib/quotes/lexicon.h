@@ -48,6 +48,8 @@ class QuoteLexicon {
     std::string_view w(a.norm_pool.data() + t.norm.begin, t.norm.size());
     return cue_filter_.MayContain(w) ? MatchCueSlow(a, w, i, end) : nullptr;
   }
+  /// Whether a cue may start at a word of norm hash h (MatchCue's first test).
+  bool MayStartCue(uint64_t h) const { return cue_hashes_.MayContain(h); }
   SpeakerNoun Noun(std::string_view norm) const;
   /// Whether a lower-case word only ever belongs to a title ("acting",
   /// "president", "secretary", "of"), from entity_titles.tsv.
@@ -68,7 +70,8 @@ class QuoteLexicon {
   const CueForm* MatchCueSlow(const Analysis& a, std::string_view w, size_t i, size_t end) const;
 
   std::vector<CueForm> cues_;
-  StringMap<std::vector<size_t>> cues_by_first_;
+  /// Cues by the HashWord of their first word (equal first words verified).
+  std::unordered_map<uint64_t, std::vector<size_t>> cues_by_first_;
   WordFilter cue_filter_, noun_filter_, title_filter_;
   HashFilter cue_hashes_;  // cues' first words, before cue_filter_
   StringMap<SpeakerNoun> nouns_;

@@ -172,7 +172,8 @@ class QuoteRun {
     for (size_t s = 0; s < a_->sentences.size(); ++s) {
       size_t first = finder_.SentenceFirst(s), end = finder_.SentenceEnd(s);
       for (size_t i = first; i < end;) {
-        if (in_quote_[i] || consumed_[i]) { ++i; continue; }
+        // Most words start no cue: the hash filter first.
+        if (!lex_.MayStartCue(NormHash(*a_, i)) || in_quote_[i] || consumed_[i]) { ++i; continue; }
         const CueForm* f = lex_.MatchCue(*a_, i, end);
         // The bare "say" ("I have to say that") only introduces marked quotes.
         if (!f || (f->words.size() == 1 && f->words[0] == "say")) { ++i; continue; }
@@ -585,7 +586,15 @@ class QuoteRun {
     if (role_turn_.size() != a_->turns.size()) role_turn_.assign(a_->turns.size(), -1);
     int8_t& role = role_turn_[static_cast<size_t>(ti)];
     // 1: a role label ("MODERATOR"); 2: a heading, no speaker ("TO THE SENATE").
-    if (role < 0) role = lex_.IsRoleLabel(Slice(text_, t.label)) ? 1 : lex_.IsHeadingLabel(t.speaker) ? 2 : 0;
+    // Briefings repeat a few labels in many turns: once per distinct label.
+    if (role < 0) {
+      std::string key(Slice(text_, t.label));
+      key += '\n';
+      key += t.speaker;
+      auto [it, fresh] = role_by_label_.try_emplace(std::move(key), int8_t{0});
+      if (fresh) it->second = lex_.IsRoleLabel(Slice(text_, t.label)) ? 1 : lex_.IsHeadingLabel(t.speaker) ? 2 : 0;
+      role = it->second;
+    }
     if (role == 2) return -1;
     if (role) return kRoleTurn;
     auto it = turn_entities_.find(t.speaker);
@@ -767,6 +776,7 @@ class QuoteRun {
   std::vector<size_t> reported_;  // indices into cands_
   std::unordered_map<std::string, int32_t> turn_entities_;
   std::vector<int8_t> role_turn_;  // per turn: IsRoleLabel of its label, -1 not yet known
+  std::unordered_map<std::string, int8_t> role_by_label_;  // label '\n' speaker -> role
   std::vector<int32_t> created_;
   std::unordered_map<int32_t, int32_t> full_names_;  // see FullName()
   std::unordered_set<std::string_view> lower_words_;  // see LowerCaseInText()
