@@ -183,8 +183,10 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   std::vector<Mention> added;
   std::optional<NameIndex> index;  // built at the first tagger name
   // HashWord of the norms of the document's lower-case words (value 1),
-  // built when first needed.
+  // built after kLowerScans questions answered by a scan of the tokens.
   std::optional<HashMap64<uint8_t>> lower_words;
+  constexpr int kLowerScans = 4;
+  int lower_scans = 0;
   std::vector<uint8_t> labels;
   std::vector<NerSpan> spans;
   const uint64_t* norm_hashes = NormHashes(*a);
@@ -313,16 +315,27 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       // writes in lower case is a common word ("Federal lands" ... "federal").
       if (type == EntityType::kLocation && ns.end_word - ns.first_word == 1 &&
           !(lex.WordBits(words[ns.first_word]) & kGazListBits)) {
-        if (!lower_words) {
-          lower_words.emplace();
-          lower_words->Reserve(toks.size());
-          for (size_t i = 0; i < toks.size(); ++i) {
-            const Token& t = toks[i];
-            if (t.kind == TokenKind::kWord && !(t.flags & (kTokenCapitalized | kTokenAllUpper)))
-              (*lower_words)[norm_hashes ? norm_hashes[i] : HashWord(a->Norm(t))] = 1;
+        auto lower_word = [&](size_t i) {
+          const Token& t = toks[i];
+          return t.kind == TokenKind::kWord && !(t.flags & (kTokenCapitalized | kTokenAllUpper));
+        };
+        auto hash_at = [&](size_t i) { return norm_hashes ? norm_hashes[i] : HashWord(a->Norm(toks[i])); };
+        const uint64_t want = HashLowerWord(words[ns.first_word]);
+        bool seen_lower = false;
+        if (!lower_words && lower_scans < kLowerScans) {
+          // The first few questions scan the tokens: cheaper than the table.
+          ++lower_scans;
+          for (size_t i = 0; i < toks.size() && !seen_lower; ++i) seen_lower = hash_at(i) == want && lower_word(i);
+        } else {
+          if (!lower_words) {
+            lower_words.emplace();
+            lower_words->Reserve(toks.size());
+            for (size_t i = 0; i < toks.size(); ++i)
+              if (lower_word(i)) (*lower_words)[hash_at(i)] = 1;
           }
+          seen_lower = lower_words->Find(want) != nullptr;
         }
-        if (lower_words->Find(HashLowerWord(words[ns.first_word])) != nullptr) continue;
+        if (seen_lower) continue;
       }
       // A one-word "person" that the gazetteers know as a place and not as a
       // name is a place after a place preposition ("born in Heidelberg");
