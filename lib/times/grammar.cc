@@ -87,10 +87,6 @@ TimeMod ModFromName(std::string_view n) {
   return TimeMod::kNone;
 }
 
-bool Grammar::Ok(size_t i, size_t start) const {
-  return i < at_.size() && at_[i].sentence == at_[start].sentence;
-}
-
 int Grammar::MonthAt(size_t i) const {
   const WordInfo* w = Word(i);
   if (!w || !w->month) return 0;

@@ -95,7 +95,8 @@ class Grammar {
   int YearAt(size_t y, size_t start, size_t* end) const;  ///< a year in digits or words
 
   // helpers
-  bool Ok(size_t i, size_t start) const;  ///< atom i exists in start's sentence
+  /// Atom i exists in start's sentence (inline: every rule asks).
+  bool Ok(size_t i, size_t start) const { return i < at_.size() && at_[i].sentence == at_[start].sentence; }
   bool Is(size_t i, std::string_view w) const { return i < at_.size() && at_[i].text == w; }
   const WordInfo* Word(size_t i) const { return i < at_.size() ? at_[i].word : nullptr; }
   int MonthAt(size_t i) const;           ///< month number, honouring May/March checks; 0 if none
