@@ -71,6 +71,12 @@ bool FutureWord(std::string_view w) {
   return kFuture.Has(w) || w.ends_with("'ll");
 }
 
+// +1 a future word, -1 a past word, else 0: one call per word Tense reads.
+int WordTense(std::string_view w) {
+  if (FutureWord(w)) return 1;
+  return PastWord(w) ? -1 : 0;
+}
+
 }  // namespace
 
 TimeMod ModFromName(std::string_view n) {
@@ -194,20 +200,16 @@ int Grammar::Tense(size_t first, size_t last) const {
     size_t at = 0;
     if (first >= d && at_[first - d].sentence == s) {
       at = first - d;
-      std::string_view w = at_[at].text;
-      if (FutureWord(w)) found = 1;
-      else if (PastWord(w)) found = -1;
+      found = WordTense(at_[at].text);
     }
     if (!found && last - 1 + d < at_.size() && at_[last - 1 + d].sentence == s) {
       at = last - 1 + d;
-      std::string_view w = at_[at].text;
-      if (FutureWord(w)) found = 1;
-      else if (PastWord(w)) found = -1;
+      found = WordTense(at_[at].text);
     }
     // "will be held", "will have ended": a participle after a future auxiliary
     if (found < 0)
       for (size_t k = 1; k <= 3 && at >= k && at_[at - k].sentence == s; ++k)
-        if (FutureWord(at_[at - k].text)) return 1;
+        if (WordTense(at_[at - k].text) > 0) return 1;
     if (found) return found;
   }
   return 0;
