@@ -109,6 +109,11 @@ class Writer {
       len_ += n + 2;
       return;
     }
+    StrEscaped(s, i);
+  }
+  // The rest of Str from s[i], the first byte that needs an escape or a check.
+  [[gnu::noinline]] void StrEscaped(std::string_view s, size_t i) {
+    const size_t n = s.size();
     data_[len_++] = '"';
     Put(s.data(), i);
     while (i < n) {
@@ -231,7 +236,18 @@ class Writer {
   [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
   [[gnu::always_inline]] void KInt(std::string_view k, long long v) { Key(k); Int(v); }
   [[gnu::always_inline]] void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
-  [[gnu::always_inline]] void KName(std::string_view k, std::string_view v) { Key(k); Name(v); }
+  /// Key k and name v (both plain ASCII) as one piece: "k":"v".
+  [[gnu::always_inline]] void KName(std::string_view k, std::string_view v) {
+    char* d = Begin(k.size() + v.size() + 5);
+    *d++ = '"';
+    std::memcpy(d, k.data(), k.size());
+    d += k.size();
+    d = Lit(d, "\":\"");
+    std::memcpy(d, v.data(), v.size());
+    d += v.size();
+    *d++ = '"';
+    End(d);
+  }
   /// Opens an object with the fields begin, end and (with_text) text of `s`.
   void OpenSpan(Span s, std::string_view text, bool with_text) {
     char* d = Begin(9 + 10 + 7 + 10 + 8);
@@ -283,11 +299,16 @@ class Writer {
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    size_t k = 1;
-    for (uint64_t x = u; x >= 10;) {
-      if (x >= 10000) { x /= 10000; k += 4; }
-      else { k += 1 + (x >= 100) + (x >= 1000); break; }
-    }
+    // kTens[t] = 10^t but kTens[0] = 0, so that 0 has one digit.
+    static constexpr std::array<uint64_t, 20> kTens = [] {
+      std::array<uint64_t, 20> t{};
+      uint64_t x = 10;
+      for (size_t i = 1; i < t.size(); ++i, x *= 10) t[i] = x;
+      return t;
+    }();
+    // t is floor(log10(u)) or one more (1233/4096 ~ log10(2)); the table decides.
+    const auto t = static_cast<size_t>(((64 - __builtin_clzll(u | 1)) * 1233) >> 12);
+    const size_t k = t + 1 - (u < kTens[t]);
     char* p = d + k;
     while (u >= 100) {
       p -= 2;
