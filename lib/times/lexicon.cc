@@ -198,6 +198,18 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
     if (entry.flags & kHolidayStart) entry.starts |= kStartHoliday;
     if (entry.flags & kPhraseStart) entry.starts |= kStartRef;
   }
+  size_t pair_cap = 16;
+  while (pair_cap < lex->phrase_pairs_.size() * 4) pair_cap *= 2;
+  lex->pair_table_.assign(pair_cap, PairSlot{});
+  lex->pair_mask_ = pair_cap - 1;
+  for (const auto& [pair, unused] : lex->phrase_pairs_) {
+    const size_t sp = pair.find(' ');
+    if (sp == std::string::npos) continue;  // a one-word phrase: no pair
+    const uint64_t hash = PairHash(std::string_view(pair).substr(0, sp), std::string_view(pair).substr(sp + 1));
+    size_t h = hash & lex->pair_mask_;
+    while (lex->pair_table_[h].used) h = (h + 1) & lex->pair_mask_;
+    lex->pair_table_[h] = PairSlot{hash, pair, true};
+  }
   size_t cap = 64;
   while (cap < lex->words_.size() * 4) cap *= 2;
   lex->table_.assign(cap, Slot{});
@@ -236,12 +248,15 @@ size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
 }
 
 bool Lexicon::PhrasePair(std::string_view first, std::string_view second) const {
-  char buf[64];
-  if (first.size() + second.size() + 1 > sizeof buf) return false;
-  first.copy(buf, first.size());
-  buf[first.size()] = ' ';
-  second.copy(buf + first.size() + 1, second.size());
-  return phrase_pairs_.count(std::string_view(buf, first.size() + second.size() + 1)) > 0;
+  const uint64_t hash = PairHash(first, second);
+  for (size_t h = hash & pair_mask_;; h = (h + 1) & pair_mask_) {
+    const PairSlot& s = pair_table_[h];
+    if (!s.used) return false;
+    const std::string_view key = s.key;
+    if (s.hash == hash && key.size() == first.size() + 1 + second.size() && key.starts_with(first) &&
+        key[first.size()] == ' ' && key.ends_with(second))
+      return true;
+  }
 }
 
 std::string_view Lexicon::Phrase(std::string_view joined) const {

@@ -275,6 +275,23 @@ class Lexicon {
   std::vector<uint64_t> tails_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   Map<std::string> phrases_;
   Map<bool> phrase_pairs_;  ///< first two words of each multi-word phrase
+  /// phrase_pairs_ as an open-addressing table (power-of-two size, linear
+  /// probing) keyed by PairHash: PhrasePair joins no words to look one up.
+  struct PairSlot {
+    uint64_t hash = 0;
+    std::string key;
+    bool used = false;
+  };
+  std::vector<PairSlot> pair_table_;
+  size_t pair_mask_ = 0;
+  /// FNV-1a of "first second".
+  static uint64_t PairHash(std::string_view first, std::string_view second) {
+    uint64_t h = 14695981039346656037ull;
+    for (char c : first) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ static_cast<unsigned char>(' ')) * 1099511628211ull;
+    for (char c : second) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
   Map<bool> prefixes_;      ///< the first words (not all) of each phrase and holiday
   size_t max_phrase_words_ = 1;
   Map<Holiday> holidays_;
