@@ -175,8 +175,116 @@ bool NerTagger::Lookup(std::string_view w, uint64_t slot_hash, bool own, ner::Wo
   return e.has_own;
 }
 
+// Greedy left-to-right decoding (models without the viterbi row).
+void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
+                          std::vector<NerSpan>* spans) const {
+  using namespace ner;
+  const size_t n = s.n;
+  labels->assign(n, kNerO);
+  spans->clear();
+  // Most sentences have no word that can start a name outside the
+  // rule-based mentions: nothing to score.
+  size_t i = 0;
+  while (i < n && !s.Candidate(i)) ++i;
+  if (i == n) return;
+  // Word infos are fetched on first use: most words are never scored nor
+  // next to a scored word.
+  WordInfo info_buf[64];
+  uint8_t done_buf[64] = {};
+  std::vector<WordInfo> info_heap;
+  std::vector<uint8_t> done_heap;
+  WordInfo* info = info_buf;
+  uint8_t* done = done_buf;
+  if (n > 64) {
+    info_heap.resize(n);
+    done_heap.assign(n, 0);
+    info = info_heap.data();
+    done = done_heap.data();
+  }
+  uint8_t prev = kNerO;
+  for (; i < n; ++i) {
+    // After an O only a candidate is scored; after a name word any word
+    // not skipped (it may continue the name).
+    if (prev == kNerO) {
+      while (i < n && !s.Candidate(i)) ++i;
+      if (i == n) break;
+    } else if (s.skip[i]) {
+      prev = kNerO;
+      continue;
+    }
+    // done[j]: 0 nothing, 1 context part, 2 both parts in info[j].
+    for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
+      if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
+      done[j] = Lookup(s[j], s.SlotHash(j), j == i, &info[j]) ? 2 : 1;
+    }
+    // The same features, in the same order of float additions, as
+    // FeatureKeys: rows cached per word, pair keys finished here.
+    const WordInfo& a = info[i];
+    const WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
+    const WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
+    // The score in two 4-float vectors (GCC/Clang vector extension): the
+    // same per-label float additions, kept in registers.
+    F4 lo, hi;
+    std::memcpy(&lo, prev_weights_[prev].data(), sizeof lo);
+    std::memcpy(&hi, prev_weights_[prev].data() + 4, sizeof hi);
+    auto add_row = [&](uint32_t r) {
+      if (r == kNoRow) return;
+      F4 x, y;
+      std::memcpy(&x, weights_[r].data(), sizeof x);
+      std::memcpy(&y, weights_[r].data() + 4, sizeof y);
+      lo += x;
+      hi += y;
+    };
+    auto add_key = [&](uint64_t key) { add_row(Row(key)); };
+    for (size_t k = 0; k < 6; ++k) add_row(a.own[k]);  // w, W, p3, s3, s2, sh
+    add_row(before ? before->ctx[0] : edge_rows_[0]);
+    add_row(after ? after->ctx[1] : edge_rows_[1]);
+    add_row(i >= 2 ? info[i - 2].ctx[2] : edge_rows_[2]);
+    add_row(i + 2 < n ? info[i + 2].ctx[3] : edge_rows_[3]);
+    add_row(before ? before->ctx[4] : edge_rows_[4]);
+    add_row(after ? after->ctx[5] : edge_rows_[5]);
+    const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
+    const uint64_t shp1 = after ? after->shape : NoShapeHash();
+    add_key(KeyEnd(Mix(Mix(sh3 ^ a.shape) ^ shp1)));
+    const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
+    add_key(KeyEnd(Mix(wm1w ^ a.lower)));
+    add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
+    if (prev == kNerO) {
+      add_row(a.pl_o[0]);
+      add_row(a.pl_o[1]);
+    } else {
+      add_key(KeyEnd(Mix(plsh_start_[prev] ^ a.shape)));
+      add_key(KeyEnd(Mix(plw_start_[prev] ^ a.lower)));
+    }
+    add_row(a.own[6]);  // gz
+    if (before) add_row(before->ctx[6]);
+    if (after) add_row(after->ctx[7]);
+    add_row(a.cw[i == 0 || (i == 1 && SentenceFirst(s[0], 1))]);
+    if (after) add_row(after->lex_ctx[0]);
+    add_row(a.hd);
+    if (after) add_row(after->lex_ctx[1]);
+    if (i + 2 < n) add_row(info[i + 2].lex_ctx[2]);
+    float score[kRowWidth];
+    std::memcpy(score, &lo, sizeof lo);
+    std::memcpy(score + 4, &hi, sizeof hi);
+    uint8_t best = 0;
+    for (uint8_t l = 1; l < kNerLabels; ++l)
+      if (score[l] > score[best]) best = l;
+    (*labels)[i] = prev = best;
+    if (best == kNerO) continue;
+    // Spans as Spans(labels) makes them: an I- of the same type right
+    // after a span continues it.
+    const uint8_t begin = (best % 2 == 1) ? best : static_cast<uint8_t>(best - 1);
+    if (best % 2 == 0 && !spans->empty() && spans->back().end_word == i && spans->back().type == begin)
+      spans->back().end_word = i + 1;
+    else
+      spans->push_back({i, i + 1, begin});
+  }
+}
+
 void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
                     std::vector<NerSpan>* spans) const {
+  if (!viterbi_) return TagGreedy(s, labels, spans);
   using namespace ner;
   const size_t n = s.n;
   labels->assign(n, kNerO);

@@ -436,6 +436,7 @@ class NerTagger {
   std::vector<Row8> weights_;
   size_t mask_ = 0, count_ = 0;
   bool viterbi_ = false;
+  void TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels, std::vector<NerSpan>* spans) const;
   // Bias plus previous-label weights, per previous label.
   std::array<Row8, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;
