@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/hash.h"
 #include "core/tables.h"
 
 namespace communique::internal {
@@ -195,6 +196,12 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
     if (e.c == "post" || number_like || parser_word || lex->Has(w, kRoleNegative) || lex->vague.Starts(w)) return;
     lex->currency_only_starters[w] = true;
   });
+  for (const auto& [w, unused] : lex->starters) {
+    const bool currency_only = lex->currency_only_starters.count(w) != 0;
+    const auto bits = static_cast<uint8_t>(kStarterWord | (currency_only ? kCurrencyOnlyWord : 0));
+    auto [it, fresh] = lex->starter_bits.try_emplace(HashWord(w), w, bits);
+    if (!fresh) return Status(ErrorCode::kDataLoadFailed, "figures: two starters with one hash: " + w);
+  }
   return Status();
 }
 

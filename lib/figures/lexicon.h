@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "communique/figure.h"
@@ -124,6 +125,16 @@ struct FigureLexicon {
   /// Second words of phrases that start with "a"/"an" ("a few", "a couple").
   WordMap<bool> after_article;
   WordFilter after_article_filter;
+  /// The starters by HashWord of the word (the word kept to verify it):
+  /// kStarterWord, plus kCurrencyOnlyWord for currency_only_starters.
+  static constexpr uint8_t kStarterWord = 1, kCurrencyOnlyWord = 2;
+  std::unordered_map<uint64_t, std::pair<std::string, uint8_t>> starter_bits;
+  /// starter_bits of a word with HashWord h; 0 if it is no starter.
+  uint8_t StarterBits(uint64_t h, std::string_view word) const {
+    if (!starter_hashes.MayContain(h)) return 0;
+    auto it = starter_bits.find(h);
+    return it != starter_bits.end() && it->second.first == word ? it->second.second : 0;
+  }
   PhraseTable currencies;  // a=code, b=unit, c=where
   PhraseTable units;       // a=unit, b=dimension
   PhraseTable qualifiers;  // a=bound

@@ -179,12 +179,15 @@ class FigureStage final : public Stage {
     if (w == "a" || w == "an") return !doc.is(i + 1, TokenKind::kWord) || MayFollowArticle(doc.norm(i + 1));
     std::string_view s = doc.surface(i);
     const bool iso_shape = s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
-    if (IsStarter(w, doc.tok(i).flags & kTokenHyphenated)) {
+    const uint8_t bits = lex_.StarterBits(NormHash(*doc.a, i), w);
+    if (bits & FigureLexicon::kStarterWord) {
       // "us", "can", "u.s.": only a currency phrase starts a figure there
       // (Find fails at such a word without one).
-      if (lex_.currency_only_starters.count(w)) return iso_shape || CurrencyPhraseAt(doc, i);
+      if (bits & FigureLexicon::kCurrencyOnlyWord) return iso_shape || CurrencyPhraseAt(doc, i);
       return true;
     }
+    // A hyphenated word whose first part is a starter ("forty-five").
+    if ((doc.tok(i).flags & kTokenHyphenated) && IsStarter(w)) return true;
     return iso_shape;
   }
 

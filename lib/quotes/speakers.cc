@@ -78,6 +78,9 @@ SpeakerResolver::SpeakerResolver(const Analysis& a, const QuoteLexicon& lex)
     : a_(a), lex_(lex), title_only_(a.entities.size(), 0), canonical_(a.entities.size(), -1) {
   // Full-name persons by family name (first and last word), -2 when ambiguous.
   std::unordered_map<std::string_view, int32_t> by_family;
+  size_t mentions = 0;
+  for (const Entity& e : a.entities) mentions += e.mentions.size();
+  mentions_.reserve(mentions);
   auto add = [&](std::string_view w, int32_t id) {
     auto [it, fresh] = by_family.emplace(w, id);
     if (!fresh && it->second != id) it->second = -2;
