@@ -2,6 +2,7 @@
 // word followed by more capitalized words that end in an organization head
 // ("Senate Armed Services Committee", "House Foreign Affairs Committee",
 // "United Nations Secretariat", "State Department Press Office").
+#include "entities/organizations.h"
 #include "entities/resolver.h"
 
 namespace communique::internal {
@@ -122,6 +123,18 @@ bool Resolver::NationalBody(size_t hi, const OrgInfo& o) {
   }
   reg_.AddMention(id, SpanOf(first, h.last), MentionVia::kName);
   return true;
+}
+
+}  // namespace communique::internal
+
+namespace communique::internal {
+
+bool NotAnOrganization(const Lexicon& lex, const NerSentence& words, const NerSpan& ns) {
+  const size_t n = ns.end_word - ns.first_word;
+  const std::string_view last = words[ns.end_word - 1];
+  if (n >= 2) return lex.IsWorkHead(last) && !(lex.WordBits(last) & kGazOrg);
+  if (last.size() < 2 || last[1] < 'a' || last[1] > 'z') return false;  // "EU", "NATO"
+  return lex.IsCommonWord(last) && lex.Head(ner::Lower(last)) == nullptr;
 }
 
 }  // namespace communique::internal

@@ -283,6 +283,12 @@ void Resolver::TakeRuns(uint32_t at, Hit* h) {
     if (fh == nullptr && first.size() > 3 && first.back() == 's')
       fh = lex_.Head(first.substr(0, first.size() - 1));
     if (parts > 0 && fh != nullptr && fh->type == EntityType::kOrganization) break;
+    // So is a run of two or more words ending in one ("American Federation
+    // of Teachers and National Education Association").
+    if (const HeadInfo* lh = HeadAt(run.last - 1);
+        parts > 0 && run.last - run.first >= 2 && lh != nullptr && lh->last &&
+        lh->type == EntityType::kOrganization && words_[run.first - 1].key == "and")
+      break;
     // A title inside starts a person's name ("... Reconciliation Chairperson X").
     bool titled = false;
     for (uint32_t w = run.first; w < run.last && !titled; ++w)
@@ -376,7 +382,7 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
       words_[of_at + 1].shape != Shape::kLower)
     ++of_at;
   // "Nizhny Novgorod Region": a head word right after a place name.
-  bool after_place = false;
+  bool after_place = false, after_nation = false;
   if (hi > 0 && hits_[hi - 1].last == h.first &&
       words_[hits_[hi - 1].first].sentence == words_[h.first].sentence) {
     const Entry* pe = EntryOf(hits_[hi - 1]);
@@ -386,9 +392,17 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     if (pe && pe->kind == EntryKind::kCountry && len == 1 && lh && lh->last &&
         lh->type == EntityType::kLocation && !words_[h.first - 1].possessive)
       after_place = true;
+    // "Syrian Army", "Russian Navy": a demonym or country before a one-word
+    // organization head (the later rule below joins it to the name).
+    after_nation = pe && (pe->kind == EntryKind::kDemonym || pe->kind == EntryKind::kCountry) &&
+                   len == 1 && lh && lh->last && lh->type == EntityType::kOrganization &&
+                   !words_[h.first - 1].possessive && words_[hits_[hi - 1].first].shape != Shape::kLower &&
+                   (hits_[hi - 1].first == 0 || words_[hits_[hi - 1].first - 1].key != "-");  // "NATO-Russia"
   }
-  const bool by_last = head_last && head_last->last && (len >= 2 || after_place);
-  const bool by_first = !by_last && head_first && head_first->first && len >= 2;
+  const bool by_last = head_last && head_last->last && (len >= 2 || after_place || after_nation);
+  // "Department Press Briefing": a first head word does not make an event a name.
+  const bool by_first = !by_last && head_first && head_first->first && len >= 2 &&
+                        !lex_.IsWorkHeadLower(words_[h.last - 1].hash);
   const bool of_phrase = !by_last && !by_first && head_first && head_first->first && len == 1 &&
                          h.last < words_.size() && words_[h.last].key == "of" &&
                          of_at < words_.size() && hit_at_[of_at] >= 0;

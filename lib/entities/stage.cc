@@ -13,6 +13,7 @@
 #include "core/norm_hash.h"
 #include "core/stage.h"
 #include "entities/lexicon.h"
+#include "entities/organizations.h"
 #include "entities/person_filters.h"
 #include "entities/person_names.h"
 #include "entities/places.h"
@@ -311,6 +312,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
       }
       EntityType type = kNerTypes[(ns.type - 1) / 2];
       if (type == EntityType::kLocation && NotAPlace(lex, words, ns)) continue;
+      if (type == EntityType::kOrganization && NotAnOrganization(lex, words, ns)) continue;
       // A one-word "location" no gazetteer knows that the document also
       // writes in lower case is a common word ("Federal lands" ... "federal").
       if (type == EntityType::kLocation && ns.end_word - ns.first_word == 1 &&

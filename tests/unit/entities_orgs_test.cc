@@ -52,4 +52,35 @@ TEST_SUITE("entities_orgs") {
     REQUIRE(un != nullptr);
     CHECK(un->code == "IGO:UNSC");
   }
+
+  TEST_CASE("a demonym before one organization head word is one organization") {
+    std::string t = "Units of the Syrian Army and the Lebanese Navy were deployed.";
+    Analysis a = AnalyzeOk(t);
+    for (std::string_view name : {"Syrian Army", "Lebanese Navy"}) {
+      const Entity* o = MentionAt(t, a, name);
+      REQUIRE_MESSAGE(o != nullptr, name);
+      CHECK(o->type == EntityType::kOrganization);
+    }
+    const Entity* c = MentionAt(t, a, "Syrian");
+    REQUIRE(c != nullptr);
+    CHECK(c->code == "SYR");
+  }
+
+  TEST_CASE("events and bare common words are no organizations") {
+    std::string t = "Department Press Briefing\n\nThe spokesperson opened the briefing. "
+                    "The Administration and the Government will act together on the plan.";
+    Analysis a = AnalyzeOk(t);
+    for (const Entity& e : a.entities) {
+      CHECK_MESSAGE(e.type != EntityType::kOrganization, e.name);
+    }
+  }
+
+  TEST_CASE("two names joined by 'and', the second ending in a head, stay two") {
+    std::string t = "The American Federation of Teachers and National Education Association "
+                    "welcomed the decision.";
+    Analysis a = AnalyzeOk(t);
+    const Entity* o = MentionAt(t, a, "National Education Association");
+    REQUIRE(o != nullptr);
+    CHECK(o->type == EntityType::kOrganization);
+  }
 }
