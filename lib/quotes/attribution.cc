@@ -25,7 +25,24 @@ bool IsPrepositionLike(std::string_view w) {
 }
 
 CueFinder::CueFinder(const Analysis& a, const QuoteLexicon& lex, const std::vector<uint32_t>& tp)
-    : a_(a), lex_(lex), tp_(tp), token_sentence_(a.tokens.size(), 0) {
+    : a_(a), lex_(lex), tp_(tp) {
+  const size_t n = a.tokens.size();
+  bool in_order = true;  // no sentence starts before the previous one ends
+  for (size_t k = 1; k < a.sentences.size() && in_order; ++k)
+    in_order = a.sentences[k].first_token >= size_t{a.sentences[k - 1].first_token} + a.sentences[k - 1].token_count;
+  if (in_order) {  // the segmenter's output: one pass, no second fill
+    token_sentence_.reserve(n);
+    for (size_t s = 0; s < a.sentences.size(); ++s) {
+      const Sentence& se = a.sentences[s];
+      token_sentence_.insert(token_sentence_.end(), std::min<size_t>(se.first_token, n) - token_sentence_.size(), 0);
+      token_sentence_.insert(token_sentence_.end(),
+                             std::min<size_t>(size_t{se.first_token} + se.token_count, n) - token_sentence_.size(),
+                             static_cast<uint32_t>(s));
+    }
+    token_sentence_.resize(n, 0);
+    return;
+  }
+  token_sentence_.assign(n, 0);
   for (size_t s = 0; s < a.sentences.size(); ++s) {
     size_t b = std::min<size_t>(a.sentences[s].first_token, token_sentence_.size());
     size_t e = std::min<size_t>(b + a.sentences[s].token_count, token_sentence_.size());

@@ -169,7 +169,21 @@ class Pairer {
 }  // namespace
 
 std::vector<uint32_t> TokenParagraphs(const Analysis& a) {
-  std::vector<uint32_t> tp(a.tokens.size(), kNoParagraph);
+  const size_t n = a.tokens.size();
+  bool in_order = true;  // no sentence starts before the previous one ends
+  for (size_t k = 1; k < a.sentences.size() && in_order; ++k)
+    in_order = a.sentences[k].first_token >= size_t{a.sentences[k - 1].first_token} + a.sentences[k - 1].token_count;
+  std::vector<uint32_t> tp;
+  if (in_order) {  // the segmenter's output: one pass, no second fill
+    tp.reserve(n);
+    for (const Sentence& s : a.sentences) {
+      tp.insert(tp.end(), std::min<size_t>(s.first_token, n) - tp.size(), kNoParagraph);
+      tp.insert(tp.end(), std::min<size_t>(size_t{s.first_token} + s.token_count, n) - tp.size(), s.paragraph);
+    }
+    tp.resize(n, kNoParagraph);
+    return tp;
+  }
+  tp.assign(n, kNoParagraph);
   for (const Sentence& s : a.sentences) {
     size_t b = std::min<size_t>(s.first_token, tp.size());
     size_t e = std::min<size_t>(size_t{s.first_token} + s.token_count, tp.size());
