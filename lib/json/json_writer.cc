@@ -189,20 +189,7 @@ class Writer {
     int len = std::snprintf(d, 32, "%.17g", v);
     End(d + len);
   }
-  void Int(long long v) {
-    char* d = Begin(21);
-    uint64_t u = static_cast<uint64_t>(v);
-    if (v < 0) {
-      *d++ = '-';
-      u = 0 - u;
-    }
-    End(Digits(d, u));
-  }
-  void Bool(bool v) {
-    char* d = Begin(5);
-    std::memcpy(d, v ? "true " : "false", 5);
-    End(d + 5 - v);
-  }
+  void Int(long long v) { End(SignedDigits(Begin(21), v)); }
   void Null() {
     char* d = Begin(4);
     std::memcpy(d, "null", 4);
@@ -215,14 +202,6 @@ class Writer {
     Str(s);
     need_comma_ = true;
   }
-  /// A name of the schema (a kind, a type): plain ASCII, written unscanned.
-  void Name(std::string_view s) {
-    char* d = Begin(s.size() + 2);
-    *d++ = '"';
-    std::memcpy(d, s.data(), s.size());
-    d[s.size()] = '"';
-    End(d + s.size() + 1);
-  }
   void Open(char c) {
     char* d = Begin(1);
     *d++ = c;
@@ -233,8 +212,29 @@ class Writer {
 
   // Inline, so that the field name's length is a constant and its copy a few
   // stores instead of a memcpy call.
-  [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) { Key(k); String(v); }
-  [[gnu::always_inline]] void KInt(std::string_view k, long long v) { Key(k); Int(v); }
+  [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) {
+    Key(k);
+    Str(v);
+    need_comma_ = true;
+  }
+  [[gnu::always_inline]] void KBool(std::string_view k, bool v) {
+    char* d = Begin(k.size() + 3 + 5);
+    *d++ = '"';
+    std::memcpy(d, k.data(), k.size());
+    d += k.size();
+    d = Lit(d, "\":");
+    std::memcpy(d, v ? "true " : "false", 5);
+    End(d + 5 - v);
+  }
+  /// Key k and integer v as one piece.
+  [[gnu::always_inline]] void KInt(std::string_view k, long long v) {
+    char* d = Begin(k.size() + 3 + 21);
+    *d++ = '"';
+    std::memcpy(d, k.data(), k.size());
+    d += k.size();
+    d = Lit(d, "\":");
+    End(SignedDigits(d, v));
+  }
   [[gnu::always_inline]] void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
   /// Key k and name v (both plain ASCII) as one piece: "k":"v".
   [[gnu::always_inline]] void KName(std::string_view k, std::string_view v) {
@@ -291,6 +291,15 @@ class Writer {
   [[gnu::always_inline]] static char* Lit(char* d, const char (&s)[N]) {
     std::memcpy(d, s, N - 1);
     return d + N - 1;
+  }
+  // v at d (room for 21); returns the end.
+  [[gnu::always_inline]] static char* SignedDigits(char* d, long long v) {
+    uint64_t u = static_cast<uint64_t>(v);
+    if (v < 0) {
+      *d++ = '-';
+      u = 0 - u;
+    }
+    return Digits(d, u);
   }
   // The decimal digits of u at d (room for 20); returns their end. The
   // length first, then two digits at a time from the right.
@@ -405,8 +414,7 @@ void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
     }
     w.KOptStr("quant", t.quant);
     w.KOptStr("freq", t.freq);
-    w.Key("anchored");
-    w.Bool(t.anchored);
+    w.KBool("anchored", t.anchored);
     w.Close('}');
   }
   w.Close(']');
@@ -452,7 +460,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
     w.KOptStr("title", e.title);
     w.KOptStr("affiliation", e.affiliation);
     w.KOptStr("posted_to", e.posted_to);
-    if (e.metonymy) { w.Key("metonymy"); w.Bool(true); }
+    if (e.metonymy) w.KBool("metonymy", true);
     w.Key("mentions");
     w.Open('[');
     for (const Mention& m : e.mentions) {
@@ -480,8 +488,8 @@ void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
     if (!q.speaker_mention.empty()) w.SpanObj("speaker_mention", q.speaker_mention, text);
     if (!q.cue.empty()) w.SpanObj("cue", q.cue, text);
     w.KOptStr("cue_lemma", q.cue_lemma);
-    w.Key("repaired"); w.Bool(q.repaired);
-    if (q.anonymous) { w.Key("anonymous"); w.Bool(true); }
+    w.KBool("repaired", q.repaired);
+    if (q.anonymous) w.KBool("anonymous", true);
     w.Close('}');
   }
   w.Close(']');
@@ -503,7 +511,7 @@ void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
     w.IndexArray("figures", c.figures);
     w.IndexArray("times", c.times);
     w.IndexArray("entities", c.entities);
-    w.Key("negated"); w.Bool(c.negated);
+    w.KBool("negated", c.negated);
     w.KOptStr("hedge", c.hedge);
     w.IndexArray("restates", c.restates);
     w.Close('}');
@@ -547,7 +555,7 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
     w.OpenSpan(t.span, text, false);
     w.SpanObj("label", t.label, text);
     w.KStr("speaker", t.speaker);
-    w.Key("question"); w.Bool(t.is_question);
+    w.KBool("question", t.is_question);
     w.Close('}');
   }
   w.Close(']');
