@@ -132,7 +132,16 @@ namespace communique::internal {
 bool NotAnOrganization(const Lexicon& lex, const NerSentence& words, const NerSpan& ns) {
   const size_t n = ns.end_word - ns.first_word;
   const std::string_view last = words[ns.end_word - 1];
-  if (n >= 2) return lex.IsWorkHead(last) && !(lex.WordBits(last) & kGazOrg);
+  if (n >= 2) {
+    if (lex.IsWorkHead(last) && !(lex.WordBits(last) & kGazOrg)) return true;
+    // "Harris Administration" (of "Biden-Harris Administration"): a
+    // president's term named by a person, no body of its own.
+    if (n == 2 && ner::Lower(last) == "administration") {
+      const std::string_view who = words[ns.first_word];
+      return (lex.WordBits(who) & (kGazSurname | kGazFamily | kGazGiven)) != 0 && !lex.IsCommonWord(who);
+    }
+    return false;
+  }
   if (last.size() < 2 || last[1] < 'a' || last[1] > 'z') return false;  // "EU", "NATO"
   return lex.IsCommonWord(last) && lex.Head(ner::Lower(last)) == nullptr;
 }

@@ -68,7 +68,8 @@ TEST_SUITE("entities_orgs") {
 
   TEST_CASE("events and bare common words are no organizations") {
     std::string t = "Department Press Briefing\n\nThe spokesperson opened the briefing. "
-                    "The Administration and the Government will act together on the plan.";
+                    "The Administration and the Government will act together on the plan. "
+                    "Officials of the Trump Administration disagreed.";
     Analysis a = AnalyzeOk(t);
     for (const Entity& e : a.entities) {
       CHECK_MESSAGE(e.type != EntityType::kOrganization, e.name);
