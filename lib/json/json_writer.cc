@@ -80,6 +80,28 @@ inline size_t PlainRun(const char* s, size_t i, size_t n) {
   return i;
 }
 
+// Copies n bytes; 4 to 16 bytes by two overlapping loads and stores
+// instead of a call (names and mention texts are mostly that short).
+[[gnu::always_inline]] inline void CopyBytes(char* d, const char* s, size_t n) {
+  if (n - 4 <= 12) {  // 4 <= n <= 16 (n < 4 wraps around)
+    if (n >= 8) {
+      uint64_t a, b;
+      std::memcpy(&a, s, 8);
+      std::memcpy(&b, s + n - 8, 8);
+      std::memcpy(d, &a, 8);
+      std::memcpy(d + n - 8, &b, 8);
+    } else {
+      uint32_t a, b;
+      std::memcpy(&a, s, 4);
+      std::memcpy(&b, s + n - 4, 4);
+      std::memcpy(d, &a, 4);
+      std::memcpy(d + n - 4, &b, 4);
+    }
+    return;
+  }
+  std::memcpy(d, s, n);
+}
+
 // Writes into the caller's string through a cursor: the string is grown
 // ahead (resize) and trimmed to the bytes written by Done(), so each piece
 // costs a bounds test and a memcpy instead of a std::string append.
@@ -104,7 +126,7 @@ class Writer {
     if (i == n) {  // most strings need no escape: one copy between the quotes
       char* d = data_ + len_;
       d[0] = '"';
-      std::memcpy(d + 1, s.data(), n);
+      CopyBytes(d + 1, s.data(), n);
       d[n + 1] = '"';
       len_ += n + 2;
       return;
@@ -243,7 +265,7 @@ class Writer {
     std::memcpy(d, k.data(), k.size());
     d += k.size();
     d = Lit(d, "\":\"");
-    std::memcpy(d, v.data(), v.size());
+    CopyBytes(d, v.data(), v.size());
     d += v.size();
     *d++ = '"';
     End(d);
