@@ -317,8 +317,11 @@ class QuoteRun {
         "announce", "point out", "stress", "emphasise", "underline", "underscore", "reiterate", "note",
         "acknowledge", "demand", "declare", "affirm", "reaffirm"};
     if (std::find(kObjectVerbs.begin(), kObjectVerbs.end(), f->lemma) != kObjectVerbs.end()) return end;
-    for (const TimeExpression& t : a_->times)  // "said Monday" (times are few per sentence)
-      if (t.span.begin == a_->tokens[ce].span.begin) return end;
+    // "said Monday": a time starting at the clause start (times are sorted by begin).
+    const uint32_t at = a_->tokens[ce].span.begin;
+    auto t = std::lower_bound(a_->times.begin(), a_->times.end(), at,
+                              [](const TimeExpression& x, uint32_t b) { return x.span.begin < b; });
+    if (t != a_->times.end() && t->span.begin == at) return end;
     return ce;
   }
 
