@@ -176,6 +176,42 @@ bool NerTagger::Lookup(std::string_view w, uint64_t slot_hash, bool own, ner::Wo
 }
 
 // Greedy left-to-right decoding (models without the viterbi row).
+// Adds the rows of word i's features that do not depend on the previous
+// label, in the order of FeatureKeys (the float additions of both decoders).
+template <typename Vec>
+void NerTagger::AddWordRows(const ner::WordInfo* info, size_t i, size_t n, Vec* lo, Vec* hi) const {
+  using namespace ner;
+  const ner::WordInfo& a = info[i];
+  const ner::WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
+  const ner::WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
+  auto add_row = [&](uint32_t r) { AddRow(r, lo, hi); };
+  auto add_key = [&](uint64_t key) { add_row(Row(key)); };
+  for (size_t k = 0; k < 6; ++k) add_row(a.own[k]);  // w, W, p3, s3, s2, sh
+  add_row(before ? before->ctx[0] : edge_rows_[0]);
+  add_row(after ? after->ctx[1] : edge_rows_[1]);
+  add_row(i >= 2 ? info[i - 2].ctx[2] : edge_rows_[2]);
+  add_row(i + 2 < n ? info[i + 2].ctx[3] : edge_rows_[3]);
+  add_row(before ? before->ctx[4] : edge_rows_[4]);
+  add_row(after ? after->ctx[5] : edge_rows_[5]);
+  const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
+  const uint64_t shp1 = after ? after->shape : NoShapeHash();
+  add_key(KeyEnd(Mix(Mix(sh3 ^ a.shape) ^ shp1)));
+  const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
+  add_key(KeyEnd(Mix(wm1w ^ a.lower)));
+  add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
+}
+
+// Adds weight row r (none: kNoRow) to the score held in two 4-float vectors.
+template <typename Vec>
+void NerTagger::AddRow(uint32_t r, Vec* lo, Vec* hi) const {
+  if (r == kNoRow) return;
+  Vec x, y;
+  std::memcpy(&x, weights_[r].data(), sizeof x);
+  std::memcpy(&y, weights_[r].data() + 4, sizeof y);
+  *lo += x;
+  *hi += y;
+}
+
 void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
                           std::vector<NerSpan>* spans) const {
   using namespace ner;
@@ -227,28 +263,9 @@ void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
     F4 lo, hi;
     std::memcpy(&lo, prev_weights_[prev].data(), sizeof lo);
     std::memcpy(&hi, prev_weights_[prev].data() + 4, sizeof hi);
-    auto add_row = [&](uint32_t r) {
-      if (r == kNoRow) return;
-      F4 x, y;
-      std::memcpy(&x, weights_[r].data(), sizeof x);
-      std::memcpy(&y, weights_[r].data() + 4, sizeof y);
-      lo += x;
-      hi += y;
-    };
+    auto add_row = [&](uint32_t r) { AddRow(r, &lo, &hi); };
     auto add_key = [&](uint64_t key) { add_row(Row(key)); };
-    for (size_t k = 0; k < 6; ++k) add_row(a.own[k]);  // w, W, p3, s3, s2, sh
-    add_row(before ? before->ctx[0] : edge_rows_[0]);
-    add_row(after ? after->ctx[1] : edge_rows_[1]);
-    add_row(i >= 2 ? info[i - 2].ctx[2] : edge_rows_[2]);
-    add_row(i + 2 < n ? info[i + 2].ctx[3] : edge_rows_[3]);
-    add_row(before ? before->ctx[4] : edge_rows_[4]);
-    add_row(after ? after->ctx[5] : edge_rows_[5]);
-    const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
-    const uint64_t shp1 = after ? after->shape : NoShapeHash();
-    add_key(KeyEnd(Mix(Mix(sh3 ^ a.shape) ^ shp1)));
-    const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
-    add_key(KeyEnd(Mix(wm1w ^ a.lower)));
-    add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
+    AddWordRows(info, i, n, &lo, &hi);
     if (prev == kNerO) {
       add_row(a.pl_o[0]);
       add_row(a.pl_o[1]);
@@ -362,28 +379,8 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
     const WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
     const WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
     F4 lo{}, hi{};
-    auto add_row = [&](uint32_t r) {
-      if (r == kNoRow) return;
-      F4 x, y;
-      std::memcpy(&x, weights_[r].data(), sizeof x);
-      std::memcpy(&y, weights_[r].data() + 4, sizeof y);
-      lo += x;
-      hi += y;
-    };
-    auto add_key = [&](uint64_t key) { add_row(Row(key)); };
-    for (size_t k = 0; k < 6; ++k) add_row(a.own[k]);  // w, W, p3, s3, s2, sh
-    add_row(before ? before->ctx[0] : edge_rows_[0]);
-    add_row(after ? after->ctx[1] : edge_rows_[1]);
-    add_row(i >= 2 ? info[i - 2].ctx[2] : edge_rows_[2]);
-    add_row(i + 2 < n ? info[i + 2].ctx[3] : edge_rows_[3]);
-    add_row(before ? before->ctx[4] : edge_rows_[4]);
-    add_row(after ? after->ctx[5] : edge_rows_[5]);
-    const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
-    const uint64_t shp1 = after ? after->shape : NoShapeHash();
-    add_key(KeyEnd(Mix(Mix(sh3 ^ a.shape) ^ shp1)));
-    const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
-    add_key(KeyEnd(Mix(wm1w ^ a.lower)));
-    add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
+    auto add_row = [&](uint32_t r) { AddRow(r, &lo, &hi); };
+    AddWordRows(info, i, n, &lo, &hi);
     add_row(a.own[6]);  // gz
     if (before) add_row(before->ctx[6]);
     if (after) add_row(after->ctx[7]);

@@ -437,6 +437,10 @@ class NerTagger {
   size_t mask_ = 0, count_ = 0;
   bool viterbi_ = false;
   void TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels, std::vector<NerSpan>* spans) const;
+  template <typename Vec>
+  void AddWordRows(const ner::WordInfo* info, size_t i, size_t n, Vec* lo, Vec* hi) const;
+  template <typename Vec>
+  void AddRow(uint32_t r, Vec* lo, Vec* hi) const;
   // Bias plus previous-label weights, per previous label.
   std::array<Row8, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;
