@@ -46,6 +46,11 @@ Status QuoteLexicon::Load() {
     cues_by_first_[HashWord(f.words[0])].push_back(cues_.size());
     cues_.push_back(std::move(f));
   }
+  // Longest forms first (file order among equals): the first match is the
+  // longest, as MatchCueSlow wants.
+  for (auto& [first, forms] : cues_by_first_)
+    std::stable_sort(forms.begin(), forms.end(),
+                     [this](size_t x, size_t y) { return cues_[x].words.size() > cues_[y].words.size(); });
   Tsv nouns;
   if (Status s = LoadTable("speaker_nouns.tsv", 2, &nouns); !s.ok()) return s;
   for (const TsvRow& row : nouns.rows) {
@@ -90,15 +95,14 @@ const CueForm* QuoteLexicon::MatchCueSlow(const Analysis& a, std::string_view w,
                                           size_t end) const {
   auto it = cues_by_first_.find(NormHash(a, i));
   if (it == cues_by_first_.end()) return nullptr;
-  const CueForm* best = nullptr;
-  for (size_t idx : it->second) {
+  for (size_t idx : it->second) {  // longest first (Load)
     const CueForm& f = cues_[idx];
     if (i + f.words.size() > end || f.words[0] != w) continue;
     bool ok = true;
     for (size_t k = 1; k < f.words.size() && ok; ++k) ok = NormOf(a, i + k) == f.words[k];
-    if (ok && (!best || f.words.size() > best->words.size())) best = &f;
+    if (ok) return &f;
   }
-  return best;
+  return nullptr;
 }
 
 SpeakerNoun QuoteLexicon::Noun(std::string_view norm) const {

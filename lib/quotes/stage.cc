@@ -169,10 +169,14 @@ class QuoteRun {
 
   // --- 2. reported speech -------------------------------------------------
   void Reported() {
+    const uint64_t* hashes = NormHashes(*a_);  // null for hand-built tokens
     for (size_t s = 0; s < a_->sentences.size(); ++s) {
       size_t first = finder_.SentenceFirst(s), end = finder_.SentenceEnd(s);
       for (size_t i = first; i < end;) {
-        // Most words start no cue: the hash filter first.
+        // Most words start no cue: a tight scan with the hash filter first.
+        if (hashes)
+          while (i < end && !lex_.MayStartCue(hashes[i])) ++i;
+        if (i >= end) break;
         if (!lex_.MayStartCue(NormHash(*a_, i)) || in_quote_[i] || consumed_[i]) { ++i; continue; }
         const CueForm* f = lex_.MatchCue(*a_, i, end);
         // The bare "say" ("I have to say that") only introduces marked quotes.
