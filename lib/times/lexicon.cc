@@ -332,8 +332,9 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
       } else {
         x.word = Lookup(norm, &x.flags, &x.starts);
       }
-      if (!x.word && norm.size() > 1 &&
-          (norm.back() == '.' || (norm.size() > 2 && norm.back() == 's' && norm[norm.size() - 2] == '\'')))
+      // the last byte first: most words end in neither '.' nor 's'
+      if (norm.size() > 1 && (norm.back() == '.' || norm.back() == 's') && !x.word &&
+          (norm.back() == '.' || (norm.size() > 2 && norm[norm.size() - 2] == '\'')))
         FindStripped(&x);
       continue;
     }
