@@ -43,48 +43,50 @@ inline uint64_t HashJoined(std::string_view a, std::string_view b, std::string_v
 }
 
 /// A flat open-addressing map from word hashes (never 0) to small values.
+/// Key and value share a slot: a found key costs one cache line, not two.
 template <typename V>
 class HashMap64 {
  public:
   /// The value of `key`, or nullptr.
   const V* Find(uint64_t key) const {
-    if (keys_.empty()) return nullptr;
+    if (slots_.empty()) return nullptr;
     for (size_t s = key & mask_;; s = (s + 1) & mask_) {
-      if (keys_[s] == key) return &values_[s];
-      if (keys_[s] == 0) return nullptr;
+      if (slots_[s].key == key) return &slots_[s].value;
+      if (slots_[s].key == 0) return nullptr;
     }
   }
   /// The value of `key`, inserted as V{} if absent.
   V& operator[](uint64_t key) {
-    if ((count_ + 1) * 2 > keys_.size()) Grow();
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
     size_t s = key & mask_;
-    for (; keys_[s] != 0; s = (s + 1) & mask_)
-      if (keys_[s] == key) return values_[s];
-    keys_[s] = key;
+    for (; slots_[s].key != 0; s = (s + 1) & mask_)
+      if (slots_[s].key == key) return slots_[s].value;
+    slots_[s].key = key;
     ++count_;
-    return values_[s];
+    return slots_[s].value;
   }
   void Reserve(size_t n) {
     size_t want = 16;
     while (want < n * 2) want *= 2;
-    if (want > keys_.size()) Rehash(want);
+    if (want > slots_.size()) Rehash(want);
   }
   size_t size() const { return count_; }
 
  private:
-  void Grow() { Rehash(keys_.empty() ? 16 : keys_.size() * 2); }
+  struct Slot {
+    uint64_t key = 0;  ///< 0: empty
+    V value{};
+  };
+  void Grow() { Rehash(slots_.empty() ? 16 : slots_.size() * 2); }
   void Rehash(size_t slots) {
-    std::vector<uint64_t> old_keys(slots, 0);
-    std::vector<V> old_values(slots);
-    old_keys.swap(keys_);
-    old_values.swap(values_);
-    mask_ = keys_.size() - 1;
+    std::vector<Slot> old(slots);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
     count_ = 0;
-    for (size_t i = 0; i < old_keys.size(); ++i)
-      if (old_keys[i] != 0) (*this)[old_keys[i]] = std::move(old_values[i]);
+    for (Slot& o : old)
+      if (o.key != 0) (*this)[o.key] = std::move(o.value);
   }
-  std::vector<uint64_t> keys_;
-  std::vector<V> values_;
+  std::vector<Slot> slots_;
   size_t mask_ = 0, count_ = 0;
 };
 

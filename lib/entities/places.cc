@@ -279,20 +279,13 @@ void Resolver::TownRun(size_t hi) {
   const bool in_dateline = !dateline.empty() && s.begin >= dateline.begin && s.end <= dateline.end &&
                            (s.end == dateline.end || (h.last < words_.size() && words_[h.last].key == ","));
   int32_t country = -1;
-  // The cheap rejections first: most runs are no town (one hash probe).
+  bool state_after = false, strong = false;
   if (!in_dateline) {
     if (words_[h.last - 1].possessive) return;
-    country = TownAt(h.first, h.last);
-    if (country < 0) return;
-  }
-  for (uint32_t w = h.first; w < h.last; ++w)  // keys are case-folded: Word::hash serves both
-    if (lex_.HeadOfHashed(words_[w].key, words_[w].hash) != nullptr ||
-        (lex_.WordBitsOfLower(words_[w].hash) & kWordTitle))
-      return;
-  if (!in_dateline) {
+    // The context before the town table: most runs have none, and a probe
+    // of the large table is a cache miss.
     const uint32_t sentence = words_[h.first].sentence;
     const std::string_view before = h.first > 0 ? words_[h.first - 1].key : std::string_view();
-    bool state_after = false;
     if (h.last + 1 < words_.size() && words_[h.last].key == "," && hit_at_[h.last + 1] >= 0 &&
         words_[h.last + 1].sentence == sentence) {
       const Entry* e = EntryOf(hits_[static_cast<size_t>(hit_at_[h.last + 1])]);
@@ -301,18 +294,24 @@ void Resolver::TownRun(size_t hi) {
     }
     const bool area = before == "the" && h.last < words_.size() &&
                       (words_[h.last].key == "area" || words_[h.last].key == "region");
-    const bool strong = IsStrongPlacePreposition(before);
+    strong = IsStrongPlacePreposition(before);
     const bool weak = IsPlacePrepositionWeak(before) || AfterListedPlace(hi);
     if (!state_after && !area && !strong && !weak) return;
-    if (h.last - h.first == 1) {
-      const std::string_view k = words_[h.first].key;
-      const uint8_t bits = lex_.WordBitsOfLower(words_[h.first].hash);
-      const bool common = lex_.IsCommonLower(words_[h.first].hash);
-      const bool named = (bits & (kGazGiven | kGazFamily | kGazSurname | kGazDemonym | kGazOrg)) != 0;
-      if ((common || k.size() < 4) && !state_after) return;
-      if (named && !state_after && !strong) return;
-      if (words_[h.first].shape == Shape::kUpper && !state_after) return;  // an acronym
-    }
+    country = TownAt(h.first, h.last);
+    if (country < 0) return;
+  }
+  for (uint32_t w = h.first; w < h.last; ++w)  // keys are case-folded: Word::hash serves both
+    if (lex_.HeadOfHashed(words_[w].key, words_[w].hash) != nullptr ||
+        (lex_.WordBitsOfLower(words_[w].hash) & kWordTitle))
+      return;
+  if (!in_dateline && h.last - h.first == 1) {
+    const std::string_view k = words_[h.first].key;
+    const uint8_t bits = lex_.WordBitsOfLower(words_[h.first].hash);
+    const bool common = lex_.IsCommonLower(words_[h.first].hash);
+    const bool named = (bits & (kGazGiven | kGazFamily | kGazSurname | kGazDemonym | kGazOrg)) != 0;
+    if ((common || k.size() < 4) && !state_after) return;
+    if (named && !state_after && !strong) return;
+    if (words_[h.first].shape == Shape::kUpper && !state_after) return;  // an acronym
   }
   used_[hi] = true;
   const std::string_view surface = Surface(h.first, h.last);

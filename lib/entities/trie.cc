@@ -89,8 +89,7 @@ void PhraseTrie::Reserve(size_t phrases) {
   size_t want = 1024;
   while (want < phrases * 3) want *= 2;
   if (want > edges_.size() && edge_count_ == 0) edges_.assign(want, Edge{});
-  first_terminal_.reserve(phrases * 2);
-  has_child_.reserve(phrases * 2);
+  parent_.reserve(phrases * 2);
   terminals_.reserve(phrases);
 }
 
@@ -106,31 +105,41 @@ void PhraseTrie::Grow() {
   }
 }
 
-uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
-  if (word == kUnknown) return 0;
-  uint64_t key = (static_cast<uint64_t>(node) << 32 | word) + 1;
-  size_t mask = edges_.size() - 1;
-  for (size_t s = Slot(key, mask);; s = (s + 1) & mask) {
-    if (edges_[s].key == key) return edges_[s].child;
-    if (edges_[s].key == 0) return 0;
-  }
+size_t PhraseTrie::EdgeSlot(uint64_t key) const {
+  const size_t mask = edges_.size() - 1;
+  size_t s = Slot(key, mask);
+  while (edges_[s].key != 0 && edges_[s].key != key) s = (s + 1) & mask;
+  return s;
+}
+
+PhraseTrie::Reach PhraseTrie::Child(uint32_t node, uint32_t word) const {
+  if (word == kUnknown) return {};
+  const Edge& e = edges_[EdgeSlot((static_cast<uint64_t>(node) << 32 | word) + 1)];
+  return e.key != 0 ? e.to : Reach{};
+}
+
+PhraseTrie::Reach& PhraseTrie::ReachOf(uint32_t node) {
+  const auto [parent, word] = parent_[node];
+  if (parent == 0) return root_[word];
+  return edges_[EdgeSlot((static_cast<uint64_t>(parent) << 32 | word) + 1)].to;
 }
 
 uint32_t PhraseTrie::AddChild(uint32_t node, uint32_t word) {
-  if ((edge_count_ + 1) * 2 > edges_.size()) Grow();
-  uint64_t key = (static_cast<uint64_t>(node) << 32 | word) + 1;
-  size_t mask = edges_.size() - 1;
-  size_t s = Slot(key, mask);
-  while (edges_[s].key != 0) {
-    if (edges_[s].key == key) return edges_[s].child;
-    s = (s + 1) & mask;
+  const uint32_t child = static_cast<uint32_t>(parent_.size());
+  if (node == 0) {
+    if (root_[word].node != 0) return root_[word].node;
+    root_[word].node = child;
+  } else {
+    if ((edge_count_ + 1) * 2 > edges_.size()) Grow();
+    const uint64_t key = (static_cast<uint64_t>(node) << 32 | word) + 1;
+    Edge& e = edges_[EdgeSlot(key)];
+    if (e.key == key) return e.to.node;
+    e.key = key;
+    e.to.node = child;
+    ++edge_count_;
   }
-  edges_[s] = {key, static_cast<uint32_t>(first_terminal_.size())};
-  first_terminal_.push_back(kUnknown);
-  has_child_.push_back(0);
-  has_child_[node] = 1;
-  ++edge_count_;
-  return edges_[s].child;
+  parent_.push_back({node, word});
+  return child;
 }
 
 void PhraseTrie::MarkWord(uint64_t hash, uint8_t bits) {
@@ -149,30 +158,28 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
     VocabEntry& v = vocab_[h];
     if (v.id == 0) {
       v.id = ++word_count_;
-      root_child_.push_back(0);
-      root_any_.push_back(0);
+      root_.push_back(Reach{});
       Remember(h);
     }
     uint32_t id = v.id - 1;
     if (i > 0) {
       const size_t b = EdgeBit(node, h);
       edge_filter_[b / 64] |= uint64_t{1} << (b % 64);
+      ReachOf(node).next_words |= NextBit(h);
     }
     node = AddChild(node, id);
-    if (i == 0) {
-      root_child_[id] = node;
-      if (rules[0] == CaseRule::kAny) {
-        root_any_[id] = 1;
-        lower_starts_[h] = id + 1;
-        const size_t bit = LowerStartBit(h);
-        lower_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
-      }
+    if (i == 0 && rules[0] == CaseRule::kAny) {
+      root_[id].info |= kStartsAny;
+      lower_starts_[h] = id + 1;
+      const size_t bit = LowerStartBit(h);
+      lower_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
   }
-  for (uint32_t t = first_terminal_[node]; t != kUnknown; t = terminals_[t].next)
+  uint32_t& info = ReachOf(node).info;
+  for (uint32_t t = FirstTerminal(info); t != kUnknown; t = terminals_[t].next)
     if (terminals_[t].value == value && terminals_[t].rules == packed) return;
-  terminals_.push_back({packed, value, first_terminal_[node]});
-  first_terminal_[node] = static_cast<uint32_t>(terminals_.size() - 1);
+  terminals_.push_back({packed, value, FirstTerminal(info)});
+  info = (info & ~kTerminalMask) | static_cast<uint32_t>(terminals_.size());  // last index + 1
 }
 
 uint32_t PhraseTrie::Id(const Word& w) const {
@@ -199,23 +206,25 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
       first = Id(words[i]);
     }
   }
-  if (first == kUnknown || (words[i].shape == Shape::kLower && !root_any_[first])) return best;
-  uint32_t node = root_child_[first];
+  if (first == kUnknown) return best;
+  Reach at = root_[first];
+  if (words[i].shape == Shape::kLower && !(at.info & kStartsAny)) return best;
   for (size_t k = i; k < limit && k - i < kMaxPhraseWords; ++k) {
     if (k > i) {
-      if (!has_child_[node]) break;  // a leaf: no probe of the edge table
+      // No edge from this node has a word with this bit (a leaf has none).
+      if (!(at.next_words & NextBit(words[k].hash))) break;
       uint32_t& id = (*ids)[k];
       if (id == kNotLooked) {
         // No edge from this node has a word of this shape of key: the word
         // stays unlooked (Id would find no child either).
-        if (words[k].key.empty() || !MaybeEdge(node, words[k].hash)) break;
+        if (words[k].key.empty() || !MaybeEdge(at.node, words[k].hash)) break;
         id = Id(words[k]);
       }
-      node = Child(node, id);
+      at = Child(at.node, id);
     }
-    if (node == 0) break;
+    if (at.node == 0) break;
     bool any = false;
-    for (uint32_t ti = first_terminal_[node]; ti != kUnknown; ti = terminals_[ti].next) {
+    for (uint32_t ti = FirstTerminal(at.info); ti != kUnknown; ti = terminals_[ti].next) {
       const Terminal& t = terminals_[ti];
       bool ok = true;
       for (size_t w = i; w <= k && ok; ++w)

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -75,7 +76,7 @@ class PhraseTrie {
   /// Pre-sizes the tables for about `phrases` phrases.
   void Reserve(size_t phrases);
 
-  size_t node_count() const { return first_terminal_.size(); }
+  size_t node_count() const { return parent_.size(); }
 
  private:
   struct Terminal {
@@ -83,10 +84,28 @@ class PhraseTrie {
     uint32_t value;
     uint32_t next;   ///< next terminal of the same node, or kUnknown
   };
+  // A node as a step reaches it: its index (0: none), `info` (its first
+  // terminal + 1; 0: none) and `next_words`, one bit (NextBit) per word of
+  // its edges (0: a leaf). It is kept where the step lands (the root entry
+  // of a first word, the edge of a later word): a step reads one slot, not
+  // per-node arrays, and most next words are rejected with no memory access.
+  struct Reach {
+    uint32_t node = 0;
+    uint32_t info = 0;
+    uint64_t next_words = 0;
+  };
+  static constexpr uint32_t kStartsAny = 0x80000000u;  ///< root entries: a phrase starts with the word in any case
+  static constexpr uint32_t kTerminalMask = 0x7FFFFFFFu;
+  static uint32_t FirstTerminal(uint32_t info) {
+    return (info & kTerminalMask) == 0 ? kUnknown : (info & kTerminalMask) - 1;
+  }
+  static uint64_t NextBit(uint64_t word_hash) { return uint64_t{1} << ((word_hash >> 8) & 63); }
   // Open-addressing table of edges: key (node << 32 | word id) + 1; 0 = empty.
-  struct Edge { uint64_t key = 0; uint32_t child = 0; };
-  uint32_t Child(uint32_t node, uint32_t word) const;
+  struct Edge { uint64_t key = 0; Reach to; };
+  Reach Child(uint32_t node, uint32_t word) const;
   uint32_t AddChild(uint32_t node, uint32_t word);
+  size_t EdgeSlot(uint64_t key) const;  // the slot of `key`, or the empty slot where it goes
+  Reach& ReachOf(uint32_t node);        // the Reach that leads to a node
   void Grow();
 
   struct VocabEntry {
@@ -102,9 +121,8 @@ class PhraseTrie {
   void Remember(uint64_t h) { filter_[FilterWord(h)] |= FilterBit(h); }
   HashMap64<VocabEntry> vocab_;  // HashWord(word key) -> entry
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
-  std::vector<uint32_t> root_child_;  // per word id: Child(0, id)
-  std::vector<uint8_t> root_any_;     // per word id: a phrase starts with it in any case
-  HashMap64<uint32_t> lower_starts_;  // the root_any_ words (a few hundred): hash -> id + 1
+  std::vector<Reach> root_;           // per word id: the node its phrases start at
+  HashMap64<uint32_t> lower_starts_;  // the kStartsAny words (a few hundred): hash -> id + 1
   // A 64 Kbit filter of the lower_starts_ hashes (bits 24..39): most
   // lower-case text words are rejected with one bit test.
   static constexpr size_t kLowerStartBits = size_t{1} << 16;
@@ -114,9 +132,9 @@ class PhraseTrie {
     return (lower_filter_[b / 64] >> (b % 64)) & 1;
   }
   std::vector<uint64_t> lower_filter_ = std::vector<uint64_t>(kLowerStartBits / 64, 0);
-  // Bits by (node, next word's hash) of every edge below the root: most
-  // words after a phrase prefix ("the" + "world") are rejected without a
-  // probe of the vocabulary.
+  // Bits by (node, next word's hash) of every edge below the root: after a
+  // node with many edges (next_words all ones), most words are still
+  // rejected without a probe of the vocabulary.
   static constexpr size_t kEdgeFilterBits = size_t{1} << 19;
   static size_t EdgeBit(uint32_t node, uint64_t next_hash) {
     return (static_cast<size_t>(node) * 0x9E3779B1u + static_cast<size_t>(next_hash >> 8)) &
@@ -131,8 +149,9 @@ class PhraseTrie {
   uint32_t word_count_ = 0;
   std::vector<Edge> edges_ = std::vector<Edge>(1024);
   size_t edge_count_ = 0;
-  std::vector<uint32_t> first_terminal_{kUnknown};  // per node; node 0 = root
-  std::vector<uint8_t> has_child_{0};                // per node: 1 if any edge leaves it
+  // Build only: per node (node 0 = root), its parent and word id, to find
+  // the Reach that leads to it.
+  std::vector<std::pair<uint32_t, uint32_t>> parent_{{0, 0}};
   std::vector<Terminal> terminals_;
 };
 
