@@ -52,11 +52,15 @@ class ClaimStage final : public Stage {
     if (a->quotes.empty()) return;
     std::vector<Unit> units = Units(*a);
     std::vector<std::pair<uint32_t, uint32_t>> mentions;  // (begin, entity)
+    size_t mention_count = 0;
+    for (const Entity& e : a->entities) mention_count += e.mentions.size();
+    mentions.reserve(mention_count);
     for (const Entity& e : a->entities)
       for (const Mention& m : e.mentions) mentions.emplace_back(m.span.begin, e.id);
     std::sort(mentions.begin(), mentions.end());
     std::string doc_date = a->header.date ? a->header.date->ToString() : std::string();
     std::vector<Span> pieces;
+    a->claims.reserve(a->claims.size() + units.size());  // at least one piece a unit; most make a claim
     for (const Unit& u : units) {
       SplitAtFigures(*a, u.span, &pieces);
       for (const Span& piece : pieces) {
@@ -200,19 +204,25 @@ class ClaimStage final : public Stage {
     std::sort(c->entities.begin(), c->entities.end());
     c->entities.erase(std::unique(c->entities.begin(), c->entities.end()), c->entities.end());
     if (c->figures.empty() && c->times.empty() && c->entities.empty()) return false;
-    auto tok = std::lower_bound(a.tokens.begin(), a.tokens.end(), c->span.begin,
-                                [](const Token& t, uint32_t v) { return t.span.begin < v; });
+    const Token* toks = a.tokens.data();
+    const size_t n_toks = a.tokens.size();
+    size_t i = static_cast<size_t>(std::lower_bound(toks, toks + n_toks, c->span.begin,
+                                                    [](const Token& t, uint32_t v) { return t.span.begin < v; }) -
+                                   toks);
     const char* pool = a.norm_pool.data();
     const uint64_t* hashes = NormHashes(a);
-    for (; tok != a.tokens.end() && tok->span.begin < c->span.end; ++tok) {
-      const size_t i = static_cast<size_t>(tok - a.tokens.begin());
+    // By index, the end in a local: the loop runs over most tokens of the
+    // quotes and rarely does more than one probe.
+    const uint32_t span_end = c->span.end;
+    for (; i < n_toks && toks[i].span.begin < span_end; ++i) {
+      const Token& tok = toks[i];
       const uint8_t kind = MarkerKind(hashes ? hashes[i] : NormHash(a, i));
-      if (!tok->clitic && kind == 0) continue;
-      const std::string_view n(pool + tok->norm.begin, tok->norm.size());
-      if ((kind & kNegation) || (tok->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
+      if (!tok.clitic && kind == 0) continue;
+      const std::string_view n(pool + tok.norm.begin, tok.norm.size());
+      if ((kind & kNegation) || (tok.clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
         c->negated = true;
-      if (c->hedge.empty() && (kind & kHedge) && !(tok->flags & kTokenCapitalized))
-        c->hedge = std::string(Slice(text, tok->span));
+      if (c->hedge.empty() && (kind & kHedge) && !(tok.flags & kTokenCapitalized))
+        c->hedge = std::string(Slice(text, tok.span));
     }
     return true;
   }

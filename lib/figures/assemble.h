@@ -29,8 +29,10 @@ bool CurrencyNoun(const FigureDoc& doc, std::string_view word, std::string* code
 void SetValue(const NumberMatch& m, Figure* f);
 
 /// A currency written before an amount at token i ("$", "US$", "RUB", "€");
-/// sets code/unit and the number of tokens.
-bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::string* unit, size_t* len);
+/// sets code/unit, the number of tokens and the amount after them (as
+/// ParseNumberAt reads it).
+bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::string* unit, size_t* len,
+                    NumberMatch* amount);
 
 /// Percent, currency or unit of measure after (or glued into) the number
 /// ending at d->last; extends the draft and sets kind/unit/currency. False

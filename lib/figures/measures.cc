@@ -23,11 +23,6 @@ auto NormAt(const FigureDoc& doc) {
   return [&doc](size_t k) { return doc.norm(k); };
 }
 
-bool StartsAmount(const FigureDoc& doc, size_t k) {
-  NumberMatch m;
-  return ParseNumberAt(doc, k, &m);
-}
-
 // Currency after an amount starting at token k: alias ("dollars"), ISO code.
 bool CurrencyAfter(const FigureDoc& doc, size_t k, std::string* code, std::string* unit, size_t* len) {
   if (IsoCodeAt(doc, k, code)) { *len = 1; return true; }
@@ -98,7 +93,8 @@ void SetValue(const NumberMatch& m, Figure* f) {
   if (m.ordinal) f->kind = FigureKind::kOrdinal;
 }
 
-bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::string* unit, size_t* len) {
+bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::string* unit, size_t* len,
+                    NumberMatch* amount) {
   size_t l = 0;
   if (IsoCodeAt(doc, i, code)) {
     l = 1;
@@ -108,8 +104,10 @@ bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::stri
     *code = e->a;
     *unit = e->b;
   }
-  if (!StartsAmount(doc, i + l)) return false;
+  NumberMatch m;
+  if (!ParseNumberAt(doc, i + l, &m)) return false;
   *len = l;
+  *amount = std::move(m);
   return true;
 }
 
@@ -254,13 +252,14 @@ void AttachRange(const FigureDoc& doc, FigureDraft* d) {
   size_t l = 0;
   FigureDraft hi;
   hi.fig.kind = FigureKind::kCardinal;
-  if (f.kind == FigureKind::kMoney && CurrencyBefore(doc, j, &code, &unit, &l)) {
+  NumberMatch m;  // the amount after the currency, parsed once
+  const bool money = f.kind == FigureKind::kMoney && CurrencyBefore(doc, j, &code, &unit, &l, &m);
+  if (money) {
     hi.fig.kind = FigureKind::kMoney;
     hi.fig.currency = code;
     j += l;
   }
-  NumberMatch m;
-  if (!ParseNumberAt(doc, j, &m) || m.ordinal || m.negative) return;
+  if ((!money && !ParseNumberAt(doc, j, &m)) || m.ordinal || m.negative) return;
   // Phone numbers and codes: 222-2222-2222.
   if (dash && (doc.norm(m.last) == "-" && doc.glued(m.last))) return;
   hi.first = hi.num_first = j;

@@ -332,7 +332,8 @@ class FigureStage final : public Stage {
     std::string code, unit;
     size_t clen = 0;
     size_t start = i;
-    bool money = CurrencyBefore(doc, i, &code, &unit, &clen);
+    NumberMatch m;  // the amount: parsed by CurrencyBefore after a currency
+    bool money = CurrencyBefore(doc, i, &code, &unit, &clen, &m);
     if (money) start = i + clen;
     // Vague amounts: "several", "dozens of", "tens of thousands of".
     size_t vlen = 0;
@@ -371,8 +372,7 @@ class FigureStage final : public Stage {
         return true;
       }
     }
-    NumberMatch m;
-    if (!ParseNumberAt(doc, start, &m)) return false;
+    if (!money && !ParseNumberAt(doc, start, &m)) return false;
     if (money && m.ordinal) return false;
     d->first = i;
     d->num_first = start;
