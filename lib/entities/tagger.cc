@@ -42,6 +42,7 @@ Status NerTagger::Load(const Lexicon& lex) {
   mask_ = slots - 1;
   count_ = 0;
   viterbi_ = false;
+  templates_ = 0;
   for (const TsvRow& row : tsv.rows) {
     if (row.fields[0] == "viterbi") {  // the model was trained for Viterbi decoding
       viterbi_ = true;
@@ -70,7 +71,11 @@ Status NerTagger::Load(const Lexicon& lex) {
       if (ec != std::errc() || p != v.data() + v.size()) return bad("bad weight");
     }
     Insert(f.key(), w);
+    templates_ |= uint32_t{1} << f.t;
   }
+  using namespace ner;
+  lex_needs_ = {Has(kGaz) || Has(kGazm1) || Has(kGazp1), Has(kCw) || Has(kCwp1),
+                Has(kHd) || Has(kHdp1) || Has(kHdp2)};
   for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
     Row8& pw = prev_weights_[prev];
     pw = {};
@@ -80,7 +85,6 @@ Status NerTagger::Load(const Lexicon& lex) {
   }
   static std::atomic<uint64_t> generations{0};
   generation_ = ++generations;
-  using namespace ner;
   edge_rows_ = {Row(Key(kWm1, StartHash())), Row(Key(kWp1, EndHash())),
                 Row(Key(kWm2, StartHash())), Row(Key(kWp2, EndHash())),
                 Row(Key(kShm1, NoShapeHash())), Row(Key(kShp1, NoShapeHash()))};
@@ -94,42 +98,42 @@ Status NerTagger::Load(const Lexicon& lex) {
 void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
   using namespace ner;
   Atoms a;
-  ContextAtomsOf(w, *lex_, &a);
+  ContextAtomsOf(w, *lex_, &a, lex_needs_);
   d->lower = a.lower;
   d->shape = a.shape;
   d->sh3_as_prev = KeyStart(kSh3, a.shape);
   d->wm1w_as_prev = KeyStart(kWm1W, a.lower);
   d->wwp1_as_self = KeyStart(kWWp1, a.lower);
-  d->own[0] = Row(Key(kW, a.lower));
-  d->own[5] = Row(Key(kSh, a.shape));
-  d->own[6] = a.gaz ? Row(Key(kGaz, a.gaz)) : kNoRow;
-  d->ctx[0] = Row(Key(kWm1, a.lower));
-  d->ctx[1] = Row(Key(kWp1, a.lower));
-  d->ctx[2] = Row(Key(kWm2, a.lower));
-  d->ctx[3] = Row(Key(kWp2, a.lower));
-  d->ctx[4] = Row(Key(kShm1, a.shape));
-  d->ctx[5] = Row(Key(kShp1, a.shape));
-  d->ctx[6] = a.gaz ? Row(Key(kGazm1, a.gaz)) : kNoRow;
-  d->ctx[7] = a.gaz ? Row(Key(kGazp1, a.gaz)) : kNoRow;
+  d->own[0] = RowIf(kW, a.lower);
+  d->own[5] = RowIf(kSh, a.shape);
+  d->own[6] = RowIf(kGaz, a.gaz);
+  d->ctx[0] = RowIf(kWm1, a.lower);
+  d->ctx[1] = RowIf(kWp1, a.lower);
+  d->ctx[2] = RowIf(kWm2, a.lower);
+  d->ctx[3] = RowIf(kWp2, a.lower);
+  d->ctx[4] = RowIf(kShm1, a.shape);
+  d->ctx[5] = RowIf(kShp1, a.shape);
+  d->ctx[6] = RowIf(kGazm1, a.gaz);
+  d->ctx[7] = RowIf(kGazp1, a.gaz);
   d->common = a.common;
-  d->hd = a.head ? Row(Key(kHd, a.head)) : kNoRow;
-  d->lex_ctx[0] = Row(Key(kCwp1, a.common, a.shape));
-  d->lex_ctx[1] = a.head ? Row(Key(kHdp1, a.head, a.shape)) : kNoRow;
-  d->lex_ctx[2] = a.head ? Row(Key(kHdp2, a.head, a.shape)) : kNoRow;
+  d->hd = RowIf(kHd, a.head);
+  d->lex_ctx[0] = RowIf(kCwp1, a.common, a.shape);
+  d->lex_ctx[1] = RowIf(kHdp1, a.head, a.shape);
+  d->lex_ctx[2] = RowIf(kHdp2, a.head, a.shape);
 }
 
 void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
   using namespace ner;
   Atoms a;
   OwnAtomsOf(w, &a);
-  d->own[1] = Row(Key(kSurf, a.surface));
-  d->own[2] = Row(Key(kP3, a.p3));
-  d->own[3] = a.s3 ? Row(Key(kS3, a.s3)) : kNoRow;
-  d->own[4] = a.s2 ? Row(Key(kS2, a.s2)) : kNoRow;
-  d->pl_o[0] = Row(KeyEnd(Mix(plsh_start_[kNerO] ^ d->shape)));
-  d->pl_o[1] = Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower)));
-  d->cw[0] = Row(Key(kCw, d->common, PosHash(false), d->shape));
-  d->cw[1] = Row(Key(kCw, d->common, PosHash(true), d->shape));
+  d->own[1] = RowIf(kSurf, a.surface);
+  d->own[2] = RowIf(kP3, a.p3);
+  d->own[3] = RowIf(kS3, a.s3);
+  d->own[4] = RowIf(kS2, a.s2);
+  d->pl_o[0] = Has(kPlSh) ? Row(KeyEnd(Mix(plsh_start_[kNerO] ^ d->shape))) : kNoRow;
+  d->pl_o[1] = Has(kPlW) ? Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower))) : kNoRow;
+  d->cw[0] = RowIf(kCw, d->common, PosHash(false), d->shape);
+  d->cw[1] = RowIf(kCw, d->common, PosHash(true), d->shape);
 }
 
 namespace {

@@ -109,10 +109,16 @@ inline uint64_t GazHash(uint8_t bits) {
 struct WordLex {
   uint8_t gaz = 0, common = 0, head = 0;
 };
-inline WordLex WordLexOf(std::string_view w, uint64_t lower_hash, const Lexicon& lex) {
+/// Which WordLex values a caller reads (a model without their templates
+/// needs none; the trainer all); the others stay 0.
+struct LexNeeds {
+  bool gaz = true, common = true, head = true;
+};
+inline WordLex WordLexOf(std::string_view w, uint64_t lower_hash, const Lexicon& lex, LexNeeds need = {}) {
   WordLex x;
-  x.gaz = lex.GazBitsOfLower(lower_hash);
-  if (lex.IsCommonLower(lower_hash)) x.common = lex.IsStrongCommonWord(w) ? 2 : 1;
+  if (need.gaz) x.gaz = lex.GazBitsOfLower(lower_hash);
+  if (need.common && lex.IsCommonLower(lower_hash)) x.common = lex.IsStrongCommonWord(w) ? 2 : 1;
+  if (!need.head) return x;
   if (w.size() <= 64) {
     char buf[64];
     for (size_t i = 0; i < w.size(); ++i) buf[i] = LowerAscii(w[i]);
@@ -165,9 +171,9 @@ inline std::string_view LowerInto(std::string_view w, char* buf, std::string* bi
   return std::string_view(buf, w.size());
 }
 
-/// The atoms a word's neighbours use (lower, shape, gaz); the rest of `a`
-/// is left as it is.
-inline void ContextAtomsOf(std::string_view w, const Lexicon& lex, Atoms* a) {
+/// The atoms a word's neighbours use (lower, shape, gaz, common, head; of
+/// these three only the `need`ed ones); the rest of `a` is left as it is.
+inline void ContextAtomsOf(std::string_view w, const Lexicon& lex, Atoms* a, LexNeeds need = {}) {
   char shape[8];
   size_t shape_len = 0;
   for (size_t i = 0; i < w.size() && shape_len < 7; ++i) {
@@ -176,7 +182,7 @@ inline void ContextAtomsOf(std::string_view w, const Lexicon& lex, Atoms* a) {
   }
   a->lower = HashLowerWord(w);
   a->shape = HashWord(std::string_view(shape, shape_len));
-  const WordLex x = WordLexOf(w, a->lower, lex);
+  const WordLex x = WordLexOf(w, a->lower, lex, need);
   a->gaz = x.gaz ? GazHash(x.gaz) : 0;
   a->common = SmallHash(x.common);
   a->head = x.head ? SmallHash(x.head) : 0;
@@ -436,6 +442,15 @@ class NerTagger {
   std::vector<Row8> weights_;
   size_t mask_ = 0, count_ = 0;
   bool viterbi_ = false;
+  // A bit per template (ner::Template) the model has rows of: the others'
+  // keys are not made nor looked up, and their lexicon values not read.
+  uint32_t templates_ = 0;
+  ner::LexNeeds lex_needs_;
+  bool Has(ner::Template t) const { return (templates_ >> t) & 1; }
+  // Row(Key(t, a, b, c)) if the model has template t and value a (0 = absent), else kNoRow.
+  uint32_t RowIf(ner::Template t, uint64_t a, uint64_t b = 0, uint64_t c = 0) const {
+    return Has(t) && a != 0 ? Row(ner::Key(t, a, b, c)) : kNoRow;
+  }
   void TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels, std::vector<NerSpan>* spans) const;
   template <typename Vec>
   void AddWordRows(const ner::WordInfo* info, size_t i, size_t n, Vec* lo, Vec* hi) const;
