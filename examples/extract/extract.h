@@ -38,11 +38,16 @@ enum class ItemKind : uint8_t {
   kError,      ///< the reader already failed: `status` says why
 };
 
+/// Spare capacity the reader leaves after a JSONL line, so that the
+/// worker's JSON parser (which reads up to 64 bytes past the end) can parse
+/// the line in place instead of copying it.
+inline constexpr size_t kLinePadding = 64;
+
 /// One document (or one failed input position) in flight.
 struct Item {
   uint64_t seq = 0;           ///< position in the output
   ItemKind kind = ItemKind::kText;
-  std::string payload;        ///< the text, or one JSONL line without its newline
+  std::string payload;        ///< the text, or one JSONL line without its newline (mostly with kLinePadding spare)
   std::string id;             ///< text files: the path; JSONL: set by the worker
   std::string source;         ///< "path" or "path:line"
   communique::Status status;  ///< why the Item failed (set by reader or worker)

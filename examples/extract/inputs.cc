@@ -193,6 +193,7 @@ class JsonlReader {
             line.clear();
             line.shrink_to_fit();
           } else {
+            if (line.empty()) line.reserve(piece + kLinePadding);  // see kLinePadding
             line.append(p, piece);
           }
         }

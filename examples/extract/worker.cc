@@ -108,11 +108,12 @@ struct Worker::Impl {
   void ProcessJsonl(Item* item) {
     const std::string& line = item->payload;
     std::vector<Diagnostic> notes;
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end of its input.
-    padded.assign(line);
-    padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end of its input:
+    // it parses the line in place when its spare capacity allows (the reader
+    // leaves kLinePadding), else it copies the line into a buffer of its own.
+    static_assert(kLinePadding >= simdjson::SIMDJSON_PADDING);
     simdjson::dom::element doc;
-    simdjson::error_code err = parser.parse(padded.data(), line.size(), false).get(doc);
+    simdjson::error_code err = parser.parse(line).get(doc);
     if (err == simdjson::UTF8_ERROR) {
       size_t bad = FirstInvalidUtf8(line);
       size_t repairs = RepairUtf8(line, &padded);
@@ -207,7 +208,7 @@ void Worker::Process(Item* item) {
   }
   std::string().swap(item->payload);
   // One huge line must not keep its buffer for the rest of the run.
-  if (impl_->padded.capacity() > (16u << 20)) {
+  if (impl_->parser.capacity() > (16u << 20) || impl_->padded.capacity() > (16u << 20)) {
     std::string().swap(impl_->padded);
     impl_->parser = simdjson::dom::parser();
   }

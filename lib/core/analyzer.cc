@@ -95,7 +95,7 @@ Status Session::Analyze(std::string_view text, const DocumentInfo& info, Analysi
   if (out == nullptr) return Status(ErrorCode::kInvalidArgument, "Analyze: out is null");
   if (!impl_) return Status(ErrorCode::kInvalidArgument, "Analyze: moved-from Session");
   out->Clear();
-  out->id = std::string(info.id);
+  out->id.assign(info.id);  // keeps the capacity of a reused Analysis
   const Analyzer::Impl& az = impl_->analyzer->impl();
   const Options& opt = az.options;
   auto fail = [out](Status s) {

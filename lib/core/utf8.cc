@@ -46,7 +46,23 @@ size_t FirstInvalidUtf8(std::string_view text) noexcept {
       i += 8;
     }
     if (i >= n) break;
-    if (static_cast<uint8_t>(text[i]) < 0x80) { ++i; continue; }
+    const auto c = static_cast<uint8_t>(text[i]);
+    if (c < 0x80) { ++i; continue; }
+    // Two- and three-byte characters (most non-ASCII text: quotes, dashes,
+    // accents) checked here by Table 3-7 of the Unicode Standard, as
+    // DecodeAt would; the rest take DecodeAt.
+    auto at = [&](size_t k) { return static_cast<uint8_t>(text[k]); };
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (at(i + 1) & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (at(i + 2) & 0xC0) == 0x80) {
+      const uint8_t b = at(i + 1);
+      if (b >= (c == 0xE0 ? 0xA0 : 0x80) && b <= (c == 0xED ? 0x9F : 0xBF)) {
+        i += 3;
+        continue;
+      }
+    }
     Decoded d = DecodeAt(text, i);
     if (!d.valid) return i;
     i += d.len;

@@ -35,6 +35,26 @@ TEST_SUITE("analyzer") {
     CHECK(r.status().offset() == 10);
   }
 
+  TEST_CASE("strict UTF-8 accepts two- and three-byte characters and finds bad ones among them") {
+    auto analyzer = communique::testing::DefaultAnalyzer();
+    CHECK(analyzer->Analyze("caf\xC3\xA9 \xE2\x80\x94 \xE2\x80\x9Cquoted\xE2\x80\x9D \xED\x9F\xBF").ok());
+    struct Case { std::string text; size_t offset; };
+    const Case cases[] = {
+        {"ab \xE2\x80\x94 \xED\xA0\x80 surrogate", 7},  // U+D800
+        {"ab \xC3\xA9 \xE0\x80\x80 overlong", 6},         // three bytes for U+0000
+        {"ab \xC1\xBF overlong", 3},                      // two bytes for U+007F
+        {"ab \xC3\xA9 \xC3 lone lead", 6},
+        {"ab \xE2\x80 truncated", 3},
+        {"ends in a lead \xE2\x80", 15},
+        {"\xE2\x80\x94\xF0\x9F\x98\x80\xF4\x90\x80\x80 beyond U+10FFFF", 7},
+    };
+    for (const Case& c : cases) {
+      auto r = analyzer->Analyze(c.text);
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.status().offset() == c.offset);
+    }
+  }
+
   TEST_CASE("replace policy analyses bad bytes as U+FFFD without moving offsets") {
     Options o;
     o.utf8_policy = Utf8Policy::kReplace;
