@@ -17,14 +17,20 @@
 namespace communique::internal {
 namespace {
 
-// Bits of ASCII word characters: letter, upper-case letter, digit (0: other).
-constexpr uint8_t kBitLetter = 1, kBitUpper = 2, kBitDigit = 4;
+// Bits of ASCII bytes: letter, upper-case letter, digit, and kBitPlainEnd
+// for the bytes after a run of letters and digits that end a word with no
+// further test in ScanWord or Tokenize: all ASCII but letters, digits,
+// . ' - & (which may continue it) and @ _ + (which may continue an e-mail
+// address). 0 for bytes >= 0x80.
+constexpr uint8_t kBitLetter = 1, kBitUpper = 2, kBitDigit = 4, kBitPlainEnd = 8;
 struct WordBits {
   uint8_t bits[256] = {};
   constexpr WordBits() {
+    for (int c = 0; c < 128; ++c) bits[c] = kBitPlainEnd;
     for (int c = 'a'; c <= 'z'; ++c) bits[c] = kBitLetter;
     for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kBitLetter | kBitUpper;
     for (int c = '0'; c <= '9'; ++c) bits[c] = kBitDigit;
+    for (char c : {'.', '\'', '-', '&', '@', '_', '+'}) bits[static_cast<uint8_t>(c)] = 0;
   }
 };
 constexpr WordBits kWordBitsTable;
@@ -71,35 +77,22 @@ inline bool MayContinueEmail(char c) {
 
 constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
 
-// ASCII bytes after a run of letters and digits that end a word with no
-// further test in ScanWord or Tokenize: all but . ' - & (which may continue
-// it) and @ _ + (which may continue an e-mail address).
-struct PlainWordEnds {
-  uint64_t bits[2] = {};
-  constexpr PlainWordEnds() {
-    for (int c = 0; c < 128; ++c) {
-      const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      const bool special = c == '.' || c == '\'' || c == '-' || c == '&' || c == '@' || c == '_' || c == '+';
-      if (!alnum && !special) bits[c >> 6] |= uint64_t{1} << (c & 63);
-    }
-  }
-  bool Has(uint8_t c) const { return c < 128 && ((bits[c >> 6] >> (c & 63)) & 1); }
-};
-constexpr PlainWordEnds kPlainWordEnds;
 
 // A plain word at p (an ASCII letter): at most 15 ASCII letters and digits
-// followed by a byte of kPlainWordEnds, ScanWord's common case. Reads the 16
-// bytes p[0..15] as one vector, writes them with capitals lowered to
-// dest[0..15] and sets the word's flags (kTokenCapitalized, kTokenHasDigit,
-// kTokenAllUpper) and HashWord of its norm; returns its length, 0 if the
-// word is not plain. Without SSE2 there is no plain word (ScanWord decides).
+// followed by a kBitPlainEnd byte, ScanWord's common case. Reads the 16
+// bytes p[0..15] as one vector, writes the word with capitals lowered to
+// dest[0..len) and zeros to dest[len..15], sets the word's flags
+// (kTokenCapitalized, kTokenHasDigit, kTokenAllUpper) and HashWord of its
+// norm; returns its length, 0 if the word is not plain. Without SSE2 there
+// is no plain word (ScanWord decides).
 inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t* hash) {
 #if defined(__SSE2__)
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Bytes >= 0x80 compare as negative: never in a range.
+  // lo <= byte <= hi as one signed compare: the addition maps [lo, hi] to
+  // the lowest signed values and every other byte above them.
   auto in_range = [](__m128i x, char lo, char hi) {
-    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(-128 - lo))),
+                          _mm_set1_epi8(static_cast<char>(-127 + (hi - lo))));
   };
   const __m128i upper = in_range(v, 'A', 'Z');
   const auto m_upper = static_cast<uint32_t>(_mm_movemask_epi8(upper));
@@ -108,24 +101,27 @@ inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t*
   const uint32_t stop = ~(m_letter | m_digit) & 0xFFFFu;
   if (!stop) return 0;
   const auto len = static_cast<uint32_t>(__builtin_ctz(stop));
-  if (!kPlainWordEnds.Has(static_cast<uint8_t>(p[len]))) return 0;
+  if (!(kWordBitsTable.bits[static_cast<uint8_t>(p[len])] & kBitPlainEnd)) return 0;
   const uint32_t keep = (1u << len) - 1, uppers = m_upper & keep;
   uint8_t f = (m_upper & 1) ? kTokenCapitalized : 0;
   if (m_digit & keep) f |= kTokenHasDigit;
   if (!(m_letter & ~m_upper & keep) && (uppers & (uppers - 1))) f |= kTokenAllUpper;  // >= 2 capitals, no small letter
   *flags = f;
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(dest), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-  // HashWord (core/hash.h) of dest[0..len).
+  // The norm zero-padded to 16 bytes: its two eight-byte words are what
+  // HashWord (core/hash.h) mixes in, with no per-length masking. The 16
+  // bytes from kKeepBytes + 16 - len keep the first len bytes.
+  static constexpr uint8_t kKeepBytes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  const __m128i keep_bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes + 16 - len));
+  const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(dest), _mm_and_si128(lowered, keep_bytes));
   uint64_t h = kHashSeed ^ (uint64_t{len} * kHashLengthFactor), tail;
-  uint32_t rest = len;
   std::memcpy(&tail, dest, 8);
   if (len >= 8) {
     h = (h ^ tail) * kHashChunkFactor;
     h ^= h >> 31;
     std::memcpy(&tail, dest + 8, 8);
-    rest = len - 8;
   }
-  tail = rest ? tail & (~uint64_t{0} >> (64 - 8 * rest)) : 0;
   h = MixHash(h ^ tail);
   *hash = h == 0 ? 1 : h;
   return len;
@@ -600,26 +596,33 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
                                                                  Analysis* out) {
   const auto n = static_cast<uint32_t>(text.size());
   uint32_t done = 0;
+  // The pool's cursor in locals: the compiler would reload it from *pool
+  // after every store of norm bytes (a char store may alias it).
+  char* data = pool->data;
+  size_t size = pool->size;
   while (n - pos >= 16) {
-    pool->Reserve(16);
+    if (pool->cap - size < 17 + NormPool::kSlack) {  // a word and a comma
+      pool->size = size;
+      pool->Grow(17);
+      data = pool->data;
+    }
     Token t;
     uint64_t h;
-    const uint32_t len = PlainWord16(text.data() + pos, pool->data + pool->size, &t.flags, &h);
+    const uint32_t len = PlainWord16(text.data() + pos, data + size, &t.flags, &h);
     if (!len) break;
     t.span = {pos, pos + len};
-    t.norm = {static_cast<uint32_t>(pool->size), static_cast<uint32_t>(pool->size + len)};
-    pool->size += len;
+    t.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + len)};
+    size += len;
     t.kind = TokenKind::kWord;
     t.flags |= flags;
     out->tokens.push_back(t);
     out->norm_hashes.push_back(h);
     done = pos + len;
     if (text[done] == ',') {  // a comma glued to the word: as Tokenize would make it
-      pool->Reserve(1);
       Token comma;
       comma.span = {done, done + 1};
-      comma.norm = {static_cast<uint32_t>(pool->size), static_cast<uint32_t>(pool->size + 1)};
-      pool->data[pool->size++] = ',';
+      comma.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + 1)};
+      data[size++] = ',';
       comma.kind = TokenKind::kPunctuation;
       out->tokens.push_back(comma);
       out->norm_hashes.push_back(kCommaHash);
@@ -632,6 +635,7 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
     pos = done + 1;
     flags = kTokenSpaceBefore;
   }
+  pool->size = size;
   return done;
 }
 
