@@ -55,6 +55,12 @@ class PhraseTrie {
     return w.shape == Shape::kLower && !MaybeLowerStart(w.hash);
   }
 
+  /// CannotStart, and for other words: a word in no phrase (one filter
+  /// test). Not for SkipCannotStart: capitalized words start name runs.
+  bool StartsNothing(const Word& w) const {
+    return w.shape == Shape::kLower ? !MaybeLowerStart(w.hash) : !MaybeKnown(w.hash);
+  }
+
   /// The first index in [i, limit) where CannotStart does not hold (a word
   /// that may start a phrase, or is not lower case), or `limit`: the words
   /// skipped are lower case and start nothing.
