@@ -134,54 +134,63 @@ class Writer {
     StrEscaped(s, i);
   }
   // The rest of Str from s[i], the first byte that needs an escape or a check.
+  // Plain bytes and well-formed characters are copied at once, at the next
+  // escape or at the end: room for s[copied, n) and the closing quote is
+  // there (Str reserved n + 2, each escape reserves again).
   [[gnu::noinline]] void StrEscaped(std::string_view s, size_t i) {
     const size_t n = s.size();
     data_[len_++] = '"';
-    Put(s.data(), i);
+    size_t copied = 0;
     while (i < n) {
-      size_t run = PlainRun(s.data(), i, n);  // bytes that need no escape, copied at once
-      if (run > i) Put(s.data() + i, run - i);
-      i = run;
+      i = PlainRun(s.data(), i, n);
       if (i >= n) break;
-      Reserve(n - i + 8);  // an escape is at most 6 bytes for 1
       auto c = static_cast<uint8_t>(s[i]);
+      size_t ill_formed = 0;
       if (c >= 0x80) {
         // Two- and three-byte characters checked here (Table 3-7 of the
         // Unicode Standard, as DecodeAt); others take DecodeAt.
         auto at = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
         if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (at(i + 1) & 0xC0) == 0x80) {
-          Put(s.data() + i, 2);
           i += 2;
           continue;
         }
         if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (at(i + 2) & 0xC0) == 0x80) {
           uint8_t b = at(i + 1);
           if (b >= (c == 0xE0 ? 0xA0 : 0x80) && b <= (c == 0xED ? 0x9F : 0xBF)) {
-            Put(s.data() + i, 3);
             i += 3;
             continue;
           }
         }
         internal::Decoded d = internal::DecodeAt(s, i);
-        if (d.valid) Put(s.data() + i, d.len);
-        else Put("\\ufffd", 6);
-        i += d.len;
-        continue;
-      }
-      switch (c) {
-        case '"': Put("\\\"", 2); break;
-        case '\\': Put("\\\\", 2); break;
-        case '\n': Put("\\n", 2); break;
-        case '\r': Put("\\r", 2); break;
-        case '\t': Put("\\t", 2); break;
-        default: {
-          static constexpr char kHex[] = "0123456789abcdef";
-          char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          Put(buf, 6);
+        if (d.valid) {
+          i += d.len;
+          continue;
         }
+        ill_formed = d.len;
       }
-      ++i;
+      Put(s.data() + copied, i - copied);
+      Reserve(n - i + 8);  // an escape is at most 6 bytes for 1
+      if (ill_formed) {
+        Put("\\ufffd", 6);
+        i += ill_formed;
+      } else {
+        switch (c) {
+          case '"': Put("\\\"", 2); break;
+          case '\\': Put("\\\\", 2); break;
+          case '\n': Put("\\n", 2); break;
+          case '\r': Put("\\r", 2); break;
+          case '\t': Put("\\t", 2); break;
+          default: {
+            static constexpr char kHex[] = "0123456789abcdef";
+            char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+            Put(buf, 6);
+          }
+        }
+        ++i;
+      }
+      copied = i;
     }
+    Put(s.data() + copied, n - copied);
     data_[len_++] = '"';
   }
   /// `k` is a field name of the schema: plain ASCII, written without escaping.
@@ -323,22 +332,19 @@ class Writer {
     }
     return Digits(d, u);
   }
-  // The decimal digits of u at d (room for 20); returns their end. The
-  // length first, then two digits at a time from the right.
+  // The decimal digits of u at d (room for 20); returns their end.
   [[gnu::always_inline]] static char* Digits(char* d, uint64_t u) {
-    static constexpr char kPairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
-    // kTens[t] = 10^t but kTens[0] = 0, so that 0 has one digit.
+    if (u < 1000000) return SmallDigits(d, static_cast<uint32_t>(u));
+    // kTens[t] = 10^t.
     static constexpr std::array<uint64_t, 20> kTens = [] {
       std::array<uint64_t, 20> t{};
-      uint64_t x = 10;
-      for (size_t i = 1; i < t.size(); ++i, x *= 10) t[i] = x;
+      uint64_t x = 1;
+      for (size_t i = 0; i < t.size(); ++i, x *= 10) t[i] = x;
       return t;
     }();
-    // t is floor(log10(u)) or one more (1233/4096 ~ log10(2)); the table decides.
-    const auto t = static_cast<size_t>(((64 - __builtin_clzll(u | 1)) * 1233) >> 12);
+    // The length first (t is floor(log10(u)) or one more: 1233/4096 ~
+    // log10(2); the table decides), then two digits at a time from the right.
+    const auto t = static_cast<size_t>(((64 - __builtin_clzll(u)) * 1233) >> 12);
     const size_t k = t + 1 - (u < kTens[t]);
     char* p = d + k;
     while (u >= 100) {
@@ -350,6 +356,45 @@ class Writer {
     else p[-1] = static_cast<char>('0' + u);
     return d + k;
   }
+  // u < 10^6 (offsets and indices, mostly) without divisions, by fixed point
+  // (J. Jeaiii's method): y = u / 10^4 as a 32.32 number, rounded up (exact
+  // for every u < 10^6, checked exhaustively); its high word is the first
+  // one or two digits, and each multiplication of the fraction by 100 brings
+  // the next two into the high word.
+  [[gnu::always_inline]] static char* SmallDigits(char* d, uint32_t u) {
+    if (u < 100) {
+      if (u < 10) {
+        *d = static_cast<char>('0' + u);
+        return d + 1;
+      }
+      return Pair(d, u);
+    }
+    // Leading zero pairs are skipped: 3 or 4 digits start at the second pair.
+    uint64_t y = uint64_t{u} * 429497;  // ceil(2^32 / 10^4)
+    auto hi = static_cast<uint32_t>(y >> 32);
+    if (u >= 10000) {
+      if (hi < 10) *d++ = static_cast<char>('0' + hi);
+      else d = Pair(d, hi);
+      y = uint64_t{static_cast<uint32_t>(y)} * 100;
+      d = Pair(d, static_cast<uint32_t>(y >> 32));
+    } else {
+      y = uint64_t{static_cast<uint32_t>(y)} * 100;
+      hi = static_cast<uint32_t>(y >> 32);
+      if (hi < 10) *d++ = static_cast<char>('0' + hi);
+      else d = Pair(d, hi);
+    }
+    y = uint64_t{static_cast<uint32_t>(y)} * 100;
+    return Pair(d, static_cast<uint32_t>(y >> 32));
+  }
+  // The two digits of v < 100 at d; returns their end.
+  [[gnu::always_inline]] static char* Pair(char* d, uint32_t v) {
+    std::memcpy(d, kPairs + 2 * v, 2);
+    return d + 2;
+  }
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   // Room for n more bytes.
   [[gnu::always_inline]] void Reserve(size_t n) {
     if (cap_ - len_ < n) Grow(n);

@@ -180,4 +180,45 @@ TEST_SUITE("json") {
     for (const auto& f : parsed["figures"]) saw_35 = saw_35 || f["value"] == 35;
     CHECK(saw_35);
   }
+
+  TEST_CASE("strings keep well-formed characters and escape the rest") {
+    // Long enough for the 16-byte blocks, with escapes among multi-byte characters.
+    const std::string id =
+        "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \"q\" back\\slash\ttab\x01 "
+        "\xF0\x9F\x98\x80 bad\xFF\xE2\x80 end\xC3\xA9";
+    std::string json;
+    communique::AppendErrorJson(id, communique::Status(ErrorCode::kInternal, "m"), "s", &json);
+    CHECK(json.substr(0, json.find(",\"error\"")) ==
+          "{\"id\":\"caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \\\"q\\\" back\\\\slash\\ttab\\u0001 "
+          "\xF0\x9F\x98\x80 bad\\ufffd\\ufffd end\xC3\xA9\"");
+  }
+
+  TEST_CASE("integers are written with every digit at each length") {
+    const long long values[] = {0,        7,         10,         99,          100,        999,
+                                1000,     9999,      10000,      99999,       100000,     999999,
+                                1000000,  9999999,   10000000,   99999999,    100000000,  4294967295,
+                                12345678, 87654321,  -1,         -99999999,   123456789012345};
+    communique::Analysis a;
+    for (long long v : values) {
+      communique::Figure f;
+      f.value = static_cast<double>(v);
+      a.figures.push_back(f);
+    }
+    // Span offsets and indices take the same path as integral values.
+    communique::Sentence sentence;
+    sentence.span = {99999999, 100000000};
+    sentence.paragraph = 12345;
+    a.sentences.push_back(sentence);
+    std::string json;
+    communique::AppendJson(a, "", {}, &json);
+    auto parsed = nlohmann::json::parse(json, nullptr, false);
+    REQUIRE_FALSE(parsed.is_discarded());
+    REQUIRE(parsed["figures"].size() == std::size(values));
+    for (size_t i = 0; i < std::size(values); ++i) {
+      CAPTURE(values[i]);
+      CHECK(parsed["figures"][i]["value"].dump() == std::to_string(values[i]));
+    }
+    CHECK(json.find(R"("sentences":[{"begin":99999999,"end":100000000,"paragraph":12345}])") !=
+          std::string::npos);
+  }
 }
