@@ -30,18 +30,8 @@ CueFinder::CueFinder(const Analysis& a, const QuoteLexicon& lex, const std::vect
   bool in_order = true;  // no sentence starts before the previous one ends
   for (size_t k = 1; k < a.sentences.size() && in_order; ++k)
     in_order = a.sentences[k].first_token >= size_t{a.sentences[k - 1].first_token} + a.sentences[k - 1].token_count;
-  if (in_order) {  // the segmenter's output: one pass, no second fill
-    token_sentence_.reserve(n);
-    for (size_t s = 0; s < a.sentences.size(); ++s) {
-      const Sentence& se = a.sentences[s];
-      token_sentence_.insert(token_sentence_.end(), std::min<size_t>(se.first_token, n) - token_sentence_.size(), 0);
-      token_sentence_.insert(token_sentence_.end(),
-                             std::min<size_t>(size_t{se.first_token} + se.token_count, n) - token_sentence_.size(),
-                             static_cast<uint32_t>(s));
-    }
-    token_sentence_.resize(n, 0);
-    return;
-  }
+  // The segmenter's output: SentenceOf searches the sentences, no table.
+  if (in_order) return;
   token_sentence_.assign(n, 0);
   for (size_t s = 0; s < a.sentences.size(); ++s) {
     size_t b = std::min<size_t>(a.sentences[s].first_token, token_sentence_.size());
@@ -49,6 +39,17 @@ CueFinder::CueFinder(const Analysis& a, const QuoteLexicon& lex, const std::vect
     std::fill(token_sentence_.begin() + static_cast<std::ptrdiff_t>(b),
               token_sentence_.begin() + static_cast<std::ptrdiff_t>(e), static_cast<uint32_t>(s));
   }
+}
+
+size_t CueFinder::SentenceOf(size_t tok) const {
+  if (!token_sentence_.empty()) return token_sentence_[tok];
+  // The last sentence starting at or before tok, if it holds tok; else 0
+  // (a token between sentences), as a table would say.
+  auto it = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), tok,
+                             [](size_t t, const Sentence& s) { return t < s.first_token; });
+  if (it == a_.sentences.begin()) return 0;
+  --it;
+  return tok < size_t{it->first_token} + it->token_count ? static_cast<size_t>(it - a_.sentences.begin()) : 0;
 }
 
 size_t CueFinder::SentenceFirst(size_t sentence) const {

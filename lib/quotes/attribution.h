@@ -47,7 +47,8 @@ class CueFinder {
   /// The noun phrase starting at token j ("the minister", "Sergey Lavrov").
   void RightNp(size_t j, size_t* b, size_t* e) const;
 
-  size_t SentenceOf(size_t tok) const { return token_sentence_[tok]; }
+  /// The sentence holding token tok (0 for a token outside sentences).
+  size_t SentenceOf(size_t tok) const;
   /// First token of the sentence that is in the document body.
   size_t SentenceFirst(size_t sentence) const;
   size_t SentenceEnd(size_t sentence) const {
@@ -70,7 +71,7 @@ class CueFinder {
   const Analysis& a_;
   const QuoteLexicon& lex_;
   const std::vector<uint32_t>& tp_;
-  std::vector<uint32_t> token_sentence_;
+  std::vector<uint32_t> token_sentence_;  // per token, only when sentences overlap (never from the segmenter)
 };
 
 /// Whether the word introduces a prepositional phrase or an object rather
