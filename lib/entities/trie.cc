@@ -176,17 +176,27 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
     }
   }
   uint32_t& info = ReachOf(node).info;
-  for (uint32_t t = FirstTerminal(info); t != kUnknown; t = terminals_[t].next)
-    if (terminals_[t].value == value && terminals_[t].rules == packed) return;
-  terminals_.push_back({packed, value, FirstTerminal(info)});
-  info = (info & ~kTerminalMask) | static_cast<uint32_t>(terminals_.size());  // last index + 1
+  bool known = false;
+  for (uint32_t t = FirstTerminal(info); t != kUnknown && !known; t = terminals_[t].next)
+    known = terminals_[t].value == value && terminals_[t].rules == packed;
+  if (!known) {
+    terminals_.push_back({packed, value, FirstTerminal(info)});
+    info = (info & ~kTerminalMask) | static_cast<uint32_t>(terminals_.size());  // last index + 1
+  }
+  // Only the first word's root_ entry can have changed: refresh its copy.
+  VocabEntry& first = vocab_[HashWord(keys[0])];
+  first.root = root_[first.id - 1];
+}
+
+const PhraseTrie::VocabEntry* PhraseTrie::Find(const Word& w) const {
+  if (!MaybeKnown(w.hash)) return nullptr;  // most words: one probe of a small filter
+  const VocabEntry* e = vocab_.Find(w.hash);
+  return e != nullptr && e->id != 0 ? e : nullptr;
 }
 
 uint32_t PhraseTrie::Id(const Word& w) const {
-  const uint64_t h = w.hash;
-  if (!MaybeKnown(h)) return kUnknown;  // most words: one probe of a small filter
-  const VocabEntry* e = vocab_.Find(h);
-  return e != nullptr && e->id != 0 ? e->id - 1 : kUnknown;
+  const VocabEntry* e = Find(w);
+  return e != nullptr ? e->id - 1 : kUnknown;
 }
 
 PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vector<uint32_t>* ids,
@@ -194,6 +204,7 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
   Match best;
   if (i >= limit) return best;
   uint32_t& first = (*ids)[i];
+  Reach at;
   if (first == kNotLooked) {
     // A lower-case word starts only phrases written in lower case (titles),
     // found in a small table; other words need the full vocabulary.
@@ -202,12 +213,16 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
       const uint32_t* id = lower_starts_.Find(words[i].hash);
       if (id == nullptr) return best;  // its id stays unlooked: it may continue a phrase
       first = *id - 1;
+      at = root_[first];
     } else {
-      first = Id(words[i]);
+      const VocabEntry* e = Find(words[i]);
+      first = e != nullptr ? e->id - 1 : kUnknown;
+      if (e != nullptr) at = e->root;
     }
+  } else if (first != kUnknown) {
+    at = root_[first];
   }
   if (first == kUnknown) return best;
-  Reach at = root_[first];
   if (words[i].shape == Shape::kLower && !(at.info & kStartsAny)) return best;
   for (size_t k = i; k < limit && k - i < kMaxPhraseWords; ++k) {
     if (k > i) {

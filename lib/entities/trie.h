@@ -115,6 +115,7 @@ class PhraseTrie {
   void Grow();
 
   struct VocabEntry {
+    Reach root;        ///< a copy of root_[id]: a first word's step reads this one slot
     uint32_t id = 0;   ///< word id + 1; 0: a word in no phrase (bits only)
     uint8_t bits = 0;  ///< MarkWord bits
   };
@@ -127,7 +128,7 @@ class PhraseTrie {
   void Remember(uint64_t h) { filter_[FilterWord(h)] |= FilterBit(h); }
   HashMap64<VocabEntry> vocab_;  // HashWord(word key) -> entry
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
-  std::vector<Reach> root_;           // per word id: the node its phrases start at
+  std::vector<Reach> root_;           // per word id: the node its phrases start at (words looked up before)
   HashMap64<uint32_t> lower_starts_;  // the kStartsAny words (a few hundred): hash -> id + 1
   // A 64 Kbit filter of the lower_starts_ hashes (bits 24..39): most
   // lower-case text words are rejected with one bit test.
@@ -151,6 +152,7 @@ class PhraseTrie {
     return (edge_filter_[b / 64] >> (b % 64)) & 1;
   }
   std::vector<uint64_t> edge_filter_ = std::vector<uint64_t>(kEdgeFilterBits / 64, 0);
+  const VocabEntry* Find(const Word& w) const;  // the word's entry if it is in a phrase
   uint32_t Id(const Word& w) const;
   uint32_t word_count_ = 0;
   std::vector<Edge> edges_ = std::vector<Edge>(1024);
