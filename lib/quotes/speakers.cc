@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 namespace communique::internal {
 
@@ -76,15 +75,14 @@ bool TitleOnly(const QuoteLexicon& lex, std::string_view name) {
 
 SpeakerResolver::SpeakerResolver(const Analysis& a, const QuoteLexicon& lex)
     : a_(a), lex_(lex), title_only_(a.entities.size(), 0), canonical_(a.entities.size(), -1) {
-  // Full-name persons by family name (first and last word), -2 when ambiguous.
-  std::unordered_map<std::string_view, int32_t> by_family;
+  // Full-name persons by family name (first and last word): (word, entity)
+  // pairs, sorted below; a word of two entities is ambiguous. A sorted
+  // vector: a document has a few dozen persons, a hash map costs more.
+  std::vector<std::pair<std::string_view, int32_t>> by_family;
   size_t mentions = 0;
   for (const Entity& e : a.entities) mentions += e.mentions.size();
   mentions_.reserve(mentions);
-  auto add = [&](std::string_view w, int32_t id) {
-    auto [it, fresh] = by_family.emplace(w, id);
-    if (!fresh && it->second != id) it->second = -2;
-  };
+  auto add = [&](std::string_view w, int32_t id) { by_family.emplace_back(w, id); };
   for (size_t k = 0; k < a.entities.size(); ++k) {
     const Entity& e = a.entities[k];
     for (const Mention& m : e.mentions)
@@ -97,11 +95,18 @@ SpeakerResolver::SpeakerResolver(const Analysis& a, const QuoteLexicon& lex)
     add(name.substr(0, sp), static_cast<int32_t>(k));
     add(name.substr(name.rfind(' ') + 1), static_cast<int32_t>(k));
   }
+  std::sort(by_family.begin(), by_family.end());
   for (size_t k = 0; k < a.entities.size(); ++k) {
     const Entity& e = a.entities[k];
     if (e.type != EntityType::kPerson || title_only_[k] || e.name.find(' ') != std::string::npos) continue;
-    auto it = by_family.find(e.name);
-    if (it != by_family.end() && it->second >= 0) canonical_[k] = it->second;
+    const std::string_view name = e.name;
+    auto it = std::lower_bound(by_family.begin(), by_family.end(), name,
+                               [](const std::pair<std::string_view, int32_t>& x, std::string_view w) { return x.first < w; });
+    if (it == by_family.end() || it->first != name) continue;
+    // Sorted by (word, entity): one entity if the last pair of the word has the same.
+    auto last = it;
+    while (last + 1 != by_family.end() && (last + 1)->first == name) ++last;
+    if (last->second == it->second) canonical_[k] = it->second;
   }
   std::sort(mentions_.begin(), mentions_.end(),
             [](const Ref& x, const Ref& y) { return x.begin < y.begin; });
