@@ -55,13 +55,26 @@ struct GeneralPunctuation {
   }
 };
 
+// Latin-1 U+0080..U+00FF (C2 xx, C3 xx: no-break space, accented
+// letters), by table.
+struct Latin1 {
+  CharInfo info[128];
+  Latin1() noexcept {
+    for (char32_t k = 0; k < 128; ++k) info[k] = ClassifyDecoded({static_cast<char32_t>(0x80 + k), 2, true});
+  }
+};
+
 }  // namespace
 
 CharInfo ClassifyNonAscii(std::string_view text, size_t pos) noexcept {
   static const GeneralPunctuation kGeneralPunctuation;
+  static const Latin1 kLatin1;
   if (pos + 2 < text.size() && text[pos] == '\xE2' && text[pos + 1] == '\x80' &&
       (static_cast<uint8_t>(text[pos + 2]) & 0xC0) == 0x80)
     return kGeneralPunctuation.info[static_cast<uint8_t>(text[pos + 2]) & 0x3F];
+  if (pos + 1 < text.size() && (text[pos] == '\xC2' || text[pos] == '\xC3') &&
+      (static_cast<uint8_t>(text[pos + 1]) & 0xC0) == 0x80)
+    return kLatin1.info[((static_cast<uint8_t>(text[pos]) & 1) << 6) | (static_cast<uint8_t>(text[pos + 1]) & 0x3F)];
   return ClassifyDecoded(DecodeAt(text, pos));
 }
 

@@ -189,10 +189,13 @@ bool StartsUrlPrefix(std::string_view text, size_t pos) {
   return StartsWithCI(text, pos, "http://") || StartsWithCI(text, pos, "https://") || StartsWithCI(text, pos, "www.");
 }
 
-// A URL starts at text[pos]. Inline: the first letter rules out most words.
+// A URL starts at text[pos]. Inline: the first two letters ("ht", "ww")
+// rule out most words.
 [[gnu::always_inline]] inline bool StartsUrl(std::string_view text, size_t pos) {
   const char c = static_cast<char>(text[pos] | 0x20);
-  return (c == 'h' || c == 'w') && StartsUrlPrefix(text, pos);
+  if (c != 'h' && c != 'w') return false;
+  if (pos + 1 >= text.size() || static_cast<char>(text[pos + 1] | 0x20) != (c == 'h' ? 't' : 'w')) return false;
+  return StartsUrlPrefix(text, pos);
 }
 
 uint32_t ScanUrl(std::string_view text, uint32_t pos) {
@@ -214,6 +217,13 @@ uint32_t ScanUrl(std::string_view text, uint32_t pos) {
       break;
   }
   return end;
+}
+
+// Whether the run of e-mail characters from pos (after a word) reaches an
+// '@': ScanEmail finds no address otherwise, as a word holds no '@'.
+bool ReachesEmailAt(std::string_view text, uint32_t pos) {
+  while (pos < text.size() && text[pos] != '@' && IsEmailChar(text[pos])) ++pos;
+  return pos < text.size() && text[pos] == '@';
 }
 
 // An e-mail address starting at pos, or pos if there is none.
@@ -741,7 +751,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
           }
         }
         end = ScanWord(text, pos, &tok.flags, &tok.clitic, open_single);
-        if (end < n && MayContinueEmail(text[end])) {
+        if (end < n && MayContinueEmail(text[end]) && ReachesEmailAt(text, end)) {
           uint32_t email_end = ScanEmail(text, pos);
           if (email_end > pos) {
             end = email_end;
