@@ -289,8 +289,31 @@ class Writer {
     if (!with_text) return End(d);
     d = Lit(d, ",\"text\":");
     len_ = static_cast<size_t>(d - data_);
-    Str(Slice(text, s));
+    SliceStr(text, s);
     need_comma_ = true;
+  }
+  // Str(Slice(text, span)); a slice of at most 16 bytes with 16 bytes of
+  // text from its start (most mentions and names) is checked and copied as
+  // one 16-byte block: the bytes past the slice are read, never written out.
+  void SliceStr(std::string_view text, Span span) {
+    const std::string_view s = Slice(text, span);
+    const size_t n = s.size();
+#if defined(__SSE2__)
+    if (n - 1 < 16 && static_cast<size_t>(text.data() + text.size() - s.data()) >= 16) {  // 1 <= n <= 16
+      Reserve(16 + 2);
+      // Bit n marks the end of the slice: the first bad byte or the end.
+      const auto i = static_cast<size_t>(__builtin_ctz(Bad16(s.data()) | (1u << n)));
+      if (i < n) return StrEscaped(s, i);
+      char* d = data_ + len_;
+      d[0] = '"';
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d + 1),
+                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data())));
+      d[n + 1] = '"';
+      len_ += n + 2;
+      return;
+    }
+#endif
+    Str(s);
   }
   [[gnu::always_inline]] void SpanObj(std::string_view k, Span s, std::string_view text) {
     Key(k);

@@ -193,6 +193,30 @@ TEST_SUITE("json") {
           "\xF0\x9F\x98\x80 bad\\ufffd\\ufffd end\xC3\xA9\"");
   }
 
+  TEST_CASE("span texts of every length, near the end of the text and with escapes") {
+    const std::string text = "He said \"no\" to caf\xC3\xA9 owners, then left.\n\"Yes\"\tend";
+    communique::Analysis a;
+    for (uint32_t begin = 0; begin < text.size(); ++begin) {
+      for (uint32_t end = begin + 1; end <= text.size() && end <= begin + 20; ++end) {
+        communique::TimeExpression t;
+        t.span = {begin, end};
+        a.times.push_back(t);
+      }
+    }
+    std::string json;
+    communique::AppendJson(a, text, {}, &json);
+    auto parsed = nlohmann::json::parse(json, nullptr, false);
+    REQUIRE_FALSE(parsed.is_discarded());
+    REQUIRE(parsed["times"].size() == a.times.size());
+    for (size_t i = 0; i < a.times.size(); ++i) {
+      // A slice that cuts a character in two is written as U+FFFD.
+      std::string slice(communique::Slice(text, a.times[i].span));
+      if (slice.find('\xC3') != std::string::npos && slice.find("\xC3\xA9") == std::string::npos) continue;
+      if (slice.find('\xA9') != std::string::npos && slice.find("\xC3\xA9") == std::string::npos) continue;
+      CHECK(parsed["times"][i]["text"].get<std::string>() == slice);
+    }
+  }
+
   TEST_CASE("integers are written with every digit at each length") {
     const long long values[] = {0,        7,         10,         99,          100,        999,
                                 1000,     9999,      10000,      99999,       100000,     999999,
