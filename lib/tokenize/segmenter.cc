@@ -1,5 +1,6 @@
 #include "tokenize/segmenter.h"
 
+#include <algorithm>
 #include <string>
 
 #include "core/tables.h"
@@ -147,9 +148,10 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
       // no abbreviation and no terminal mark change nothing but the
       // paragraph's end (the general steps below would do only that).
       const size_t run = i;
-      while (i < n_toks && !(tk[i].flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) &&
-             !(tk[i].kind == TokenKind::kPunctuation && MayBeTerminal(text[tk[i].span.begin])) &&
-             i + 1 - sent_first < max_sentence_tokens)
+      // i + 1 - sent_first < max_sentence_tokens, as one bound.
+      const size_t limit = max_sentence_tokens == 0 ? i : std::min(n_toks, sent_first + max_sentence_tokens - 1);
+      while (i < limit && !(tk[i].flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) &&
+             !(tk[i].kind == TokenKind::kPunctuation && MayBeTerminal(text[tk[i].span.begin])))
         ++i;
       if (i > run) para->span.end = tk[i - 1].span.end;
       if (i >= n_toks) break;
