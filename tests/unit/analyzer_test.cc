@@ -165,6 +165,11 @@ TEST_SUITE("spans") {
     CHECK(communique::Status().ok());
     CHECK(communique::CivilDate::Parse("2021-02-29") == std::nullopt);
     CHECK(communique::CivilDate::Parse("2020-02-29")->ToString() == "2020-02-29");
+    CHECK(communique::CivilDate{7, 1, 2}.ToString() == "0007-01-02");
+    CHECK(communique::CivilDate{9999, 12, 31}.ToString() == "9999-12-31");
+    CHECK(communique::CivilDate{-44, 3, 15}.ToString() == "-0044-03-15");
+    CHECK(communique::CivilDate{12345, 6, 7}.ToString() == "+12345-06-07");
+    CHECK(communique::CivilDate{2020, 200, 7}.ToString() == "2020-200-07");
   }
 }
 
