@@ -43,7 +43,11 @@ void LinkTimes(const FigureDoc& doc, std::vector<FigureDraft>* drafts) {
   for (size_t i = 0; i < a.times.size(); ++i) {
     const TimeExpression& t = a.times[i];
     if (t.type == TimeType::kSet) continue;
-    size_t f = TokenAt(a, t.span.begin), l = TokenAt(a, t.span.end);
+    // The end by a short walk from the first token: a time has a few tokens
+    // (the same token as TokenAt(a, t.span.end), tokens being in order).
+    const size_t f = TokenAt(a, t.span.begin);
+    size_t l = f;
+    while (l < a.tokens.size() && a.tokens[l].span.begin < t.span.end) ++l;
     if (f < l) times.push_back({f, l, static_cast<int32_t>(i)});
   }
   std::sort(times.begin(), times.end(), [](const T& x, const T& y) { return x.first < y.first; });
