@@ -610,7 +610,8 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
   // after every store of norm bytes (a char store may alias it).
   char* data = pool->data;
   size_t size = pool->size;
-  while (n - pos >= 16) {
+  if (n - pos < 16) return 0;
+  for (;;) {  // n - pos >= 16: PlainWord16 reads 16 bytes
     if (pool->cap - size < 17 + NormPool::kSlack) {  // a word and a comma
       pool->size = size;
       pool->Grow(17);
@@ -638,8 +639,9 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
       out->norm_hashes.push_back(kCommaHash);
       ++done;
     }
-    // The next word after one space, unless it may be a URL.
-    if (done + 1 >= n || text[done] != ' ') break;
+    // The next word after one space, unless it may be a URL (or is too
+    // close to the end of the text for PlainWord16).
+    if (n - done < 17 || text[done] != ' ') break;
     const auto next = static_cast<uint8_t>(text[done + 1]);
     if (!(kAsciiWordBits[next] & kBitLetter) || StartsUrl(text, done + 1)) break;
     pos = done + 1;
@@ -665,7 +667,11 @@ void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, 
         ++j;
         continue;
       }
-      Decoded d = DecodeAt(surface, j);
+      // General punctuation (E2 80 xx: curly quotes, dashes) without the call.
+      const Decoded d = c == 0xE2 && j + 2 < len && surface[j + 1] == '\x80' &&
+                                (static_cast<uint8_t>(surface[j + 2]) & 0xC0) == 0x80
+                            ? Decoded{0x2000 + (static_cast<uint8_t>(surface[j + 2]) & 0x3Fu), 3, true}
+                            : DecodeAt(surface, j);
       switch (d.cp) {
         case 0x2018: case 0x2019: case 0x201A: case 0x2032: dest[out++] = '\''; break;
         case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033: dest[out++] = '"'; break;
