@@ -379,9 +379,13 @@ struct NerSentence {
   }
   /// ner::CanStart of word i (its first byte) and not skipped.
   bool Candidate(size_t i) const {
-    if (skip[i]) return false;
-    const unsigned char c = static_cast<unsigned char>(text[tokens[i].span.begin]);
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0);
+    // A byte table: the test runs on every token of the document.
+    static constexpr auto kCanStart = [] {
+      std::array<bool, 256> t{};
+      for (size_t c = 0; c < t.size(); ++c) t[c] = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0);
+      return t;
+    }();
+    return !skip[i] && kCanStart[static_cast<unsigned char>(text[tokens[i].span.begin])];
   }
 };
 
