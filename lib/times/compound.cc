@@ -72,7 +72,7 @@ size_t Grammar::Clock(size_t i, Point* p, bool* meridiem, bool bare_ok, size_t* 
   if (time_of_day) *time_of_day = end;
   if (end) {
     bool pm;
-    *meridiem = at_[i].has_meridiem || (end > i + 1 && Meridiem(at_[i + 1].text, &pm));
+    *meridiem = at_[i].has_meridiem || (end > i + 1 && Meridiem(Text(at_[i + 1]), &pm));
     return end;
   }
   const Atom& a = at_[i];
@@ -80,11 +80,11 @@ size_t Grammar::Clock(size_t i, Point* p, bool* meridiem, bool bare_ok, size_t* 
     p->hour = a.hh(); p->minute = 0;
     return i + 1;
   }
-  if (!bare_ok || a.kind != AtomKind::kNumber || a.digits < 1 || a.digits > 2 || a.separators || a.ordinal ||
-      a.number > 24)
+  if (!bare_ok || a.kind != AtomKind::kNumber || a.digits() < 1 || a.digits() > 2 || a.separators || a.ordinal() ||
+      a.number() > 24)
     return 0;
   if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kWord) return 0;
-  p->hour = IntOf(a.number);
+  p->hour = IntOf(a.number());
   p->minute = 0;
   return i + 1;
 }
@@ -192,21 +192,21 @@ size_t Grammar::DayAfterClock(size_t k, Expr* e) const {
 // tokenizer split them at the hyphens. "2009-10" is a span of years, not a month.
 size_t Grammar::NumericDate(size_t i, Expr* e) const {
   const Atom& a = at_[i];
-  if (a.kind != AtomKind::kNumber || a.separators || a.ordinal) return 0;
+  if (a.kind != AtomKind::kNumber || a.separators || a.ordinal()) return 0;
   if (i > 0 && a.glued && (at_[i - 1].kind == AtomKind::kWord || at_[i - 1].kind == AtomKind::kNumber)) return 0;
   if (i > 0 && a.glued && at_[i - 1].kind == AtomKind::kPunct && i >= 2 && at_[i - 2].kind == AtomKind::kNumber &&
       at_[i - 1].glued)
     return 0;  // the middle of a chain: 123-12-1234, 555-1212
-  int n[3] = {0, 0, 0}, digits[3] = {a.digits, 0, 0};
-  n[0] = IntOf(a.number);
+  int n[3] = {0, 0, 0}, digits[3] = {a.digits(), 0, 0};
+  n[0] = IntOf(a.number());
   size_t count = 1, j = i + 1;
   std::string_view sep;
   while (count < 3 && j + 1 < at_.size() && at_[j].glued && at_[j + 1].glued && at_[j + 1].kind == AtomKind::kNumber &&
-         !at_[j + 1].separators && !at_[j + 1].ordinal && (at_[j].text == "-" || at_[j].text == "/") &&
-         (sep.empty() || sep == at_[j].text)) {
-    sep = at_[j].text;
-    n[count] = IntOf(at_[j + 1].number);
-    digits[count] = at_[j + 1].digits;
+         !at_[j + 1].separators && !at_[j + 1].ordinal() && (Text(at_[j]) == "-" || Text(at_[j]) == "/") &&
+         (sep.empty() || sep == Text(at_[j]))) {
+    sep = Text(at_[j]);
+    n[count] = IntOf(at_[j + 1].number());
+    digits[count] = at_[j + 1].digits();
     ++count;
     j += 2;
   }
@@ -252,11 +252,11 @@ size_t Grammar::MonthDay(size_t i, Expr* e) const {
   if (!Ok(j, i)) return 0;
   int day = DayNumber(j);
   if (!day) return 0;
-  bool ordinal = at_[j].ordinal || (at_[j].word && at_[j].word->ordinal) || at_[j].kind == AtomKind::kWord;
+  bool ordinal = at_[j].ordinal() || (at_[j].word() && at_[j].word()->ordinal) || at_[j].kind == AtomKind::kWord;
   if (!ordinal && !(wd && !the)) return 0;
   if (!ordinal && ClockFollows(j + 1)) return 0;  // Thursday 1 pm, Monday 8-9am: a clock
   size_t k = j + 1;
-  if (at_[j].word && (at_[j].word->number == 20 || at_[j].word->number == 30)) k = Is(j + 1, "-") ? j + 3 : j + 2;
+  if (at_[j].word() && (at_[j].word()->number == 20 || at_[j].word()->number == 30)) k = Is(j + 1, "-") ? j + 3 : j + 2;
   if (Ok(k, i) && (MonthAt(k) || (Is(k, "of") && MonthAt(k + 1)))) return 0;  // DayFirst
   if (Ok(k, i) && Word(k) && !Word(k)->unit.empty() && !Is(k, "day")) return 0;  // the 21st century
   // an explicit month: the 15th [day] of next month / of the month
@@ -279,11 +279,11 @@ size_t Grammar::MonthDay(size_t i, Expr* e) const {
   }
   if (!wd) {
     // "the 18th" alone: only where a day is expected, not "the 18th amendment"
-    std::string_view p = i > 0 ? at_[i - 1].text : std::string_view();
+    std::string_view p = i > 0 ? Text(at_[i - 1]) : std::string_view();
     bool prep = p == "on" || p == "by" || p == "until" || p == "till" || p == "since" || p == "before" ||
                 p == "after" || p == "from" || p == "of";
     bool closed = !Ok(k, i) || at_[k].kind == AtomKind::kPunct || Is(k, "at") || Is(k, "and") || Is(k, "to");
-    if (!(prep && (the || at_[j].ordinal) && closed)) return 0;
+    if (!(prep && (the || at_[j].ordinal()) && closed)) return 0;
   }
   e->point.gran = Gran::kDay;
   e->point.day = day;
@@ -343,8 +343,8 @@ size_t Grammar::HolidayDay(size_t i, Expr* e) const {
   const Holiday* h = nullptr;
   size_t end = 0;
   JoinedWords joined;
-  for (size_t n = 0; n < lex_.max_holiday_words() && Ok(j + n, i) && (n == 0 || Lexicon::MayContinue(at_[j + n])) &&
-                     joined.Add(at_[j + n].text);
+  for (size_t n = 0; n < lex_.max_holiday_words() && Ok(j + n, i) && (n == 0 || Lexicon::MayContinue(at_[j + n], Text(at_[j + n]))) &&
+                     joined.Add(Text(at_[j + n]));
        ++n) {
     if (const Holiday* x = lex_.FindHoliday(joined.view())) { h = x; end = j + n + 1; }
     if (!lex_.Continues(joined.view())) break;
@@ -430,7 +430,7 @@ bool Grammar::DayOfWeek(const Point& week, int weekday, Point* out) const {
 // "9-12 June 2019", "between ninth and seventeenth of april".
 size_t Grammar::DayRange(size_t i, Expr* e) const {
   auto day_end = [&](size_t k) {
-    return at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30) ? (Is(k + 1, "-") ? k + 3 : k + 2)
+    return at_[k].word() && (at_[k].word()->number == 20 || at_[k].word()->number == 30) ? (Is(k + 1, "-") ? k + 3 : k + 2)
                                                                                   : k + 1;
   };
   int d1 = DayNumber(i);

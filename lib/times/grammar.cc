@@ -98,18 +98,18 @@ int Grammar::MonthAt(size_t i) const {
   if (!w || !w->month) return 0;
   const Atom& a = at_[i];
   if (a.glued && i > 0 && at_[i - 1].kind == AtomKind::kWord) return 0;
-  std::string_view t = a.text;
+  std::string_view t = Text(a);
   bool ambiguous = t == "may" || t == "march" || t == "mar" || t == "jan" || t == "dec" || t == "sep" ||
                    t == "oct" || t == "jun" || t == "aug" || t == "apr";
   if (!ambiguous) return w->month;
-  if (t == "may" && !a.capitalized && !(i > 0 && at_[i - 1].text == "in") &&
+  if (t == "may" && !a.capitalized && !(i > 0 && Text(at_[i - 1]) == "in") &&
       !(i + 1 >= at_.size() || at_[i + 1].kind == AtomKind::kPunct || at_[i + 1].sentence != a.sentence))
     return 0;  // "this may take", "it may be"
   // May the modal, March the verb: a month only next to a day or year, or
   // after a temporal preposition or modifier.
   if (DayNumber(i + 1) || YearNumber(i + 1, true) != kUnknown) return w->month;
   if ((t == "march" || t == "may") && !a.capitalized &&
-      !(i > 0 && (at_[i - 1].text == "in" || at_[i - 1].text == "since" || at_[i - 1].text == "until") &&
+      !(i > 0 && (Text(at_[i - 1]) == "in" || Text(at_[i - 1]) == "since" || Text(at_[i - 1]) == "until") &&
         (i + 1 >= at_.size() || at_[i + 1].kind == AtomKind::kPunct || at_[i + 1].sentence != a.sentence)))
     return 0;  // this march, it may; "in may." stays a month
   if ((Is(i + 1, "/") || Is(i + 1, "-")) && i + 2 < at_.size() && at_[i + 1].glued && at_[i + 2].glued && DayNumber(i + 2))
@@ -117,7 +117,7 @@ int Grammar::MonthAt(size_t i) const {
   if ((Is(i + 1, "-") || Is(i + 1, "to")) && Word(i + 2) && Word(i + 2)->month && Ok(i + 2, i)) return w->month;
   if ((Is(i + 1, "of") || Is(i + 1, ",") || Is(i + 1, "-")) && YearNumber(i + 2, true) != kUnknown) return w->month;
   if (i > 0) {
-    std::string_view p = at_[i - 1].text;
+    std::string_view p = Text(at_[i - 1]);
     static constexpr std::string_view kBefore[] = {"in", "of", "since", "until", "till", "by", "from", "during", "early",
                                           "late", "mid", "last", "next", "this", "between", "before", "after",
                                           "through", "throughout", "-", "and", "to", "end", "beginning", "middle"};
@@ -134,22 +134,22 @@ int Grammar::DayNumber(size_t i) const {
   if (i >= at_.size()) return 0;
   const Atom& a = at_[i];
   if (a.kind == AtomKind::kNumber) {
-    if (a.ordinal >= 1 && a.ordinal <= 31) return a.ordinal;
-    if (a.digits >= 1 && a.digits <= 2 && a.number >= 1 && a.number <= 31 && !a.separators) {
+    if (a.ordinal() >= 1 && a.ordinal() <= 31) return a.ordinal();
+    if (a.digits() >= 1 && a.digits() <= 2 && a.number() >= 1 && a.number() <= 31 && !a.separators) {
       if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kWord) return 0;  // 5am, 3pm
-      return IntOf(a.number);
+      return IntOf(a.number());
     }
     return 0;
   }
-  if (a.word && a.word->ordinal >= 1 && a.word->ordinal <= 31) {
+  if (a.word() && a.word()->ordinal >= 1 && a.word()->ordinal <= 31) {
     // "twenty-first", "thirty first"
-    if (a.word->ordinal < 10 && i > 0 && at_[i - 1].word && (at_[i - 1].word->number == 20 || at_[i - 1].word->number == 30))
+    if (a.word()->ordinal < 10 && i > 0 && at_[i - 1].word() && (at_[i - 1].word()->number == 20 || at_[i - 1].word()->number == 30))
       return 0;  // handled from the tens word
-    return a.word->ordinal;
+    return a.word()->ordinal;
   }
-  if (a.word && (a.word->number == 20 || a.word->number == 30)) {
+  if (a.word() && (a.word()->number == 20 || a.word()->number == 30)) {
     size_t j = Is(i + 1, "-") ? i + 2 : i + 1;
-    if (const WordInfo* w = Word(j); w && w->ordinal >= 1 && w->ordinal <= 9) return a.word->number + w->ordinal;
+    if (const WordInfo* w = Word(j); w && w->ordinal >= 1 && w->ordinal <= 9) return a.word()->number + w->ordinal;
   }
   return 0;
 }
@@ -157,21 +157,21 @@ int Grammar::DayNumber(size_t i) const {
 int Grammar::YearNumber(size_t i, bool strong) const {
   if (i >= at_.size()) return kUnknown;
   const Atom& a = at_[i];
-  if (a.kind != AtomKind::kNumber || a.digits != 4 || a.ordinal) return kUnknown;
-  int y = IntOf(a.number);
-  if (a.glued && i > 0 && (at_[i - 1].kind == AtomKind::kWord || at_[i - 1].text == "-")) {
+  if (a.kind != AtomKind::kNumber || a.digits() != 4 || a.ordinal()) return kUnknown;
+  int y = IntOf(a.number());
+  if (a.glued && i > 0 && (at_[i - 1].kind == AtomKind::kWord || Text(at_[i - 1]) == "-")) {
     // FY2021 and mid-2020 are years; G2020, S-400, COVID-19 are not
-    std::string_view p = at_[i - 1].text;
-    if (!(p == "fy" || p == "mid" || (p == "-" && i >= 2 && (at_[i - 2].text == "mid" || at_[i - 2].digits == 4 ||
+    std::string_view p = Text(at_[i - 1]);
+    if (!(p == "fy" || p == "mid" || (p == "-" && i >= 2 && (Text(at_[i - 2]) == "mid" || at_[i - 2].digits() == 4 ||
                                                               (i >= 3 && at_[i - 2].glued && at_[i - 3].kind == AtomKind::kWord) ||
-                                                              (at_[i - 2].word && at_[i - 2].word->month)))))
+                                                              (at_[i - 2].word() && at_[i - 2].word()->month)))))
       return kUnknown;
   }
   if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kNumber) return kUnknown;
   if (strong) return (y >= 1000 && y <= 2199) ? y : kUnknown;
   if (y < 1900 || y > 2099) return kUnknown;
   if (i > 0) {
-    std::string_view p = at_[i - 1].text;
+    std::string_view p = Text(at_[i - 1]);
     static constexpr std::string_view kDesignators[] = {"resolution", "article", "no", "no.", "number", "section", "paragraph",
                                                "chapter", "page", "pages", "p.", "pp.", "room", "flight", "route",
                                                "model", "code", "item", "rule", "annex", "bill", "law", "decree",
@@ -182,12 +182,12 @@ int Grammar::YearNumber(size_t i, bool strong) const {
   }
   if (i + 1 < at_.size() && Ok(i + 1, i)) {
     const Atom& n = at_[i + 1];
-    if (n.kind == AtomKind::kNumber || n.text == "%" || n.text == "percent") return kUnknown;
-    if (n.kind == AtomKind::kWord && !n.capitalized && n.text.size() > 3 && n.text.back() == 's' &&
-        !n.text.ends_with("'s") && n.text != "was" && n.text != "has" && n.text != "is" &&
-        n.text != "elections" && n.text != "games" && n.text != "olympics" && n.text != "talks")
+    if (n.kind == AtomKind::kNumber || Text(n) == "%" || Text(n) == "percent") return kUnknown;
+    if (n.kind == AtomKind::kWord && !n.capitalized && Text(n).size() > 3 && Text(n).back() == 's' &&
+        !Text(n).ends_with("'s") && Text(n) != "was" && Text(n) != "has" && Text(n) != "is" &&
+        Text(n) != "elections" && Text(n) != "games" && Text(n) != "olympics" && Text(n) != "talks")
       return kUnknown;  // "2000 troops"
-    if (n.word && !n.word->unit.empty() && n.text != "s") return kUnknown;  // "2020 years"
+    if (n.word() && !n.word()->unit.empty() && Text(n) != "s") return kUnknown;  // "2020 years"
   }
   return y;
 }
@@ -200,16 +200,16 @@ int Grammar::Tense(size_t first, size_t last) const {
     size_t at = 0;
     if (first >= d && at_[first - d].sentence == s) {
       at = first - d;
-      found = WordTense(at_[at].text);
+      found = WordTense(Text(at_[at]));
     }
     if (!found && last - 1 + d < at_.size() && at_[last - 1 + d].sentence == s) {
       at = last - 1 + d;
-      found = WordTense(at_[at].text);
+      found = WordTense(Text(at_[at]));
     }
     // "will be held", "will have ended": a participle after a future auxiliary
     if (found < 0)
       for (size_t k = 1; k <= 3 && at >= k && at_[at - k].sentence == s; ++k)
-        if (WordTense(at_[at - k].text) > 0) return 1;
+        if (WordTense(Text(at_[at - k])) > 0) return 1;
     if (found) return found;
   }
   return 0;
@@ -288,10 +288,10 @@ size_t Grammar::DateLit(size_t i, Expr* e) const {
   }
   const Atom& a = at_[i];
   if (a.kind != AtomKind::kDateLit) return 0;
-  e->point.year = a.y;
-  e->point.month = a.m;
-  e->point.day = a.d;
-  e->point.gran = a.d == kUnknown ? Gran::kMonth : Gran::kDay;
+  e->point.year = a.y();
+  e->point.month = a.m();
+  e->point.day = a.d();
+  e->point.gran = a.d() == kUnknown ? Gran::kMonth : Gran::kDay;
   return i + 1;
 }
 
@@ -312,9 +312,9 @@ size_t Grammar::MonthFirst(size_t i, Expr* e) const {
   if (Is(k, "/") || Is(k, "-")) ++k;  // Oct/2
   if (Is(k, "the")) ++k;
   int day = Ok(k, i) ? DayNumber(k) : 0;
-  if (day && !(k + 1 < at_.size() && (Is(k + 1, ":") || at_[k + 1].text == "%"))) {
+  if (day && !(k + 1 < at_.size() && (Is(k + 1, ":") || Text(at_[k + 1]) == "%"))) {
     size_t dk = k + 1;
-    if (at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30)) dk = Is(k + 1, "-") ? k + 3 : k + 2;
+    if (at_[k].word() && (at_[k].word()->number == 20 || at_[k].word()->number == 30)) dk = Is(k + 1, "-") ? k + 3 : k + 2;
     e->point.gran = Gran::kDay;
     e->point.month = month;
     e->point.day = day;
@@ -328,9 +328,9 @@ size_t Grammar::MonthFirst(size_t i, Expr* e) const {
   size_t y = j, yend = 0;
   if (Is(y, "of") || Is(y, ",") || Is(y, "-") || Is(y, "/")) ++y;
   int year = YearAt(y, i, &yend);
-  if (year == kUnknown && Is(y - 1, "of") && Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 &&
-      !at_[y].ordinal && !(Ok(y + 1, i) && at_[y + 1].kind != AtomKind::kPunct)) {
-    int yy = IntOf(at_[y].number);  // April of 87
+  if (year == kUnknown && Is(y - 1, "of") && Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits() == 2 &&
+      !at_[y].ordinal() && !(Ok(y + 1, i) && at_[y + 1].kind != AtomKind::kPunct)) {
+    int yy = IntOf(at_[y].number());  // April of 87
     year = yy < 50 ? 2000 + yy : 1900 + yy;
     yend = y + 1;
   }
@@ -357,22 +357,22 @@ size_t Grammar::DayFirst(size_t i, Expr* e) const {
   int day = Ok(j, i) ? DayNumber(j) : 0;
   size_t k = j + 1;
   bool cardinal_words = false;
-  if (!day && Ok(j, i) && at_[j].kind == AtomKind::kWord && at_[j].word && at_[j].word->number >= 1) {
+  if (!day && Ok(j, i) && at_[j].kind == AtomKind::kWord && at_[j].word() && at_[j].word()->number >= 1) {
     // "twenty five January nineteen eighty six": a day in cardinal words, only with a year
     size_t e2 = 0;
     int n = SmallNumber(j, &e2);
     if (n >= 1 && n <= 31 && MonthAt(e2)) { day = n; k = e2; cardinal_words = true; }
   }
   if (!day) return 0;
-  if (!cardinal_words && at_[j].word && (at_[j].word->number == 20 || at_[j].word->number == 30))
+  if (!cardinal_words && at_[j].word() && (at_[j].word()->number == 20 || at_[j].word()->number == 30))
     k = Is(j + 1, "-") ? j + 3 : j + 2;
-  if (Is(k, "day") && Is(k + 1, "of") && (at_[j].ordinal || (at_[j].word && at_[j].word->ordinal))) ++k;  // the 15th day of June
+  if (Is(k, "day") && Is(k + 1, "of") && (at_[j].ordinal() || (at_[j].word() && at_[j].word()->ordinal))) ++k;  // the 15th day of June
   if (Is(k, "of")) ++k;
   else if (Is(k, "-") || Is(k, "/")) ++k;
   int month = Ok(k, i) ? MonthAt(k) : 0;
   if (!month && Ok(k, i) && Word(k) && Word(k)->month) month = Word(k)->month;  // "the 9th of May"
   if (!month) return 0;
-  if (at_[j].kind == AtomKind::kNumber && !at_[j].ordinal && k == j + 1 && Is(i, "the")) return 0;
+  if (at_[j].kind == AtomKind::kNumber && !at_[j].ordinal() && k == j + 1 && Is(i, "the")) return 0;
   e->point.gran = Gran::kDay;
   e->point.month = month;
   e->point.day = day;
@@ -381,8 +381,8 @@ size_t Grammar::DayFirst(size_t i, Expr* e) const {
   int year = YearAt(y, i, &yend);
   if (year != kUnknown) { e->point.year = year; return yend; }
   if (cardinal_words) return 0;
-  if (Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits == 2 && (Is(y - 1, "of") || Is(y - 1, "/"))) {
-    int yy = IntOf(at_[y].number);
+  if (Ok(y, i) && at_[y].kind == AtomKind::kNumber && at_[y].digits() == 2 && (Is(y - 1, "of") || Is(y - 1, "/"))) {
+    int yy = IntOf(at_[y].number());
     e->point.year = yy < 50 ? 2000 + yy : 1900 + yy;
     return y + 1;
   }
@@ -398,14 +398,14 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
   else if ((Is(j, "calendar") || Is(j, "the")) && Is(j + 1, "year")) j += 2;
   bool strong = fiscal || j > i || (i >= 2 && Is(i - 1, "than") && (Is(i - 2, "later") || Is(i - 2, "earlier")));
   // Only a 4-digit number reads `strong` (YearNumber): skip the word list otherwise.
-  const bool four_digits = j < at_.size() && at_[j].kind == AtomKind::kNumber && at_[j].digits == 4 && !at_[j].ordinal;
+  const bool four_digits = j < at_.size() && at_[j].kind == AtomKind::kNumber && at_[j].digits() == 4 && !at_[j].ordinal();
   if (!strong && i > 0 && four_digits) {
-    std::string_view p = at_[i - 1].text;
+    std::string_view p = Text(at_[i - 1]);
     static constexpr std::string_view kPrep[] = {"in", "since", "until", "till", "by", "of", "from", "to", "between", "during",
                                         "before", "after", "and", "through", "early", "late", "mid", "-", "year",
                                         "spring", "summer", "autumn", "fall", "winter", "end"};
     if (InList(p, kPrep)) strong = true;
-    if (p == "-" && i >= 2 && at_[i - 2].kind == AtomKind::kWord && !(at_[i - 2].text == "mid")) strong = false;
+    if (p == "-" && i >= 2 && at_[i - 2].kind == AtomKind::kWord && !(Text(at_[i - 2]) == "mid")) strong = false;
   }
   int year = Ok(j, i) ? YearNumber(j, strong) : kUnknown;
   if (year != kUnknown) {
@@ -422,10 +422,10 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
     return j + 1;
   }
   // the '90s, the 90s
-  if (Ok(j, i) && at_[j].kind == AtomKind::kNumber && at_[j].digits == 2 && IntOf(at_[j].number) % 10 == 0 &&
+  if (Ok(j, i) && at_[j].kind == AtomKind::kNumber && at_[j].digits() == 2 && IntOf(at_[j].number()) % 10 == 0 &&
       Ok(j + 1, i) && (Is(j + 1, "s") || Is(j + 1, "'s")) &&
       i > 0 && (Is(i - 1, "the") || Is(i - 1, "in") || Is(i - 1, "'") || Is(i - 1, "early") || Is(i - 1, "late"))) {
-    int yy = IntOf(at_[j].number);
+    int yy = IntOf(at_[j].number());
     e->point.gran = Gran::kDecade;
     e->point.year = (yy >= 30 ? 1900 + yy : 2000 + yy) / 10;
     return j + 2;
@@ -434,9 +434,9 @@ size_t Grammar::YearLike(size_t i, Expr* e) const {
   size_t k = Is(i, "the") ? i + 1 : i;
   int ord = 0;
   size_t after = k + 1;
-  if (Ok(k, i) && at_[k].kind == AtomKind::kNumber && at_[k].ordinal) ord = at_[k].ordinal;
+  if (Ok(k, i) && at_[k].kind == AtomKind::kNumber && at_[k].ordinal()) ord = at_[k].ordinal();
   else if (Ok(k, i) && (ord = DayNumber(k)) && at_[k].kind == AtomKind::kWord) {
-    if (at_[k].word->number == 20 || at_[k].word->number == 30) after = Is(k + 1, "-") ? k + 3 : k + 2;
+    if (at_[k].word()->number == 20 || at_[k].word()->number == 30) after = Is(k + 1, "-") ? k + 3 : k + 2;
   } else ord = 0;
   if (ord && Ok(after, i) && Word(after) && (Word(after)->unit == "CE" || Word(after)->unit == "MIL") &&
       !Word(after)->unit_plural) {
@@ -454,7 +454,7 @@ size_t Grammar::Quarter(size_t i, Expr* e) const {
         !at_[k + 1].glued)
       return false;
     *g = Is(k, "q") ? Gran::kQuarter : Gran::kHalf;
-    *n = IntOf(at_[k + 1].number);
+    *n = IntOf(at_[k + 1].number());
     return *n >= 1 && *n <= (*g == Gran::kQuarter ? 4 : 2);
   };
   Gran g;
@@ -491,42 +491,42 @@ size_t Grammar::TimeOfDay(size_t i, Point* p) const {
     p->hour = a.hh(); p->minute = a.mm() == kUnknown ? 0 : a.mm(); p->second = a.ss();
     j = i + 1;
     if (a.has_meridiem && j < at_.size() && at_[j].glued &&
-        (at_[j].text == ".m." || at_[j].text == ".m" || at_[j].text == "m." || at_[j].text == "m"))
+        (Text(at_[j]) == ".m." || Text(at_[j]) == ".m" || Text(at_[j]) == "m." || Text(at_[j]) == "m"))
       ++j;  // 8p.m. split as 8p + .m.
     if (a.has_meridiem && Is(j, ".") && at_[j].glued && Is(j + 1, "m") && at_[j + 1].glued) j += Is(j + 2, ".") ? 3 : 2;
     if (!a.has_meridiem && j < at_.size() && a.hh() >= 1 && a.hh() <= 12) {
-      std::string_view n = at_[j].text;
+      std::string_view n = Text(at_[j]);
       bool am = n == "a.m." || n == "am" || n == "a.m", pm = n == "p.m." || n == "pm" || n == "p.m";
       if (am || pm) {
         p->hour = pm ? (a.hh() == 12 ? 12 : a.hh() + 12) : (a.hh() == 12 ? 0 : a.hh());
         ++j;
       }
     }
-  } else if (a.kind == AtomKind::kNumber && a.digits >= 1 && a.digits <= 2 && a.number >= 1 && a.number <= 12 &&
+  } else if (a.kind == AtomKind::kNumber && a.digits() >= 1 && a.digits() <= 2 && a.number() >= 1 && a.number() <= 12 &&
              !a.separators && i + 1 < at_.size()) {
-    std::string_view n = at_[i + 1].text;
+    std::string_view n = Text(at_[i + 1]);
     bool pm = false;
     size_t mer = MeridiemAt(i + 1, &pm);
     if (!mer && n != "o'clock" && n != "oclock") {
       if (size_t s = SpokenClock(i, p, i > 0 && Is(i - 1, "at"))) return s;  // 10 past 9
       return 0;
     }
-    int h = IntOf(a.number);
+    int h = IntOf(a.number());
     p->hour = pm ? (h == 12 ? 12 : h + 12) : (mer && h == 12 ? 0 : h);
     p->minute = 0;
     j = i + 1 + (mer ? mer : 1);
-  } else if (a.word && (a.word->part_of_day == "NOON" || a.word->part_of_day == "MIDNIGHT")) {
-    p->hour = a.word->part_of_day == "NOON" ? 12 : 0;
+  } else if (a.word() && (a.word()->part_of_day == "NOON" || a.word()->part_of_day == "MIDNIGHT")) {
+    p->hour = a.word()->part_of_day == "NOON" ? 12 : 0;
     p->minute = 0;
     j = i + 1;
   } else if (size_t s = SpokenClock(i, p, i > 0 && Is(i - 1, "at"))) {
     j = s;
-  } else if (a.kind == AtomKind::kNumber && a.separators && i > 0 && Is(i - 1, "at") && a.text.size() >= 4 &&
-             a.text.size() <= 5 && a.text[a.text.size() - 3] == '.' &&
+  } else if (a.kind == AtomKind::kNumber && a.separators && i > 0 && Is(i - 1, "at") && Text(a).size() >= 4 &&
+             Text(a).size() <= 5 && Text(a)[Text(a).size() - 3] == '.' &&
              (!Ok(i + 1, i) || at_[i + 1].kind == AtomKind::kPunct || Is(i + 1, "on") ||
               (Word(i + 1) && !Word(i + 1)->timezone.empty()))) {
     // at 6.45, at 17.30 (British clock)
-    int h = IntOf(a.number), m = static_cast<int>(std::lround((a.number - h) * 100));
+    int h = IntOf(a.number()), m = static_cast<int>(std::lround((a.number() - h) * 100));
     if (h > 23 || m > 59) return 0;
     p->hour = h; p->minute = m;
     j = i + 1;
@@ -565,8 +565,8 @@ size_t Grammar::Part(size_t i, Expr* e) const {
     bool of_form = false;
     if (Is(k, "-")) ++k;
     else if (Is(k, "of")) { ++k; of_form = true; }
-    if (!of_form && (at_[j].text == "end" || at_[j].text == "beginning" || at_[j].text == "middle" ||
-                     at_[j].text == "start" || at_[j].text == "close"))
+    if (!of_form && (Text(at_[j]) == "end" || Text(at_[j]) == "beginning" || Text(at_[j]) == "middle" ||
+                     Text(at_[j]) == "start" || Text(at_[j]) == "close"))
       return 0;
     size_t u = Is(k, "the") ? k + 1 : k;
     if (of_form && Word(u) && !Word(u)->unit_plural && Ok(u, i) &&
@@ -595,11 +595,11 @@ size_t Grammar::Part(size_t i, Expr* e) const {
   int ord = 0;
   bool last = false;
   if (w && w->ordinal) ord = w->ordinal;
-  else if (at_[j].ordinal) ord = at_[j].ordinal;
+  else if (at_[j].ordinal()) ord = at_[j].ordinal();
   else if (Is(j, "last") || Is(j, "final")) last = true;
   if (!ord && !last) {
-    if (Is(j, "week") && Ok(j + 1, i) && at_[j + 1].kind == AtomKind::kNumber && at_[j + 1].digits <= 2) {
-      int wk = IntOf(at_[j + 1].number);
+    if (Is(j, "week") && Ok(j + 1, i) && at_[j + 1].kind == AtomKind::kNumber && at_[j + 1].digits() <= 2) {
+      int wk = IntOf(at_[j + 1].number());
       if (wk < 1 || wk > 53) return 0;
       size_t k = j + 2;
       Expr inner;
@@ -669,7 +669,7 @@ size_t Grammar::Part(size_t i, Expr* e) const {
     return end;
   }
   if (base.gran == Gran::kYear && base.year != kUnknown && !base.fiscal) {
-    if ((at_[k].text == "half" || at_[k].text == "halves") && count == 1 && ord <= 2) {
+    if ((Text(at_[k]) == "half" || Text(at_[k]) == "halves") && count == 1 && ord <= 2) {
       base.gran = Gran::kHalf; base.sub = last ? 2 : ord;
     } else if (unit == "Q" && count == 1 && ord <= 4) {
       base.gran = Gran::kQuarter; base.sub = last ? 4 : ord;
@@ -748,7 +748,7 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     b.point = a;
     b.point.day = day;
     end = k + 1;
-    if (at_[k].word && (at_[k].word->number == 20 || at_[k].word->number == 30)) end = Is(k + 1, "-") ? k + 3 : k + 2;
+    if (at_[k].word() && (at_[k].word()->number == 20 || at_[k].word()->number == 30)) end = Is(k + 1, "-") ? k + 3 : k + 2;
   }
   if (!b.value.empty() || b.point.gran == Gran::kNone) return 0;
   if (size_t yend = 0; Is(end, ",") && a.year == kUnknown && b.point.year == kUnknown && b.point.gran == Gran::kDay) {
@@ -862,11 +862,11 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   const Atom& a = at_[i];
   uint16_t starts = a.starts;
   // Ref needs a reference word or the first two words of a phrase
-  if ((starts & kStartRef) && !(a.word && !a.word->ref.empty()) &&
+  if ((starts & kStartRef) && !(a.word() && !a.word()->ref.empty()) &&
       !((a.flags & kPhraseStart) && i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond)))
     starts &= static_cast<uint16_t>(~kStartRef);
   // After "the" a rule needs a day, year, part, relative or holiday word.
-  if (a.text == "the" && i + 1 < at_.size()) {
+  if (Text(a) == "the" && i + 1 < at_.size()) {
     const uint16_t next = at_[i + 1].starts;
     uint16_t keep = kStartRef;
     if (next & kStartDay) keep |= kStartDay;
@@ -878,7 +878,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     starts &= keep;
   }
   // Offset after "in" needs a duration next.
-  const bool in = a.text == "in" || a.text == "within";
+  const bool in = Text(a) == "in" || Text(a) == "within";
   if (in && !(i + 1 < at_.size() && (at_[i + 1].starts & kStartAmount))) starts &= static_cast<uint16_t>(~kStartOffset);
   if (!starts && !(a.flags & kPodStart)) return 0;
   // Duration, OffsetFrom and Offset (but after "in") begin with a duration:
@@ -978,7 +978,7 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
   size_t j = i;
   TimeMod mod = TimeMod::kNone;
   bool from = false, between = false, approx = false;
-  std::string_view w = at_[i].text;
+  std::string_view w = Text(at_[i]);
   if (!(at_[i].flags & kPrefix)) {}  // none of the modifiers below (lexicon.cc marks them all)
   else if (w == "from") { from = true; ++j; }
   else if (w == "between") { between = true; ++j; }
@@ -993,11 +993,11 @@ std::optional<Expr> Grammar::ParseAt(size_t i) const {
   }
   else if (w == "as" && Is(i + 1, "of")) { mod = TimeMod::kOnOrAfter; j += 2; }
   else if (w == "prior" && Is(i + 1, "to")) { mod = TimeMod::kBefore; j += 2; }
-  else if (at_[i].word && !at_[i].word->anchor_mod.empty() &&
+  else if (at_[i].word() && !at_[i].word()->anchor_mod.empty() &&
            !((w == "about" || w == "around" || w == "some" || w == "over" || w == "under") && i + 1 < at_.size() &&
-             at_[i + 1].kind == AtomKind::kWord && !(at_[i + 1].word && at_[i + 1].word->number > 0) &&
+             at_[i + 1].kind == AtomKind::kWord && !(at_[i + 1].word() && at_[i + 1].word()->number > 0) &&
              !Is(i + 1, "the"))) {
-    mod = ModFromName(at_[i].word->anchor_mod);
+    mod = ModFromName(at_[i].word()->anchor_mod);
     approx = mod == TimeMod::kApprox;
     ++j;
   }

@@ -40,8 +40,9 @@ struct DurParts {
 
 class Grammar {
  public:
-  Grammar(const Lexicon& lex, const std::vector<Atom>& atoms, std::optional<CivilDate> dct)
-      : lex_(lex), at_(atoms), dct_(dct) {}
+  /// pool: the analysis' norm pool, which the atoms' texts are in.
+  Grammar(const Lexicon& lex, const std::vector<Atom>& atoms, const char* pool, std::optional<CivilDate> dct)
+      : lex_(lex), at_(atoms), pool_(pool), dct_(dct) {}
   /// The longest expression starting at atom i, or nullopt.
   std::optional<Expr> ParseAt(size_t i) const;
   /// The last explicit day the text named ("on July 9, 2015"): "six years
@@ -97,8 +98,9 @@ class Grammar {
   // helpers
   /// Atom i exists in start's sentence (inline: every rule asks).
   bool Ok(size_t i, size_t start) const { return i < at_.size() && at_[i].sentence == at_[start].sentence; }
-  bool Is(size_t i, std::string_view w) const { return i < at_.size() && at_[i].text == w; }
-  const WordInfo* Word(size_t i) const { return i < at_.size() ? at_[i].word : nullptr; }
+  std::string_view Text(const Atom& a) const { return a.text(pool_); }
+  bool Is(size_t i, std::string_view w) const { return i < at_.size() && Text(at_[i]) == w; }
+  const WordInfo* Word(size_t i) const { return i < at_.size() ? at_[i].word() : nullptr; }
   int MonthAt(size_t i) const;           ///< month number, honouring May/March checks; 0 if none
   int DayNumber(size_t i) const;         ///< 1..31 from "25", "25th", "twenty-fifth"; 0 if none
   int YearNumber(size_t i, bool strong) const;  ///< a plausible year, or kUnknown
@@ -108,6 +110,7 @@ class Grammar {
 
   const Lexicon& lex_;
   const std::vector<Atom>& at_;
+  const char* pool_;
   std::optional<CivilDate> dct_;
   std::optional<CivilDate> narrative_;
 };

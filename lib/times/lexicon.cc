@@ -315,31 +315,34 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
     if (punct || (kind == TokenKind::kWord && !(flags & (kTokenHasDigit | kTokenHyphenated)))) {
       // the common cases, built in place: punctuation, and a word the
       // splitting of AddPieces would keep whole
-      Atom& x = out->emplace_back();
+      // built in a local and stored whole: the bit-fields are set in registers
+      Atom x;
       x.begin = begin;
       x.end = end;
       x.sentence = s;
-      x.text = norm;
+      x.set_text(t.norm.begin, t.norm.size());
       x.glued = glued;
       x.capitalized = (flags & kTokenCapitalized) != 0;
       if (punct) {
         x.kind = AtomKind::kPunct;
+        out->push_back(x);
         continue;
       }
       if (hashes) {  // Lookup by the token's hash, the filter test inline: most words miss it
         const uint64_t bit = (hashes[k] >> kFilterShift) & (kFilterBits - 1);
-        if (filter[bit / 64] >> (bit % 64) & 1) x.word = Probe(norm, hashes[k], &x.flags, &x.starts);
+        if (filter[bit / 64] >> (bit % 64) & 1) x.set_word(Probe(norm, hashes[k], &x.flags, &x.starts));
       } else {
-        x.word = Lookup(norm, &x.flags, &x.starts);
+        x.set_word(Lookup(norm, &x.flags, &x.starts));
       }
       // the last byte first: most words end in neither '.' nor 's'
-      if (norm.size() > 1 && (norm.back() == '.' || norm.back() == 's') && !x.word &&
+      if (norm.size() > 1 && (norm.back() == '.' || norm.back() == 's') && !x.word() &&
           (norm.back() == '.' || (norm.size() > 2 && norm[norm.size() - 2] == '\'')))
-        FindStripped(&x);
+        FindStripped(norm, &x);
+      out->push_back(x);
       continue;
     }
     size_t first = out->size();
-    AddPieces(text, t, norm, s, out);
+    AddPieces(text, t, pool, norm, s, out);
     if (out->size() > first) {
       (*out)[first].glued = glued;
       (*out)[first].capitalized = (flags & kTokenCapitalized) != 0;
@@ -347,23 +350,24 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
   }
 }
 
-void Lexicon::FindStripped(Atom* x) const {
-  std::string_view t = x->text;
-  if (t.size() > 1 && t.back() == '.') x->word = Find(t.substr(0, t.size() - 1));
-  if (!x->word && t.size() > 2 && t.ends_with("'s")) x->word = Find(t.substr(0, t.size() - 2));
-  if (x->word) {
-    x->starts |= x->word->starts;
-    if (!x->word->anchor_mod.empty()) x->flags |= kPrefix;  // ParseAt reads the modifier of the class
+void Lexicon::FindStripped(std::string_view t, Atom* x) const {
+  const WordInfo* w = nullptr;
+  if (t.size() > 1 && t.back() == '.') w = Find(t.substr(0, t.size() - 1));
+  if (!w && t.size() > 2 && t.ends_with("'s")) w = Find(t.substr(0, t.size() - 2));
+  if (w) {
+    x->set_word(w);
+    x->starts |= w->starts;
+    if (!w->anchor_mod.empty()) x->flags |= kPrefix;  // ParseAt reads the modifier of the class
   }
 }
 
-void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
+void Lexicon::AddPieces(std::string_view text, const Token& t, const char* pool, std::string_view norm, int32_t sentence,
                         std::vector<Atom>* out) const {
   Atom base;
   base.begin = t.span.begin;
   base.end = t.span.end;
   base.sentence = sentence;
-  base.text = norm;
+  base.set_text(pool, norm);
   re2::StringPiece n(norm.data(), norm.size());
   re2::StringPiece g1, g2, g3, g4;
   bool literal = false;  // a date or clock literal needs - / : two dots or a letter
@@ -383,33 +387,28 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
   }
   if (literal) {
     if (RE2::FullMatch(n, iso_date_, &g1, &g2, &g3)) {
-      base.kind = AtomKind::kDateLit;
-      base.y = ToInt(g1); base.m = ToInt(g2); base.d = ToInt(g3);
+      base.set_literal(AtomKind::kDateLit, ToInt(g1), ToInt(g2), ToInt(g3));
     } else if (RE2::FullMatch(n, dmy_dots_, &g1, &g2, &g3)) {  // day-first, as in Europe
-      base.kind = AtomKind::kDateLit;
-      base.d = ToInt(g1); base.m = ToInt(g2); base.y = ToInt(g3);
+      base.set_literal(AtomKind::kDateLit, ToInt(g3), ToInt(g2), ToInt(g1));
     } else if (RE2::FullMatch(n, mdy_slash_, &g1, &g2, &g3) || RE2::FullMatch(n, mdy_dash_, &g1, &g2, &g3)) {
-      base.kind = AtomKind::kDateLit;  // month-first unless the first number cannot be a month
+      // month-first unless the first number cannot be a month
       int a1 = ToInt(g1), a2 = ToInt(g2);
-      base.m = a1 > 12 ? a2 : a1;
-      base.d = a1 > 12 ? a1 : a2;
-      if (!g3.empty()) base.y = g3.size() == 2 ? 2000 + ToInt(g3) : ToInt(g3);
+      base.set_literal(AtomKind::kDateLit, g3.empty() ? kUnknown : g3.size() == 2 ? 2000 + ToInt(g3) : ToInt(g3),
+                       a1 > 12 ? a2 : a1, a1 > 12 ? a1 : a2);
     } else if (RE2::FullMatch(n, ym_, &g1, &g2)) {
-      base.kind = AtomKind::kDateLit;
-      base.y = ToInt(g1); base.m = ToInt(g2);
+      base.set_literal(AtomKind::kDateLit, ToInt(g1), ToInt(g2), kUnknown);
     } else if (RE2::FullMatch(n, clock_, &g1, &g2, &g3, &g4) || RE2::FullMatch(n, meridiem_, &g1, &g2, &g4)) {
-      base.kind = AtomKind::kTimeLit;
       base.has_meridiem = !g4.empty();
-      base.y = Hour24(ToInt(g1), std::string_view(g4.data(), g4.size()));
-      base.m = g2.empty() ? kUnknown : ToInt(g2);
-      base.d = g3.empty() ? kUnknown : ToInt(g3);
+      base.set_literal(AtomKind::kTimeLit, Hour24(ToInt(g1), std::string_view(g4.data(), g4.size())),
+                       g2.empty() ? kUnknown : ToInt(g2), g3.empty() ? kUnknown : ToInt(g3));
     }
     if (base.kind == AtomKind::kDateLit) {
-      bool ok = base.m >= 1 && base.m <= 12 && (base.d == kUnknown || (base.d >= 1 && base.d <= 31));
+      bool ok = base.m() >= 1 && base.m() <= 12 && (base.d() == kUnknown || (base.d() >= 1 && base.d() <= 31));
       base.starts = kStartDateLit;
       base.flags = kCore;
       if (ok) { out->push_back(std::move(base)); return; }
       base.kind = AtomKind::kWord;
+      base.set_word(nullptr);
       base.starts = 0;
       base.flags = 0;
     }
@@ -421,6 +420,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
       base.starts = 0;
       base.flags = 0;
       base.kind = AtomKind::kWord;
+      base.set_word(nullptr);
     }
   }
   // Split at letter/digit/other boundaries (ASCII only; other text stays whole).
@@ -429,7 +429,7 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
   for (char c : surf) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (!ascii) {
     base.kind = AtomKind::kWord;
-    base.word = Lookup(base.text, &base.flags, &base.starts);
+    base.set_word(Lookup(norm, &base.flags, &base.starts));
     out->push_back(std::move(base));
     return;
   }
@@ -451,21 +451,22 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
         if (surf[k] == '.') p.separators = true;
         digits += surf[k];
       }
-      p.kind = AtomKind::kNumber;
       // the value atof gives, without its locale and C string (atof where out of range)
-      if (std::from_chars(digits.data(), digits.data() + digits.size(), p.number).ec != std::errc())
-        p.number = std::atof(digits.c_str());
-      if (!p.separators) p.digits = static_cast<uint8_t>(std::min<size_t>(digits.size(), 99));
-      if (j + 2 <= surf.size() && p.digits > 0 && p.digits <= 3) {
+      double value = 0;
+      if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc())
+        value = std::atof(digits.c_str());
+      bool suffix = false;
+      if (j + 2 <= surf.size() && !p.separators && digits.size() <= 3) {
         std::string suf;
         suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j])));
         suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j + 1])));
         bool end_ok = j + 2 == surf.size() || !IsAsciiLetter(surf[j + 2]);
         if (end_ok && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")) {
-          p.ordinal = static_cast<int16_t>(p.number);
+          suffix = true;
           j += 2;
         }
       }
+      p.set_number(value, suffix);
     } else if (IsAsciiLetter(c)) {
       while (j < surf.size() && (IsAsciiLetter(surf[j]) || surf[j] == '\'' ||
                                  (surf[j] == '.' && (j + 1 == surf.size() || IsAsciiLetter(surf[j + 1])))))
@@ -478,14 +479,15 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, std::string_view 
     }
     p.begin = t.span.begin + static_cast<uint32_t>(i);
     p.end = t.span.begin + static_cast<uint32_t>(j);
-    p.text = norm.substr(i, j - i);  // an ASCII token's norm is its lower-cased surface
+    const std::string_view piece = norm.substr(i, j - i);  // an ASCII token's norm is its lower-cased surface
+    p.set_text(pool, piece);
     if (p.kind == AtomKind::kWord) {
-      p.word = Lookup(p.text, &p.flags, &p.starts);
-      if (!p.word) FindStripped(&p);
+      p.set_word(Lookup(piece, &p.flags, &p.starts));
+      if (!p.word()) FindStripped(piece, &p);
     } else if (p.kind == AtomKind::kNumber) {
       p.flags = kCore;
       p.starts = kStartDay | kStartYear | kStartQuarter | kStartPart | kStartOffset | kStartSet | kStartAmount |
-                 kStartClock | (p.separators || p.ordinal ? 0 : kStartNumericDate);
+                 kStartClock | (p.separators || p.ordinal() ? 0 : kStartNumericDate);
     }
     out->push_back(std::move(p));
     first = false;

@@ -5,6 +5,7 @@
 #ifndef COMMUNIQUE_LIB_TIMES_LEXICON_H_
 #define COMMUNIQUE_LIB_TIMES_LEXICON_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -66,7 +67,8 @@ struct Holiday {
   int month = 0, day = 0, weekday = 0, nth = 0, offset = 0;
 };
 
-enum class AtomKind : uint8_t { kWord, kNumber, kPunct, kDateLit, kTimeLit };
+/// Words and punctuation first: Atom::word() tests kind <= kPunct.
+enum class AtomKind : uint8_t { kWord, kPunct, kNumber, kDateLit, kTimeLit };
 
 /// Flags of a word form: where an expression can start.
 enum WordFlag : uint8_t {
@@ -92,28 +94,78 @@ inline int IntOf(double v) {
   return static_cast<int>(v);
 }
 
-struct Atom {  // 64 bytes: one cache line per token
+/// A token or piece of one. 32 bytes, two to a cache line (an atom is built
+/// for every token): the text is an offset into the analysis' norm pool,
+/// and a number's value or a literal's fields share the word's place.
+class Atom {
+ public:
   uint32_t begin = 0, end = 0;
-  std::string_view text;   ///< lower-cased; views the analysis' normalized text
-  const WordInfo* word = nullptr;
-  double number = 0;       ///< kNumber value
   int32_t sentence = -1;
-  /// kDateLit: year, month, day; kTimeLit: hour (24 h after am/pm), minute, second
-  int y = kUnknown, m = kUnknown, d = kUnknown;
-  uint8_t digits = 0;      ///< digit count of a plain integer (at most 99), 0 if not one
-  AtomKind kind = AtomKind::kWord;
-  int16_t ordinal = 0;     ///< 21 for "21st"
+  uint16_t starts = 0;     ///< StartBit: the rules that can start here
   uint8_t flags = 0;       ///< WordFlag bits of the word form
+  AtomKind kind : 3 = AtomKind::kWord;
   bool capitalized : 1 = false;
   bool glued : 1 = false;       ///< no space before and part of the previous atom's token
   bool separators : 1 = false;  ///< "2,020", "1.5"
   bool has_meridiem : 1 = false;
-  uint16_t starts = 0;     ///< StartBit: the rules that can start here
-  int hh() const { return y; }  ///< kTimeLit
-  int mm() const { return m; }
-  int ss() const { return d; }
+  bool ordinal_suffix : 1 = false;  ///< a kNumber with st/nd/rd/th ("21st")
+
+  /// The lower-cased text, in the analysis' norm pool.
+  std::string_view text(const char* pool) const { return {pool + text_begin_, text_size_}; }
+  void set_text(const char* pool, std::string_view t) {
+    set_text(static_cast<uint32_t>(t.data() - pool), static_cast<uint32_t>(t.size()));
+  }
+  void set_text(uint32_t pool_begin, uint32_t size) {
+    text_begin_ = pool_begin;
+    text_size_ = size;
+  }
+  /// A word's classes (null for other kinds).
+  const WordInfo* word() const { return kind <= AtomKind::kPunct ? u_.word : nullptr; }
+  void set_word(const WordInfo* w) { u_.word = w; }
+  /// kNumber value (0 for other kinds).
+  double number() const { return kind == AtomKind::kNumber ? u_.number : 0; }
+  /// 21 for "21st" (0 if no ordinal suffix).
+  int16_t ordinal() const { return ordinal_suffix ? static_cast<int16_t>(number()) : 0; }
+  /// Digit count of a plain integer (at most 99), 0 if not one.
+  uint8_t digits() const {
+    if (kind != AtomKind::kNumber || separators) return 0;
+    return static_cast<uint8_t>(std::min<uint32_t>(text_size_ - (ordinal_suffix ? 2 : 0), 99));
+  }
+  /// Sets a kNumber atom's value and ordinal suffix (the text is set first).
+  void set_number(double v, bool suffix) {
+    kind = AtomKind::kNumber;
+    u_.number = v;
+    ordinal_suffix = suffix;
+  }
+  /// kDateLit: year, month, day; kTimeLit: hour (24 h after am/pm), minute, second.
+  int y() const { return Field(0); }
+  int m() const { return Field(1); }
+  int d() const { return Field(2); }
+  int hh() const { return y(); }  ///< kTimeLit
+  int mm() const { return m(); }
+  int ss() const { return d(); }
+  /// Sets a literal's fields (kUnknown or values the literal patterns allow: at most 4 digits).
+  void set_literal(AtomKind k, int y, int m, int d) {
+    kind = k;
+    u_.ymd = {Narrow(y), Narrow(m), Narrow(d)};
+  }
+
+ private:
+  static constexpr int16_t kNone = INT16_MIN;  ///< kUnknown
+  static int16_t Narrow(int v) { return v == kUnknown || v < -32767 || v > 32767 ? kNone : static_cast<int16_t>(v); }
+  int Field(int k) const {
+    if (kind != AtomKind::kDateLit && kind != AtomKind::kTimeLit) return kUnknown;
+    const int16_t v = u_.ymd[static_cast<size_t>(k)];
+    return v == kNone ? kUnknown : v;
+  }
+  uint32_t text_begin_ = 0, text_size_ = 0;
+  union Payload {
+    const WordInfo* word = nullptr;
+    double number;
+    std::array<int16_t, 3> ymd;
+  } u_;
 };
-static_assert(sizeof(Atom) <= 64, "one cache line per atom");
+static_assert(sizeof(Atom) <= 32, "two atoms per cache line");
 
 /// Longest phrase or holiday of time_phrases.tsv, in bytes (checked at load).
 constexpr size_t kMaxPhraseBytes = 64;
@@ -188,8 +240,8 @@ class Lexicon {
   bool Continues(std::string_view joined) const { return prefixes_.count(joined) > 0; }
   /// Whether an atom can be a later word of a phrase or holiday key: a
   /// word of one (kPhraseLater), or a text of several words.
-  static bool MayContinue(const Atom& a) {
-    return (a.flags & kPhraseLater) || a.text.find(' ') != std::string_view::npos;
+  static bool MayContinue(const Atom& a, std::string_view text) {
+    return (a.flags & kPhraseLater) || text.find(' ') != std::string_view::npos;
   }
   bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
@@ -205,9 +257,9 @@ class Lexicon {
   Lexicon();
   /// The classes of a word without its final period or 's ("sept.",
   /// "monday's") when the whole form has none.
-  void FindStripped(Atom* x) const;
+  void FindStripped(std::string_view text, Atom* x) const;
   /// Atoms of a token with digits or hyphens (Atoms builds the common cases inline).
-  void AddPieces(std::string_view text, const Token& t, std::string_view norm, int32_t sentence,
+  void AddPieces(std::string_view text, const Token& t, const char* pool, std::string_view norm, int32_t sentence,
                  std::vector<Atom>* out) const;
   struct Hash {  // of the phrase and holiday maps
     using is_transparent = void;

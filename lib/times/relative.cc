@@ -133,25 +133,25 @@ size_t Grammar::Amount(size_t i, double* v) const {
   if (i >= at_.size()) return 0;
   const Atom& a = at_[i];
   if (a.kind == AtomKind::kNumber) {
-    if (a.ordinal || (a.glued && i > 0 && at_[i - 1].kind == AtomKind::kWord)) return 0;
-    if (a.digits > 4) return 0;
-    *v = a.number;
+    if (a.ordinal() || (a.glued && i > 0 && at_[i - 1].kind == AtomKind::kWord)) return 0;
+    if (a.digits() > 4) return 0;
+    *v = a.number();
     return i + 1;
   }
-  const WordInfo* w = a.word;
+  const WordInfo* w = a.word();
   if (!w || w->number == -1) return 0;
-  if (a.text == "a" || a.text == "an") {
+  if (Text(a) == "a" || Text(a) == "an") {
     if (Is(i + 1, "few")) { *v = -1; return i + 2; }
     if (Is(i + 1, "couple") && Is(i + 2, "of")) { *v = 2; return i + 3; }
     *v = 1;
     return i + 1;
   }
   if (w->number == -2) {
-    if (a.text == "some" || a.text == "few") return 0;  // "some days": too vague alone
+    if (Text(a) == "some" || Text(a) == "few") return 0;  // "some days": too vague alone
     *v = -1;
     return i + 1;
   }
-  if (a.text == "couple") return 0;
+  if (Text(a) == "couple") return 0;
   double n = w->number;
   size_t j = i + 1;
   if (n >= 20 && n < 100) {  // twenty-five, twenty five
@@ -194,8 +194,8 @@ size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount, D
     if (*amount == 1 && w->unit_plural && !Is(i, "one")) return 0;
     if (*amount > 1 && !w->unit_plural && !hyphen && at_[i].kind != AtomKind::kNumber) return 0;
   }
-  if (at_[j].text == "second" && at_[i].kind != AtomKind::kNumber && *amount != 1) return 0;
-  if (at_[j].text == "second" && (Is(i, "a") || Is(i, "an")) &&
+  if (Text(at_[j]) == "second" && at_[i].kind != AtomKind::kNumber && *amount != 1) return 0;
+  if (Text(at_[j]) == "second" && (Is(i, "a") || Is(i, "an")) &&
       !(Is(j + 1, "later") || Is(j + 1, "ago") || Is(j + 1, "earlier") || Is(j + 1, "after") || Is(j + 1, "before")))
     return 0;  // a second round, wait a second: an ordinal or an idiom
   if (w->unit == "Q" && !fraction && Is(j + 1, "of") && !(Ok(j + 2, i) && Word(j + 2) && Word(j + 2)->unit == "Y"))
@@ -225,7 +225,7 @@ size_t Grammar::Duration(size_t i, Expr* e, std::string* unit, double* amount, D
     if (Is(k, ",") || Is(k, "and")) ++k;
     double n = 0;
     size_t a = Ok(k, i) ? Amount(k, &n) : 0;
-    if (!a || n < 1 || n != std::floor(n) || at_[k].text == "a" || at_[k].text == "an") break;
+    if (!a || n < 1 || n != std::floor(n) || Text(at_[k]) == "a" || Text(at_[k]) == "an") break;
     const WordInfo* u = Word(a);
     if (!u || u->unit.empty() || !Ok(a, i) || UnitRank(u->unit) <= UnitRank(dp.unit[dp.n - 1])) break;
     if ((n == 1) == u->unit_plural && at_[k].kind != AtomKind::kNumber) break;
@@ -309,7 +309,7 @@ size_t Grammar::Relative(size_t i, Expr* e) const {
   if (Is(j, "the")) ++j;
   const WordInfo* r = Word(j);
   if (!r || r->relative == -9 || !Ok(j, i)) return 0;
-  std::string_view rw = at_[j].text;
+  std::string_view rw = Text(at_[j]);
   if (rw == "same") return 0;
   int rel = r->relative;
   size_t k = j + 1;
@@ -417,7 +417,7 @@ size_t Grammar::Deictic(size_t i, Expr* e) const {
   int offset = 0;
   bool found = true;
   std::string_view pod;  // a lexicon string or a literal
-  std::string_view w = at_[i].text;
+  std::string_view w = Text(at_[i]);
   if (w == "today") offset = 0;
   else if (w == "tomorrow") offset = 1;
   else if (w == "yesterday") offset = -1;
@@ -558,17 +558,17 @@ size_t Grammar::Ref(size_t i, Expr* e) const {
   size_t best = 0;
   std::string_view value;
   if (!(at_[i].flags & kPhraseStart) || !(i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond))) max = 0;
-  for (size_t n = 0; n < max && Ok(i + n, i) && (n == 0 || Lexicon::MayContinue(at_[i + n])) &&
-                     joined.Add(at_[i + n].text);
+  for (size_t n = 0; n < max && Ok(i + n, i) && (n == 0 || Lexicon::MayContinue(at_[i + n], Text(at_[i + n]))) &&
+                     joined.Add(Text(at_[i + n]));
        ++n) {
     if (n == 0) continue;
     if (std::string_view v = lex_.Phrase(joined.view()); !v.empty()) { best = i + n + 1; value = v; }
     if (!lex_.Continues(joined.view())) break;
   }
-  if (!best && at_[i].word && !at_[i].word->ref.empty()) {
-    if (at_[i].text == "now" && Is(i + 1, "that")) return 0;
+  if (!best && at_[i].word() && !at_[i].word()->ref.empty()) {
+    if (Text(at_[i]) == "now" && Is(i + 1, "that")) return 0;
     best = i + 1;
-    value = at_[i].word->ref;
+    value = at_[i].word()->ref;
   }
   if (!best) return 0;
   if (best == i + 2 && Is(i, "to") && Is(i + 1, "date") &&

@@ -8,7 +8,7 @@ namespace communique::internal::times {
 // a.m./p.m. at atom k, also split as "a m", "p . m ."; the atoms it takes.
 size_t Grammar::MeridiemAt(size_t k, bool* pm) const {
   if (k >= at_.size()) return 0;
-  std::string_view t = at_[k].text;
+  std::string_view t = Text(at_[k]);
   if (t == "am" || t == "a.m." || t == "a.m") { *pm = false; return 1; }
   if (t == "pm" || t == "p.m." || t == "p.m") { *pm = true; return 1; }
   if ((t == "a" || t == "p" || t == "a." || t == "p.") && Ok(k + 1, k)) {
@@ -27,7 +27,7 @@ bool Grammar::ClockFollows(size_t k) const {
   if (MeridiemAt(k, &pm) || Is(k, "o'clock") || Is(k, "oclock") || Is(k, ":")) return true;
   if ((Is(k, "-") || Is(k, "to")) && k + 1 < at_.size() &&
       (at_[k + 1].kind == AtomKind::kTimeLit ||
-       (at_[k + 1].kind == AtomKind::kNumber && at_[k + 1].digits >= 1 && at_[k + 1].digits <= 2 &&
+       (at_[k + 1].kind == AtomKind::kNumber && at_[k + 1].digits() >= 1 && at_[k + 1].digits() <= 2 &&
         (k + 2 >= at_.size() || at_[k + 2].kind == AtomKind::kPunct || MeridiemAt(k + 2, &pm) ||
          (at_[k + 2].glued && at_[k + 2].kind == AtomKind::kWord)))))
     return true;
@@ -39,15 +39,15 @@ int Grammar::SmallNumber(size_t i, size_t* end) const {
   if (i >= at_.size()) return -1;
   const Atom& a = at_[i];
   if (a.kind == AtomKind::kNumber) {
-    if (a.digits < 1 || a.digits > 2 || a.separators || a.ordinal || a.number > 59) return -1;
+    if (a.digits() < 1 || a.digits() > 2 || a.separators || a.ordinal() || a.number() > 59) return -1;
     if (i + 1 < at_.size() && at_[i + 1].glued && at_[i + 1].kind == AtomKind::kWord) return -1;
     *end = i + 1;
-    return IntOf(a.number);
+    return IntOf(a.number());
   }
-  if (!a.word || a.word->number < 0 || a.word->number > 59 || a.text == "a" || a.text == "an" ||
-      a.text == "couple" || a.text == "dozen")
+  if (!a.word() || a.word()->number < 0 || a.word()->number > 59 || Text(a) == "a" || Text(a) == "an" ||
+      Text(a) == "couple" || Text(a) == "dozen")
     return -1;
-  int n = a.word->number;
+  int n = a.word()->number;
   *end = i + 1;
   if (n >= 20 && n % 10 == 0) {
     size_t k = Is(i + 1, "-") ? i + 2 : i + 1;
@@ -86,7 +86,7 @@ size_t Grammar::SpokenClock(size_t i, Point* p, bool bare_ok) const {
     if (size_t m = MeridiemAt(end, &pm)) { end += m; marked = true; }
     else if (Is(end, "o'clock")) { ++end; marked = true; }
     bool spoken = Is(i, "half") || Is(i, "quarter") || Is(i, "a");
-    bool unit = j > i + 1 && at_[j - 1].word && at_[j - 1].word->unit == "MIN";
+    bool unit = j > i + 1 && at_[j - 1].word() && at_[j - 1].word()->unit == "MIN";
     // "3 to 5 p.m." and "from ten to six" are ranges
     bool range = i > 0 && (Is(i - 1, "from") || Is(i - 1, "between"));
     if (to && !spoken && !unit &&
@@ -134,8 +134,8 @@ size_t Grammar::SpokenClock(size_t i, Point* p, bool bare_ok) const {
 // A year in words: "nineteen eighty-six", "nineteen hundred ninety three",
 // "seventeen hundred thirty three", "two thousand [and] fifteen", "two thousand".
 int Grammar::YearWords(size_t i, size_t* end) const {
-  if (i >= at_.size() || at_[i].kind != AtomKind::kWord || !at_[i].word) return kUnknown;
-  int head = at_[i].word->number;
+  if (i >= at_.size() || at_[i].kind != AtomKind::kWord || !at_[i].word()) return kUnknown;
+  int head = at_[i].word()->number;
   size_t k = 0;
   if (head == 2 && Is(i + 1, "thousand")) {
     size_t j = i + 2;
@@ -151,8 +151,8 @@ int Grammar::YearWords(size_t i, size_t* end) const {
     ++j;
     if (Is(j, "and")) ++j;
     int rest = Ok(j, i) ? SmallNumber(j, &k) : -1;
-    if (rest < 0 && Ok(j, i) && at_[j].word && at_[j].word->number >= 60 && at_[j].word->number <= 90) {
-      rest = at_[j].word->number;  // SmallNumber stops at 59
+    if (rest < 0 && Ok(j, i) && at_[j].word() && at_[j].word()->number >= 60 && at_[j].word()->number <= 90) {
+      rest = at_[j].word()->number;  // SmallNumber stops at 59
       k = j + 1;
       if (const WordInfo* u = Word(Is(k, "-") ? k + 1 : k); u && u->number >= 1 && u->number <= 9) {
         rest += u->number;

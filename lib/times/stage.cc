@@ -69,7 +69,8 @@ class TimeStage final : public Stage {
  private:
   void RunWindow(const std::vector<Atom>& atoms, std::optional<CivilDate>* narrative, Analysis* a) const {
     const size_t n = atoms.size();
-    times::Grammar grammar(*lex_, atoms, a->header.date);  // holds the narrative date
+    const char* const pool = a->norm_pool.data();
+    times::Grammar grammar(*lex_, atoms, pool, a->header.date);  // holds the narrative date
     if (*narrative) grammar.SetNarrativeDate(**narrative);
     std::string buf;
     const Atom* const first = atoms.data();  // a local: the stores below cannot move it
@@ -83,11 +84,11 @@ class TimeStage final : public Stage {
         // a word that only opens an expression: near a core atom of its sentence
         size_t c = i + 1;
         while (c < n && c - i <= kOpenerReach && !Opens(atoms[c])) ++c;
-        if ((at.word || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
+        if ((at.word() || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
             atoms[c].sentence == at.sentence)
           open = true;
         else if ((at.flags & times::kPhraseStart) && i + 1 < n && (atoms[i + 1].flags & times::kPhraseSecond) &&
-                 lex_->PhrasePair(at.text, atoms[i + 1].text))
+                 lex_->PhrasePair(at.text(pool), atoms[i + 1].text(pool)))
           open = true;
       }
       if (!open) { ++i; continue; }
