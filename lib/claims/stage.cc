@@ -247,7 +247,8 @@ class ClaimStage final : public Stage {
     const Token* toks = a.tokens.data();
     const size_t n_toks = a.tokens.size();
     const uint32_t span_begin = c->span.begin;
-    size_t i = LowerBoundNear(n_toks, at->token, [toks, span_begin](size_t k) { return toks[k].span.begin < span_begin; });
+    size_t i = LowerBoundNear(n_toks, at->token,
+                              [toks, span_begin](size_t k) { return toks[k].span.begin < span_begin; });
     const char* pool = a.norm_pool.data();
     const uint64_t* hashes = NormHashes(a);
     // By index, the end in a local: the loop runs over most tokens of the

@@ -101,7 +101,9 @@ SpeakerResolver::SpeakerResolver(const Analysis& a, const QuoteLexicon& lex)
     if (e.type != EntityType::kPerson || title_only_[k] || e.name.find(' ') != std::string::npos) continue;
     const std::string_view name = e.name;
     auto it = std::lower_bound(by_family.begin(), by_family.end(), name,
-                               [](const std::pair<std::string_view, int32_t>& x, std::string_view w) { return x.first < w; });
+                               [](const std::pair<std::string_view, int32_t>& x, std::string_view w) {
+                                 return x.first < w;
+                               });
     if (it == by_family.end() || it->first != name) continue;
     // Sorted by (word, entity): one entity if the last pair of the word has the same.
     auto last = it;
