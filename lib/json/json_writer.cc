@@ -298,8 +298,13 @@ class Writer {
   void SliceStr(std::string_view text, Span span) {
     const std::string_view s = Slice(text, span);
     const size_t n = s.size();
+    if (n == 0) {  // an empty slice has no data() to copy from (memcpy from null is undefined)
+      Reserve(2);
+      Put("\"\"", 2);
+      return;
+    }
 #if defined(__SSE2__)
-    if (n - 1 < 16 && static_cast<size_t>(text.data() + text.size() - s.data()) >= 16) {  // 1 <= n <= 16
+    if (n <= 16 && static_cast<size_t>(text.data() + text.size() - s.data()) >= 16) {
       Reserve(16 + 2);
       // Bit n marks the end of the slice: the first bad byte or the end.
       const auto i = static_cast<size_t>(__builtin_ctz(Bad16(s.data()) | (1u << n)));

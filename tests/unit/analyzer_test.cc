@@ -208,6 +208,11 @@ TEST_SUITE("json") {
         a.times.push_back(t);
       }
     }
+    for (communique::Span empty : {communique::Span{2, 2}, communique::Span{500, 600}}) {
+      communique::TimeExpression t;
+      t.span = empty;  // written as "" (Slice clamps)
+      a.times.push_back(t);
+    }
     std::string json;
     communique::AppendJson(a, text, {}, &json);
     auto parsed = nlohmann::json::parse(json, nullptr, false);
