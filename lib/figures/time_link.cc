@@ -58,20 +58,30 @@ void LinkTimes(const FigureDoc& doc, std::vector<FigureDraft>* drafts) {
     // The clause: back and forward to a clause break within the sentence.
     // Bounded: a run-on "sentence" of thousands of tokens stays linear.
     constexpr size_t kMaxClause = 80;
-    size_t cb = d.first;
-    while (cb > sb && d.first - cb < kMaxClause && !ClauseBreak(doc, cb - 1)) --cb;
-    size_t ce = d.last;
-    while (ce < se && ce - d.last < kMaxClause && !ClauseBreak(doc, ce)) ++ce;
-    // The next figure of the clause bounds a following time.
-    size_t next_fig = ce;
-    if (n + 1 < drafts->size() && (*drafts)[n + 1].first < next_fig) next_fig = (*drafts)[n + 1].first;
     auto it = std::lower_bound(times.begin(), times.end(), d.last,
                                [](const T& t, size_t x) { return t.first < x; });
-    if (it != times.end() && it->first < next_fig && it->last <= ce) {
-      d.fig.time = it->index;
-      continue;
+    // Each clause walk only when a time lies within its reach (most figures
+    // have none): the walks stop at the sentence and after kMaxClause tokens.
+    const size_t reach_back =
+        d.first <= sb ? d.first : std::max(sb, d.first > kMaxClause ? d.first - kMaxClause : 0);
+    const bool time_ahead = it != times.end() && it->first < std::min(se, d.last + kMaxClause);
+    const bool time_behind = it != times.begin() && std::prev(it)->first >= reach_back;
+    if (!time_ahead && !time_behind) continue;
+    if (time_ahead) {
+      size_t ce = d.last;
+      while (ce < se && ce - d.last < kMaxClause && !ClauseBreak(doc, ce)) ++ce;
+      // The next figure of the clause bounds a following time.
+      size_t next_fig = ce;
+      if (n + 1 < drafts->size() && (*drafts)[n + 1].first < next_fig) next_fig = (*drafts)[n + 1].first;
+      if (it->first < next_fig && it->last <= ce) {
+        d.fig.time = it->index;
+        continue;
+      }
     }
+    if (!time_behind) continue;
     // Else the nearest time before it in the clause.
+    size_t cb = d.first;
+    while (cb > sb && d.first - cb < kMaxClause && !ClauseBreak(doc, cb - 1)) --cb;
     for (auto p = it; p != times.begin();) {
       --p;
       if (p->last <= d.first && p->first >= cb) { d.fig.time = p->index; break; }

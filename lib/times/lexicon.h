@@ -125,7 +125,7 @@ class Atom {
   /// kNumber value (0 for other kinds).
   double number() const { return kind == AtomKind::kNumber ? u_.number : 0; }
   /// 21 for "21st" (0 if no ordinal suffix).
-  int16_t ordinal() const { return ordinal_suffix ? static_cast<int16_t>(number()) : 0; }
+  int16_t ordinal() const { return ordinal_suffix ? static_cast<int16_t>(number()) : int16_t{0}; }
   /// Digit count of a plain integer (at most 99), 0 if not one.
   uint8_t digits() const {
     if (kind != AtomKind::kNumber || separators) return 0;

@@ -273,6 +273,23 @@ TEST_SUITE("figures") {
     CHECK(Slice(t, a.times[static_cast<size_t>(f->time)].span) == "last year");
   }
 
+  TEST_CASE("a figure's time is in its own clause, before or after it") {
+    std::string t = "Since 2015, we have made six attempts. The plant made 300 tonnes; in 2019 it closed. "
+                    "Exports reached 12 billion dollars, 40 percent more, in 2018.";
+    communique::DocumentInfo info;
+    info.date = communique::CivilDate{2021, 8, 2};
+    Analysis a = communique::testing::AnalyzeOk(t, info);
+    auto time_of = [&](std::string_view number) -> std::string_view {
+      const Figure* f = Find(t, a, number);
+      if (!f || f->time < 0) return {};
+      return Slice(t, a.times[static_cast<size_t>(f->time)].span);
+    };
+    CHECK(time_of("six") == "Since 2015");  // before it, same clause
+    CHECK(time_of("300") == "");            // the time is past a ';'
+    CHECK(time_of("40") == "2018");
+    CHECK(time_of("12 billion") == "");     // the next figure comes first
+  }
+
   TEST_CASE("long digit runs and odd input do not break") {
     std::string t(20000, '9');
     t += " people and 1,2,3,4,5 and -";
