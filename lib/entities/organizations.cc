@@ -13,6 +13,21 @@ bool IsChamberWord(std::string_view k) { return k == "house"; }
 
 }  // namespace
 
+// An organization named by words first..last (one entity per surface form),
+// of `country` (an index into the country table, or -1).
+void Resolver::AddNamedOrganization(uint32_t first, uint32_t last, int32_t country) {
+  const std::string_view name = Surface(first, last);
+  bool created;
+  const uint32_t id = reg_.Get(HashJoined("o:", name), &created);
+  if (created) {
+    Entity& n = reg_.entity(id);
+    n.type = EntityType::kOrganization;
+    n.name = std::string(name);
+    n.affiliation = CountryCode(country);
+  }
+  reg_.AddMention(id, SpanOf(first, last), MentionVia::kName);
+}
+
 bool Resolver::OrgCompound(size_t hi) {
   const Hit& start = hits_[hi];
   const Entry* se = EntryOf(start);
@@ -80,17 +95,7 @@ bool Resolver::OrgCompound(size_t hi) {
       if (country < 0) country = static_cast<int32_t>(e->ref);
     }
   }
-  const uint32_t last = hits_[end_hi].last;
-  const std::string_view name = Surface(first, last);
-  bool created;
-  const uint32_t id = reg_.Get(HashJoined("o:", name), &created);
-  if (created) {
-    Entity& n = reg_.entity(id);
-    n.type = EntityType::kOrganization;
-    n.name = std::string(name);
-    n.affiliation = CountryCode(country);
-  }
-  reg_.AddMention(id, SpanOf(first, last), MentionVia::kName);
+  AddNamedOrganization(first, hits_[end_hi].last, country);
   return true;
 }
 
@@ -112,16 +117,7 @@ bool Resolver::NationalBody(size_t hi, const OrgInfo& o) {
   if (country < 0 || words_[h.first - 1].possessive || words_[first].shape == Shape::kLower ||
       words_[first].sentence != words_[h.first].sentence)
     return false;
-  const std::string_view name = Surface(first, h.last);
-  bool created;
-  const uint32_t id = reg_.Get(HashJoined("o:", name), &created);
-  if (created) {
-    Entity& n = reg_.entity(id);
-    n.type = EntityType::kOrganization;
-    n.name = std::string(name);
-    n.affiliation = CountryCode(country);
-  }
-  reg_.AddMention(id, SpanOf(first, h.last), MentionVia::kName);
+  AddNamedOrganization(first, h.last, country);
   return true;
 }
 

@@ -38,6 +38,7 @@ class Resolver {
   // organizations.cc
   bool OrgCompound(size_t hi);
   bool NationalBody(size_t hi, const OrgInfo& o);
+  void AddNamedOrganization(uint32_t first, uint32_t last, int32_t country);
   // places.cc
   void PlaceLists();
   void ListAfter(uint32_t w);

@@ -226,6 +226,56 @@ void NerTagger::AddRow(uint32_t r, Vec* lo, Vec* hi) const {
   *hi += y;
 }
 
+// Inlined: both run for every scored word of both decoders.
+template <typename Vec>
+[[gnu::always_inline]] inline void NerTagger::AddTableRows(const ner::WordInfo* info, size_t i, size_t n, bool first_opens, Vec* lo,
+                             Vec* hi) const {
+  const ner::WordInfo& a = info[i];
+  const ner::WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
+  const ner::WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
+  auto add_row = [&](uint32_t r) { AddRow(r, lo, hi); };
+  add_row(a.own[6]);  // gz
+  if (before) add_row(before->ctx[6]);
+  if (after) add_row(after->ctx[7]);
+  add_row(a.cw[i == 0 || (i == 1 && first_opens)]);
+  if (after) add_row(after->lex_ctx[0]);
+  add_row(a.hd);
+  if (after) add_row(after->lex_ctx[1]);
+  if (i + 2 < n) add_row(info[i + 2].lex_ctx[2]);
+}
+
+[[gnu::always_inline]] inline void NerTagger::FetchWindow(const NerSentence& s, size_t i, ner::WordInfo* info, uint8_t* done) const {
+  for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(s.n, i + 3); j < hi; ++j) {
+    if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
+    done[j] = Lookup(s[j], s.SlotHash(j), j == i, &info[j]) ? 2 : 1;
+  }
+}
+
+namespace {
+
+// A sentence's word infos, fetched on first use (most words are never scored
+// nor next to a scored word): on the stack up to 64 words.
+struct WordInfos {
+  explicit WordInfos(size_t n) {
+    if (n <= kOnStack) return;
+    info_heap.resize(n);
+    done_heap.assign(n, 0);
+    info = info_heap.data();
+    done = done_heap.data();
+  }
+  WordInfos(const WordInfos&) = delete;
+  WordInfos& operator=(const WordInfos&) = delete;
+  static constexpr size_t kOnStack = 64;
+  ner::WordInfo info_buf[kOnStack];
+  uint8_t done_buf[kOnStack] = {};
+  std::vector<ner::WordInfo> info_heap;
+  std::vector<uint8_t> done_heap;
+  ner::WordInfo* info = info_buf;
+  uint8_t* done = done_buf;  // FetchWindow's marks
+};
+
+}  // namespace
+
 void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
                           std::vector<NerSpan>* spans) const {
   using namespace ner;
@@ -234,44 +284,26 @@ void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
   spans->clear();
   // Most sentences have no word that can start a name outside the
   // rule-based mentions: nothing to score.
-  size_t i = 0;
-  while (i < n && !s.Candidate(i)) ++i;
+  size_t i = s.NextCandidate(0);
   if (i == n) return;
-  // Word infos are fetched on first use: most words are never scored nor
-  // next to a scored word.
-  WordInfo info_buf[64];
-  uint8_t done_buf[64] = {};
-  std::vector<WordInfo> info_heap;
-  std::vector<uint8_t> done_heap;
-  WordInfo* info = info_buf;
-  uint8_t* done = done_buf;
-  if (n > 64) {
-    info_heap.resize(n);
-    done_heap.assign(n, 0);
-    info = info_heap.data();
-    done = done_heap.data();
-  }
+  WordInfos words(n);
+  const WordInfo* info = words.info;
+  const bool first_opens = SentenceFirst(s[0], 1);
   uint8_t prev = kNerO;
   for (; i < n; ++i) {
     // After an O only a candidate is scored; after a name word any word
     // not skipped (it may continue the name).
     if (prev == kNerO) {
-      while (i < n && !s.Candidate(i)) ++i;
+      i = s.NextCandidate(i);
       if (i == n) break;
     } else if (s.skip[i]) {
       prev = kNerO;
       continue;
     }
-    // done[j]: 0 nothing, 1 context part, 2 both parts in info[j].
-    for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
-      if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
-      done[j] = Lookup(s[j], s.SlotHash(j), j == i, &info[j]) ? 2 : 1;
-    }
+    FetchWindow(s, i, words.info, words.done);
     // The same features, in the same order of float additions, as
     // FeatureKeys: rows cached per word, pair keys finished here.
     const WordInfo& a = info[i];
-    const WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
-    const WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
     // The score in two 4-float vectors (GCC/Clang vector extension): the
     // same per-label float additions, kept in registers.
     F4 lo, hi;
@@ -287,14 +319,7 @@ void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
       add_key(KeyEnd(Mix(plsh_start_[prev] ^ a.shape)));
       add_key(KeyEnd(Mix(plw_start_[prev] ^ a.lower)));
     }
-    add_row(a.own[6]);  // gz
-    if (before) add_row(before->ctx[6]);
-    if (after) add_row(after->ctx[7]);
-    add_row(a.cw[i == 0 || (i == 1 && SentenceFirst(s[0], 1))]);
-    if (after) add_row(after->lex_ctx[0]);
-    add_row(a.hd);
-    if (after) add_row(after->lex_ctx[1]);
-    if (i + 2 < n) add_row(info[i + 2].lex_ctx[2]);
+    AddTableRows(info, i, n, first_opens, &lo, &hi);
     float score[kRowWidth];
     std::memcpy(score, &lo, sizeof lo);
     std::memcpy(score + 4, &hi, sizeof hi);
@@ -322,26 +347,16 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
   spans->clear();
   // Most sentences have no word that can start a name outside the
   // rule-based mentions: nothing to score.
-  size_t start = 0;
-  while (start < n && !s.Candidate(start)) ++start;
+  const size_t start = s.NextCandidate(0);
   if (start == n) return;
-  // Word infos are fetched on first use: most words are never scored nor
-  // next to a scored word. back[i * kNerLabels + l]: the best previous label
-  // of label l at word i.
-  WordInfo info_buf[64];
-  uint8_t done_buf[64] = {};
-  uint8_t back_buf[64 * kNerLabels];
-  std::vector<WordInfo> info_heap;
-  std::vector<uint8_t> done_heap, back_heap;
-  WordInfo* info = info_buf;
-  uint8_t* done = done_buf;
+  WordInfos words(n);
+  const WordInfo* info = words.info;
+  // back[i * kNerLabels + l]: the best previous label of label l at word i.
+  uint8_t back_buf[WordInfos::kOnStack * kNerLabels];
+  std::vector<uint8_t> back_heap;
   uint8_t* back = back_buf;
-  if (n > 64) {
-    info_heap.resize(n);
-    done_heap.assign(n, 0);
+  if (n > WordInfos::kOnStack) {
     back_heap.resize(n * kNerLabels);
-    info = info_heap.data();
-    done = done_heap.data();
     back = back_heap.data();
   }
   const bool first_opens = SentenceFirst(s[0], 1);
@@ -381,28 +396,14 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
       advance();
       continue;
     }
-    // done[j]: 0 nothing, 1 context part, 2 both parts in info[j].
-    for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(n, i + 3); j < hi; ++j) {
-      if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
-      done[j] = Lookup(s[j], s.SlotHash(j), j == i, &info[j]) ? 2 : 1;
-    }
+    FetchWindow(s, i, words.info, words.done);
     // The features that do not depend on the previous label, in the order
     // of FeatureKeys: rows cached per word, pair keys finished here; the
     // score in two 4-float vectors (GCC/Clang vector extension).
     const WordInfo& a = info[i];
-    const WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
-    const WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
     F4 lo{}, hi{};
-    auto add_row = [&](uint32_t r) { AddRow(r, &lo, &hi); };
     AddWordRows(info, i, n, &lo, &hi);
-    add_row(a.own[6]);  // gz
-    if (before) add_row(before->ctx[6]);
-    if (after) add_row(after->ctx[7]);
-    add_row(a.cw[i == 0 || (i == 1 && first_opens)]);
-    if (after) add_row(after->lex_ctx[0]);
-    add_row(a.hd);
-    if (after) add_row(after->lex_ctx[1]);
-    if (i + 2 < n) add_row(info[i + 2].lex_ctx[2]);
+    AddTableRows(info, i, n, first_opens, &lo, &hi);
     // Then per live previous label: bias and previous label, pl,sh and pl,w.
     for (uint8_t prev = 0; prev < kNerLabels; ++prev) {
       if (!(live >> prev & 1)) continue;

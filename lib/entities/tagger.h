@@ -377,6 +377,11 @@ struct NerSentence {
     if (norm_hashes == nullptr) return HashWord((*this)[i]);
     return norm_hashes[i] ^ (static_cast<uint64_t>(tokens[i].flags & 3) * 0x9E3779B97F4A7C15ULL);
   }
+  /// The first Candidate at or after word i, or n.
+  size_t NextCandidate(size_t i) const {
+    while (i < n && !Candidate(i)) ++i;
+    return i;
+  }
   /// ner::CanStart of word i (its first byte) and not skipped.
   bool Candidate(size_t i) const {
     // A byte table: the test runs on every token of the document.
@@ -460,6 +465,13 @@ class NerTagger {
   void AddWordRows(const ner::WordInfo* info, size_t i, size_t n, Vec* lo, Vec* hi) const;
   template <typename Vec>
   void AddRow(uint32_t r, Vec* lo, Vec* hi) const;
+  // The rows of word i's table features (gazetteer, common-word level, head
+  // words); `first_opens`: SentenceFirst(s[0], 1).
+  template <typename Vec>
+  void AddTableRows(const ner::WordInfo* info, size_t i, size_t n, bool first_opens, Vec* lo, Vec* hi) const;
+  // Fetches the infos of the words around word i (i with its own part) that
+  // `done` does not yet mark: done[j] 0 nothing, 1 context part, 2 both.
+  void FetchWindow(const NerSentence& s, size_t i, ner::WordInfo* info, uint8_t* done) const;
   // Bias plus previous-label weights, per previous label.
   std::array<Row8, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;
