@@ -3,26 +3,12 @@
 #include <chrono>
 #include <string>
 
+#include "header/dateline.h"
+
 namespace communique::internal {
 namespace {
 
 constexpr size_t kHeaderWindow = 400;  // bytes of the text searched for a header
-
-// An upper-case place of one to four words: WASHINGTON, UNITED NATIONS,
-// ST. PETERSBURG, RIO DE JANEIRO; optionally ", D.C.".
-constexpr char kPlace[] =
-    R"((\p{Lu}[\p{Lu}\.'\-]*(?:[ \x{00A0}](?:\p{Lu}[\p{Lu}\.'\-]*|de|del|da|la|al|el)){0,3})(?:,[ \x{00A0}]+D\.C\.)?)";
-constexpr char kMonth[] =
-    R"((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))";
-
-std::string DatelinePattern() {
-  std::string date = std::string("(") + kMonth + R"(\.?[ \x{00A0}]+\d{1,2}|\d{1,2}[ \x{00A0}]+)" +
-                     kMonth + R"())";
-  // PLACE [, DATE] [.] [/AGENCY/ | (AGENCY)] [.] [- | -- | — | – | :]
-  return std::string(R"(^)") + kPlace + R"((?:,[ \x{00A0}]*)" + date + R"()?[ \x{00A0}]*\.?[ \x{00A0}]*)" +
-         R"((?:/([\p{L}\-]+(?: [\p{L}\-]+)?)/|\(([\p{L}\-]+(?: [\p{L}\-]+)?)\))?[ \x{00A0}]*\.?)" +
-         R"([ \x{00A0}]*(--|-|—|–|:)?[ \x{00A0}]+)";
-}
 
 RE2::Options Opts() {
   RE2::Options o;
@@ -56,13 +42,12 @@ int MonthNumber(std::string_view word) noexcept {
 }
 
 HeaderParser::HeaderParser()
-    : metadata_(R"(^(?i:date)[ \t]*[:=]?[ \t]*((\d{4})(?:-(\d{2})-(\d{2}))?)(?:[ \t]*\r?\n|[ \t]+))", Opts()),
-      dateline_(DatelinePattern(), Opts()) {}
+    : metadata_(R"(^(?i:date)[ \t]*[:=]?[ \t]*((\d{4})(?:-(\d{2})-(\d{2}))?)(?:[ \t]*\r?\n|[ \t]+))", Opts()) {}
 
 Result<std::unique_ptr<HeaderParser>> HeaderParser::Create() {
   std::unique_ptr<HeaderParser> p(new HeaderParser());
-  if (!p->metadata_.ok() || !p->dateline_.ok())
-    return Status(ErrorCode::kInternal, "header patterns failed to compile: " + p->dateline_.error());
+  if (!p->metadata_.ok())
+    return Status(ErrorCode::kInternal, "header pattern failed to compile: " + p->metadata_.error());
   return p;
 }
 
@@ -99,34 +84,29 @@ void HeaderParser::Parse(std::string_view text, const std::optional<CivilDate>& 
     }
   }
   h->body_begin = offset(window);
-  {
-    re2::StringPiece in(window.data(), window.size());
-    re2::StringPiece place, date, agency_slash, agency_paren, dash;
-    const re2::StringPiece start = in;
-    if (RE2::Consume(&in, dateline_, &place, &date, &agency_slash, &agency_paren, &dash)) {
-      re2::StringPiece agency = !agency_slash.empty() ? agency_slash : agency_paren;
-      // A dateline needs an agency, a date or a dash; an upper-case first
-      // word alone is a headline, not a dateline.
-      bool is_dateline = !agency.empty() || !dash.empty() || !date.empty();
-      if (!dash.empty() && dash == ":" && agency.empty() && date.empty()) is_dateline = false;
-      if (is_dateline) {
-        auto pv = [](re2::StringPiece p) { return std::string_view(p.data(), p.size()); };
-        uint32_t begin = offset(pv(start));
-        uint32_t end = offset(pv(in));
-        uint32_t trimmed = end;
-        while (trimmed > begin && IsSpaceByte(text[trimmed - 1])) --trimmed;
-        h->dateline = {begin, trimmed};
-        h->place_span = {offset(pv(place)), offset(pv(place)) + static_cast<uint32_t>(place.size())};
-        h->place = std::string(pv(place));
-        if (!agency.empty()) {
-          h->source_span = {offset(pv(agency)), offset(pv(agency)) + static_cast<uint32_t>(agency.size())};
-          h->source = std::string(pv(agency));
-        }
-        if (!date.empty()) {
-          h->dateline_date = {offset(pv(date)), offset(pv(date)) + static_cast<uint32_t>(date.size())};
-        }
-        h->body_begin = end;
+  if (DatelineParts m; MatchDateline(window, &m)) {
+    const DatelinePiece agency = !m.agency_slash.empty() ? m.agency_slash : m.agency_paren;
+    // A dateline needs an agency, a date or a dash; an upper-case first
+    // word alone is a headline, not a dateline.
+    bool is_dateline = !agency.empty() || !m.dash.empty() || !m.date.empty();
+    if (!m.dash.empty() && window[m.dash.begin] == ':' && agency.empty() && m.date.empty()) is_dateline = false;
+    if (is_dateline) {
+      const uint32_t base = offset(window);
+      auto span = [base](DatelinePiece p) {
+        return Span{base + static_cast<uint32_t>(p.begin), base + static_cast<uint32_t>(p.end)};
+      };
+      const uint32_t end = base + static_cast<uint32_t>(m.end);
+      uint32_t trimmed = end;
+      while (trimmed > base && IsSpaceByte(text[trimmed - 1])) --trimmed;
+      h->dateline = {base, trimmed};
+      h->place_span = span(m.place);
+      h->place = std::string(Slice(text, h->place_span));
+      if (!agency.empty()) {
+        h->source_span = span(agency);
+        h->source = std::string(Slice(text, h->source_span));
       }
+      if (!m.date.empty()) h->dateline_date = span(m.date);
+      h->body_begin = end;
     }
   }
   // The document date.

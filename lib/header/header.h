@@ -30,8 +30,7 @@ class HeaderParser {
 
  private:
   HeaderParser();
-  RE2 metadata_;
-  RE2 dateline_;
+  RE2 metadata_;  // the dateline has a scanner of its own (header/dateline.h)
 };
 
 }  // namespace communique::internal
