@@ -55,6 +55,23 @@ TEST_SUITE("analyzer") {
     }
   }
 
+  TEST_CASE("strict UTF-8 finds a bad byte at any offset of a long ASCII text") {
+    // The ASCII runs are skipped in blocks: a bad byte in any place of a
+    // block, and after a valid character in one, must still be found.
+    auto analyzer = communique::testing::DefaultAnalyzer();
+    for (size_t pos = 0; pos < 80; ++pos) {
+      for (size_t tail : {0, 5, 40}) {
+        std::string t = std::string(pos, 'a') + "\xFF" + std::string(tail, 'b');
+        CHECK(analyzer->Analyze(t).status().offset() == pos);
+        if (pos >= 3) {
+          t.replace(pos / 2, 2, "\xC3\xA9");  // a valid character before the bad byte
+          CHECK(analyzer->Analyze(t).status().offset() == pos);
+        }
+      }
+      CHECK(analyzer->Analyze(std::string(pos, 'a') + "\xC3\xA9" + std::string(pos, 'b')).ok());
+    }
+  }
+
   TEST_CASE("replace policy analyses bad bytes as U+FFFD without moving offsets") {
     Options o;
     o.utf8_policy = Utf8Policy::kReplace;
