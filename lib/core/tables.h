@@ -8,6 +8,7 @@
 #define COMMUNIQUE_LIB_CORE_TABLES_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -27,12 +28,20 @@ std::string_view EmbeddedTable(std::string_view name) noexcept;
 
 struct TsvRow {
   uint32_t line = 0;  ///< 1-based line number in the file
-  std::vector<std::string_view> fields;
+  std::span<const std::string_view> fields;  ///< into Tsv::cells
 };
 
+/// Movable, not copyable: the rows view its cells.
 struct Tsv {
+  Tsv() = default;
+  Tsv(Tsv&&) = default;
+  Tsv& operator=(Tsv&&) = default;
+  Tsv(const Tsv&) = delete;
+  Tsv& operator=(const Tsv&) = delete;
+
   std::vector<std::string_view> header;
   std::vector<TsvRow> rows;
+  std::vector<std::string_view> cells;  ///< every row's fields, in order: one allocation, not one per row
   /// Index of a header column, or -1.
   int Column(std::string_view name) const noexcept;
 };

@@ -20,12 +20,17 @@ char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A
 // Lower-cases ASCII and maps curly apostrophes, as the tokenizer's norm does
 // for the text (table phrases are mostly ASCII).
 std::string NormalizeKey(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size(); ++i) {
-    if (w.compare(i, 3, "\xE2\x80\x99") == 0) { out += '\''; i += 2; continue; }
-    out += AsciiLower(w[i]);
+  std::string out(w);
+  size_t o = 0;
+  for (size_t i = 0; i < w.size(); ++i, ++o) {
+    if (w[i] == '\xE2' && w.substr(i, 3) == "\xE2\x80\x99") {  // first byte first: no compare per byte
+      out[o] = '\'';
+      i += 2;
+    } else {
+      out[o] = AsciiLower(w[i]);
+    }
   }
+  out.resize(o);
   return out;
 }
 
