@@ -85,12 +85,14 @@ class ClaimStage final : public Stage {
   void Run(std::string_view text, Analysis* a) const override {
     if (a->quotes.empty()) return;
     std::vector<Unit> units = Units(*a);
-    std::vector<std::pair<uint32_t, uint32_t>> mentions;  // (begin, entity)
+    // Mentions as (begin << 32 | entity): sorted as (begin, entity) pairs
+    // would be, by plain integer comparisons.
+    std::vector<uint64_t> mentions;
     size_t mention_count = 0;
     for (const Entity& e : a->entities) mention_count += e.mentions.size();
     mentions.reserve(mention_count);
     for (const Entity& e : a->entities)
-      for (const Mention& m : e.mentions) mentions.emplace_back(m.span.begin, e.id);
+      for (const Mention& m : e.mentions) mentions.push_back(uint64_t{m.span.begin} << 32 | e.id);
     std::sort(mentions.begin(), mentions.end());
     std::string doc_date = a->header.date ? a->header.date->ToString() : std::string();
     std::vector<Span> pieces;
@@ -223,8 +225,8 @@ class ClaimStage final : public Stage {
 
   // Figures, times, entities, polarity and hedge of a claim; false if it
   // carries no figure, time or entity.
-  bool Fill(std::string_view text, const Analysis& a, const std::vector<std::pair<uint32_t, uint32_t>>& mentions,
-            Cursors* at, Claim* c) const {
+  bool Fill(std::string_view text, const Analysis& a, const std::vector<uint64_t>& mentions, Cursors* at,
+            Claim* c) const {
     auto [fb, fe] = Inside(a.figures, c->span, &at->figure);
     if (fe - fb > 1) c->figures.reserve(fe - fb);
     for (size_t f = fb; f < fe; ++f)
@@ -233,14 +235,14 @@ class ClaimStage final : public Stage {
     if (te - tb > 1) c->times.reserve(te - tb);
     for (size_t t = tb; t < te; ++t)
       if (a.times[t].span.end <= c->span.end) c->times.push_back(static_cast<uint32_t>(t));
-    // (begin, entity) < (span.begin, 0) exactly when begin < span.begin.
+    const uint64_t span_begin_key = uint64_t{c->span.begin} << 32, span_end_key = uint64_t{c->span.end} << 32;
     at->mention = LowerBoundNear(mentions.size(), at->mention,
-                                 [&mentions, c](size_t k) { return mentions[k].first < c->span.begin; });
+                                 [&mentions, span_begin_key](size_t k) { return mentions[k] < span_begin_key; });
     auto m = mentions.begin() + static_cast<ptrdiff_t>(at->mention);
     auto m_end = m;
-    while (m_end != mentions.end() && m_end->first < c->span.end) ++m_end;
+    while (m_end != mentions.end() && *m_end < span_end_key) ++m_end;
     if (m_end - m > 1) c->entities.reserve(static_cast<size_t>(m_end - m));
-    for (; m != m_end; ++m) c->entities.push_back(m->second);
+    for (; m != m_end; ++m) c->entities.push_back(static_cast<uint32_t>(*m));
     std::sort(c->entities.begin(), c->entities.end());
     c->entities.erase(std::unique(c->entities.begin(), c->entities.end()), c->entities.end());
     if (c->figures.empty() && c->times.empty() && c->entities.empty()) return false;

@@ -35,11 +35,16 @@ struct MarkedQuote {
 /// Paragraph index of every token (UINT32_MAX outside sentences).
 std::vector<uint32_t> TokenParagraphs(const Analysis& a);
 
-/// Pairs the marks of `a`. `cue_after(close_token)` tells whether a speech
-/// cue follows a closing mark; `cue_before(open_token)` whether one
-/// introduces an opening mark. Unbalanced marks are added to a->diagnostics.
+/// Indices of the quotation-mark tokens (TokenKind::kQuote) of `a`, in order.
+std::vector<uint32_t> QuoteMarkTokens(const Analysis& a);
+
+/// Pairs the marks of `a`, `quote_marks` being QuoteMarkTokens(*a).
+/// `cue_after(close_token)` tells whether a speech cue follows a closing
+/// mark; `cue_before(open_token)` whether one introduces an opening mark.
+/// Unbalanced marks are added to a->diagnostics.
 std::vector<MarkedQuote> PairQuoteMarks(std::string_view text, Analysis* a,
                                         const std::vector<uint32_t>& token_paragraph,
+                                        const std::vector<uint32_t>& quote_marks,
                                         const std::function<bool(size_t)>& cue_after,
                                         const std::function<bool(size_t)>& cue_before);
 

@@ -42,9 +42,9 @@ struct Candidate {
 
 class QuoteRun {
  public:
-  QuoteRun(std::string_view text, Analysis* a, const QuoteLexicon& lex)
+  QuoteRun(std::string_view text, Analysis* a, const QuoteLexicon& lex, std::vector<uint32_t> quote_marks)
       : text_(text), a_(a), lex_(lex), tp_(TokenParagraphs(*a)), finder_(*a, lex, tp_),
-        in_quote_(a->tokens.size(), 0), consumed_(a->tokens.size(), 0) {}
+        quote_marks_(std::move(quote_marks)), in_quote_(a->tokens.size(), 0), consumed_(a->tokens.size(), 0) {}
 
   void Run() {
     Marks();
@@ -61,7 +61,7 @@ class QuoteRun {
   void Marks() {
     std::function<bool(size_t)> after = [this](size_t c) { return finder_.After(c).has_value(); };
     std::function<bool(size_t)> before = [this](size_t o) { return finder_.Before(o).has_value(); };
-    std::vector<MarkedQuote> marks = PairQuoteMarks(text_, a_, tp_, after, before);
+    std::vector<MarkedQuote> marks = PairQuoteMarks(text_, a_, tp_, quote_marks_, after, before);
     for (const MarkedQuote& m : marks) {
       Candidate c;
       c.first = m.first;
@@ -774,6 +774,7 @@ class QuoteRun {
   const QuoteLexicon& lex_;
   std::vector<uint32_t> tp_;
   CueFinder finder_;
+  std::vector<uint32_t> quote_marks_;  // QuoteMarkTokens
   std::optional<SpeakerResolver> resolver_;  // built by Resolve() when there are cues
   std::vector<uint32_t> in_quote_;  // 1 + index of the marked quote holding a token
   std::vector<uint8_t> consumed_;
@@ -794,19 +795,21 @@ class QuoteStage final : public Stage {
  public:
   Status Init() { return lex_.Load(); }
   void Run(std::string_view text, Analysis* a) const override {
-    if (a->tokens.empty() || (a->turns.empty() && !MayQuote(*a))) return;
-    QuoteRun run(text, a, lex_);
+    if (a->tokens.empty()) return;
+    // Without a quotation mark, a speech cue or transcript turns no pass
+    // finds anything, and the per-document tables of QuoteRun are not worth
+    // building.
+    std::vector<uint32_t> quote_marks = QuoteMarkTokens(*a);
+    if (quote_marks.empty() && a->turns.empty() && !HasCue(*a)) return;
+    QuoteRun run(text, a, lex_, std::move(quote_marks));
     run.Run();
   }
 
  private:
-  // Whether the document has a quotation mark or a speech cue: without
-  // either (and without transcript turns) no pass finds anything, and the
-  // per-document tables of QuoteRun are not worth building.
-  bool MayQuote(const Analysis& a) const {
+  bool HasCue(const Analysis& a) const {
     const size_t n = a.tokens.size();
     for (size_t i = 0; i < n; ++i)
-      if (a.tokens[i].kind == TokenKind::kQuote || lex_.MatchCue(a, i, n)) return true;
+      if (lex_.MatchCue(a, i, n)) return true;
     return false;
   }
 

@@ -40,6 +40,17 @@ TEST_SUITE("quotes") {
     CHECK(Slice(text, next->cue) == "said");  // continues the paragraph's speaker
   }
 
+  TEST_CASE("a closing mark that is the document's last token is paired") {
+    // 11 tokens: the marks are found four tokens at a time, the last three alone.
+    std::string text = "Lavrov said: \"We are ready for talks.\"";
+    Analysis a = AnalyzeOk(text);
+    const Quote* q = FindQuote(text, a, "We are ready");
+    REQUIRE(q != nullptr);
+    CHECK_FALSE(q->repaired);
+    CHECK(Slice(text, q->span) == "We are ready for talks.");
+    CHECK(a.diagnostics.empty());
+  }
+
   TEST_CASE("a stray closing mark with no cue is not a quote") {
     std::string text = "The talks went well and more rounds are planned soon,\" the report ends.\n";
     Analysis a = AnalyzeOk(text);
