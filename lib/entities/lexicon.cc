@@ -313,11 +313,11 @@ Status Lexicon::LoadNames() {
   Tsv t;
   if (Status s = LoadTable("entity_given_names.tsv", 1, &t); !s.ok()) return s;
   for (const TsvRow& r : t.rows) {
-    trie_.MarkWord(HashWord(Lower(r.fields[0])), kGazGiven);
+    trie_.MarkWord(HashLowerWord(r.fields[0]), kGazGiven);
   }
   Tsv family;
   if (Status s = LoadTable("entity_surnames.tsv", 1, &family); !s.ok()) return s;
-  for (const TsvRow& r : family.rows) trie_.MarkWord(HashWord(Lower(r.fields[0])), kGazFamily);
+  for (const TsvRow& r : family.rows) trie_.MarkWord(HashLowerWord(r.fields[0]), kGazFamily);
   return Status();
 }
 
@@ -330,15 +330,15 @@ Status Lexicon::LoadCommonWords() {
     uint64_t lower = 0, caps = 0;
     std::from_chars(r.fields[1].data(), r.fields[1].data() + r.fields[1].size(), lower);
     std::from_chars(r.fields[2].data(), r.fields[2].data() + r.fields[2].size(), caps);
-    common_[HashWord(Lower(r.fields[0]))] = lower >= 50 * caps ? 2 : 1;
+    common_[HashLowerWord(r.fields[0])] = lower >= 50 * caps ? 2 : 1;
   }
   Tsv w;
   if (Status s = LoadTable("entity_work_heads.tsv", 2, &w); !s.ok()) return s;
   work_heads_.Reserve(w.rows.size());
-  for (const TsvRow& r : w.rows) work_heads_[HashWord(Lower(r.fields[0]))] = 1;
+  for (const TsvRow& r : w.rows) work_heads_[HashLowerWord(r.fields[0])] = 1;
   Tsv g;  // group nouns share the map, with their own value
   if (Status s = LoadTable("entity_groups.tsv", 1, &g); !s.ok()) return s;
-  for (const TsvRow& r : g.rows) work_heads_[HashWord(Lower(r.fields[0]))] |= 2;
+  for (const TsvRow& r : g.rows) work_heads_[HashLowerWord(r.fields[0])] |= 2;
   return Status();
 }
 
