@@ -74,14 +74,15 @@ int32_t Best(const Lexicon& lex, const std::vector<uint32_t>& values) {
 
 }  // namespace
 
-void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hit>* hits,
-              std::vector<int32_t>* hit_at) {
+void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vector<uint32_t>& starts,
+              std::vector<Hit>* hits, std::vector<int32_t>* hit_at) {
   hits->clear();
   hit_at->assign(words.size(), -1);
   std::vector<uint32_t> scratch;
   std::vector<uint32_t> ids(words.size(), PhraseTrie::kNotLooked);
   size_t n = words.size();
   size_t sentence_end = 0;
+  size_t next_start = 0;  // into starts
   int32_t run = -1;  // index of the open run hit
   auto push = [&](Hit h) {
     (*hit_at)[h.first] = static_cast<int32_t>(hits->size());
@@ -89,10 +90,10 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hi
   };
   for (size_t i = 0; i < n;) {
     if (i >= sentence_end) {
-      sentence_end = i + 1;
-      while (sentence_end < n && words[sentence_end].sentence == words[i].sentence &&
-             !words[sentence_end].sentence_start)
-        ++sentence_end;
+      // The sentence ends at the next start word (words of one sentence
+      // index follow each other, each index's first word a start).
+      while (next_start < starts.size() && starts[next_start] <= i) ++next_start;
+      sentence_end = next_start < starts.size() ? starts[next_start] : n;
       run = -1;
     }
     // Outside a run, lower-case words that start no phrase change nothing.

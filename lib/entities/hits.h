@@ -18,9 +18,10 @@ struct Hit {
   bool full_name = false;        ///< a known person's name with given names before it
 };
 
-/// Hits in text order, non-overlapping. `hit_at[w]` is the hit starting at word w, or -1.
-void FindHits(const Lexicon& lex, const std::vector<Word>& words, std::vector<Hit>* hits,
-              std::vector<int32_t>* hit_at);
+/// Hits in text order, non-overlapping. `hit_at[w]` is the hit starting at
+/// word w, or -1. `starts`: the words that start a sentence (BuildWords).
+void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vector<uint32_t>& starts,
+              std::vector<Hit>* hits, std::vector<int32_t>* hit_at);
 
 }  // namespace communique::internal
 

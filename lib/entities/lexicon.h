@@ -128,6 +128,17 @@ class Lexicon {
   }
   /// A noun for a group of people ("Muslims", "Slavs"; entity_groups.tsv), any case.
   bool IsGroupNoun(std::string_view word) const;
+  /// From HashWord of the ASCII-lower-cased word: its common-word level (0
+  /// none, 1 common, 2 strong) and its head bits (1 work head, 2 group noun),
+  /// one probe each.
+  uint8_t CommonLevelLower(uint64_t lower_hash) const {
+    const uint8_t* v = common_.Find(lower_hash);
+    return v == nullptr ? 0 : *v == 2 ? 2 : 1;
+  }
+  uint8_t WorkHeadBitsLower(uint64_t lower_hash) const {
+    const uint8_t* v = work_heads_.Find(lower_hash);
+    return v == nullptr ? 0 : *v;
+  }
   /// Name head word ("university"), or nullptr.
   const HeadInfo* Head(std::string_view key) const;
   /// The same for a case-folded key and its HashWord (Word::key, Word::hash):

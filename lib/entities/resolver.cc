@@ -70,8 +70,9 @@ std::string Resolver::CountryCode(int32_t c) const {
 }
 
 std::vector<Entity> Resolver::Run() {
-  words_ = BuildWords(text_, a_);
-  FindHits(lex_, words_, &hits_, &hit_at_);
+  std::vector<uint32_t> sentence_starts;
+  words_ = BuildWords(text_, a_, &sentence_starts);
+  FindHits(lex_, words_, sentence_starts, &hits_, &hit_at_);
   used_.assign(hits_.size(), false);
   PlaceLists();
   for (size_t hi = 0; hi < hits_.size(); ++hi) {

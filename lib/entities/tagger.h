@@ -115,18 +115,21 @@ struct LexNeeds {
   bool gaz = true, common = true, head = true;
 };
 inline WordLex WordLexOf(std::string_view w, uint64_t lower_hash, const Lexicon& lex, LexNeeds need = {}) {
+  // Every table is asked by lower_hash (== HashWord of the lowered word): one hash per word.
   WordLex x;
   if (need.gaz) x.gaz = lex.GazBitsOfLower(lower_hash);
-  if (need.common && lex.IsCommonLower(lower_hash)) x.common = lex.IsStrongCommonWord(w) ? 2 : 1;
+  if (need.common) x.common = lex.CommonLevelLower(lower_hash);
   if (!need.head) return x;
   if (w.size() <= 64) {
     char buf[64];
     for (size_t i = 0; i < w.size(); ++i) buf[i] = LowerAscii(w[i]);
-    if (const HeadInfo* h = lex.Head(std::string_view(buf, w.size())))
+    if (const HeadInfo* h = lex.HeadOfHashed(std::string_view(buf, w.size()), lower_hash))
       x.head = static_cast<uint8_t>(1 + static_cast<int>(h->type));
   }
-  if (x.head == 0 && lex.IsWorkHead(w)) x.head = 9;
-  if (x.head == 0 && lex.IsGroupNoun(w)) x.head = 10;
+  if (x.head == 0) {
+    const uint8_t bits = lex.WorkHeadBitsLower(lower_hash);
+    x.head = (bits & 1) ? 9 : (bits & 2) ? 10 : 0;
+  }
   return x;
 }
 inline WordLex WordLexOf(std::string_view w, const Lexicon& lex) { return WordLexOf(w, HashLowerWord(w), lex); }
@@ -379,19 +382,24 @@ struct NerSentence {
   }
   /// The first Candidate at or after word i, or n.
   size_t NextCandidate(size_t i) const {
-    while (i < n && !Candidate(i)) ++i;
+    // The members in locals: this loop runs on every token of the document,
+    // and the compiler reloads members it cannot prove unchanged.
+    const Token* const t = tokens;
+    const char* const bytes = text;
+    const uint8_t* const skipped = skip;
+    while (i < n && (skipped[i] || !kCanStartByte[static_cast<unsigned char>(bytes[t[i].span.begin])])) ++i;
     return i;
   }
   /// ner::CanStart of word i (its first byte) and not skipped.
   bool Candidate(size_t i) const {
-    // A byte table: the test runs on every token of the document.
-    static constexpr auto kCanStart = [] {
-      std::array<bool, 256> t{};
-      for (size_t c = 0; c < t.size(); ++c) t[c] = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0);
-      return t;
-    }();
-    return !skip[i] && kCanStart[static_cast<unsigned char>(text[tokens[i].span.begin])];
+    return !skip[i] && kCanStartByte[static_cast<unsigned char>(text[tokens[i].span.begin])];
   }
+  /// ner::CanStart of a word by its first byte, as a table.
+  static constexpr std::array<bool, 256> kCanStartByte = [] {
+    std::array<bool, 256> t{};
+    for (size_t c = 0; c < t.size(); ++c) t[c] = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0);
+    return t;
+  }();
 };
 
 /// The tagger; immutable after Load, shared by threads.

@@ -121,81 +121,107 @@ SentenceAt Locate(const Sentence* sents, size_t ns, uint32_t ti, uint32_t si) {
 
 namespace {
 
-// Appends the words of tokens [ti, stop) of sentence `si`; `first_at` is
-// the token that starts it (~0: every token does, outside a sentence).
-// Returns the new end; grows `words` (and moves `out`) for split tokens.
-struct Run {
-  uint32_t ti, stop, si, first_at;
+// Shape from the token flags kTokenCapitalized | kTokenAllUpper.
+constexpr Shape kFlagShape[4] = {Shape::kLower, Shape::kCapital, Shape::kUpper, Shape::kUpper};
+
+// What BuildWords writes besides the words: where sentences start.
+struct Output {
+  std::vector<Word>* words;
+  std::vector<uint32_t>* starts;
 };
-[[gnu::noinline]] Word* AppendToken(std::string_view text, const Analysis& a, const Run& r,
-                                    uint32_t ti, std::vector<Word>* words, Word* out) {
+
+// Appends the words of token ti of sentence `si` (`first`: it starts the
+// sentence) and notes the start words: the uncommon tokens (split,
+// starting a sentence, or with a digit), kept out of BuildWords' loop.
+// Grows the words (and moves `out`) for split tokens.
+[[gnu::noinline]] Word* AppendToken(std::string_view text, const Analysis& a, uint32_t ti, uint32_t si,
+                                    bool first, uint64_t hash, const Output& o, Word* out) {
+  std::vector<Word>& words = *o.words;
   const Token& t = a.tokens[ti];
-  // Room for this token's words (at most two per hyphen, plus one) and one
-  // for each token left; doubling keeps this linear.
-  size_t hyphens = 0;
-  for (uint32_t k = t.span.begin; k < t.span.end; ++k) hyphens += text[k] == '-';
-  const size_t done = static_cast<size_t>(out - words->data());
-  const size_t need = done + 2 * hyphens + 1 + (a.tokens.size() - ti - 1);
-  if (need > words->size()) {
-    words->resize(std::max(need, words->size() * 2));
-    out = words->data() + done;
+  const uint8_t f = t.flags;
+  const size_t done = static_cast<size_t>(out - words.data());
+  if (t.clitic != 0 || ((f & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
+    // Room for this token's words (at most two per hyphen, plus one) and
+    // one for each token left; doubling keeps this linear.
+    size_t hyphens = 0;
+    for (uint32_t k = t.span.begin; k < t.span.end; ++k) hyphens += text[k] == '-';
+    const size_t need = done + 2 * hyphens + 1 + (a.tokens.size() - ti - 1);
+    if (need > words.size()) {
+      words.resize(std::max(need, words.size() * 2));
+      out = words.data() + done;
+    }
+    out = AppendSplit(text, a, t, si, first, out);
+  } else {
+    const Shape shape = (f & kTokenHasDigit)
+                            ? ShapeOf(text.substr(t.span.begin, t.span.size()), (f & kTokenCapitalized) != 0,
+                                      (f & kTokenAllUpper) != 0)
+                            : kFlagShape[f & 3];
+    *out++ = Word(t.span.begin, t.span.end, a.Norm(t), hash, shape, first, false,
+                  t.kind == TokenKind::kWord, si);
   }
-  return AppendSplit(text, a, t, r.si, r.first_at == ~0u || r.first_at == ti, out);
+  for (const Word* w = words.data() + done; w < out; ++w)
+    if (w->sentence_start) o.starts->push_back(static_cast<uint32_t>(w - words.data()));
+  return out;
 }
 
 }  // namespace
 
-std::vector<Word> BuildWords(std::string_view text, const Analysis& a) {
+std::vector<Word> BuildWords(std::string_view text, const Analysis& a, std::vector<uint32_t>* starts) {
   const uint32_t nt = static_cast<uint32_t>(a.tokens.size());
+  starts->clear();
   // Sized without initialising (Word() leaves its fields unset), with room
   // for some split tokens, then written through a local pointer.
   std::vector<Word> words(nt + nt / 4 + 16);
+  const Output o{&words, starts};
   Word* out = words.data();
   const Token* toks = a.tokens.data();
   const char* pool = a.norm_pool.data();
-  const uint64_t* hashes = NormHashes(a);  // nullptr: hand-built tokens, hashed here
-  const char* txt = text.data();
+  // Hand-built tokens (tests) have no norm hashes: hashed here, so that the
+  // loop below has no branch for them.
+  std::vector<uint64_t> own_hashes;
+  const uint64_t* hashes = NormHashes(a);
+  if (hashes == nullptr) {
+    own_hashes.resize(nt);
+    for (uint32_t i = 0; i < nt; ++i) own_hashes[i] = HashWord(a.Norm(toks[i]));
+    hashes = own_hashes.data();
+  }
   const Sentence* sents = a.sentences.data();
   const size_t ns = a.sentences.size();
-  // Shape from the token flags kTokenCapitalized | kTokenAllUpper.
-  static constexpr Shape kFlagShape[4] = {Shape::kLower, Shape::kCapital, Shape::kUpper, Shape::kUpper};
-  uint32_t ti = 0, si = 0;
+  uint32_t ti = 0, si = 0, last_sentence = ~0u;
   while (ti < nt) {
     // The next run of tokens with one sentence index: the tokens before
     // sentence s (outside every sentence: each counts as a sentence start,
     // with the index of s), or the tokens of s.
     const SentenceAt s = Locate(sents, ns, ti, si);
     si = s.si;
-    Run r{ti, 0, s.si, 0};
-    if (ti < s.begin) {
-      r.stop = std::min(s.begin, nt);
-      r.first_at = ~0u;
-    } else {
-      r.stop = std::min(s.end, nt);
-      r.first_at = s.begin;
+    const bool outside = ti < s.begin;
+    const uint32_t stop = std::min(outside ? s.begin : s.end, nt), sentence = s.si;
+    // A new sentence index is a boundary even where no start word begins it
+    // (a sentence that overlaps the one before: not made by the segmenter).
+    if (!outside && ti != s.begin && ti < stop && sentence != last_sentence)
+      starts->push_back(static_cast<uint32_t>(out - words.data()));
+    last_sentence = sentence;
+    if (outside) {  // every word starts a sentence
+      for (; ti < stop; ++ti) out = AppendToken(text, a, ti, sentence, true, hashes[ti], o, out);
+      continue;
     }
-    // Outside a sentence every word starts one; inside, only the words of
-    // its first token (peeled off the loop below).
-    const bool start = r.first_at == ~0u;
-    const uint32_t stop = r.stop, sentence = r.si;
-    auto emit = [&](uint32_t i, bool first) {
-      const Token& t = toks[i];
+    if (ti == s.begin && ti < stop) {
+      out = AppendToken(text, a, ti, sentence, true, hashes[ti], o, out);
+      ++ti;
+    }
+    // The common case, in locals: one word per token, nothing cut off, no
+    // digit (the shape is the flags'), built whole.
+    for (; ti < stop; ++ti) {
+      const Token& t = toks[ti];
       const uint8_t f = t.flags;
-      if (t.clitic != 0 || ((f & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
-        out = AppendToken(text, a, r, i, &words, out);
-        return;
+      if (t.clitic != 0 || (f & (kTokenHyphenated | kTokenHasDigit))) {
+        out = AppendToken(text, a, ti, sentence, false, hashes[ti], o, out);
+        continue;
       }
-      // The common case: one word, nothing cut off, built whole.
-      const Shape shape = (f & kTokenHasDigit)
-                              ? ShapeOf(std::string_view(txt + t.span.begin, t.span.size()),
-                                        (f & kTokenCapitalized) != 0, (f & kTokenAllUpper) != 0)
-                              : kFlagShape[f & 3];
       const std::string_view key(pool + t.norm.begin, t.norm.end - t.norm.begin);
-      *out++ = Word(t.span.begin, t.span.end, key, hashes ? hashes[i] : HashWord(key), shape, first,
-                    false, t.kind == TokenKind::kWord, sentence);
-    };
-    if (!start && ti == r.first_at && ti < stop) emit(ti++, true);
-    for (; ti < stop; ++ti) emit(ti, start);
+      *out++ = Word(t.span.begin, t.span.end, key, hashes[ti], kFlagShape[f & 3], false, false,
+                    t.kind == TokenKind::kWord, sentence);
+    }
   }
   words.resize(static_cast<size_t>(out - words.data()));
   return words;
