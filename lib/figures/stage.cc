@@ -2,6 +2,8 @@
 // time, identifier or list label, values it exactly, and attaches its kind,
 // qualifiers, counted unit and time (see include/communique/figure.h).
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 
 #include "core/norm_hash.h"
 #include "core/stage.h"
@@ -37,25 +39,10 @@ class FigureStage final : public Stage {
     const char* pool = a->norm_pool.data();
     const uint64_t* hashes = NormHashes(*a);  // null for hand-built tokens
     while (i < n) {
-      // Tokens that start nothing, most of them, in a tight loop: words
-      // for which MayStartWord is false (neither hyphenated nor a starter
-      // nor an ISO code's shape), punctuation but a sign or point before a
-      // number. The pretest below repeats these tests for the rest.
+      // Tokens that start nothing, most of them, in a tight loop; the
+      // pretest below repeats its tests for the rest.
       if (hashes) {
-        const Token* t = toks + i;
-        const HashFilter& starters = lex_.starter_hashes;
-        for (; i < n; ++i, ++t) {
-          if (t->kind == TokenKind::kWord) {
-            if ((t->flags & kTokenHyphenated) || starters.MayContain(hashes[i]) ||
-                ((t->flags & kTokenCapitalized) && t->span.size() == 3))
-              break;
-          } else if (t->kind == TokenKind::kPunctuation || t->kind == TokenKind::kQuote) {
-            const char c = t->norm.size() == 1 ? pool[t->norm.begin] : '\0';
-            if ((c == '-' || c == '.') && i + 1 < n && t[1].kind == TokenKind::kNumber) break;
-          } else {
-            break;
-          }
-        }
+        i = SkipToCandidate(toks, hashes, pool, i, n);
         if (i >= n) break;
       }
       // A pretest on the token alone, before MayStart: most other tokens are
@@ -108,6 +95,44 @@ class FigureStage final : public Stage {
   }
 
  private:
+  // The first token from i on that is no word for which MayStartWord is
+  // false (neither hyphenated nor a starter nor an ISO code's shape) and no
+  // punctuation but a sign or point before a number; n if none. A small
+  // function of its own: the loop's values stay in registers.
+  [[gnu::noinline]] size_t SkipToCandidate(const Token* toks, const uint64_t* hashes, const char* pool, size_t i,
+                                           size_t n) const {
+    Token mask;  // the bytes that make a token other than a plain word
+    mask.kind = static_cast<TokenKind>(0xFF);
+    mask.flags = kTokenHyphenated | kTokenCapitalized;
+    const uint32_t not_plain_word = KindAndFlags(mask);
+    const HashFilter& starters = lex_.starter_hashes;
+    const Token* const end = toks + n;
+    const uint64_t* h = hashes + i;
+    for (const Token* t = toks + i; t != end; ++t, ++h) {
+      if (!(KindAndFlags(*t) & not_plain_word)) {  // a word, neither hyphenated nor capitalized
+        if (!starters.MayContain(*h)) continue;
+      } else if (t->kind == TokenKind::kWord) {
+        if (!(t->flags & kTokenHyphenated) && !starters.MayContain(*h) && t->span.size() != 3) continue;
+      } else if (t->kind == TokenKind::kPunctuation || t->kind == TokenKind::kQuote) {
+        const char c = t->norm.size() == 1 ? pool[t->norm.begin] : '\0';
+        if (!((c == '-' || c == '.') && t + 1 != end && t[1].kind == TokenKind::kNumber)) continue;
+      }
+      return static_cast<size_t>(t - toks);
+    }
+    return n;
+  }
+
+  // A token's kind, quote role, flags and clitic bytes (adjacent members)
+  // as one value: one load and one mask test instead of two byte tests.
+  static uint32_t KindAndFlags(const Token& t) {
+    static_assert(offsetof(Token, quote) == offsetof(Token, kind) + 1 &&
+                  offsetof(Token, flags) == offsetof(Token, kind) + 2 &&
+                  offsetof(Token, clitic) == offsetof(Token, kind) + 3);
+    uint32_t v;
+    std::memcpy(&v, reinterpret_cast<const unsigned char*>(&t) + offsetof(Token, kind), sizeof v);
+    return v;
+  }
+
   static void Prepare(FigureDoc* doc) {
     const Analysis& a = *doc->a;
     doc->in_time.assign(a.tokens.size(), 0);

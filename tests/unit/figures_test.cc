@@ -47,6 +47,33 @@ TEST_SUITE("figures") {
     CHECK(f->exact == "999999999999999999999");
   }
 
+  TEST_CASE("figures start at plain, capitalized and hyphenated words, ISO codes, signs and points") {
+    // Each kind of token the fast scan over non-starting tokens must stop at.
+    std::string t = "Officials said Three ships and seven boats arrived, forty-five more left, "
+                    "USD 300 was paid, the index fell to -3 from .08 in the period.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    const Figure* f = Find(t, a, "Three");
+    REQUIRE(f);
+    CHECK(f->exact == "3");
+    f = Find(t, a, "seven");
+    REQUIRE(f);
+    CHECK(f->exact == "7");
+    f = Find(t, a, "forty-five");
+    REQUIRE(f);
+    CHECK(f->exact == "45");
+    f = Find(t, a, "300");
+    REQUIRE(f);
+    CHECK(f->currency == "USD");
+    CHECK(Slice(t, f->span) == "USD 300");
+    f = Find(t, a, "-3");
+    REQUIRE(f);
+    CHECK(f->exact == "-3");
+    f = Find(t, a, ".08");
+    REQUIRE(f);
+    CHECK(f->exact == "0.08");
+    CHECK(a.figures.size() == 6);
+  }
+
   TEST_CASE("a whole number and a fraction before a scale word are scaled together") {
     std::string t = "They shipped one and a half million doses, two and a half billion dollars, "
                     "21 and a half thousand tons, half a million tents and three million and a half rations.";
