@@ -881,29 +881,33 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   const bool in = Text(a) == "in" || Text(a) == "within";
   if (in && !(i + 1 < at_.size() && (at_[i + 1].starts & kStartAmount))) starts &= static_cast<uint16_t>(~kStartOffset);
   if (!starts && !(a.flags & kPodStart)) return 0;
-  // Duration, OffsetFrom and Offset (but after "in") begin with a duration:
-  // parsed once here.
-  std::optional<Expr> duration;
-  size_t duration_end = 0;
-  if (starts & kStartAmount) {
-    duration.emplace();
-    duration->first = i;
-    std::string unit;
-    double amount = 0;
-    duration_end = Duration(i, &*duration, &unit, &amount);
-    if (!duration_end) starts &= static_cast<uint16_t>(~(kStartAmount | (in ? 0 : kStartOffset)));
-  }
   size_t best = 0;
   Expr best_e;
+  // Duration, OffsetFrom and Offset (but after "in") begin with a duration:
+  // parsed once here, into best_e. The first rule that ends there or later
+  // replaces it (of rules ending alike the first wins, as among the rules).
+  bool duration_best = false;
+  if (starts & kStartAmount) {
+    best_e.first = i;
+    std::string unit;
+    double amount = 0;
+    best = Duration(i, &best_e, &unit, &amount);
+    // (on failure best_e holds what Duration left: only a later parse, assigned whole, is read)
+    if (best) duration_best = true;
+    else starts &= static_cast<uint16_t>(~(kStartAmount | (in ? 0 : kStartOffset)));
+  }
   // the rules that can start here, in kRules order
   for (uint32_t rules = kRulesOf.low[starts & 0xff] | kRulesOf.high[starts >> 8]; rules; rules &= rules - 1) {
     const Rule r = kRules[std::countr_zero(rules)];
     Expr x;
     x.first = i;
     size_t end = (this->*r)(i, &x);
-    if (end > best) { best = end; best_e = std::move(x); }
+    if (end > best || (duration_best && end == best)) {
+      best = end;
+      best_e = std::move(x);
+      duration_best = false;
+    }
   }
-  if (duration_end > best) { best = duration_end; best_e = std::move(*duration); }
   if ((a.flags & kPodStart) && (Is(i, "early") || Is(i, "late") || Is(i, "mid")) && Word(i + 1) && Word(i + 1)->part_of_day.size() == 2 &&
       Ok(i + 1, i) && i + 2 > best && !(Word(i + 2) && !Word(i + 2)->unit.empty())) {
     best = i + 2;  // late afternoon

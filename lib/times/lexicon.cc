@@ -314,17 +314,11 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
     const bool punct = kind == TokenKind::kPunctuation || kind == TokenKind::kQuote || kind == TokenKind::kSymbol;
     if (punct || (kind == TokenKind::kWord && !(flags & (kTokenHasDigit | kTokenHyphenated)))) {
       // the common cases, built in place: punctuation, and a word the
-      // splitting of AddPieces would keep whole
-      // built in a local and stored whole: the bit-fields are set in registers
-      Atom x;
-      x.begin = begin;
-      x.end = end;
-      x.sentence = s;
-      x.set_text(t.norm.begin, t.norm.size());
-      x.glued = glued;
-      x.capitalized = (flags & kTokenCapitalized) != 0;
+      // splitting of AddPieces would keep whole; one constructor sets every
+      // member, so the atom is built in registers and stored whole
+      Atom x(begin, end, s, punct ? AtomKind::kPunct : AtomKind::kWord, (flags & kTokenCapitalized) != 0, glued,
+             t.norm.begin, t.norm.size());
       if (punct) {
-        x.kind = AtomKind::kPunct;
         out->push_back(x);
         continue;
       }

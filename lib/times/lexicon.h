@@ -99,6 +99,12 @@ inline int IntOf(double v) {
 /// and a number's value or a literal's fields share the word's place.
 class Atom {
  public:
+  Atom() = default;
+  /// A word or punctuation atom of a whole token (no classes yet), every
+  /// member set at once: built in registers and stored whole.
+  Atom(uint32_t b, uint32_t e, int32_t sent, AtomKind k, bool cap, bool glue, uint32_t pool_begin, uint32_t size)
+      : begin(b), end(e), sentence(sent), kind(k), capitalized(cap), glued(glue), text_begin_(pool_begin),
+        text_size_(size) {}
   uint32_t begin = 0, end = 0;
   int32_t sentence = -1;
   uint16_t starts = 0;     ///< StartBit: the rules that can start here
