@@ -1,6 +1,7 @@
 // Writes an Analysis as one JSON object; the schema is docs/records.md.
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -102,9 +103,27 @@ inline size_t PlainRun(const char* s, size_t i, size_t n) {
   std::memcpy(d, s, n);
 }
 
-// Writes into the caller's string through a cursor: the string is grown
-// ahead (resize) and trimmed to the bytes written by Done(), so each piece
-// costs a bounds test and a memcpy instead of a std::string append.
+// JSON is written through a cursor `d`: each piece below stores at d and
+// returns the end of what it wrote, without a bounds test. The room comes
+// first: a record's writer asks Writer::Room for an upper bound of its bytes
+// once (a few hundred for its fixed part, StrRoom for each string), so the
+// cursor stays in a register instead of a length in memory tested per piece.
+
+// Room for a string of n bytes without escapes: the quotes and the 16-byte
+// block store of a short slice. A string with escapes widens the room itself
+// (StrEscaped): most strings have none, and tight rooms keep the growth steps
+// of the caller's string small.
+constexpr size_t StrRoom(size_t n) { return n + 18; }
+// Upper bound of a span object {"begin":..,"end":..,"text":..}, keys and digits.
+constexpr size_t kSpanRoom = 64;
+// Upper bound of a record's fixed part: every key, number and name, and the
+// fixed part of its span objects (generous; the longest is a figure's).
+constexpr size_t kRecordRoom = 640;
+// Upper bound of one index of an array: 20 digits and a comma.
+constexpr size_t kIndexRoom = 21;
+
+// Writes into the caller's string: the string is grown ahead (resize) and
+// trimmed to the bytes written by Done().
 class Writer {
  public:
   explicit Writer(std::string* out)
@@ -118,339 +137,300 @@ class Writer {
     if (out_) out_->resize(len_);
     out_ = nullptr;
   }
-
-  void Str(std::string_view s) {
-    const size_t n = s.size();
-    Reserve(n + 2);
-    size_t i = PlainRun(s.data(), 0, n);
-    if (i == n) {  // most strings need no escape: one copy between the quotes
-      char* d = data_ + len_;
-      d[0] = '"';
-      CopyBytes(d + 1, s.data(), n);
-      d[n + 1] = '"';
-      len_ += n + 2;
-      return;
-    }
-    StrEscaped(s, i);
+  /// The cursor at the end of what was written, with room for n more bytes.
+  [[gnu::always_inline]] char* Room(size_t n) {
+    room_ = n;
+    Widen(n);
+    return data_ + len_;
   }
-  // The rest of Str from s[i], the first byte that needs an escape or a check.
-  // Plain bytes and well-formed characters are copied at once, at the next
-  // escape or at the end: room for s[copied, n) and the closing quote is
-  // there (Str reserved n + 2, each escape reserves again).
-  [[gnu::noinline]] void StrEscaped(std::string_view s, size_t i) {
-    const size_t n = s.size();
-    data_[len_++] = '"';
-    size_t copied = 0;
-    while (i < n) {
-      i = PlainRun(s.data(), i, n);
-      if (i >= n) break;
-      auto c = static_cast<uint8_t>(s[i]);
-      size_t ill_formed = 0;
-      if (c >= 0x80) {
-        // Two- and three-byte characters checked here (Table 3-7 of the
-        // Unicode Standard, as DecodeAt); others take DecodeAt.
-        auto at = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (at(i + 1) & 0xC0) == 0x80) {
-          i += 2;
-          continue;
-        }
-        if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (at(i + 2) & 0xC0) == 0x80) {
-          uint8_t b = at(i + 1);
-          if (b >= (c == 0xE0 ? 0xA0 : 0x80) && b <= (c == 0xED ? 0x9F : 0xBF)) {
-            i += 3;
-            continue;
-          }
-        }
-        internal::Decoded d = internal::DecodeAt(s, i);
-        if (d.valid) {
-          i += d.len;
-          continue;
-        }
-        ill_formed = d.len;
-      }
-      Put(s.data() + copied, i - copied);
-      Reserve(n - i + 8);  // an escape is at most 6 bytes for 1
-      if (ill_formed) {
-        Put("\\ufffd", 6);
-        i += ill_formed;
-      } else {
-        switch (c) {
-          case '"': Put("\\\"", 2); break;
-          case '\\': Put("\\\\", 2); break;
-          case '\n': Put("\\n", 2); break;
-          case '\r': Put("\\r", 2); break;
-          case '\t': Put("\\t", 2); break;
-          default: {
-            static constexpr char kHex[] = "0123456789abcdef";
-            char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-            Put(buf, 6);
-          }
-        }
-        ++i;
-      }
-      copied = i;
-    }
-    Put(s.data() + copied, n - copied);
-    data_[len_++] = '"';
-  }
-  /// `k` is a field name of the schema: plain ASCII, written without escaping.
-  [[gnu::always_inline]] void Key(std::string_view k) {
-    // Through a local pointer: a char store may alias the members, which
-    // the compiler would reload after each one.
-    char* d = Begin(k.size() + 3);
-    *d++ = '"';
-    std::memcpy(d, k.data(), k.size());
-    d += k.size();
-    *d++ = '"';
-    *d++ = ':';
+  /// Keeps what was written up to d (a cursor of the last Room call).
+  [[gnu::always_inline]] void Commit(const char* d) {
     len_ = static_cast<size_t>(d - data_);
-    need_comma_ = false;  // the value follows without a comma
+    assert(len_ <= cap_);
   }
-  void Num(double v) {
-    if (!std::isfinite(v)) {  // "1e688" overflows a double; JSON has no inf
-      Null();
-      return;
-    }
-    // The range test comes first: casting a double out of range is undefined.
-    if (v < 1e18 && v > -1e18 && v == static_cast<double>(static_cast<long long>(v))) {
-      Int(static_cast<long long>(v));
-      return;
-    }
-    char* d = Begin(32);
-    int len = std::snprintf(d, 32, "%.17g", v);
-    End(d + len);
-  }
-  void Int(long long v) { End(SignedDigits(Begin(21), v)); }
-  void Null() {
-    char* d = Begin(4);
-    std::memcpy(d, "null", 4);
-    End(d + 4);
-  }
-  void String(std::string_view s) {
-    Reserve(1);
-    data_[len_] = ',';
-    len_ += need_comma_;
-    Str(s);
-    need_comma_ = true;
-  }
-  void Open(char c) {
-    char* d = Begin(1);
-    *d++ = c;
-    len_ = static_cast<size_t>(d - data_);
-    need_comma_ = false;
-  }
-  void Close(char c) { Reserve(1); data_[len_++] = c; need_comma_ = true; }
-
-  // Inline, so that the field name's length is a constant and its copy a few
-  // stores instead of a memcpy call.
-  [[gnu::always_inline]] void KStr(std::string_view k, std::string_view v) {
-    Key(k);
-    Str(v);
-    need_comma_ = true;
-  }
-  [[gnu::always_inline]] void KBool(std::string_view k, bool v) {
-    char* d = Begin(k.size() + 3 + 5);
-    *d++ = '"';
-    std::memcpy(d, k.data(), k.size());
-    d += k.size();
-    d = Lit(d, "\":");
-    std::memcpy(d, v ? "true " : "false", 5);
-    End(d + 5 - v);
-  }
-  /// Key k and integer v as one piece.
-  [[gnu::always_inline]] void KInt(std::string_view k, long long v) {
-    char* d = Begin(k.size() + 3 + 21);
-    *d++ = '"';
-    std::memcpy(d, k.data(), k.size());
-    d += k.size();
-    d = Lit(d, "\":");
-    End(SignedDigits(d, v));
-  }
-  [[gnu::always_inline]] void KOptStr(std::string_view k, std::string_view v) { if (!v.empty()) KStr(k, v); }
-  /// Key k and name v (both plain ASCII) as one piece: "k":"v".
-  [[gnu::always_inline]] void KName(std::string_view k, std::string_view v) {
-    char* d = Begin(k.size() + v.size() + 5);
-    *d++ = '"';
-    std::memcpy(d, k.data(), k.size());
-    d += k.size();
-    d = Lit(d, "\":\"");
-    CopyBytes(d, v.data(), v.size());
-    d += v.size();
-    *d++ = '"';
-    End(d);
-  }
-  /// Opens an object with the fields begin, end and (with_text) text of `s`.
-  void OpenSpan(Span s, std::string_view text, bool with_text) {
-    char* d = Begin(9 + 10 + 7 + 10 + 8);
-    d = Lit(d, "{\"begin\":");
-    d = Digits(d, s.begin);
-    d = Lit(d, ",\"end\":");
-    d = Digits(d, s.end);
-    if (!with_text) return End(d);
-    d = Lit(d, ",\"text\":");
-    len_ = static_cast<size_t>(d - data_);
-    SliceStr(text, s);
-    need_comma_ = true;
-  }
-  // Str(Slice(text, span)); a slice of at most 16 bytes with 16 bytes of
-  // text from its start (most mentions and names) is checked and copied as
-  // one 16-byte block: the bytes past the slice are read, never written out.
-  void SliceStr(std::string_view text, Span span) {
-    const std::string_view s = Slice(text, span);
-    const size_t n = s.size();
-    if (n == 0) {  // an empty slice has no data() to copy from (memcpy from null is undefined)
-      Reserve(2);
-      Put("\"\"", 2);
-      return;
-    }
-#if defined(__SSE2__)
-    if (n <= 16 && static_cast<size_t>(text.data() + text.size() - s.data()) >= 16) {
-      Reserve(16 + 2);
-      // Bit n marks the end of the slice: the first bad byte or the end.
-      const auto i = static_cast<size_t>(__builtin_ctz(Bad16(s.data()) | (1u << n)));
-      if (i < n) return StrEscaped(s, i);
-      char* d = data_ + len_;
-      d[0] = '"';
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(d + 1),
-                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data())));
-      d[n + 1] = '"';
-      len_ += n + 2;
-      return;
-    }
-#endif
-    Str(s);
-  }
-  [[gnu::always_inline]] void SpanObj(std::string_view k, Span s, std::string_view text) {
-    Key(k);
-    OpenSpan(s, text, true);
-    Close('}');
-  }
-  [[gnu::always_inline]] void IndexArray(std::string_view k, const std::vector<uint32_t>& v) {
-    Key(k);
-    Open('[');
-    for (uint32_t x : v) Int(x);
-    Close(']');
+  /// For a string with escapes at cursor d: room for `extra` more bytes and
+  /// again the whole room of the last Room call, which the rest of the record
+  /// may still need. Returns the cursor (the string may have moved).
+  char* Widen(const char* d, size_t extra) {
+    Commit(d);
+    Widen(extra + room_);
+    return data_ + len_;
   }
 
  private:
-  // Room for a comma and n bytes; returns where the n bytes go, after the
-  // comma a value or key needs (written always, kept when needed).
-  [[gnu::always_inline]] char* Begin(size_t n) {
-    Reserve(n + 1);
-    char* d = data_ + len_;
-    *d = ',';
-    return d + need_comma_;
-  }
-  // Ends a value written up to d.
-  [[gnu::always_inline]] void End(char* d) {
-    len_ = static_cast<size_t>(d - data_);
-    need_comma_ = true;
-  }
-  template <size_t N>
-  [[gnu::always_inline]] static char* Lit(char* d, const char (&s)[N]) {
-    std::memcpy(d, s, N - 1);
-    return d + N - 1;
-  }
-  // v at d (room for 21); returns the end.
-  [[gnu::always_inline]] static char* SignedDigits(char* d, long long v) {
-    uint64_t u = static_cast<uint64_t>(v);
-    if (v < 0) {
-      *d++ = '-';
-      u = 0 - u;
-    }
-    return Digits(d, u);
-  }
-  // The decimal digits of u at d (room for 20); returns their end.
-  [[gnu::always_inline]] static char* Digits(char* d, uint64_t u) {
-    if (u < 1000000) return SmallDigits(d, static_cast<uint32_t>(u));
-    // kTens[t] = 10^t.
-    static constexpr std::array<uint64_t, 20> kTens = [] {
-      std::array<uint64_t, 20> t{};
-      uint64_t x = 1;
-      for (size_t i = 0; i < t.size(); ++i, x *= 10) t[i] = x;
-      return t;
-    }();
-    // The length first (t is floor(log10(u)) or one more: 1233/4096 ~
-    // log10(2); the table decides), then two digits at a time from the right.
-    const auto t = static_cast<size_t>(((64 - __builtin_clzll(u)) * 1233) >> 12);
-    const size_t k = t + 1 - (u < kTens[t]);
-    char* p = d + k;
-    while (u >= 100) {
-      p -= 2;
-      std::memcpy(p, kPairs + 2 * (u % 100), 2);
-      u /= 100;
-    }
-    if (u >= 10) std::memcpy(p - 2, kPairs + 2 * u, 2);
-    else p[-1] = static_cast<char>('0' + u);
-    return d + k;
-  }
-  // u < 10^6 (offsets and indices, mostly) without divisions, by fixed point
-  // (J. Jeaiii's method): y = u / 10^4 as a 32.32 number, rounded up (exact
-  // for every u < 10^6, checked exhaustively); its high word is the first
-  // one or two digits, and each multiplication of the fraction by 100 brings
-  // the next two into the high word.
-  [[gnu::always_inline]] static char* SmallDigits(char* d, uint32_t u) {
-    if (u < 100) {
-      if (u < 10) {
-        *d = static_cast<char>('0' + u);
-        return d + 1;
-      }
-      return Pair(d, u);
-    }
-    // Leading zero pairs are skipped: 3 or 4 digits start at the second pair.
-    uint64_t y = uint64_t{u} * 429497;  // ceil(2^32 / 10^4)
-    auto hi = static_cast<uint32_t>(y >> 32);
-    if (u >= 10000) {
-      if (hi < 10) *d++ = static_cast<char>('0' + hi);
-      else d = Pair(d, hi);
-      y = uint64_t{static_cast<uint32_t>(y)} * 100;
-      d = Pair(d, static_cast<uint32_t>(y >> 32));
-    } else {
-      y = uint64_t{static_cast<uint32_t>(y)} * 100;
-      hi = static_cast<uint32_t>(y >> 32);
-      if (hi < 10) *d++ = static_cast<char>('0' + hi);
-      else d = Pair(d, hi);
-    }
-    y = uint64_t{static_cast<uint32_t>(y)} * 100;
-    return Pair(d, static_cast<uint32_t>(y >> 32));
-  }
-  // The two digits of v < 100 at d; returns their end.
-  [[gnu::always_inline]] static char* Pair(char* d, uint32_t v) {
-    std::memcpy(d, kPairs + 2 * v, 2);
-    return d + 2;
-  }
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-  // Room for n more bytes.
-  [[gnu::always_inline]] void Reserve(size_t n) {
+  [[gnu::always_inline]] void Widen(size_t n) {
     if (cap_ - len_ < n) Grow(n);
   }
-  void Grow(size_t n) {
-    // The string grows by small steps within its capacity (resize fills
-    // what it adds, so a big step costs a big fill; steps under 2 KB are
-    // filled by vector stores, not `rep stosb`, which valgrind counts per
-    // byte); the capacity grows in proportion to what this writer wrote,
-    // not to the string: the caller may append many documents to one buffer.
+  [[gnu::noinline]] void Grow(size_t n) {
+    // The string grows within its capacity by resize steps under 2 KB
+    // (resize fills what it adds: small fills are vector stores, not `rep
+    // stosb`, which valgrind counts per byte); the capacity grows in
+    // proportion to what this writer wrote, not to the string: the caller
+    // may append many documents to one buffer.
     constexpr size_t kStep = 1920;
-    size_t want = len_ + std::max(n, kStep);
+    const size_t want = std::max(cap_ + kStep, len_ + n);
     if (want > out_->capacity()) out_->reserve(len_ + std::max(n, len_ - start_ + 4096));
-    out_->resize(want);
+    for (size_t size = cap_; size < want; size = out_->size()) out_->resize(std::min(size + kStep, want));
     data_ = out_->data();
     cap_ = want;
-  }
-  [[gnu::always_inline]] void Put(const char* p, size_t n) {  // REQUIRES Reserve(n)
-    std::memcpy(data_ + len_, p, n);
-    len_ += n;
   }
 
   std::string* out_;
   char* data_ = nullptr;
   size_t start_ = 0, len_ = 0, cap_ = 0;
-  // After a value or a closed container; not after '{', '[' or a key.
-  bool need_comma_ = false;
+  size_t room_ = 0;  // of the last Room call
 };
+
+template <size_t N>
+[[gnu::always_inline]] inline char* Lit(char* d, const char (&s)[N]) {
+  std::memcpy(d, s, N - 1);
+  return d + N - 1;
+}
+
+constexpr char kPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// The two digits of v < 100 at d; returns their end.
+[[gnu::always_inline]] inline char* Pair(char* d, uint32_t v) {
+  std::memcpy(d, kPairs + 2 * v, 2);
+  return d + 2;
+}
+
+// u < 10^6 (offsets and indices, mostly) without divisions, by fixed point
+// (J. Jeaiii's method): y = u / 10^4 as a 32.32 number, rounded up (exact
+// for every u < 10^6, checked exhaustively); its high word is the first
+// one or two digits, and each multiplication of the fraction by 100 brings
+// the next two into the high word.
+[[gnu::always_inline]] inline char* SmallDigits(char* d, uint32_t u) {
+  if (u < 100) {
+    if (u < 10) {
+      *d = static_cast<char>('0' + u);
+      return d + 1;
+    }
+    return Pair(d, u);
+  }
+  // Leading zero pairs are skipped: 3 or 4 digits start at the second pair.
+  uint64_t y = uint64_t{u} * 429497;  // ceil(2^32 / 10^4)
+  auto hi = static_cast<uint32_t>(y >> 32);
+  if (u >= 10000) {
+    if (hi < 10) *d++ = static_cast<char>('0' + hi);
+    else d = Pair(d, hi);
+    y = uint64_t{static_cast<uint32_t>(y)} * 100;
+    d = Pair(d, static_cast<uint32_t>(y >> 32));
+  } else {
+    y = uint64_t{static_cast<uint32_t>(y)} * 100;
+    hi = static_cast<uint32_t>(y >> 32);
+    if (hi < 10) *d++ = static_cast<char>('0' + hi);
+    else d = Pair(d, hi);
+  }
+  y = uint64_t{static_cast<uint32_t>(y)} * 100;
+  return Pair(d, static_cast<uint32_t>(y >> 32));
+}
+
+// The decimal digits of u at d (room for 20); returns their end.
+[[gnu::always_inline]] inline char* Digits(char* d, uint64_t u) {
+  if (u < 1000000) return SmallDigits(d, static_cast<uint32_t>(u));
+  // kTens[t] = 10^t.
+  static constexpr std::array<uint64_t, 20> kTens = [] {
+    std::array<uint64_t, 20> t{};
+    uint64_t x = 1;
+    for (size_t i = 0; i < t.size(); ++i, x *= 10) t[i] = x;
+    return t;
+  }();
+  // The length first (t is floor(log10(u)) or one more: 1233/4096 ~
+  // log10(2); the table decides), then two digits at a time from the right.
+  const auto t = static_cast<size_t>(((64 - __builtin_clzll(u)) * 1233) >> 12);
+  const size_t k = t + 1 - (u < kTens[t]);
+  char* p = d + k;
+  while (u >= 100) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (u % 100), 2);
+    u /= 100;
+  }
+  if (u >= 10) std::memcpy(p - 2, kPairs + 2 * u, 2);
+  else p[-1] = static_cast<char>('0' + u);
+  return d + k;
+}
+
+// v at d (room for 21); returns the end.
+[[gnu::always_inline]] inline char* Int(char* d, long long v) {
+  uint64_t u = static_cast<uint64_t>(v);
+  if (v < 0) {
+    *d++ = '-';
+    u = 0 - u;
+  }
+  return Digits(d, u);
+}
+
+// An index that is -1 for none: the number or null.
+[[gnu::always_inline]] inline char* IntOrNull(char* d, long long v) {
+  return v >= 0 ? Digits(d, static_cast<uint64_t>(v)) : Lit(d, "null");
+}
+
+[[gnu::always_inline]] inline char* Bool(char* d, bool v) {
+  std::memcpy(d, v ? "true " : "false", 5);
+  return d + 5 - v;
+}
+
+// A double (room for 32): an integral value as an integer, else %.17g.
+char* Num(char* d, double v) {
+  if (!std::isfinite(v)) return Lit(d, "null");  // "1e688" overflows a double; JSON has no inf
+  // The range test comes first: casting a double out of range is undefined.
+  if (v < 1e18 && v > -1e18 && v == static_cast<double>(static_cast<long long>(v)))
+    return Int(d, static_cast<long long>(v));
+  return d + std::snprintf(d, 32, "%.17g", v);
+}
+
+// "v" for a name of the schema (plain ASCII, at most 32 bytes).
+[[gnu::always_inline]] inline char* Name(char* d, std::string_view v) {
+  *d++ = '"';
+  CopyBytes(d, v.data(), v.size());
+  d += v.size();
+  *d++ = '"';
+  return d;
+}
+
+// The rest of Str from s[i], the first byte that needs an escape or a check,
+// after the opening quote. Plain bytes and well-formed characters are
+// copied at once, at the next escape or at the end; the first escape widens
+// the room for the rest (well-formed characters take none more).
+[[gnu::noinline]] char* StrEscaped(Writer& w, char* d, std::string_view s, size_t i) {
+  const size_t n = s.size();
+  size_t copied = 0;
+  bool widened = false;
+  auto put = [&d](const char* p, size_t k) {
+    std::memcpy(d, p, k);
+    d += k;
+  };
+  while (i < n) {
+    i = PlainRun(s.data(), i, n);
+    if (i >= n) break;
+    auto c = static_cast<uint8_t>(s[i]);
+    size_t ill_formed = 0;
+    if (c >= 0x80) {
+      // Two- and three-byte characters checked here (Table 3-7 of the
+      // Unicode Standard, as DecodeAt); others take DecodeAt.
+      auto at = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+      if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (at(i + 1) & 0xC0) == 0x80) {
+        i += 2;
+        continue;
+      }
+      if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (at(i + 2) & 0xC0) == 0x80) {
+        uint8_t b = at(i + 1);
+        if (b >= (c == 0xE0 ? 0xA0 : 0x80) && b <= (c == 0xED ? 0x9F : 0xBF)) {
+          i += 3;
+          continue;
+        }
+      }
+      internal::Decoded dec = internal::DecodeAt(s, i);
+      if (dec.valid) {
+        i += dec.len;
+        continue;
+      }
+      ill_formed = dec.len;
+    }
+    if (!widened) {  // an escape is at most 6 bytes for 1 (\u00XX, \ufffd)
+      d = w.Widen(d, i - copied + 6 * (n - i) + 1);
+      widened = true;
+    }
+    put(s.data() + copied, i - copied);
+    if (ill_formed) {
+      put("\\ufffd", 6);
+      i += ill_formed;
+    } else {
+      switch (c) {
+        case '"': put("\\\"", 2); break;
+        case '\\': put("\\\\", 2); break;
+        case '\n': put("\\n", 2); break;
+        case '\r': put("\\r", 2); break;
+        case '\t': put("\\t", 2); break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          const char buf[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          put(buf, 6);
+        }
+      }
+      ++i;
+    }
+    copied = i;
+  }
+  put(s.data() + copied, n - copied);
+  *d++ = '"';
+  return d;
+}
+
+// "s", escaped (StrRoom(s.size()) room).
+char* Str(Writer& w, char* d, std::string_view s) {
+  const size_t n = s.size();
+  *d++ = '"';
+  const size_t i = PlainRun(s.data(), 0, n);
+  if (i < n) return StrEscaped(w, d, s, i);
+  CopyBytes(d, s.data(), n);  // most strings need no escape: one copy
+  d[n] = '"';
+  return d + n + 1;
+}
+
+// Str(w, Slice(text, span)); a slice of at most 16 bytes with 16 bytes of
+// text from its start (most mentions and names) is checked and copied as
+// one 16-byte block: the bytes past the slice are read and stored in the
+// room, then overwritten or left beyond the end.
+[[gnu::always_inline]] inline char* SliceStr(Writer& w, char* d, std::string_view text, Span span) {
+  const std::string_view s = Slice(text, span);
+  const size_t n = s.size();
+  if (n == 0) return Lit(d, "\"\"");  // no data() to copy from (memcpy from null is undefined)
+#if defined(__SSE2__)
+  if (n <= 16 && static_cast<size_t>(text.data() + text.size() - s.data()) >= 16) {
+    // Bit n marks the end of the slice: the first bad byte or the end.
+    const auto i = static_cast<size_t>(__builtin_ctz(Bad16(s.data()) | (1u << n)));
+    *d++ = '"';
+    if (i < n) return StrEscaped(w, d, s, i);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(d),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data())));
+    d[n] = '"';
+    return d + n + 1;
+  }
+#endif
+  return Str(w, d, s);
+}
+
+// Room for the text of a span: StrRoom of its slice.
+inline size_t SliceRoom(std::string_view text, Span span) { return StrRoom(Slice(text, span).size()); }
+
+// {"begin":B,"end":E, the object left open for more fields.
+[[gnu::always_inline]] inline char* OpenSpan(char* d, Span s) {
+  d = Lit(d, "{\"begin\":");
+  d = Digits(d, s.begin);
+  d = Lit(d, ",\"end\":");
+  return Digits(d, s.end);
+}
+
+// {"begin":B,"end":E,"text":"..." (kSpanRoom + SliceRoom), left open.
+char* OpenSpanText(Writer& w, char* d, Span s, std::string_view text) {
+  d = OpenSpan(d, s);
+  d = Lit(d, ",\"text\":");
+  return SliceStr(w, d, text, s);
+}
+
+// The span object, closed.
+inline char* SpanObj(Writer& w, char* d, Span s, std::string_view text) {
+  d = OpenSpanText(w, d, s, text);
+  *d++ = '}';
+  return d;
+}
+
+// [i,j,...] (2 + kIndexRoom per index).
+inline char* IndexArray(char* d, const std::vector<uint32_t>& v) {
+  *d++ = '[';
+  for (uint32_t x : v) {
+    d = Digits(d, x);
+    *d++ = ',';
+  }
+  d -= !v.empty();  // the last comma
+  *d++ = ']';
+  return d;
+}
 
 std::string_view DateSourceName(DateSource s) {
   switch (s) {
@@ -472,219 +452,284 @@ std::string_view QuoteRoleName(QuoteRole r) {
   return kNames[static_cast<size_t>(r)];
 }
 
+// A string field, or null when it is empty.
+inline char* StrOrNull(Writer& w, char* d, std::string_view s) { return s.empty() ? Lit(d, "null") : Str(w, d, s); }
+
 void WriteDocument(Writer& w, const Analysis& a, std::string_view text) {
   const DocumentHeader& h = a.header;
-  w.Key("document");
-  w.Open('{');
-  w.Key("date");
-  if (h.date) w.String(h.date->ToString()); else w.Null();
-  w.KName("date_source", DateSourceName(h.date_source));
-  w.Key("place");
-  if (h.place.empty()) w.Null(); else w.String(h.place);
-  w.Key("source");
-  if (h.source.empty()) w.Null(); else w.String(h.source);
-  w.KInt("body_begin", h.body_begin);
-  if (!h.metadata.empty()) w.SpanObj("metadata", h.metadata, text);
-  if (!h.dateline.empty()) w.SpanObj("dateline", h.dateline, text);
-  if (!h.place_span.empty()) w.SpanObj("place_span", h.place_span, text);
-  if (!h.source_span.empty()) w.SpanObj("source_span", h.source_span, text);
-  if (!h.dateline_date.empty()) w.SpanObj("dateline_date", h.dateline_date, text);
-  w.Close('}');
+  char* d = w.Room(kRecordRoom + StrRoom(h.place.size()) + StrRoom(h.source.size()) +
+                   5 * kSpanRoom + SliceRoom(text, h.metadata) + SliceRoom(text, h.dateline) +
+                   SliceRoom(text, h.place_span) + SliceRoom(text, h.source_span) +
+                   SliceRoom(text, h.dateline_date));
+  d = Lit(d, ",\"document\":{\"date\":");
+  if (h.date) {
+    const std::string date = h.date->ToString();
+    d = Str(w, d, date);
+  } else {
+    d = Lit(d, "null");
+  }
+  d = Lit(d, ",\"date_source\":");
+  d = Name(d, DateSourceName(h.date_source));
+  d = Lit(d, ",\"place\":");
+  d = StrOrNull(w, d, h.place);
+  d = Lit(d, ",\"source\":");
+  d = StrOrNull(w, d, h.source);
+  d = Lit(d, ",\"body_begin\":");
+  d = Digits(d, h.body_begin);
+  if (!h.metadata.empty()) d = SpanObj(w, Lit(d, ",\"metadata\":"), h.metadata, text);
+  if (!h.dateline.empty()) d = SpanObj(w, Lit(d, ",\"dateline\":"), h.dateline, text);
+  if (!h.place_span.empty()) d = SpanObj(w, Lit(d, ",\"place_span\":"), h.place_span, text);
+  if (!h.source_span.empty()) d = SpanObj(w, Lit(d, ",\"source_span\":"), h.source_span, text);
+  if (!h.dateline_date.empty()) d = SpanObj(w, Lit(d, ",\"dateline_date\":"), h.dateline_date, text);
+  *d++ = '}';
+  w.Commit(d);
+}
+
+void WriteParagraphsSentencesTurns(Writer& w, const Analysis& a, std::string_view text) {
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"paragraphs\":[");
+  for (const Paragraph& p : a.paragraphs) {
+    w.Commit(d);
+    d = w.Room(kRecordRoom);
+    d = OpenSpan(d, p.span);
+    d = Lit(d, ",\"first_sentence\":");
+    d = Digits(d, p.first_sentence);
+    d = Lit(d, ",\"sentence_count\":");
+    d = Digits(d, p.sentence_count);
+    if (p.turn >= 0) d = Digits(Lit(d, ",\"turn\":"), static_cast<uint64_t>(p.turn));
+    d = Lit(d, "},");
+  }
+  d -= !a.paragraphs.empty();  // the last comma
+  d = Lit(d, "],\"sentences\":[");
+  for (const Sentence& s : a.sentences) {
+    w.Commit(d);
+    d = w.Room(kRecordRoom);
+    d = OpenSpan(d, s.span);
+    d = Lit(d, ",\"paragraph\":");
+    d = Digits(d, s.paragraph);
+    d = Lit(d, "},");
+  }
+  d -= !a.sentences.empty();
+  d = Lit(d, "],\"turns\":[");
+  for (const Turn& t : a.turns) {
+    w.Commit(d);
+    d = w.Room(kRecordRoom + SliceRoom(text, t.label) + StrRoom(t.speaker.size()));
+    d = OpenSpan(d, t.span);
+    d = SpanObj(w, Lit(d, ",\"label\":"), t.label, text);
+    d = Str(w, Lit(d, ",\"speaker\":"), t.speaker);
+    d = Bool(Lit(d, ",\"question\":"), t.is_question);
+    d = Lit(d, "},");
+  }
+  d -= !a.turns.empty();
+  *d++ = ']';
+  w.Commit(d);
+}
+
+void WriteTokens(Writer& w, const Analysis& a, std::string_view text) {
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"tokens\":[");
+  for (const Token& t : a.tokens) {
+    w.Commit(d);
+    const std::string_view norm = a.Norm(t);
+    d = w.Room(kRecordRoom + SliceRoom(text, t.span) + StrRoom(norm.size()));
+    d = OpenSpanText(w, d, t.span, text);
+    d = Name(Lit(d, ",\"kind\":"), TokenKindName(t.kind));
+    d = Str(w, Lit(d, ",\"norm\":"), norm);
+    if (t.quote != QuoteRole::kNone) d = Name(Lit(d, ",\"quote\":"), QuoteRoleName(t.quote));
+    if (t.clitic) d = Digits(Lit(d, ",\"clitic\":"), t.clitic);
+    d = Lit(d, "},");
+  }
+  d -= !a.tokens.empty();
+  *d++ = ']';
+  w.Commit(d);
 }
 
 void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
-  w.Key("times");
-  w.Open('[');
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"times\":[");
   for (const TimeExpression& t : a.times) {
-    w.OpenSpan(t.span, text, true);
-    w.KName("type", TimeTypeName(t.type));
-    w.KStr("value", t.value);
-    if (std::string_view m = TimeModName(t.mod); !m.empty()) w.KName("mod", m);
+    w.Commit(d);
+    d = w.Room(kRecordRoom + SliceRoom(text, t.span) + StrRoom(t.value.size()) +
+               StrRoom(t.range_begin.size()) + StrRoom(t.range_end.size()) +
+               StrRoom(t.quant.size()) + StrRoom(t.freq.size()));
+    d = OpenSpanText(w, d, t.span, text);
+    d = Name(Lit(d, ",\"type\":"), TimeTypeName(t.type));
+    d = Str(w, Lit(d, ",\"value\":"), t.value);
+    if (std::string_view m = TimeModName(t.mod); !m.empty()) d = Name(Lit(d, ",\"mod\":"), m);
     if (!t.range_begin.empty()) {
-      w.Key("range");
-      w.Open('{');
-      w.KStr("start", t.range_begin);
-      w.KStr("end", t.range_end);
-      w.Close('}');
+      d = Str(w, Lit(d, ",\"range\":{\"start\":"), t.range_begin);
+      d = Str(w, Lit(d, ",\"end\":"), t.range_end);
+      *d++ = '}';
     }
-    w.KOptStr("quant", t.quant);
-    w.KOptStr("freq", t.freq);
-    w.KBool("anchored", t.anchored);
-    w.Close('}');
+    if (!t.quant.empty()) d = Str(w, Lit(d, ",\"quant\":"), t.quant);
+    if (!t.freq.empty()) d = Str(w, Lit(d, ",\"freq\":"), t.freq);
+    d = Bool(Lit(d, ",\"anchored\":"), t.anchored);
+    d = Lit(d, "},");
   }
-  w.Close(']');
+  d -= !a.times.empty();
+  *d++ = ']';
+  w.Commit(d);
 }
 
 void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
-  w.Key("figures");
-  w.Open('[');
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"figures\":[");
   for (const Figure& f : a.figures) {
-    w.OpenSpan(f.span, text, true);
-    w.KName("kind", FigureKindName(f.kind));
-    w.Key("value");
-    if (f.kind == FigureKind::kVague && f.exact.empty()) w.Null(); else w.Num(f.value);
-    w.KOptStr("exact", f.exact);
+    w.Commit(d);
+    d = w.Room(kRecordRoom + SliceRoom(text, f.span) + StrRoom(f.exact.size()) +
+               StrRoom(f.unit.size()) + StrRoom(f.currency.size()) + SliceRoom(text, f.unit_span) +
+               SliceRoom(text, f.number) + SliceRoom(text, f.bound_span));
+    d = OpenSpanText(w, d, f.span, text);
+    d = Name(Lit(d, ",\"kind\":"), FigureKindName(f.kind));
+    d = Lit(d, ",\"value\":");
+    d = f.kind == FigureKind::kVague && f.exact.empty() ? Lit(d, "null") : Num(d, f.value);
+    if (!f.exact.empty()) d = Str(w, Lit(d, ",\"exact\":"), f.exact);
     if (f.kind == FigureKind::kRange || f.kind == FigureKind::kVague) {
-      w.Key("low"); w.Num(f.low);
-      w.Key("high"); w.Num(f.high);
+      d = Num(Lit(d, ",\"low\":"), f.low);
+      d = Num(Lit(d, ",\"high\":"), f.high);
     }
-    w.Key("unit");
-    if (f.unit.empty()) w.Null(); else w.String(f.unit);
-    w.KOptStr("currency", f.currency);
-    if (f.bound != FigureBound::kExact) w.KName("bound", FigureBoundName(f.bound));
-    if (f.sign) w.KInt("sign", f.sign);
-    w.Key("time");
-    if (f.time >= 0) w.Int(f.time); else w.Null();
-    if (!f.unit_span.empty()) w.SpanObj("unit_span", f.unit_span, text);
-    if (!f.number.empty()) w.SpanObj("number", f.number, text);
-    if (!f.bound_span.empty()) w.SpanObj("bound_span", f.bound_span, text);
-    w.Close('}');
+    d = StrOrNull(w, Lit(d, ",\"unit\":"), f.unit);
+    if (!f.currency.empty()) d = Str(w, Lit(d, ",\"currency\":"), f.currency);
+    if (f.bound != FigureBound::kExact) d = Name(Lit(d, ",\"bound\":"), FigureBoundName(f.bound));
+    if (f.sign) d = Int(Lit(d, ",\"sign\":"), f.sign);
+    d = IntOrNull(Lit(d, ",\"time\":"), f.time);
+    if (!f.unit_span.empty()) d = SpanObj(w, Lit(d, ",\"unit_span\":"), f.unit_span, text);
+    if (!f.number.empty()) d = SpanObj(w, Lit(d, ",\"number\":"), f.number, text);
+    if (!f.bound_span.empty()) d = SpanObj(w, Lit(d, ",\"bound_span\":"), f.bound_span, text);
+    d = Lit(d, "},");
   }
-  w.Close(']');
+  d -= !a.figures.empty();
+  *d++ = ']';
+  w.Commit(d);
 }
 
 void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
-  w.Key("entities");
-  w.Open('[');
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"entities\":[");
   for (const Entity& e : a.entities) {
-    w.Open('{');
-    w.KInt("id", e.id);
-    w.KName("type", EntityTypeName(e.type));
-    w.KStr("name", e.name);
-    w.KOptStr("code", e.code);
-    w.KOptStr("title", e.title);
-    w.KOptStr("affiliation", e.affiliation);
-    w.KOptStr("posted_to", e.posted_to);
-    if (e.metonymy) w.KBool("metonymy", true);
-    w.Key("mentions");
-    w.Open('[');
+    w.Commit(d);
+    d = w.Room(kRecordRoom + StrRoom(e.name.size()) + StrRoom(e.code.size()) +
+               StrRoom(e.title.size()) + StrRoom(e.affiliation.size()) +
+               StrRoom(e.posted_to.size()));
+    d = Digits(Lit(d, "{\"id\":"), e.id);
+    d = Name(Lit(d, ",\"type\":"), EntityTypeName(e.type));
+    d = Str(w, Lit(d, ",\"name\":"), e.name);
+    if (!e.code.empty()) d = Str(w, Lit(d, ",\"code\":"), e.code);
+    if (!e.title.empty()) d = Str(w, Lit(d, ",\"title\":"), e.title);
+    if (!e.affiliation.empty()) d = Str(w, Lit(d, ",\"affiliation\":"), e.affiliation);
+    if (!e.posted_to.empty()) d = Str(w, Lit(d, ",\"posted_to\":"), e.posted_to);
+    if (e.metonymy) d = Lit(d, ",\"metonymy\":true");
+    d = Lit(d, ",\"mentions\":[");
     for (const Mention& m : e.mentions) {
-      w.OpenSpan(m.span, text, true);
-      w.KName("via", MentionViaName(m.via));
+      w.Commit(d);
+      d = w.Room(kRecordRoom + SliceRoom(text, m.span) + SliceRoom(text, m.with_title));
+      d = OpenSpanText(w, d, m.span, text);
+      d = Name(Lit(d, ",\"via\":"), MentionViaName(m.via));
       if (!m.with_title.empty() &&
           (m.with_title.begin != m.span.begin || m.with_title.end != m.span.end))
-        w.SpanObj("with_title", m.with_title, text);
-      w.Close('}');
+        d = SpanObj(w, Lit(d, ",\"with_title\":"), m.with_title, text);
+      d = Lit(d, "},");
     }
-    w.Close(']');
-    w.Close('}');
+    d -= !e.mentions.empty();
+    d = Lit(d, "]},");
   }
-  w.Close(']');
+  d -= !a.entities.empty();
+  *d++ = ']';
+  w.Commit(d);
 }
 
 void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
-  w.Key("quotes");
-  w.Open('[');
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"quotes\":[");
   for (const Quote& q : a.quotes) {
-    w.OpenSpan(q.span, text, true);
-    w.KName("kind", QuoteKindName(q.kind));
-    w.Key("speaker");
-    if (q.speaker >= 0) w.Int(q.speaker); else w.Null();
-    if (!q.speaker_mention.empty()) w.SpanObj("speaker_mention", q.speaker_mention, text);
-    if (!q.cue.empty()) w.SpanObj("cue", q.cue, text);
-    w.KOptStr("cue_lemma", q.cue_lemma);
-    w.KBool("repaired", q.repaired);
-    if (q.anonymous) w.KBool("anonymous", true);
-    w.Close('}');
+    w.Commit(d);
+    d = w.Room(kRecordRoom + SliceRoom(text, q.span) + SliceRoom(text, q.speaker_mention) +
+               SliceRoom(text, q.cue) + StrRoom(q.cue_lemma.size()));
+    d = OpenSpanText(w, d, q.span, text);
+    d = Name(Lit(d, ",\"kind\":"), QuoteKindName(q.kind));
+    d = IntOrNull(Lit(d, ",\"speaker\":"), q.speaker);
+    if (!q.speaker_mention.empty())
+      d = SpanObj(w, Lit(d, ",\"speaker_mention\":"), q.speaker_mention, text);
+    if (!q.cue.empty()) d = SpanObj(w, Lit(d, ",\"cue\":"), q.cue, text);
+    if (!q.cue_lemma.empty()) d = Str(w, Lit(d, ",\"cue_lemma\":"), q.cue_lemma);
+    d = Bool(Lit(d, ",\"repaired\":"), q.repaired);
+    if (q.anonymous) d = Lit(d, ",\"anonymous\":true");
+    d = Lit(d, "},");
   }
-  w.Close(']');
+  d -= !a.quotes.empty();
+  *d++ = ']';
+  w.Commit(d);
 }
 
 void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
-  w.Key("claims");
-  w.Open('[');
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"claims\":[");
   for (const Claim& c : a.claims) {
-    w.OpenSpan(c.span, text, true);
-    w.Key("quote");
-    if (c.quote >= 0) w.Int(c.quote); else w.Null();
-    w.Key("speaker");
-    if (c.speaker >= 0) w.Int(c.speaker); else w.Null();
-    if (!c.cue.empty()) w.SpanObj("cue", c.cue, text);
-    w.KName("kind", QuoteKindName(c.kind));
-    w.KOptStr("stated_on", c.stated_on);
-    w.KOptStr("about", c.about);
-    w.IndexArray("figures", c.figures);
-    w.IndexArray("times", c.times);
-    w.IndexArray("entities", c.entities);
-    w.KBool("negated", c.negated);
-    w.KOptStr("hedge", c.hedge);
-    w.IndexArray("restates", c.restates);
-    w.Close('}');
+    w.Commit(d);
+    const size_t indices = c.figures.size() + c.times.size() + c.entities.size() + c.restates.size();
+    d = w.Room(kRecordRoom + SliceRoom(text, c.span) + SliceRoom(text, c.cue) +
+               StrRoom(c.stated_on.size()) + StrRoom(c.about.size()) + StrRoom(c.hedge.size()) +
+               kIndexRoom * indices);
+    d = OpenSpanText(w, d, c.span, text);
+    d = IntOrNull(Lit(d, ",\"quote\":"), c.quote);
+    d = IntOrNull(Lit(d, ",\"speaker\":"), c.speaker);
+    if (!c.cue.empty()) d = SpanObj(w, Lit(d, ",\"cue\":"), c.cue, text);
+    d = Name(Lit(d, ",\"kind\":"), QuoteKindName(c.kind));
+    if (!c.stated_on.empty()) d = Str(w, Lit(d, ",\"stated_on\":"), c.stated_on);
+    if (!c.about.empty()) d = Str(w, Lit(d, ",\"about\":"), c.about);
+    d = IndexArray(Lit(d, ",\"figures\":"), c.figures);
+    d = IndexArray(Lit(d, ",\"times\":"), c.times);
+    d = IndexArray(Lit(d, ",\"entities\":"), c.entities);
+    d = Bool(Lit(d, ",\"negated\":"), c.negated);
+    if (!c.hedge.empty()) d = Str(w, Lit(d, ",\"hedge\":"), c.hedge);
+    d = IndexArray(Lit(d, ",\"restates\":"), c.restates);
+    d = Lit(d, "},");
   }
-  w.Close(']');
+  d -= !a.claims.empty();
+  *d++ = ']';
+  w.Commit(d);
+}
+
+void WriteDiagnostics(Writer& w, const Analysis& a) {
+  char* d = w.Room(kRecordRoom);
+  d = Lit(d, ",\"diagnostics\":[");
+  for (const Diagnostic& g : a.diagnostics) {
+    w.Commit(d);
+    d = w.Room(kRecordRoom + StrRoom(g.message.size()));
+    d = Str(w, Lit(d, "{\"code\":"), ErrorCodeName(g.code));
+    d = Digits(Lit(d, ",\"begin\":"), g.span.begin);
+    d = Digits(Lit(d, ",\"end\":"), g.span.end);
+    d = Str(w, Lit(d, ",\"message\":"), g.message);
+    d = Lit(d, "},");
+  }
+  d -= !a.diagnostics.empty();
+  d = Lit(d, "]}");
+  w.Commit(d);
 }
 
 }  // namespace
 
 void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& options,
                 std::string* out) {
-  size_t start = out->size();
+  const size_t start = out->size();
   // Records take up to about five bytes of JSON per byte of text: room reserved
   // once (untouched memory costs nothing) saves copies as the output grows.
   out->reserve(start + 5 * text.size() + 4096);
-  Writer w(out);
-  w.Open('{');
-  w.KStr("id", a.id);
-  WriteDocument(w, a, text);
-  w.Key("paragraphs");
-  w.Open('[');
-  for (const Paragraph& p : a.paragraphs) {
-    w.OpenSpan(p.span, text, false);
-    w.KInt("first_sentence", p.first_sentence);
-    w.KInt("sentence_count", p.sentence_count);
-    if (p.turn >= 0) w.KInt("turn", p.turn);
-    w.Close('}');
+  {
+    Writer w(out);
+    char* d = w.Room(kRecordRoom + StrRoom(a.id.size()));
+    d = Str(w, Lit(d, "{\"id\":"), a.id);
+    w.Commit(d);
+    WriteDocument(w, a, text);
+    WriteParagraphsSentencesTurns(w, a, text);
+    if (options.tokens) WriteTokens(w, a, text);
+    WriteTimes(w, a, text);
+    WriteFigures(w, a, text);
+    WriteEntities(w, a, text);
+    WriteQuotes(w, a, text);
+    WriteClaims(w, a, text);
+    WriteDiagnostics(w, a);
   }
-  w.Close(']');
-  w.Key("sentences");
-  w.Open('[');
-  for (const Sentence& s : a.sentences) {
-    w.OpenSpan(s.span, text, false);
-    w.KInt("paragraph", s.paragraph);
-    w.Close('}');
-  }
-  w.Close(']');
-  w.Key("turns");
-  w.Open('[');
-  for (const Turn& t : a.turns) {
-    w.OpenSpan(t.span, text, false);
-    w.SpanObj("label", t.label, text);
-    w.KStr("speaker", t.speaker);
-    w.KBool("question", t.is_question);
-    w.Close('}');
-  }
-  w.Close(']');
-  if (options.tokens) {
-    w.Key("tokens");
-    w.Open('[');
-    for (const Token& t : a.tokens) {
-      w.OpenSpan(t.span, text, true);
-      w.KName("kind", TokenKindName(t.kind));
-      w.KStr("norm", a.Norm(t));
-      if (t.quote != QuoteRole::kNone) w.KName("quote", QuoteRoleName(t.quote));
-      if (t.clitic) w.KInt("clitic", t.clitic);
-      w.Close('}');
-    }
-    w.Close(']');
-  }
-  WriteTimes(w, a, text);
-  WriteFigures(w, a, text);
-  WriteEntities(w, a, text);
-  WriteQuotes(w, a, text);
-  WriteClaims(w, a, text);
-  w.Key("diagnostics");
-  w.Open('[');
-  for (const Diagnostic& d : a.diagnostics) {
-    w.Open('{');
-    w.KStr("code", ErrorCodeName(d.code));
-    w.KInt("begin", d.span.begin);
-    w.KInt("end", d.span.end);
-    w.KStr("message", d.message);
-    w.Close('}');
-  }
-  w.Close(']');
-  w.Close('}');
-  w.Done();
   if (options.pretty) {
     // ordered_json keeps the writer's field order (id, document, ... diagnostics).
     std::string pretty =
@@ -696,18 +741,18 @@ void AppendJson(const Analysis& a, std::string_view text, const JsonOptions& opt
 
 void AppendErrorJson(std::string_view id, const Status& status, std::string_view source,
                      std::string* out) {
+  const std::string_view code = ErrorCodeName(status.code());
   Writer w(out);
-  w.Open('{');
-  w.KStr("id", id);
-  w.Key("error");
-  w.Open('{');
-  w.KStr("code", ErrorCodeName(status.code()));
-  w.KStr("message", status.message());
-  w.Key("offset");
-  if (status.offset() == kNoOffset) w.Null(); else w.Int(static_cast<long long>(status.offset()));
-  w.Close('}');
-  w.KStr("source", source);
-  w.Close('}');
+  char* d = w.Room(kRecordRoom + StrRoom(id.size()) + StrRoom(code.size()) +
+                   StrRoom(status.message().size()) + StrRoom(source.size()));
+  d = Str(w, Lit(d, "{\"id\":"), id);
+  d = Str(w, Lit(d, ",\"error\":{\"code\":"), code);
+  d = Str(w, Lit(d, ",\"message\":"), status.message());
+  d = Lit(d, ",\"offset\":");
+  d = status.offset() == kNoOffset ? Lit(d, "null") : Int(d, static_cast<long long>(status.offset()));
+  d = Str(w, Lit(d, "},\"source\":"), source);
+  *d++ = '}';
+  w.Commit(d);
 }
 
 }  // namespace v1

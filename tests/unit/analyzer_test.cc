@@ -60,7 +60,7 @@ TEST_SUITE("analyzer") {
     // block, and after a valid character in one, must still be found.
     auto analyzer = communique::testing::DefaultAnalyzer();
     for (size_t pos = 0; pos < 80; ++pos) {
-      for (size_t tail : {0, 5, 40}) {
+      for (size_t tail : {size_t{0}, size_t{5}, size_t{40}}) {
         std::string t = std::string(pos, 'a') + "\xFF" + std::string(tail, 'b');
         CHECK(analyzer->Analyze(t).status().offset() == pos);
         if (pos >= 3) {
@@ -242,6 +242,75 @@ TEST_SUITE("json") {
       if (slice.find('\xA9') != std::string::npos && slice.find("\xC3\xA9") == std::string::npos) continue;
       CHECK(parsed["times"][i]["text"].get<std::string>() == slice);
     }
+  }
+
+  TEST_CASE("strings of escapes in every field, appended after earlier output") {
+    // Each record reserves room for its strings as they are; the escapes
+    // (six bytes for one) must widen it, in every field and span text.
+    const std::string esc = std::string(300, '\x01') + "\"\\\xFF" + std::string(40, '\x1F');
+    const std::string text = esc + esc + esc;
+    const communique::Span all{0, static_cast<uint32_t>(text.size())};
+    const communique::Span part{5, 380};
+    communique::Analysis a;
+    a.id = esc;
+    a.header.place = esc;
+    a.header.source = esc;
+    a.header.metadata = a.header.dateline = a.header.place_span = part;
+    a.header.source_span = a.header.dateline_date = all;
+    a.turns.push_back({part, all, esc, true});
+    communique::TimeExpression t;
+    t.span = all;
+    t.value = t.range_begin = t.range_end = t.quant = t.freq = esc;
+    a.times.push_back(t);
+    communique::Figure f;
+    f.span = f.unit_span = f.number = f.bound_span = part;
+    f.exact = f.unit = f.currency = esc;
+    a.figures.push_back(f);
+    communique::Entity e;
+    e.name = e.code = e.title = e.affiliation = e.posted_to = esc;
+    e.mentions.push_back({all, communique::MentionVia::kName, part});
+    e.mentions.push_back({part, communique::MentionVia::kTitle, all});
+    a.entities.push_back(e);
+    communique::Quote q;
+    q.span = q.speaker_mention = q.cue = all;
+    q.cue_lemma = esc;
+    a.quotes.push_back(q);
+    communique::Claim c;
+    c.span = c.cue = all;
+    c.stated_on = c.about = c.hedge = esc;
+    c.figures = c.times = c.entities = c.restates = std::vector<uint32_t>(50, 4294967295u);
+    a.claims.push_back(c);
+    a.diagnostics.push_back({ErrorCode::kInternal, all, esc});
+    a.norm_pool = esc;
+    a.tokens.push_back({});
+    a.tokens.back().span = all;
+    a.tokens.back().norm = {0, static_cast<uint32_t>(esc.size())};
+    std::string json = "earlier output\n";
+    for (int round = 0; round < 2; ++round) {
+      json.resize(json.rfind('\n') + 1);
+      communique::AppendJson(a, text, {true, false}, &json);
+      auto parsed = nlohmann::json::parse(json.substr(json.rfind('\n') + 1), nullptr, false);
+      REQUIRE_FALSE(parsed.is_discarded());
+      // Ill-formed bytes are written as U+FFFD.
+      std::string fixed = esc;
+      fixed.replace(fixed.find('\xFF'), 1, "\xEF\xBF\xBD");
+      std::string fixed_text;
+      for (int k = 0; k < 3; ++k) fixed_text += fixed;
+      CHECK(parsed["id"] == fixed);
+      CHECK(parsed["document"]["source"] == fixed);
+      CHECK(parsed["document"]["dateline_date"]["text"] == fixed_text);
+      CHECK(parsed["turns"][0]["speaker"] == fixed);
+      CHECK(parsed["tokens"][0]["norm"] == fixed);
+      CHECK(parsed["times"][0]["freq"] == fixed);
+      CHECK(parsed["figures"][0]["currency"] == fixed);
+      CHECK(parsed["entities"][0]["posted_to"] == fixed);
+      CHECK(parsed["entities"][0]["mentions"][1]["with_title"]["text"] == fixed_text);
+      CHECK(parsed["quotes"][0]["cue_lemma"] == fixed);
+      CHECK(parsed["claims"][0]["hedge"] == fixed);
+      CHECK(parsed["claims"][0]["restates"].size() == 50);
+      CHECK(parsed["diagnostics"][0]["message"] == fixed);
+    }
+    CHECK(json.rfind("earlier output\n", 0) == 0);
   }
 
   TEST_CASE("integers are written with every digit at each length") {
