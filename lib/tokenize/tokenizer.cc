@@ -21,14 +21,16 @@ namespace {
 // for the bytes after a run of letters and digits that end a word with no
 // further test in ScanWord or Tokenize: all ASCII but letters, digits,
 // . ' - & (which may continue it) and @ _ + (which may continue an e-mail
-// address). 0 for bytes >= 0x80.
-constexpr uint8_t kBitLetter = 1, kBitUpper = 2, kBitDigit = 4, kBitPlainEnd = 8;
+// address). kBitNoUrl: a letter that starts no URL ("http", "www"): all
+// but h and w. 0 for bytes >= 0x80.
+constexpr uint8_t kBitLetter = 1, kBitUpper = 2, kBitDigit = 4, kBitPlainEnd = 8, kBitNoUrl = 16;
 struct WordBits {
   uint8_t bits[256] = {};
   constexpr WordBits() {
     for (int c = 0; c < 128; ++c) bits[c] = kBitPlainEnd;
-    for (int c = 'a'; c <= 'z'; ++c) bits[c] = kBitLetter;
-    for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kBitLetter | kBitUpper;
+    for (int c = 'a'; c <= 'z'; ++c) bits[c] = kBitLetter | kBitNoUrl;
+    for (int c = 'A'; c <= 'Z'; ++c) bits[c] = kBitLetter | kBitUpper | kBitNoUrl;
+    for (char c : {'h', 'H', 'w', 'W'}) bits[static_cast<uint8_t>(c)] &= static_cast<uint8_t>(~kBitNoUrl);
     for (int c = '0'; c <= '9'; ++c) bits[c] = kBitDigit;
     for (char c : {'.', '\'', '-', '&', '@', '_', '+'}) bits[static_cast<uint8_t>(c)] = 0;
   }
@@ -78,13 +80,14 @@ inline bool MayContinueEmail(char c) {
 constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
 
 
-// A plain word at p (an ASCII letter): at most 15 ASCII letters and digits
-// followed by a kBitPlainEnd byte, ScanWord's common case. Reads the 16
-// bytes p[0..15] as one vector, writes the word with capitals lowered to
-// dest[0..len) and zeros to dest[len..15], sets the word's flags
+// The run of ASCII letters and digits at p (an ASCII letter), if shorter
+// than 16 bytes: a plain word when the byte after it ends it (kBitPlainEnd,
+// tested by the caller), ScanWord's common case. Reads the 16 bytes
+// p[0..15] as one vector, writes the run with capitals lowered to
+// dest[0..len) and zeros to dest[len..15], sets its flags
 // (kTokenCapitalized, kTokenHasDigit, kTokenAllUpper) and HashWord of its
-// norm; returns its length, 0 if the word is not plain. Without SSE2 there
-// is no plain word (ScanWord decides).
+// norm; returns its length, 0 if it is 16 bytes or longer. Without SSE2
+// there is no plain word (ScanWord decides).
 inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t* hash) {
 #if defined(__SSE2__)
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
@@ -101,7 +104,6 @@ inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t*
   const uint32_t stop = ~(m_letter | m_digit) & 0xFFFFu;
   if (!stop) return 0;
   const auto len = static_cast<uint32_t>(__builtin_ctz(stop));
-  if (!(kWordBitsTable.bits[static_cast<uint8_t>(p[len])] & kBitPlainEnd)) return 0;
   const uint32_t keep = (1u << len) - 1, uppers = m_upper & keep;
   uint8_t f = (m_upper & 1) ? kTokenCapitalized : 0;
   if (m_digit & keep) f |= kTokenHasDigit;
@@ -131,7 +133,7 @@ inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t*
 #endif
 }
 
-const uint64_t kCommaHash = HashWord(",");
+const uint64_t kCommaHash = HashWord(","), kPeriodHash = HashWord(".");
 
 // HashWord of each one-byte ASCII norm (capitals lowered first).
 struct ByteHashes {
@@ -600,54 +602,86 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
   return HashWord(std::string_view(pool->data + token->norm.begin, token->norm.size()));
 }
 
+// Whether the period after the plain word text[pos, pos + len) is a token
+// of its own, as ScanWord and Tokenize would make it: the word is no
+// abbreviation (nor one capital, an initial) and the byte after the period
+// is a space, a line break, a no-break space or ASCII punctuation that
+// continues neither a word, an address nor a run of periods.
+inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint32_t len,
+                                      uint8_t flags) const {
+  const uint32_t dot = pos + len;
+  if (text.size() - dot < 3) return false;  // the period, its next byte, one more
+  const auto next = static_cast<uint8_t>(text[dot + 1]);
+  if (next < 0x80 ? !(kAsciiWordBits[next] & kBitPlainEnd) || next == '%'
+                  : !(next == 0xC2 && static_cast<uint8_t>(text[dot + 2]) == 0xA0))
+    return false;
+  if (len == 1 && (flags & kTokenCapitalized)) return false;
+  return Abbreviation(text.substr(pos, len)) == AbbreviationKind::kNone;
+}
+
 // Inline in Tokenize: called at most once per word.
 [[gnu::always_inline]] inline uint32_t Tokenizer::EmitPlainWords(std::string_view text, uint32_t pos,
                                                                  uint8_t flags, NormPool* pool,
-                                                                 Analysis* out) {
+                                                                 TokenSink* sink) const {
   const auto n = static_cast<uint32_t>(text.size());
-  uint32_t done = 0;
-  // The pool's cursor in locals: the compiler would reload it from *pool
-  // after every store of norm bytes (a char store may alias it).
-  char* data = pool->data;
-  size_t size = pool->size;
   if (n - pos < 16) return 0;
+  // Room in the pool for the rest of the text (and the slack for a 16-byte
+  // store): a word and its comma or period write no more norm bytes than
+  // they span, so no test per word.
+  pool->Reserve(n - pos);
+  // The cursors in locals: the compiler would reload them from *pool and
+  // *sink after every store of norm bytes (a char store may alias them).
+  char* const data = pool->data;
+  size_t size = pool->size;
+  Token* tok = sink->tok;
+  Token* limit = sink->limit;
+  uint64_t* hash = sink->hash;
+  const char* const s = text.data();
+  const uint32_t last_start = n - 17;  // a next word needs its 16 bytes and the space before it
+  uint32_t done = 0;
   for (;;) {  // n - pos >= 16: PlainWord16 reads 16 bytes
-    if (pool->cap - size < 17 + NormPool::kSlack) {  // a word and a comma
-      pool->size = size;
-      pool->Grow(17);
-      data = pool->data;
+    if (limit - tok < 2) {  // a word and a comma or period
+      sink->tok = tok, sink->hash = hash;
+      sink->Grow();
+      tok = sink->tok, limit = sink->limit, hash = sink->hash;
     }
     Token t;
-    uint64_t h;
-    const uint32_t len = PlainWord16(text.data() + pos, data + size, &t.flags, &h);
+    const uint32_t len = PlainWord16(s + pos, data + size, &t.flags, hash);
     if (!len) break;
+    const char after = s[pos + len];
+    if (!(kAsciiWordBits[static_cast<uint8_t>(after)] & kBitPlainEnd) &&
+        !(after == '.' && PeriodEndsWord(text, pos, len, t.flags)))
+      break;
     t.span = {pos, pos + len};
     t.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + len)};
     size += len;
     t.kind = TokenKind::kWord;
     t.flags |= flags;
-    out->tokens.push_back(t);
-    out->norm_hashes.push_back(h);
+    *tok++ = t;
+    ++hash;
     done = pos + len;
-    if (text[done] == ',') {  // a comma glued to the word: as Tokenize would make it
-      Token comma;
-      comma.span = {done, done + 1};
-      comma.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + 1)};
-      data[size++] = ',';
-      comma.kind = TokenKind::kPunctuation;
-      out->tokens.push_back(comma);
-      out->norm_hashes.push_back(kCommaHash);
+    if (after == ',' || after == '.') {  // a comma or period glued to the word: as Tokenize would make it
+      Token mark;
+      mark.span = {done, done + 1};
+      mark.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + 1)};
+      data[size++] = after;
+      mark.kind = TokenKind::kPunctuation;
+      *tok++ = mark;
+      *hash++ = after == ',' ? kCommaHash : kPeriodHash;
       ++done;
     }
     // The next word after one space, unless it may be a URL (or is too
     // close to the end of the text for PlainWord16).
-    if (n - done < 17 || text[done] != ' ') break;
-    const auto next = static_cast<uint8_t>(text[done + 1]);
-    if (!(kAsciiWordBits[next] & kBitLetter) || StartsUrl(text, done + 1)) break;
+    if (done > last_start || s[done] != ' ') break;
+    const auto next = static_cast<uint8_t>(s[done + 1]);
+    if (!(kAsciiWordBits[next] & kBitNoUrl) &&
+        (!(kAsciiWordBits[next] & kBitLetter) || StartsUrl(text, done + 1)))
+      break;
     pos = done + 1;
     flags = kTokenSpaceBefore;
   }
   pool->size = size;
+  sink->tok = tok, sink->hash = hash;
   return done;
 }
 
@@ -703,6 +737,27 @@ void Tokenizer::NormPool::Grow(size_t n) {
   cap = str->size();
 }
 
+Tokenizer::TokenSink::TokenSink(Analysis* analysis) : a(analysis) {
+  a->norm_hashes.resize(a->tokens.size());  // parallel to tokens (core/norm_hash.h)
+  tok = limit = a->tokens.data() + a->tokens.size();
+  hash = a->norm_hashes.data() + a->norm_hashes.size();
+}
+
+void Tokenizer::TokenSink::Grow() {
+  const auto done = static_cast<size_t>(tok - a->tokens.data());
+  a->tokens.resize(done + kChunk);
+  a->norm_hashes.resize(done + kChunk);
+  tok = a->tokens.data() + done;
+  limit = tok + kChunk;
+  hash = a->norm_hashes.data() + done;
+}
+
+void Tokenizer::TokenSink::Done() {
+  const auto done = static_cast<size_t>(tok - a->tokens.data());
+  a->tokens.resize(done);
+  a->norm_hashes.resize(done);
+}
+
 void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {
   const uint32_t n = static_cast<uint32_t>(text.size());
   // Norms are about as long as the text; news text has a token per ~5.5 bytes.
@@ -710,6 +765,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
   out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
   out->norm_hashes.resize(out->tokens.size());  // parallel to tokens (core/norm_hash.h)
   out->norm_hashes.reserve(out->tokens.capacity());
+  TokenSink sink(out);
   uint32_t pos = begin;
   uint32_t newlines = begin == 0 ? 2 : 0;
   if (begin > 0 && text[begin - 1] == '\n') newlines = 1;
@@ -742,7 +798,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
           break;
         }
         if (c.len == 1) {
-          if (const uint32_t e = EmitPlainWords(text, pos, tok.flags, &pool, out)) {
+          if (const uint32_t e = EmitPlainWords(text, pos, tok.flags, &pool, &sink)) {
             pos = e;  // as after any token, below
             prev_cls = kAsciiClass[static_cast<uint8_t>(text[e - 1])];
             newlines = 0;
@@ -851,8 +907,9 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
         break;
     }
     tok.span.end = end;
-    out->norm_hashes.push_back(AppendNorm(text, pos, end, &pool, &tok));
-    out->tokens.push_back(tok);
+    sink.Reserve(1);
+    const uint64_t h = AppendNorm(text, pos, end, &pool, &tok);
+    sink.Add(tok, h);
     prev_cls = kAsciiClass[static_cast<uint8_t>(text[end - 1]) & 0x7F];
     if (static_cast<uint8_t>(text[end - 1]) >= 0x80) {
       uint32_t k = end - 1;
@@ -870,6 +927,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     }
   }
   pool.Done();
+  sink.Done();
 }
 
 }  // namespace communique::internal

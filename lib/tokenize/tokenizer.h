@@ -66,13 +66,35 @@ class Tokenizer {
     size_t size;
     size_t cap = 0;  ///< str->size(), kept here: no load through str per token
   };
+  /// Analysis::tokens and norm_hashes written by index through pointers
+  /// (push_back would load and store each vector's end through Analysis per
+  /// token): both grown kChunk at a time, trimmed by Done(). A chunk's
+  /// zero-fill stays below glibc's threshold for `rep stosb` (2 KB).
+  struct TokenSink {
+    static constexpr size_t kChunk = 96;
+    explicit TokenSink(Analysis* analysis);
+    void Reserve(size_t k) {
+      if (static_cast<size_t>(limit - tok) < k) Grow();
+    }
+    void Add(const Token& t, uint64_t h) {
+      *tok++ = t;
+      *hash++ = h;
+    }
+    void Grow();
+    void Done();
+    Analysis* a;
+    Token* tok;  ///< the next token's place in a->tokens
+    Token* limit;
+    uint64_t* hash;  ///< the next hash's place in a->norm_hashes
+  };
   uint64_t AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
                   Token* token) const;
   /// Appends the plain words (PlainWord16 in tokenizer.cc) from pos: the
   /// first with `flags`, each next one after one space. Returns the end of
   /// the last, or 0 if there is no plain word at pos.
-  static uint32_t EmitPlainWords(std::string_view text, uint32_t pos, uint8_t flags, NormPool* pool,
-                                 Analysis* out);
+  uint32_t EmitPlainWords(std::string_view text, uint32_t pos, uint8_t flags, NormPool* pool,
+                          TokenSink* sink) const;
+  bool PeriodEndsWord(std::string_view text, uint32_t pos, uint32_t len, uint8_t flags) const;
   static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                            Token* token);
 
