@@ -4,6 +4,7 @@
 // NER tagger (tagger.cc) adds uncoded person/organization/location names
 // where the rules found nothing overlapping.
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -237,8 +238,14 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   // built after lower_scan_limit questions answered by a scan of the tokens
   // (a scan of the norm hashes costs about a hundredth of the table).
   std::optional<HashMap64<uint8_t>> lower_words;
-  const int lower_scan_limit = norm_hashes ? 32 : 4;
+  constexpr int kMaxLowerScans = 32;
+  const int lower_scan_limit = norm_hashes ? kMaxLowerScans : 4;
   int lower_scans = 0;
+  struct LowerAnswer {
+    uint64_t word;
+    bool seen;
+  };
+  std::array<LowerAnswer, kMaxLowerScans> lower_answers;  // the scans' answers, lower_scans of them
   std::vector<uint8_t> labels;
   std::vector<NerSpan> spans;
   for (const Sentence& sent : a->sentences) {
@@ -374,13 +381,19 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         auto hash_at = [&](size_t i) { return norm_hashes ? norm_hashes[i] : HashWord(a->Norm(toks[i])); };
         const uint64_t want = HashLowerWord(words[ns.first_word]);
         bool seen_lower = false;
-        if (!lower_words && lower_scans < lower_scan_limit) {
+        // A word asked again (names recur) takes the answer of its scan.
+        const LowerAnswer* asked = nullptr;
+        for (int q = 0; q < lower_scans && asked == nullptr; ++q)
+          if (lower_answers[q].word == want) asked = &lower_answers[q];
+        if (asked != nullptr) {
+          seen_lower = asked->seen;
+        } else if (!lower_words && lower_scans < lower_scan_limit) {
           // The first few questions scan the tokens: cheaper than the table.
-          ++lower_scans;
           if (norm_hashes)
             seen_lower = FindHashWhere(norm_hashes, toks.size(), want, lower_word);
           else
             for (size_t i = 0; i < toks.size() && !seen_lower; ++i) seen_lower = hash_at(i) == want && lower_word(i);
+          lower_answers[lower_scans++] = {want, seen_lower};
         } else {
           if (!lower_words) {
             lower_words.emplace();
