@@ -89,10 +89,12 @@ size_t Slot(uint64_t key, size_t mask) {
 }
 }  // namespace
 
-void PhraseTrie::Reserve(size_t phrases) {
-  vocab_.Reserve(phrases);
+void PhraseTrie::Reserve(size_t phrases, size_t words) {
+  vocab_.Reserve(words);
+  // Edges (a phrase's words after its first) are fewer than phrases, most
+  // phrases being one or two words: at most half the slots are used.
   size_t want = 1024;
-  while (want < phrases * 3) want *= 2;
+  while (want < phrases * 2) want *= 2;
   if (want > edges_.size() && edge_count_ == 0) edges_.assign(want, Edge{});
   parent_.reserve(phrases * 2);
   terminals_.reserve(phrases);

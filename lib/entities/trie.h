@@ -79,8 +79,9 @@ class PhraseTrie {
     return e ? e->bits : 0;
   }
 
-  /// Pre-sizes the tables for about `phrases` phrases.
-  void Reserve(size_t phrases);
+  /// Pre-sizes the tables for about `phrases` phrases and `words` distinct
+  /// words (phrase words and MarkWord words).
+  void Reserve(size_t phrases, size_t words);
 
   size_t node_count() const { return parent_.size(); }
 
