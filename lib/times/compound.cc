@@ -343,11 +343,13 @@ size_t Grammar::HolidayDay(size_t i, Expr* e) const {
   const Holiday* h = nullptr;
   size_t end = 0;
   JoinedWords joined;
-  for (size_t n = 0; n < lex_.max_holiday_words() && Ok(j + n, i) && (n == 0 || Lexicon::MayContinue(at_[j + n], Text(at_[j + n]))) &&
-                     joined.Add(Text(at_[j + n]));
-       ++n) {
+  // whether atom j + n can be word n of a holiday
+  auto can_add = [&](size_t n) {
+    return n < lex_.max_holiday_words() && Ok(j + n, i) && (n == 0 || Lexicon::MayContinue(at_[j + n], Text(at_[j + n])));
+  };
+  for (size_t n = 0; can_add(n) && joined.Add(Text(at_[j + n])); ++n) {
     if (const Holiday* x = lex_.FindHoliday(joined.view())) { h = x; end = j + n + 1; }
-    if (!lex_.Continues(joined.view())) break;
+    if (!can_add(n + 1) || !lex_.Continues(joined.view())) break;  // the table lookup last
   }
   if (!h) return 0;
   size_t y = end;

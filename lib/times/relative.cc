@@ -558,12 +558,14 @@ size_t Grammar::Ref(size_t i, Expr* e) const {
   size_t best = 0;
   std::string_view value;
   if (!(at_[i].flags & kPhraseStart) || !(i + 1 < at_.size() && (at_[i + 1].flags & kPhraseSecond))) max = 0;
-  for (size_t n = 0; n < max && Ok(i + n, i) && (n == 0 || Lexicon::MayContinue(at_[i + n], Text(at_[i + n]))) &&
-                     joined.Add(Text(at_[i + n]));
-       ++n) {
+  // whether atom i + n can be word n of a phrase
+  auto can_add = [&](size_t n) {
+    return n < max && Ok(i + n, i) && (n == 0 || Lexicon::MayContinue(at_[i + n], Text(at_[i + n])));
+  };
+  for (size_t n = 0; can_add(n) && joined.Add(Text(at_[i + n])); ++n) {
     if (n == 0) continue;
     if (std::string_view v = lex_.Phrase(joined.view()); !v.empty()) { best = i + n + 1; value = v; }
-    if (!lex_.Continues(joined.view())) break;
+    if (!can_add(n + 1) || !lex_.Continues(joined.view())) break;  // the table lookup last
   }
   if (!best && at_[i].word() && !at_[i].word()->ref.empty()) {
     if (Text(at_[i]) == "now" && Is(i + 1, "that")) return 0;

@@ -47,8 +47,13 @@ class TimeStage final : public Stage {
   // memory stays bounded on huge documents; a news document is one window.
   static constexpr size_t kWindowTokens = size_t{1} << 16;
 
+  // A thread's atom buffer is kept from one document to the next (up to
+  // this many atoms, 4 MB): a new vector per document cost a large malloc
+  // each time (and malloc_consolidate), and its memory was cold.
+  static constexpr size_t kKeptAtoms = size_t{1} << 17;
+
   void Run(std::string_view text, Analysis* a) const override {
-    std::vector<Atom> atoms;
+    thread_local std::vector<Atom> atoms;
     std::optional<CivilDate> narrative;
     const size_t n_tokens = a->tokens.size();
     for (size_t tb = 0; tb < n_tokens;) {
@@ -64,6 +69,7 @@ class TimeStage final : public Stage {
       RunWindow(atoms, &narrative, a);
       tb = te;
     }
+    if (atoms.capacity() > kKeptAtoms) std::vector<Atom>().swap(atoms);
   }
 
  private:
