@@ -23,6 +23,10 @@ struct FigureDoc {
   const Analysis* a = nullptr;
   const FigureLexicon* lex = nullptr;
   std::vector<uint8_t> in_time;     // per token: inside a time record
+  /// Per time record (Analysis::times): its tokens, [first, last) = those
+  /// that begin inside its span.
+  struct TimeTokens { size_t first = 0, last = 0; };
+  std::vector<TimeTokens> time_tokens;
   /// Per token: sentence index; empty when `sentences_in_order` (then
   /// SentenceOf searches the sentences instead).
   std::vector<uint32_t> sentence;

@@ -156,7 +156,9 @@ class FigureStage final : public Stage {
         if (doc->sentence[t] < doc->sentence[t - 1]) doc->sentence[t] = doc->sentence[t - 1];
     }
     size_t t = 0;
-    for (const TimeExpression& x : a.times) {  // times are sorted by begin
+    doc->time_tokens.resize(a.times.size());
+    for (size_t ti = 0; ti < a.times.size(); ++ti) {  // times are sorted by begin
+      const TimeExpression& x = a.times[ti];
       while (t > 0 && a.tokens[t - 1].span.end > x.span.begin) --t;
       // The first token ending after the time begins (tokens are in order).
       t = static_cast<size_t>(std::partition_point(a.tokens.begin() + static_cast<ptrdiff_t>(t), a.tokens.end(),
@@ -164,6 +166,9 @@ class FigureStage final : public Stage {
                               a.tokens.begin());
       size_t end = t;
       while (end < a.tokens.size() && a.tokens[end].span.begin < x.span.end) ++end;
+      // For LinkTimes: the tokens beginning inside the time (not token t
+      // when the time begins inside it; the walk above passed t, so end > t).
+      doc->time_tokens[ti] = {t < end && a.tokens[t].span.begin < x.span.begin ? t + 1 : t, end};
       if (FractionOfSomething(*doc, t, end)) continue;
       for (size_t k = t; k < end; ++k) doc->in_time[k] = 1;
     }

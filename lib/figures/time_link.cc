@@ -8,13 +8,6 @@
 namespace communique::internal {
 namespace {
 
-// Token index of the first token starting at or after byte b.
-size_t TokenAt(const Analysis& a, uint32_t b) {
-  auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), b,
-                             [](const Token& t, uint32_t x) { return t.span.begin < x; });
-  return static_cast<size_t>(it - a.tokens.begin());
-}
-
 // A token that opens a new clause: ";", ":", ", and/but", a reporting verb,
 // a quote mark. By kind first: only words have clause roles (all letters).
 // Inline in LinkTimes' clause loops: called for every token they pass.
@@ -41,14 +34,9 @@ void LinkTimes(const FigureDoc& doc, std::vector<FigureDraft>* drafts) {
   struct T { size_t first, last; int32_t index; };
   std::vector<T> times;
   for (size_t i = 0; i < a.times.size(); ++i) {
-    const TimeExpression& t = a.times[i];
-    if (t.type == TimeType::kSet) continue;
-    // The end by a short walk from the first token: a time has a few tokens
-    // (the same token as TokenAt(a, t.span.end), tokens being in order).
-    const size_t f = TokenAt(a, t.span.begin);
-    size_t l = f;
-    while (l < a.tokens.size() && a.tokens[l].span.begin < t.span.end) ++l;
-    if (f < l) times.push_back({f, l, static_cast<int32_t>(i)});
+    if (a.times[i].type == TimeType::kSet) continue;
+    const FigureDoc::TimeTokens& tt = doc.time_tokens[i];  // found by Prepare
+    if (tt.first < tt.last) times.push_back({tt.first, tt.last, static_cast<int32_t>(i)});
   }
   std::sort(times.begin(), times.end(), [](const T& x, const T& y) { return x.first < y.first; });
   for (size_t n = 0; n < drafts->size(); ++n) {

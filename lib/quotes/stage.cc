@@ -171,8 +171,15 @@ class QuoteRun {
   void Reported() {
     const uint64_t* hashes = NormHashes(*a_);  // null for hand-built tokens
     for (size_t s = 0; s < a_->sentences.size(); ++s) {
-      size_t first = finder_.SentenceFirst(s), end = finder_.SentenceEnd(s);
-      for (size_t i = first; i < end;) {
+      const size_t end = finder_.SentenceEnd(s);
+      size_t i = a_->sentences[s].first_token;
+      // Most sentences hold no cue: the hash scan before SentenceFirst.
+      if (hashes) {
+        while (i < end && !lex_.MayStartCue(hashes[i])) ++i;
+        if (i >= end) continue;
+      }
+      const size_t first = finder_.SentenceFirst(s);
+      for (i = std::max(i, first); i < end;) {
         // Most words start no cue: a tight scan with the hash filter first.
         if (hashes)
           while (i < end && !lex_.MayStartCue(hashes[i])) ++i;
