@@ -1,6 +1,8 @@
 #include "tokenize/segmenter.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 #include <string>
 
 #include "core/tables.h"
@@ -27,6 +29,28 @@ bool IsTerminal(std::string_view t) {
 
 // Whether a punctuation token starting with byte c can be IsTerminal: . ? ! or … (E2 80 A6).
 inline bool MayBeTerminal(char c) { return c == '.' || c == '?' || c == '!' || c == '\xE2'; }
+
+// Whether a token may change more than the paragraph's end inside a
+// sentence: it starts a line, is an abbreviation or may end the sentence.
+inline bool StopsRun(const Token& t, std::string_view text) {
+  return (t.flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) ||
+         (t.kind == TokenKind::kPunctuation && MayBeTerminal(text[t.span.begin]));
+}
+
+// The first token of tk[i, limit) that StopsRun, or limit. A word without
+// those flags (most tokens) passes by one load and test of its adjacent
+// kind and flags bytes.
+size_t SkipRun(const Token* tk, size_t i, size_t limit, std::string_view text) {
+  static_assert(static_cast<int>(TokenKind::kWord) == 0 && offsetof(Token, flags) == offsetof(Token, kind) + 2);
+  constexpr uint32_t kNotPlainWord =
+      0xFFu | (uint32_t{kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation} << 16);
+  for (const Token* t = tk + i, *end = tk + limit; t != end; ++t) {
+    uint32_t kind_flags;
+    std::memcpy(&kind_flags, reinterpret_cast<const unsigned char*>(t) + offsetof(Token, kind), 4);
+    if ((kind_flags & kNotPlainWord) && StopsRun(*t, text)) return static_cast<size_t>(t - tk);
+  }
+  return limit;
+}
 
 bool IsClosingBracket(std::string_view t) { return t == ")" || t == "]" || t == "}"; }
 bool IsOpeningBracket(std::string_view t) { return t == "(" || t == "[" || t == "{"; }
@@ -143,18 +167,19 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
   const Token* const tk = toks.data();
   const size_t n_toks = toks.size();
   for (; i < n_toks; ++i) {
-    if (para != nullptr && sent_first != SIZE_MAX) {
-      // Fast path: tokens inside an open sentence that start no line, are
-      // no abbreviation and no terminal mark change nothing but the
-      // paragraph's end (the general steps below would do only that).
+    if (para != nullptr && max_sentence_tokens >= 2) {
+      // Fast path: tokens that start no line, are no abbreviation and no
+      // terminal mark change nothing but the paragraph's end, the first
+      // opening a sentence if none is open (the general steps below would
+      // do only that).
       const size_t run = i;
-      // i + 1 - sent_first < max_sentence_tokens, as one bound.
-      const size_t limit = max_sentence_tokens == 0 ? i : std::min(n_toks, sent_first + max_sentence_tokens - 1);
-      while (i < limit && !(tk[i].flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) &&
-             !(tk[i].kind == TokenKind::kPunctuation && MayBeTerminal(text[tk[i].span.begin])))
-        ++i;
-      if (i > run) para->span.end = tk[i - 1].span.end;
-      if (i >= n_toks) break;
+      if (sent_first == SIZE_MAX && !StopsRun(tk[i], text)) sent_first = i;
+      if (sent_first != SIZE_MAX) {
+        // i + 1 - sent_first < max_sentence_tokens, as one bound.
+        i = SkipRun(tk, i, std::min(n_toks, sent_first + max_sentence_tokens - 1), text);
+        if (i > run) para->span.end = tk[i - 1].span.end;
+        if (i >= n_toks) break;
+      }
     }
     const Token& t = tk[i];
     bool new_para = para == nullptr || (t.flags & kTokenParagraphStart);
@@ -219,26 +244,24 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
     if (sent_first == SIZE_MAX) sent_first = i;
     para->span.end = t.span.end;
 
-    std::string_view s = Slice(text, t.span);
     bool last_of_text = i + 1 >= toks.size();
     size_t end = i;
-    bool terminal = t.kind == TokenKind::kPunctuation && IsTerminal(s);
+    bool terminal = t.kind == TokenKind::kPunctuation && IsTerminal(Slice(text, t.span));
     bool abbrev_end = (t.flags & kTokenAbbreviation) != 0;
     if ((terminal || abbrev_end) && !last_of_text) {
       // Absorb closing quotes and brackets: `broader," he` / `etc."`.
       while (end + 1 < toks.size() && !(toks[end + 1].flags & kTokenLineStart)) {
         const Token& nx = toks[end + 1];
-        std::string_view nxs = Slice(text, nx.span);
         bool closer = (nx.kind == TokenKind::kQuote &&
                        (nx.quote == QuoteRole::kClose ||
                         (nx.quote == QuoteRole::kAmbiguous && !(nx.flags & kTokenSpaceBefore)))) ||
-                      IsClosingBracket(nxs);
+                      (nx.span.size() == 1 && IsClosingBracket(Slice(text, nx.span)));
         if (!closer) break;
         ++end;
       }
       // Reference marks after the sentence belong to it: "... in 1805. [19] [20]".
-      while (end + 3 < toks.size() && Slice(text, toks[end + 1].span) == "[" &&
-             toks[end + 2].kind == TokenKind::kNumber && Slice(text, toks[end + 3].span) == "]" &&
+      while (end + 3 < toks.size() && toks[end + 2].kind == TokenKind::kNumber &&
+             Slice(text, toks[end + 1].span) == "[" && Slice(text, toks[end + 3].span) == "]" &&
              !(toks[end + 1].flags & kTokenLineStart))
         end += 3;
       if (end + 1 >= toks.size()) {
