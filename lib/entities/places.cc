@@ -350,8 +350,9 @@ void Resolver::PlaceLists() {
     CapitalDivision(hi);
   }
   const uint32_t nw = static_cast<uint32_t>(words_.size());
+  const Word* const all = words_.data();  // a local: the calls below kept it from a register
   for (uint32_t w = 0; w < nw; ++w) {
-    const Word& word = words_[w];
+    const Word& word = all[w];
     if (word.key.size() < 6 || word.shape != Shape::kLower || word.key.back() != 's') continue;
     if (IsDivisionPlural(word.key) || IsPlacePluralOf(word.key)) ListAfter(w);
     if (IsTrailingPlural(word.key)) ListBefore(w);

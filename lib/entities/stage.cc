@@ -173,8 +173,11 @@ size_t FirstTokenEndingAfter(const std::vector<Token>& toks, uint32_t at) {
 void Cover(const std::vector<Token>& toks, const Mention& m, std::vector<uint8_t>* covered) {
   Span s = m.with_title.empty() ? m.span : m.with_title;
   const uint32_t end = std::max(s.end, m.span.end);
-  for (size_t i = FirstTokenEndingAfter(toks, s.begin); i < toks.size() && toks[i].span.begin < end; ++i)
-    (*covered)[i] = 1;
+  // Locals: a byte store may alias the vectors' members, which the loop would reload.
+  const Token* const t = toks.data();
+  uint8_t* const c = covered->data();
+  const size_t n = toks.size();
+  for (size_t i = FirstTokenEndingAfter(toks, s.begin); i < n && t[i].span.begin < end; ++i) c[i] = 1;
 }
 
 // A tagged "person" that is the name of a law, event, award or building, or
@@ -238,9 +241,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   // built after lower_scan_limit questions answered by a scan of the tokens
   // (a scan of the norm hashes costs about a hundredth of the table).
   std::optional<HashMap64<uint8_t>> lower_words;
-  constexpr int kMaxLowerScans = 32;
-  const int lower_scan_limit = norm_hashes ? kMaxLowerScans : 4;
-  int lower_scans = 0;
+  constexpr size_t kMaxLowerScans = 32;
+  const size_t lower_scan_limit = norm_hashes ? kMaxLowerScans : 4;
+  size_t lower_scans = 0;
   struct LowerAnswer {
     uint64_t word;
     bool seen;
@@ -383,7 +386,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
         bool seen_lower = false;
         // A word asked again (names recur) takes the answer of its scan.
         const LowerAnswer* asked = nullptr;
-        for (int q = 0; q < lower_scans && asked == nullptr; ++q)
+        for (size_t q = 0; q < lower_scans && asked == nullptr; ++q)
           if (lower_answers[q].word == want) asked = &lower_answers[q];
         if (asked != nullptr) {
           seen_lower = asked->seen;

@@ -65,8 +65,11 @@ class PhraseTrie {
   /// that may start a phrase, or is not lower case), or `limit`: the words
   /// skipped are lower case and start nothing.
   size_t SkipCannotStart(const std::vector<Word>& words, size_t i, size_t limit) const {
+    // The filter's address in a local: the compiler reloaded the member in
+    // this loop, which runs on most words of a document.
     const Word* w = words.data();
-    while (i < limit && CannotStart(w[i])) ++i;
+    const uint64_t* lower_filter = lower_filter_.data();
+    while (i < limit && w[i].shape == Shape::kLower && !InLowerFilter(lower_filter, w[i].hash)) ++i;
     return i;
   }
 
@@ -135,10 +138,11 @@ class PhraseTrie {
   // lower-case text words are rejected with one bit test.
   static constexpr size_t kLowerStartBits = size_t{1} << 16;
   static size_t LowerStartBit(uint64_t h) { return static_cast<size_t>(h >> 24) & (kLowerStartBits - 1); }
-  bool MaybeLowerStart(uint64_t h) const {
+  static bool InLowerFilter(const uint64_t* filter, uint64_t h) {
     const size_t b = LowerStartBit(h);
-    return (lower_filter_[b / 64] >> (b % 64)) & 1;
+    return (filter[b / 64] >> (b % 64)) & 1;
   }
+  bool MaybeLowerStart(uint64_t h) const { return InLowerFilter(lower_filter_.data(), h); }
   std::vector<uint64_t> lower_filter_ = std::vector<uint64_t>(kLowerStartBits / 64, 0);
   // Bits by (node, next word's hash) of every edge below the root: after a
   // node with many edges (next_words all ones), most words are still

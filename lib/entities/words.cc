@@ -211,16 +211,20 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a, std::vect
     }
     // The common case, in locals: one word per token, nothing cut off, no
     // digit (the shape is the flags'), built whole.
-    for (; ti < stop; ++ti) {
-      const Token& t = toks[ti];
-      const uint8_t f = t.flags;
-      if (t.clitic != 0 || (f & (kTokenHyphenated | kTokenHasDigit))) {
-        out = AppendToken(text, a, ti, sentence, false, hashes[ti], o, out);
-        continue;
+    while (ti < stop) {
+      // An inner loop without the call, so that its values stay in registers.
+      for (; ti < stop; ++ti) {
+        const Token& t = toks[ti];
+        const uint8_t f = t.flags;
+        if (t.clitic != 0 || (f & (kTokenHyphenated | kTokenHasDigit))) break;
+        const std::string_view key(pool + t.norm.begin, t.norm.end - t.norm.begin);
+        *out++ = Word(t.span.begin, t.span.end, key, hashes[ti], kFlagShape[f & 3], false, false,
+                      t.kind == TokenKind::kWord, sentence);
       }
-      const std::string_view key(pool + t.norm.begin, t.norm.end - t.norm.begin);
-      *out++ = Word(t.span.begin, t.span.end, key, hashes[ti], kFlagShape[f & 3], false, false,
-                    t.kind == TokenKind::kWord, sentence);
+      if (ti < stop) {
+        out = AppendToken(text, a, ti, sentence, false, hashes[ti], o, out);
+        ++ti;
+      }
     }
   }
   words.resize(static_cast<size_t>(out - words.data()));
