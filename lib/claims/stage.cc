@@ -95,6 +95,14 @@ class ClaimStage final : public Stage {
       for (const Mention& m : e.mentions) mentions.push_back(uint64_t{m.span.begin} << 32 | e.id);
     std::sort(mentions.begin(), mentions.end());
     std::string doc_date = a->header.date ? a->header.date->ToString() : std::string();
+    // The norm hashes of the tokens (computed here for hand-built tokens).
+    std::vector<uint64_t> own_hashes;
+    const uint64_t* hashes = NormHashes(*a);
+    if (!hashes) {
+      own_hashes.resize(a->tokens.size());
+      for (size_t k = 0; k < own_hashes.size(); ++k) own_hashes[k] = NormHash(*a, k);
+      hashes = own_hashes.data();
+    }
     std::vector<Span> pieces;
     Cursors cursors;
     a->claims.reserve(a->claims.size() + units.size());  // at least one piece a unit; most make a claim
@@ -105,7 +113,7 @@ class ClaimStage final : public Stage {
         c.span = piece;
         while (c.span.begin < c.span.end && (text[c.span.begin] == ' ' || text[c.span.begin] == '\n')) ++c.span.begin;
         while (c.span.end > c.span.begin && (text[c.span.end - 1] == ' ' || text[c.span.end - 1] == '\n')) --c.span.end;
-        if (!Fill(text, *a, mentions, &cursors, &c)) continue;
+        if (!Fill(text, *a, hashes, mentions, &cursors, &c)) continue;
         const Quote& q = a->quotes[static_cast<size_t>(u.quote)];
         c.quote = u.continuation ? -1 : u.quote;
         c.speaker = q.speaker;
@@ -225,8 +233,8 @@ class ClaimStage final : public Stage {
 
   // Figures, times, entities, polarity and hedge of a claim; false if it
   // carries no figure, time or entity.
-  bool Fill(std::string_view text, const Analysis& a, const std::vector<uint64_t>& mentions, Cursors* at,
-            Claim* c) const {
+  bool Fill(std::string_view text, const Analysis& a, const uint64_t* hashes,
+            const std::vector<uint64_t>& mentions, Cursors* at, Claim* c) const {
     auto [fb, fe] = Inside(a.figures, c->span, &at->figure);
     if (fe - fb > 1) c->figures.reserve(fe - fb);
     for (size_t f = fb; f < fe; ++f)
@@ -252,21 +260,21 @@ class ClaimStage final : public Stage {
     size_t i = LowerBoundNear(n_toks, at->token,
                               [toks, span_begin](size_t k) { return toks[k].span.begin < span_begin; });
     const char* pool = a.norm_pool.data();
-    const uint64_t* hashes = NormHashes(a);
-    // By index, the end in a local: the loop runs over most tokens of the
+    // By pointers, the end in a local: the loop runs over most tokens of the
     // quotes and rarely does more than one probe.
     const uint32_t span_end = c->span.end;
-    for (; i < n_toks && toks[i].span.begin < span_end; ++i) {
-      const Token& tok = toks[i];
-      const uint8_t kind = MarkerKind(hashes ? hashes[i] : NormHash(a, i));
-      if (!tok.clitic && kind == 0) continue;
-      const std::string_view n(pool + tok.norm.begin, tok.norm.size());
-      if ((kind & kNegation) || (tok.clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
+    const Token* const toks_end = toks + n_toks;
+    const Token* t = toks + i;
+    for (const uint64_t* h = hashes + i; t != toks_end && t->span.begin < span_end; ++t, ++h) {
+      const uint8_t kind = MarkerKind(*h);
+      if (!t->clitic && kind == 0) continue;
+      const std::string_view n(pool + t->norm.begin, t->norm.size());
+      if ((kind & kNegation) || (t->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
         c->negated = true;
-      if (c->hedge.empty() && (kind & kHedge) && !(tok.flags & kTokenCapitalized))
-        c->hedge = std::string(Slice(text, tok.span));
+      if (c->hedge.empty() && (kind & kHedge) && !(t->flags & kTokenCapitalized))
+        c->hedge = std::string(Slice(text, t->span));
     }
-    at->token = i;
+    at->token = static_cast<size_t>(t - toks);
     return true;
   }
 
