@@ -32,13 +32,13 @@ constexpr std::array<bool, 256> kPlain = [] {
 // Bit k set when byte k of the 16 at p needs an escape or a check: below
 // 0x20, 0x7f, '"', '\\', or non-ASCII (a signed compare takes bytes >= 0x80
 // as negative, so "< 0x20" catches them).
-inline unsigned Bad16(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+inline unsigned Bad16(__m128i v) {
   __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
   bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
   return static_cast<unsigned>(_mm_movemask_epi8(bad));
 }
+inline unsigned Bad16(const char* p) { return Bad16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))); }
 #endif
 
 // The same for the 8 bytes at p, one high bit per byte; bits above the
@@ -372,6 +372,19 @@ char* Num(char* d, double v) {
 char* Str(Writer& w, char* d, std::string_view s) {
   const size_t n = s.size();
   *d++ = '"';
+#if defined(__SSE2__)
+  if (n - 8 <= 8) {  // 8 to 16 bytes (names, values): two overlapping 8-byte loads, one check
+    uint64_t lo, hi;
+    std::memcpy(&lo, s.data(), 8);
+    std::memcpy(&hi, s.data() + n - 8, 8);
+    if (Bad16(_mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo))) != 0)
+      return StrEscaped(w, d, s, 0);
+    std::memcpy(d, &lo, 8);
+    std::memcpy(d + n - 8, &hi, 8);
+    d[n] = '"';
+    return d + n + 1;
+  }
+#endif
   const size_t i = PlainRun(s.data(), 0, n);
   if (i < n) return StrEscaped(w, d, s, i);
   CopyBytes(d, s.data(), n);  // most strings need no escape: one copy
