@@ -439,23 +439,29 @@ void Lexicon::AddPieces(std::string_view text, const Token& t, const char* pool,
       while (j < surf.size() && (IsDigit(surf[j]) || ((surf[j] == ',' || surf[j] == '.') && j + 1 < surf.size() &&
                                                        IsDigit(surf[j + 1]) && j > i)))
         ++j;
-      std::string digits;
-      for (size_t k = i; k < j; ++k) {
-        if (surf[k] == ',') { p.separators = true; continue; }
-        if (surf[k] == '.') p.separators = true;
-        digits += surf[k];
-      }
-      // the value atof gives, without its locale and C string (atof where out of range)
+      for (size_t k = i; k < j; ++k) p.separators = p.separators || surf[k] == ',' || surf[k] == '.';
       double value = 0;
-      if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc())
-        value = std::atof(digits.c_str());
+      if (!p.separators && j - i <= 15) {
+        // most numbers: an integer of at most 15 digits is exact in a double,
+        // the value from_chars gives, without building its digit string
+        uint64_t v = 0;
+        for (size_t k = i; k < j; ++k) v = v * 10 + static_cast<uint64_t>(surf[k] - '0');
+        value = static_cast<double>(v);
+      } else {
+        std::string digits;
+        for (size_t k = i; k < j; ++k)
+          if (surf[k] != ',') digits += surf[k];
+        // the value atof gives, without its locale and C string (atof where out of range)
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), value).ec != std::errc())
+          value = std::atof(digits.c_str());
+      }
       bool suffix = false;
-      if (j + 2 <= surf.size() && !p.separators && digits.size() <= 3) {
-        std::string suf;
-        suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j])));
-        suf += static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j + 1])));
+      if (j + 2 <= surf.size() && !p.separators && j - i <= 3) {
+        const char s0 = static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j])));
+        const char s1 = static_cast<char>(std::tolower(static_cast<unsigned char>(surf[j + 1])));
         bool end_ok = j + 2 == surf.size() || !IsAsciiLetter(surf[j + 2]);
-        if (end_ok && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")) {
+        if (end_ok && ((s0 == 's' && s1 == 't') || (s0 == 'n' && s1 == 'd') || (s0 == 'r' && s1 == 'd') ||
+                       (s0 == 't' && s1 == 'h'))) {
           suffix = true;
           j += 2;
         }

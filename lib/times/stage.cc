@@ -25,18 +25,17 @@ bool Opens(const Atom& a) { return a.flags & (times::kCore | times::kHolidayStar
 constexpr size_t kOpenerReach = 5;
 
 // CivilDate::ToString without snprintf for years 0..9999 (the same text).
-std::string_view Iso(const CivilDate& d, std::string* buf) {
+void Iso(const CivilDate& d, std::string* out) {
   if (d.year < 0 || d.year > 9999 || d.month > 99 || d.day > 99) {
-    *buf = d.ToString();
-    return *buf;
+    *out = d.ToString();
+    return;
   }
   const int y = d.year;
   const char s[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
                       static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
                       static_cast<char>('0' + d.month / 10), static_cast<char>('0' + d.month % 10), '-',
                       static_cast<char>('0' + d.day / 10), static_cast<char>('0' + d.day % 10)};
-  buf->assign(s, sizeof s);
-  return *buf;
+  out->assign(s, sizeof s);
 }
 
 class TimeStage final : public Stage {
@@ -78,7 +77,6 @@ class TimeStage final : public Stage {
     const char* const pool = a->norm_pool.data();
     times::Grammar grammar(*lex_, atoms, pool, a->header.date);  // holds the narrative date
     if (*narrative) grammar.SetNarrativeDate(**narrative);
-    std::string buf;
     const Atom* const first = atoms.data();  // a local: the stores below cannot move it
     for (size_t i = 0; i < n;) {
       // ParseAt fails where no rule can start and no modifier precedes one
@@ -100,22 +98,22 @@ class TimeStage final : public Stage {
       if (!open) { ++i; continue; }
       std::optional<times::Expr> e = grammar.ParseAt(i);
       if (!e || e->last <= e->first) { ++i; continue; }
-      TimeExpression t;
-      t.span = {atoms[e->first].begin, atoms[e->last - 1].end};
-      t.type = e->type;
-      t.value = e->value.empty() ? times::Timex(e->point) : e->value;
-      t.mod = e->mod;
-      if (e->has_range) {
-        t.range_begin = std::string(Iso(e->range_begin, &buf));
-        t.range_end = std::string(Iso(e->range_end, &buf));
-      }
-      t.quant = e->quant;
-      t.freq = e->freq;
-      t.anchored = e->anchored;
       if (e->type == TimeType::kDate && !e->anchored && e->has_range && e->value.empty() &&
           (e->point.gran == times::Gran::kDay || e->point.gran == times::Gran::kMonth ||
            e->point.gran == times::Gran::kYear))
         grammar.SetNarrativeDate(e->range_begin);
+      TimeExpression t;  // the parse's strings are moved, not copied
+      t.span = {atoms[e->first].begin, atoms[e->last - 1].end};
+      t.type = e->type;
+      t.value = e->value.empty() ? times::Timex(e->point) : std::move(e->value);
+      t.mod = e->mod;
+      if (e->has_range) {
+        Iso(e->range_begin, &t.range_begin);
+        Iso(e->range_end, &t.range_end);
+      }
+      t.quant = e->quant;
+      t.freq = std::move(e->freq);
+      t.anchored = e->anchored;
       if (!t.value.empty()) a->times.push_back(std::move(t));
       i = e->last;
     }
