@@ -64,8 +64,8 @@ void Lexicon::AddPhrase(std::string_view phrase, bool ignore_case, Entry e) {
 }
 
 int32_t Lexicon::CountryIndex(std::string_view code) const {
-  auto it = country_by_code_.find(std::string(code));
-  return it == country_by_code_.end() ? -1 : it->second;
+  const int32_t* index = country_by_code_.Find(HashWord(code));
+  return index == nullptr ? -1 : *index;
 }
 
 
@@ -96,13 +96,13 @@ const HeadInfo* Lexicon::Head(std::string_view key) const {
 Status Lexicon::LoadCountries() {
   Tsv t;
   if (Status s = LoadTable("entity_countries.tsv", 4, &t); !s.ok()) return s;
+  country_by_code_.Reserve(t.rows.size());  // a few hundred codes: no rehash
   auto country = [this](std::string_view code, std::string_view name) {
-    auto [it, inserted] = country_by_code_.try_emplace(std::string(code), 0);
-    if (inserted) {
-      it->second = static_cast<int32_t>(countries_.size());
-      countries_.push_back({std::string(code), std::string(name)});
-    }
-    return it->second;
+    if (const int32_t index = CountryIndex(code); index >= 0) return index;
+    const auto index = static_cast<int32_t>(countries_.size());
+    country_by_code_[HashWord(code)] = index;
+    countries_.push_back({std::string(code), std::string(name)});
+    return index;
   };
   for (const TsvRow& r : t.rows) {
     int32_t c = country(r.fields[0], r.fields[1]);
@@ -373,7 +373,7 @@ void Lexicon::MakeKeys() {
   for (PersonInfo& p : persons_) {
     p.key = HashJoined("p:", p.name);
     const size_t space = p.name.rfind(' ');
-    p.surname_key = space == std::string::npos ? std::string() : Lower(p.name.substr(space + 1));
+    p.surname_key = space == std::string::npos ? std::string() : Lower(std::string_view(p.name).substr(space + 1));
   }
 }
 

@@ -177,7 +177,7 @@ class Lexicon {
   PhraseTrie trie_;
   std::vector<Entry> entries_;
   std::vector<CountryInfo> countries_;
-  std::unordered_map<std::string, int32_t> country_by_code_;
+  HashMap64<int32_t> country_by_code_;  // HashWord(code) -> index (a flat map: no string per lookup)
   std::vector<PlaceInfo> places_;
   std::vector<OrgInfo> orgs_;
   std::vector<TitleInfo> titles_;
