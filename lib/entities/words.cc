@@ -131,8 +131,8 @@ struct Output {
 };
 
 // Appends the words of token ti of sentence `si` (`first`: it starts the
-// sentence) and notes the start words: the uncommon tokens (split,
-// starting a sentence, or with a digit), kept out of BuildWords' loop.
+// sentence) and notes the start words: the uncommon tokens (split, with a
+// digit, or outside every sentence), kept out of BuildWords' loop.
 // Grows the words (and moves `out`) for split tokens.
 [[gnu::noinline]] Word* AppendToken(std::string_view text, const Analysis& a, uint32_t ti, uint32_t si,
                                     bool first, uint64_t hash, const Output& o, Word* out) {
@@ -205,22 +205,26 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a, std::vect
       for (; ti < stop; ++ti) out = AppendToken(text, a, ti, sentence, true, hashes[ti], o, out);
       continue;
     }
+    // The common case: one word per token, nothing cut off, no digit (the
+    // shape is the flags'), built whole.
+    auto plain = [](const Token& t) { return t.clitic == 0 && !(t.flags & (kTokenHyphenated | kTokenHasDigit)); };
+    auto emit_plain = [&](const Token& t, uint32_t i, bool first) {
+      const std::string_view key(pool + t.norm.begin, t.norm.end - t.norm.begin);
+      *out++ = Word(t.span.begin, t.span.end, key, hashes[i], kFlagShape[t.flags & 3], first, false,
+                    t.kind == TokenKind::kWord, sentence);
+    };
     if (ti == s.begin && ti < stop) {
-      out = AppendToken(text, a, ti, sentence, true, hashes[ti], o, out);
+      if (plain(toks[ti])) {
+        starts->push_back(static_cast<uint32_t>(out - words.data()));
+        emit_plain(toks[ti], ti, true);
+      } else {
+        out = AppendToken(text, a, ti, sentence, true, hashes[ti], o, out);
+      }
       ++ti;
     }
-    // The common case, in locals: one word per token, nothing cut off, no
-    // digit (the shape is the flags'), built whole.
     while (ti < stop) {
       // An inner loop without the call, so that its values stay in registers.
-      for (; ti < stop; ++ti) {
-        const Token& t = toks[ti];
-        const uint8_t f = t.flags;
-        if (t.clitic != 0 || (f & (kTokenHyphenated | kTokenHasDigit))) break;
-        const std::string_view key(pool + t.norm.begin, t.norm.end - t.norm.begin);
-        *out++ = Word(t.span.begin, t.span.end, key, hashes[ti], kFlagShape[f & 3], false, false,
-                      t.kind == TokenKind::kWord, sentence);
-      }
+      for (; ti < stop && plain(toks[ti]); ++ti) emit_plain(toks[ti], ti, false);
       if (ti < stop) {
         out = AppendToken(text, a, ti, sentence, false, hashes[ti], o, out);
         ++ti;
