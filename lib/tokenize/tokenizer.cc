@@ -22,8 +22,11 @@ namespace {
 // further test in ScanWord or Tokenize: all ASCII but letters, digits,
 // . ' - & (which may continue it) and @ _ + (which may continue an e-mail
 // address). kBitNoUrl: a letter that starts no URL ("http", "www"): all
-// but h and w. 0 for bytes >= 0x80.
-constexpr uint8_t kBitLetter = 1, kBitUpper = 2, kBitDigit = 4, kBitPlainEnd = 8, kBitNoUrl = 16;
+// but h and w. kBitMark: punctuation that Tokenize makes a token of its own
+// whatever follows (but a run of ! and ?, and a period PeriodEndsWord
+// decides). 0 for bytes >= 0x80.
+constexpr uint8_t kBitLetter = 1, kBitUpper = 2, kBitDigit = 4, kBitPlainEnd = 8, kBitNoUrl = 16,
+                  kBitMark = 32;
 struct WordBits {
   uint8_t bits[256] = {};
   constexpr WordBits() {
@@ -33,6 +36,7 @@ struct WordBits {
     for (char c : {'h', 'H', 'w', 'W'}) bits[static_cast<uint8_t>(c)] &= static_cast<uint8_t>(~kBitNoUrl);
     for (int c = '0'; c <= '9'; ++c) bits[c] = kBitDigit;
     for (char c : {'.', '\'', '-', '&', '@', '_', '+'}) bits[static_cast<uint8_t>(c)] = 0;
+    for (char c : {',', ';', ':', ')', '!', '?', '.'}) bits[static_cast<uint8_t>(c)] |= kBitMark;
   }
 };
 constexpr WordBits kWordBitsTable;
@@ -133,7 +137,6 @@ inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t*
 #endif
 }
 
-const uint64_t kCommaHash = HashWord(","), kPeriodHash = HashWord(".");
 
 // HashWord of each one-byte ASCII norm (capitals lowered first).
 struct ByteHashes {
@@ -637,10 +640,10 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
   Token* limit = sink->limit;
   uint64_t* hash = sink->hash;
   const char* const s = text.data();
-  const uint32_t last_start = n - 17;  // a next word needs its 16 bytes and the space before it
+  const uint32_t last_gap = n - 18;  // a next word needs its 16 bytes and up to 2 before it
   uint32_t done = 0;
   for (;;) {  // n - pos >= 16: PlainWord16 reads 16 bytes
-    if (limit - tok < 2) {  // a word and a comma or period
+    if (limit - tok < 2) {  // a word and a mark
       sink->tok = tok, sink->hash = hash;
       sink->Grow();
       tok = sink->tok, limit = sink->limit, hash = sink->hash;
@@ -648,9 +651,9 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     Token t;
     const uint32_t len = PlainWord16(s + pos, data + size, &t.flags, hash);
     if (!len) break;
-    const char after = s[pos + len];
-    if (!(kAsciiWordBits[static_cast<uint8_t>(after)] & kBitPlainEnd) &&
-        !(after == '.' && PeriodEndsWord(text, pos, len, t.flags)))
+    const auto after = static_cast<uint8_t>(s[pos + len]);
+    const uint8_t after_bits = kAsciiWordBits[after];
+    if (!(after_bits & kBitPlainEnd) && !(after == '.' && PeriodEndsWord(text, pos, len, t.flags)))
       break;
     t.span = {pos, pos + len};
     t.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + len)};
@@ -660,25 +663,41 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     *tok++ = t;
     ++hash;
     done = pos + len;
-    if (after == ',' || after == '.') {  // a comma or period glued to the word: as Tokenize would make it
+    if (after_bits & kBitMark) {
+      // A mark glued to the word (a period that ends it): as Tokenize would
+      // make it, but for a run of ! and ?.
+      if ((after == '!' || after == '?') && done + 1 < n && (s[done + 1] == '!' || s[done + 1] == '?')) break;
       Token mark;
       mark.span = {done, done + 1};
       mark.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + 1)};
-      data[size++] = after;
+      data[size++] = static_cast<char>(after);
       mark.kind = TokenKind::kPunctuation;
       *tok++ = mark;
-      *hash++ = after == ',' ? kCommaHash : kPeriodHash;
+      *hash++ = kByteHashes.of[after];
       ++done;
     }
-    // The next word after one space, unless it may be a URL (or is too
-    // close to the end of the text for PlainWord16).
-    if (done > last_start || s[done] != ' ') break;
-    const auto next = static_cast<uint8_t>(s[done + 1]);
+    // The next word after a space, a no-break space or one or two line
+    // breaks (with the flags Tokenize would give it), unless it may be a
+    // URL (or is too close to the end of the text for PlainWord16).
+    if (done > last_gap) break;
+    uint32_t gap = 1;
+    uint8_t next_flags = kTokenSpaceBefore;
+    if (s[done] != ' ') {
+      if (s[done] == '\n') {
+        next_flags |= kTokenLineStart;
+        if (s[done + 1] == '\n') gap = 2, next_flags |= kTokenParagraphStart;
+      } else if (s[done] == '\xC2' && s[done + 1] == '\xA0') {
+        gap = 2;
+      } else {
+        break;
+      }
+    }
+    const auto next = static_cast<uint8_t>(s[done + gap]);
     if (!(kAsciiWordBits[next] & kBitNoUrl) &&
-        (!(kAsciiWordBits[next] & kBitLetter) || StartsUrl(text, done + 1)))
+        (!(kAsciiWordBits[next] & kBitLetter) || StartsUrl(text, done + gap)))
       break;
-    pos = done + 1;
-    flags = kTokenSpaceBefore;
+    pos = done + gap;
+    flags = next_flags;
   }
   pool->size = size;
   sink->tok = tok, sink->hash = hash;

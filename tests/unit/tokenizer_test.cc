@@ -131,7 +131,8 @@ TEST_SUITE("tokens") {
     // goes the general way. Both must give the same tokens.
     const Strings words = {"a", "Ab", "ABC", "aBC", "G20", "COVID19", "X", "US", "x1y2", "Mr", "No",
                            "Sept", "fourteenLetter", "fifteenLetters1", "sixteenLetters12", "AbbreviationsXY"};
-    const Strings seps = {"", ",", ")", ":", ";", "!", "\"", ".", ".\n", ".\xC2\xA0", ".%", "..", ".)",
+    const Strings seps = {"", ",", ")", ":", ";", "!", "?", "?!", "!!", "\"", ".", ".\n", ".\n\n", ".\xC2\xA0",
+                          ":\n", ",\xC2\xA0", "\n", "\n\n", "\n\n\n", "\n ", "\xC2\xA0", ".%", "..", ".)",
                           ".\"", ".,", "'s", "-up", "@x.org", "\xE2\x80\x99s"};
     constexpr uint8_t kWordFlags = communique::kTokenCapitalized | communique::kTokenAllUpper |
                                    communique::kTokenHasDigit | communique::kTokenAbbreviation |
@@ -152,9 +153,14 @@ TEST_SUITE("tokens") {
           CHECK(a.Norm(x) == b.Norm(y));
           CHECK(a.norm_hashes[i - 1] == b.norm_hashes[i]);
         }
-        for (size_t i = 1; i < a.tokens.size(); ++i)
+        for (size_t i = 1; i < a.tokens.size(); ++i) {
           CHECK(((a.tokens[i].flags & communique::kTokenSpaceBefore) != 0) ==
                 (a.tokens[i].span.begin > a.tokens[i - 1].span.end));
+          const std::string_view gap(far.data() + a.tokens[i - 1].span.end,
+                                     a.tokens[i].span.begin - a.tokens[i - 1].span.end);
+          CHECK(((a.tokens[i].flags & communique::kTokenLineStart) != 0) == (gap.find('\n') != gap.npos));
+          CHECK(((a.tokens[i].flags & communique::kTokenParagraphStart) != 0) == (gap.find("\n\n") != gap.npos));
+        }
       }
     }
   }
