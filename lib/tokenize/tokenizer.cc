@@ -1,6 +1,7 @@
 #include "tokenize/tokenizer.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -121,7 +122,13 @@ inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t*
   const __m128i keep_bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes + 16 - len));
   const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(dest), _mm_and_si128(lowered, keep_bytes));
-  uint64_t h = kHashSeed ^ (uint64_t{len} * kHashLengthFactor), tail;
+  // HashWord's start for each length below 16, by table (no multiplication).
+  static constexpr auto kLengthSeeds = [] {
+    std::array<uint64_t, 16> seeds{};
+    for (uint64_t k = 0; k < 16; ++k) seeds[k] = kHashSeed ^ (k * kHashLengthFactor);
+    return seeds;
+  }();
+  uint64_t h = kLengthSeeds[len], tail;
   std::memcpy(&tail, dest, 8);
   if (len >= 8) {
     h = (h ^ tail) * kHashChunkFactor;
