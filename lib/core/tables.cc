@@ -63,6 +63,7 @@ Status ParseTsv(std::string_view file_name, std::string_view content,
       continue;
     }
     if (fields < min_fields) {
+      out->rows.clear();  // their fields are not set yet
       return Status(ErrorCode::kDataLoadFailed,
                     std::string(file_name) + ":" + std::to_string(line_no) + ": expected at least " +
                         std::to_string(min_fields) + " tab-separated fields, found " +

@@ -47,7 +47,8 @@ struct Tsv {
 };
 
 /// Parses `content` (views stay into it). Every row must have at least
-/// `min_fields` fields; errors are kDataLoadFailed naming file and line.
+/// `min_fields` fields; errors are kDataLoadFailed naming file and line
+/// (and leave no rows).
 Status ParseTsv(std::string_view file_name, std::string_view content,
                 size_t min_fields, Tsv* out);
 
