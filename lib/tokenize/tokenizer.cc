@@ -647,7 +647,6 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
   Token* limit = sink->limit;
   uint64_t* hash = sink->hash;
   const char* const s = text.data();
-  const uint32_t last_gap = n - 18;  // a next word needs its 16 bytes and up to 2 before it
   uint32_t done = 0;
   for (;;) {  // n - pos >= 16: PlainWord16 reads 16 bytes
     if (limit - tok < 2) {  // a word and a mark
@@ -686,7 +685,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     // The next word after a space, a no-break space or one or two line
     // breaks (with the flags Tokenize would give it), unless it may be a
     // URL (or is too close to the end of the text for PlainWord16).
-    if (done > last_gap) break;
+    if (n - done < 18) break;  // a next word needs its 16 bytes and up to 2 before it (done <= n)
     uint32_t gap = 1;
     uint8_t next_flags = kTokenSpaceBefore;
     if (s[done] != ' ') {

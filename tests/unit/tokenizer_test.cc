@@ -137,6 +137,9 @@ TEST_SUITE("tokens") {
     constexpr uint8_t kWordFlags = communique::kTokenCapitalized | communique::kTokenAllUpper |
                                    communique::kTokenHasDigit | communique::kTokenAbbreviation |
                                    communique::kTokenHyphenated;
+    // Texts of 16 to 19 bytes: the next word's 16 bytes are past the end.
+    for (std::string_view text : {"Ambassador to the", "Ambassador to them", "Ambassador to them."})
+      CHECK(AnalyzeOk(text).tokens.size() == 3 + (text.back() == '.'));
     for (const std::string& w : words) {
       for (const std::string& sep : seps) {
         const std::string far = w + sep + " and then some more words to read", near = "x " + w + sep;
