@@ -505,225 +505,219 @@ void WriteDocument(Writer& w, const Analysis& a, std::string_view text) {
   w.Commit(d);
 }
 
-void WriteParagraphsSentencesTurns(Writer& w, const Analysis& a, std::string_view text) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"paragraphs\":[");
-  for (const Paragraph& p : a.paragraphs) {
+// `open`, then one object per record and ']'. Each record gets room for
+// kRecordRoom + room_of(record) bytes; write_one fills them and returns the
+// end after the object's "}," (the last comma is dropped). The ']' goes
+// into the room of the last record (or the caller's room when there is none).
+template <size_t N, typename Records, typename RoomOf, typename WriteOne>
+[[gnu::always_inline]] inline char* ArrayOf(Writer& w, char* d, const char (&open)[N],
+                                            const Records& records, RoomOf room_of,
+                                            WriteOne write_one) {
+  d = Lit(d, open);
+  for (const auto& record : records) {
     w.Commit(d);
-    d = w.Room(kRecordRoom);
+    d = write_one(w.Room(kRecordRoom + room_of(record)), record);
+  }
+  d -= !records.empty();  // the last comma
+  *d++ = ']';
+  return d;
+}
+
+// A top-level array field: ArrayOf in a room of its own, committed.
+template <size_t N, typename Records, typename RoomOf, typename WriteOne>
+void WriteArray(Writer& w, const char (&open)[N], const Records& records, RoomOf room_of,
+                WriteOne write_one) {
+  w.Commit(ArrayOf(w, w.Room(kRecordRoom), open, records, room_of, write_one));
+}
+
+constexpr auto kNoExtraRoom = [](const auto&) -> size_t { return 0; };
+
+void WriteParagraphsSentencesTurns(Writer& w, const Analysis& a, std::string_view text) {
+  WriteArray(w, ",\"paragraphs\":[", a.paragraphs, kNoExtraRoom, [](char* d, const Paragraph& p) {
     d = OpenSpan(d, p.span);
     d = Lit(d, ",\"first_sentence\":");
     d = Digits(d, p.first_sentence);
     d = Lit(d, ",\"sentence_count\":");
     d = Digits(d, p.sentence_count);
     if (p.turn >= 0) d = Digits(Lit(d, ",\"turn\":"), static_cast<uint64_t>(p.turn));
-    d = Lit(d, "},");
-  }
-  d -= !a.paragraphs.empty();  // the last comma
-  d = Lit(d, "],\"sentences\":[");
-  for (const Sentence& s : a.sentences) {
-    w.Commit(d);
-    d = w.Room(kRecordRoom);
+    return Lit(d, "},");
+  });
+  WriteArray(w, ",\"sentences\":[", a.sentences, kNoExtraRoom, [](char* d, const Sentence& s) {
     d = OpenSpan(d, s.span);
     d = Lit(d, ",\"paragraph\":");
     d = Digits(d, s.paragraph);
-    d = Lit(d, "},");
-  }
-  d -= !a.sentences.empty();
-  d = Lit(d, "],\"turns\":[");
-  for (const Turn& t : a.turns) {
-    w.Commit(d);
-    d = w.Room(kRecordRoom + SliceRoom(t.label) + StrRoom(t.speaker.size()));
-    d = OpenSpan(d, t.span);
-    d = SpanObj(w, Lit(d, ",\"label\":"), t.label, text);
-    d = Str(w, Lit(d, ",\"speaker\":"), t.speaker);
-    d = Bool(Lit(d, ",\"question\":"), t.is_question);
-    d = Lit(d, "},");
-  }
-  d -= !a.turns.empty();
-  *d++ = ']';
-  w.Commit(d);
+    return Lit(d, "},");
+  });
+  WriteArray(
+      w, ",\"turns\":[", a.turns,
+      [](const Turn& t) { return SliceRoom(t.label) + StrRoom(t.speaker.size()); },
+      [&](char* d, const Turn& t) {
+        d = OpenSpan(d, t.span);
+        d = SpanObj(w, Lit(d, ",\"label\":"), t.label, text);
+        d = Str(w, Lit(d, ",\"speaker\":"), t.speaker);
+        d = Bool(Lit(d, ",\"question\":"), t.is_question);
+        return Lit(d, "},");
+      });
 }
 
 void WriteTokens(Writer& w, const Analysis& a, std::string_view text) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"tokens\":[");
-  for (const Token& t : a.tokens) {
-    w.Commit(d);
-    const std::string_view norm = a.Norm(t);
-    d = w.Room(kRecordRoom + SliceRoom(t.span) + StrRoom(norm.size()));
-    d = OpenSpanText(w, d, t.span, text);
-    d = Name(Lit(d, ",\"kind\":"), TokenKindName(t.kind));
-    d = Str(w, Lit(d, ",\"norm\":"), norm);
-    if (t.quote != QuoteRole::kNone) d = Name(Lit(d, ",\"quote\":"), QuoteRoleName(t.quote));
-    if (t.clitic) d = Digits(Lit(d, ",\"clitic\":"), t.clitic);
-    d = Lit(d, "},");
-  }
-  d -= !a.tokens.empty();
-  *d++ = ']';
-  w.Commit(d);
+  WriteArray(
+      w, ",\"tokens\":[", a.tokens,
+      [&](const Token& t) { return SliceRoom(t.span) + StrRoom(t.norm.size()); },
+      [&](char* d, const Token& t) {
+        d = OpenSpanText(w, d, t.span, text);
+        d = Name(Lit(d, ",\"kind\":"), TokenKindName(t.kind));
+        d = Str(w, Lit(d, ",\"norm\":"), a.Norm(t));
+        if (t.quote != QuoteRole::kNone) d = Name(Lit(d, ",\"quote\":"), QuoteRoleName(t.quote));
+        if (t.clitic) d = Digits(Lit(d, ",\"clitic\":"), t.clitic);
+        return Lit(d, "},");
+      });
 }
 
 void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"times\":[");
-  for (const TimeExpression& t : a.times) {
-    w.Commit(d);
-    d = w.Room(kRecordRoom + SliceRoom(t.span) + StrRoom(t.value.size()) +
-               StrRoom(t.range_begin.size()) + StrRoom(t.range_end.size()) +
-               StrRoom(t.quant.size()) + StrRoom(t.freq.size()));
-    d = OpenSpanText(w, d, t.span, text);
-    d = Name(Lit(d, ",\"type\":"), TimeTypeName(t.type));
-    d = Str(w, Lit(d, ",\"value\":"), t.value);
-    if (std::string_view m = TimeModName(t.mod); !m.empty()) d = Name(Lit(d, ",\"mod\":"), m);
-    if (!t.range_begin.empty()) {
-      d = Str(w, Lit(d, ",\"range\":{\"start\":"), t.range_begin);
-      d = Str(w, Lit(d, ",\"end\":"), t.range_end);
-      *d++ = '}';
-    }
-    if (!t.quant.empty()) d = Str(w, Lit(d, ",\"quant\":"), t.quant);
-    if (!t.freq.empty()) d = Str(w, Lit(d, ",\"freq\":"), t.freq);
-    d = Bool(Lit(d, ",\"anchored\":"), t.anchored);
-    d = Lit(d, "},");
-  }
-  d -= !a.times.empty();
-  *d++ = ']';
-  w.Commit(d);
+  WriteArray(
+      w, ",\"times\":[", a.times,
+      [](const TimeExpression& t) {
+        return SliceRoom(t.span) + StrRoom(t.value.size()) + StrRoom(t.range_begin.size()) +
+               StrRoom(t.range_end.size()) + StrRoom(t.quant.size()) + StrRoom(t.freq.size());
+      },
+      [&](char* d, const TimeExpression& t) {
+        d = OpenSpanText(w, d, t.span, text);
+        d = Name(Lit(d, ",\"type\":"), TimeTypeName(t.type));
+        d = Str(w, Lit(d, ",\"value\":"), t.value);
+        if (std::string_view m = TimeModName(t.mod); !m.empty()) d = Name(Lit(d, ",\"mod\":"), m);
+        if (!t.range_begin.empty()) {
+          d = Str(w, Lit(d, ",\"range\":{\"start\":"), t.range_begin);
+          d = Str(w, Lit(d, ",\"end\":"), t.range_end);
+          *d++ = '}';
+        }
+        if (!t.quant.empty()) d = Str(w, Lit(d, ",\"quant\":"), t.quant);
+        if (!t.freq.empty()) d = Str(w, Lit(d, ",\"freq\":"), t.freq);
+        d = Bool(Lit(d, ",\"anchored\":"), t.anchored);
+        return Lit(d, "},");
+      });
 }
 
 void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"figures\":[");
-  for (const Figure& f : a.figures) {
-    w.Commit(d);
-    d = w.Room(kRecordRoom + SliceRoom(f.span) + StrRoom(f.exact.size()) +
-               StrRoom(f.unit.size()) + StrRoom(f.currency.size()) + SliceRoom(f.unit_span) +
-               SliceRoom(f.number) + SliceRoom(f.bound_span));
-    d = OpenSpanText(w, d, f.span, text);
-    d = Name(Lit(d, ",\"kind\":"), FigureKindName(f.kind));
-    d = Lit(d, ",\"value\":");
-    d = f.kind == FigureKind::kVague && f.exact.empty() ? Lit(d, "null") : Num(d, f.value);
-    if (!f.exact.empty()) d = Str(w, Lit(d, ",\"exact\":"), f.exact);
-    if (f.kind == FigureKind::kRange || f.kind == FigureKind::kVague) {
-      d = Num(Lit(d, ",\"low\":"), f.low);
-      d = Num(Lit(d, ",\"high\":"), f.high);
-    }
-    d = StrOrNull(w, Lit(d, ",\"unit\":"), f.unit);
-    if (!f.currency.empty()) d = Str(w, Lit(d, ",\"currency\":"), f.currency);
-    if (f.bound != FigureBound::kExact) d = Name(Lit(d, ",\"bound\":"), FigureBoundName(f.bound));
-    if (f.sign) d = Int(Lit(d, ",\"sign\":"), f.sign);
-    d = IntOrNull(Lit(d, ",\"time\":"), f.time);
-    if (!f.unit_span.empty()) d = SpanObj(w, Lit(d, ",\"unit_span\":"), f.unit_span, text);
-    if (!f.number.empty()) d = SpanObj(w, Lit(d, ",\"number\":"), f.number, text);
-    if (!f.bound_span.empty()) d = SpanObj(w, Lit(d, ",\"bound_span\":"), f.bound_span, text);
-    d = Lit(d, "},");
-  }
-  d -= !a.figures.empty();
-  *d++ = ']';
-  w.Commit(d);
+  WriteArray(
+      w, ",\"figures\":[", a.figures,
+      [](const Figure& f) {
+        return SliceRoom(f.span) + StrRoom(f.exact.size()) + StrRoom(f.unit.size()) +
+               StrRoom(f.currency.size()) + SliceRoom(f.unit_span) + SliceRoom(f.number) +
+               SliceRoom(f.bound_span);
+      },
+      [&](char* d, const Figure& f) {
+        d = OpenSpanText(w, d, f.span, text);
+        d = Name(Lit(d, ",\"kind\":"), FigureKindName(f.kind));
+        d = Lit(d, ",\"value\":");
+        d = f.kind == FigureKind::kVague && f.exact.empty() ? Lit(d, "null") : Num(d, f.value);
+        if (!f.exact.empty()) d = Str(w, Lit(d, ",\"exact\":"), f.exact);
+        if (f.kind == FigureKind::kRange || f.kind == FigureKind::kVague) {
+          d = Num(Lit(d, ",\"low\":"), f.low);
+          d = Num(Lit(d, ",\"high\":"), f.high);
+        }
+        d = StrOrNull(w, Lit(d, ",\"unit\":"), f.unit);
+        if (!f.currency.empty()) d = Str(w, Lit(d, ",\"currency\":"), f.currency);
+        if (f.bound != FigureBound::kExact) d = Name(Lit(d, ",\"bound\":"), FigureBoundName(f.bound));
+        if (f.sign) d = Int(Lit(d, ",\"sign\":"), f.sign);
+        d = IntOrNull(Lit(d, ",\"time\":"), f.time);
+        if (!f.unit_span.empty()) d = SpanObj(w, Lit(d, ",\"unit_span\":"), f.unit_span, text);
+        if (!f.number.empty()) d = SpanObj(w, Lit(d, ",\"number\":"), f.number, text);
+        if (!f.bound_span.empty()) d = SpanObj(w, Lit(d, ",\"bound_span\":"), f.bound_span, text);
+        return Lit(d, "},");
+      });
 }
 
 void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"entities\":[");
-  for (const Entity& e : a.entities) {
-    w.Commit(d);
-    d = w.Room(kRecordRoom + StrRoom(e.name.size()) + StrRoom(e.code.size()) +
-               StrRoom(e.title.size()) + StrRoom(e.affiliation.size()) +
-               StrRoom(e.posted_to.size()));
-    d = Digits(Lit(d, "{\"id\":"), e.id);
-    d = Name(Lit(d, ",\"type\":"), EntityTypeName(e.type));
-    d = Str(w, Lit(d, ",\"name\":"), e.name);
-    if (!e.code.empty()) d = Str(w, Lit(d, ",\"code\":"), e.code);
-    if (!e.title.empty()) d = Str(w, Lit(d, ",\"title\":"), e.title);
-    if (!e.affiliation.empty()) d = Str(w, Lit(d, ",\"affiliation\":"), e.affiliation);
-    if (!e.posted_to.empty()) d = Str(w, Lit(d, ",\"posted_to\":"), e.posted_to);
-    if (e.metonymy) d = Lit(d, ",\"metonymy\":true");
-    d = Lit(d, ",\"mentions\":[");
-    for (const Mention& m : e.mentions) {
-      w.Commit(d);
-      d = w.Room(kRecordRoom + SliceRoom(m.span) + SliceRoom(m.with_title));
-      d = OpenSpanText(w, d, m.span, text);
-      d = Name(Lit(d, ",\"via\":"), MentionViaName(m.via));
-      if (!m.with_title.empty() &&
-          (m.with_title.begin != m.span.begin || m.with_title.end != m.span.end))
-        d = SpanObj(w, Lit(d, ",\"with_title\":"), m.with_title, text);
-      d = Lit(d, "},");
-    }
-    d -= !e.mentions.empty();
-    d = Lit(d, "]},");
-  }
-  d -= !a.entities.empty();
-  *d++ = ']';
-  w.Commit(d);
+  WriteArray(
+      w, ",\"entities\":[", a.entities,
+      [](const Entity& e) {
+        return StrRoom(e.name.size()) + StrRoom(e.code.size()) + StrRoom(e.title.size()) +
+               StrRoom(e.affiliation.size()) + StrRoom(e.posted_to.size());
+      },
+      [&](char* d, const Entity& e) {
+        d = Digits(Lit(d, "{\"id\":"), e.id);
+        d = Name(Lit(d, ",\"type\":"), EntityTypeName(e.type));
+        d = Str(w, Lit(d, ",\"name\":"), e.name);
+        if (!e.code.empty()) d = Str(w, Lit(d, ",\"code\":"), e.code);
+        if (!e.title.empty()) d = Str(w, Lit(d, ",\"title\":"), e.title);
+        if (!e.affiliation.empty()) d = Str(w, Lit(d, ",\"affiliation\":"), e.affiliation);
+        if (!e.posted_to.empty()) d = Str(w, Lit(d, ",\"posted_to\":"), e.posted_to);
+        if (e.metonymy) d = Lit(d, ",\"metonymy\":true");
+        d = ArrayOf(
+            w, d, ",\"mentions\":[", e.mentions,
+            [](const Mention& m) { return SliceRoom(m.span) + SliceRoom(m.with_title); },
+            [&](char* md, const Mention& m) {
+              md = OpenSpanText(w, md, m.span, text);
+              md = Name(Lit(md, ",\"via\":"), MentionViaName(m.via));
+              if (!m.with_title.empty() &&
+                  (m.with_title.begin != m.span.begin || m.with_title.end != m.span.end))
+                md = SpanObj(w, Lit(md, ",\"with_title\":"), m.with_title, text);
+              return Lit(md, "},");
+            });
+        return Lit(d, "},");
+      });
 }
 
 void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"quotes\":[");
-  for (const Quote& q : a.quotes) {
-    w.Commit(d);
-    d = w.Room(kRecordRoom + SliceRoom(q.span) + SliceRoom(q.speaker_mention) +
-               SliceRoom(q.cue) + StrRoom(q.cue_lemma.size()));
-    d = OpenSpanText(w, d, q.span, text);
-    d = Name(Lit(d, ",\"kind\":"), QuoteKindName(q.kind));
-    d = IntOrNull(Lit(d, ",\"speaker\":"), q.speaker);
-    if (!q.speaker_mention.empty())
-      d = SpanObj(w, Lit(d, ",\"speaker_mention\":"), q.speaker_mention, text);
-    if (!q.cue.empty()) d = SpanObj(w, Lit(d, ",\"cue\":"), q.cue, text);
-    if (!q.cue_lemma.empty()) d = Str(w, Lit(d, ",\"cue_lemma\":"), q.cue_lemma);
-    d = Bool(Lit(d, ",\"repaired\":"), q.repaired);
-    if (q.anonymous) d = Lit(d, ",\"anonymous\":true");
-    d = Lit(d, "},");
-  }
-  d -= !a.quotes.empty();
-  *d++ = ']';
-  w.Commit(d);
+  WriteArray(
+      w, ",\"quotes\":[", a.quotes,
+      [](const Quote& q) {
+        return SliceRoom(q.span) + SliceRoom(q.speaker_mention) + SliceRoom(q.cue) +
+               StrRoom(q.cue_lemma.size());
+      },
+      [&](char* d, const Quote& q) {
+        d = OpenSpanText(w, d, q.span, text);
+        d = Name(Lit(d, ",\"kind\":"), QuoteKindName(q.kind));
+        d = IntOrNull(Lit(d, ",\"speaker\":"), q.speaker);
+        if (!q.speaker_mention.empty())
+          d = SpanObj(w, Lit(d, ",\"speaker_mention\":"), q.speaker_mention, text);
+        if (!q.cue.empty()) d = SpanObj(w, Lit(d, ",\"cue\":"), q.cue, text);
+        if (!q.cue_lemma.empty()) d = Str(w, Lit(d, ",\"cue_lemma\":"), q.cue_lemma);
+        d = Bool(Lit(d, ",\"repaired\":"), q.repaired);
+        if (q.anonymous) d = Lit(d, ",\"anonymous\":true");
+        return Lit(d, "},");
+      });
 }
 
 void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"claims\":[");
-  for (const Claim& c : a.claims) {
-    w.Commit(d);
-    const size_t indices = c.figures.size() + c.times.size() + c.entities.size() + c.restates.size();
-    d = w.Room(kRecordRoom + SliceRoom(c.span) + SliceRoom(c.cue) +
-               StrRoom(c.stated_on.size()) + StrRoom(c.about.size()) + StrRoom(c.hedge.size()) +
-               kIndexRoom * indices);
-    d = OpenSpanText(w, d, c.span, text);
-    d = IntOrNull(Lit(d, ",\"quote\":"), c.quote);
-    d = IntOrNull(Lit(d, ",\"speaker\":"), c.speaker);
-    if (!c.cue.empty()) d = SpanObj(w, Lit(d, ",\"cue\":"), c.cue, text);
-    d = Name(Lit(d, ",\"kind\":"), QuoteKindName(c.kind));
-    if (!c.stated_on.empty()) d = Str(w, Lit(d, ",\"stated_on\":"), c.stated_on);
-    if (!c.about.empty()) d = Str(w, Lit(d, ",\"about\":"), c.about);
-    d = IndexArray(Lit(d, ",\"figures\":"), c.figures);
-    d = IndexArray(Lit(d, ",\"times\":"), c.times);
-    d = IndexArray(Lit(d, ",\"entities\":"), c.entities);
-    d = Bool(Lit(d, ",\"negated\":"), c.negated);
-    if (!c.hedge.empty()) d = Str(w, Lit(d, ",\"hedge\":"), c.hedge);
-    d = IndexArray(Lit(d, ",\"restates\":"), c.restates);
-    d = Lit(d, "},");
-  }
-  d -= !a.claims.empty();
-  *d++ = ']';
-  w.Commit(d);
+  WriteArray(
+      w, ",\"claims\":[", a.claims,
+      [](const Claim& c) {
+        const size_t indices = c.figures.size() + c.times.size() + c.entities.size() + c.restates.size();
+        return SliceRoom(c.span) + SliceRoom(c.cue) + StrRoom(c.stated_on.size()) +
+               StrRoom(c.about.size()) + StrRoom(c.hedge.size()) + kIndexRoom * indices;
+      },
+      [&](char* d, const Claim& c) {
+        d = OpenSpanText(w, d, c.span, text);
+        d = IntOrNull(Lit(d, ",\"quote\":"), c.quote);
+        d = IntOrNull(Lit(d, ",\"speaker\":"), c.speaker);
+        if (!c.cue.empty()) d = SpanObj(w, Lit(d, ",\"cue\":"), c.cue, text);
+        d = Name(Lit(d, ",\"kind\":"), QuoteKindName(c.kind));
+        if (!c.stated_on.empty()) d = Str(w, Lit(d, ",\"stated_on\":"), c.stated_on);
+        if (!c.about.empty()) d = Str(w, Lit(d, ",\"about\":"), c.about);
+        d = IndexArray(Lit(d, ",\"figures\":"), c.figures);
+        d = IndexArray(Lit(d, ",\"times\":"), c.times);
+        d = IndexArray(Lit(d, ",\"entities\":"), c.entities);
+        d = Bool(Lit(d, ",\"negated\":"), c.negated);
+        if (!c.hedge.empty()) d = Str(w, Lit(d, ",\"hedge\":"), c.hedge);
+        d = IndexArray(Lit(d, ",\"restates\":"), c.restates);
+        return Lit(d, "},");
+      });
 }
 
 void WriteDiagnostics(Writer& w, const Analysis& a) {
-  char* d = w.Room(kRecordRoom);
-  d = Lit(d, ",\"diagnostics\":[");
-  for (const Diagnostic& g : a.diagnostics) {
-    w.Commit(d);
-    d = w.Room(kRecordRoom + StrRoom(g.message.size()));
-    d = Str(w, Lit(d, "{\"code\":"), ErrorCodeName(g.code));
-    d = Digits(Lit(d, ",\"begin\":"), g.span.begin);
-    d = Digits(Lit(d, ",\"end\":"), g.span.end);
-    d = Str(w, Lit(d, ",\"message\":"), g.message);
-    d = Lit(d, "},");
-  }
-  d -= !a.diagnostics.empty();
-  d = Lit(d, "]}");
+  char* d = ArrayOf(
+      w, w.Room(kRecordRoom), ",\"diagnostics\":[", a.diagnostics,
+      [](const Diagnostic& g) { return StrRoom(g.message.size()); },
+      [&](char* dd, const Diagnostic& g) {
+        dd = Str(w, Lit(dd, "{\"code\":"), ErrorCodeName(g.code));
+        dd = Digits(Lit(dd, ",\"begin\":"), g.span.begin);
+        dd = Digits(Lit(dd, ",\"end\":"), g.span.end);
+        dd = Str(w, Lit(dd, ",\"message\":"), g.message);
+        return Lit(dd, "},");
+      });
+  *d++ = '}';
   w.Commit(d);
 }
 
