@@ -20,6 +20,12 @@ const Figure* Find(std::string_view text, const Analysis& a, std::string_view nu
   return nullptr;
 }
 
+// The exact value of the figure whose number reads `number`; "(no figure)" if none.
+std::string ExactOf(std::string_view text, const Analysis& a, std::string_view number) {
+  const Figure* f = Find(text, a, number);
+  return f ? f->exact : "(no figure)";
+}
+
 }  // namespace
 
 TEST_SUITE("figures") {
@@ -52,25 +58,15 @@ TEST_SUITE("figures") {
     std::string t = "Officials said Three ships and seven boats arrived, forty-five more left, "
                     "USD 300 was paid, the index fell to -3 from .08 in the period.";
     Analysis a = communique::testing::AnalyzeOk(t);
-    const Figure* f = Find(t, a, "Three");
-    REQUIRE(f);
-    CHECK(f->exact == "3");
-    f = Find(t, a, "seven");
-    REQUIRE(f);
-    CHECK(f->exact == "7");
-    f = Find(t, a, "forty-five");
-    REQUIRE(f);
-    CHECK(f->exact == "45");
-    f = Find(t, a, "300");
+    CHECK(ExactOf(t, a, "Three") == "3");
+    CHECK(ExactOf(t, a, "seven") == "7");
+    CHECK(ExactOf(t, a, "forty-five") == "45");
+    CHECK(ExactOf(t, a, "-3") == "-3");
+    CHECK(ExactOf(t, a, ".08") == "0.08");
+    const Figure* f = Find(t, a, "300");
     REQUIRE(f);
     CHECK(f->currency == "USD");
     CHECK(Slice(t, f->span) == "USD 300");
-    f = Find(t, a, "-3");
-    REQUIRE(f);
-    CHECK(f->exact == "-3");
-    f = Find(t, a, ".08");
-    REQUIRE(f);
-    CHECK(f->exact == "0.08");
     CHECK(a.figures.size() == 6);
   }
 
