@@ -46,35 +46,20 @@ namespace {
 
 CharInfo ClassifyDecoded(Decoded d) noexcept;
 
-// General punctuation U+2000..U+203F (E2 80 xx: curly quotes, dashes,
-// spaces), the most frequent non-ASCII characters of news text, by table.
-struct GeneralPunctuation {
-  CharInfo info[64];
-  GeneralPunctuation() noexcept {
-    for (char32_t k = 0; k < 64; ++k) info[k] = ClassifyDecoded({static_cast<char32_t>(0x2000 + k), 3, true});
-  }
-};
-
-// Latin-1 U+0080..U+00FF (C2 xx, C3 xx: no-break space, accented
-// letters), by table.
-struct Latin1 {
-  CharInfo info[128];
-  Latin1() noexcept {
-    for (char32_t k = 0; k < 128; ++k) info[k] = ClassifyDecoded({static_cast<char32_t>(0x80 + k), 2, true});
-  }
-};
+// The characters from `first` on, `len` bytes each in UTF-8.
+template <size_t N>
+std::array<CharInfo, N> ClassTable(char32_t first, uint32_t len) noexcept {
+  std::array<CharInfo, N> t{};
+  for (char32_t k = 0; k < N; ++k) t[k] = ClassifyDecoded({first + k, len, true});
+  return t;
+}
 
 }  // namespace
 
+const std::array<CharInfo, 64> kGeneralPunctuationInfo = ClassTable<64>(0x2000, 3);
+const std::array<CharInfo, 128> kLatin1Info = ClassTable<128>(0x80, 2);
+
 CharInfo ClassifyNonAscii(std::string_view text, size_t pos) noexcept {
-  static const GeneralPunctuation kGeneralPunctuation;
-  static const Latin1 kLatin1;
-  if (pos + 2 < text.size() && text[pos] == '\xE2' && text[pos + 1] == '\x80' &&
-      (static_cast<uint8_t>(text[pos + 2]) & 0xC0) == 0x80)
-    return kGeneralPunctuation.info[static_cast<uint8_t>(text[pos + 2]) & 0x3F];
-  if (pos + 1 < text.size() && (text[pos] == '\xC2' || text[pos] == '\xC3') &&
-      (static_cast<uint8_t>(text[pos + 1]) & 0xC0) == 0x80)
-    return kLatin1.info[((static_cast<uint8_t>(text[pos]) & 1) << 6) | (static_cast<uint8_t>(text[pos + 1]) & 0x3F)];
   return ClassifyDecoded(DecodeAt(text, pos));
 }
 

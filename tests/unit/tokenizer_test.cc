@@ -167,4 +167,30 @@ TEST_SUITE("tokens") {
       }
     }
   }
+
+  TEST_CASE("common non-ASCII characters are classified alike at the text's end and inside it") {
+    // Curly quotes, dashes, the ellipsis (E2 80 xx) and Latin-1 (C2 xx, C3
+    // xx) are classified by table without a call; the table lookup reads
+    // the next two bytes, so the character also ends texts of every length
+    // around the 16-byte fast paths.
+    const Strings chars = {"\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x93",
+                           "\xE2\x80\xA6", "\xE2\x80\x90", "\xC3\xA9", "\xC3\x89", "\xC3\x9F", "\xC2\xAB",
+                           "\xC2\xBB", "\xC2\xA0", "\xC2\xB0"};
+    for (const std::string& c : chars) {
+      for (size_t len = 0; len <= 20; ++len) {
+        const std::string word = std::string(len, 'a'), at_end = "Ab " + word + c, inside = at_end + " z";
+        INFO("word of " << len << " bytes before " << c);
+        auto a = AnalyzeOk(at_end), b = AnalyzeOk(inside);
+        REQUIRE(!a.tokens.empty());
+        REQUIRE(b.tokens.size() >= a.tokens.size());
+        for (size_t i = 0; i < a.tokens.size(); ++i) {
+          CHECK(a.tokens[i].span.begin == b.tokens[i].span.begin);
+          CHECK(a.tokens[i].span.end == b.tokens[i].span.end);
+          CHECK(a.tokens[i].kind == b.tokens[i].kind);
+          CHECK(a.Norm(a.tokens[i]) == b.Norm(b.tokens[i]));
+        }
+        if (c != "\xC2\xA0") CHECK(a.tokens.back().span.end == at_end.size());  // a no-break space is a space
+      }
+    }
+  }
 }
