@@ -79,7 +79,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
   hits->clear();
   hit_at->assign(words.size(), -1);
   std::vector<uint32_t> scratch;
-  std::vector<uint32_t> ids(words.size(), PhraseTrie::kNotLooked);
+  PhraseTrie::IdCache ids;
   size_t n = words.size();
   size_t sentence_end = 0;
   size_t next_start = 0;  // into starts

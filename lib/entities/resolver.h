@@ -23,6 +23,7 @@ class Resolver {
 
  private:
   // resolver.cc
+  void Resolve();  // every hit, after BuildWords and FindHits
   void Country(const Hit& h, const Entry& e);
   void Place(size_t hi, const Entry& e);
   void Organization(size_t hi, const Entry& e);

@@ -4,7 +4,6 @@
 namespace communique::internal {
 namespace {
 
-constexpr size_t kMaxPhraseWords = 16;
 
 bool Holds(CaseRule rule, Shape shape) {
   switch (rule) {
@@ -206,11 +205,11 @@ uint32_t PhraseTrie::Id(const Word& w) const {
   return e != nullptr ? e->id - 1 : kUnknown;
 }
 
-PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vector<uint32_t>* ids,
-                                      size_t i, size_t limit, std::vector<uint32_t>* scratch) const {
+PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, IdCache* ids, size_t i,
+                                      size_t limit, std::vector<uint32_t>* scratch) const {
   Match best;
   if (i >= limit) return best;
-  uint32_t& first = (*ids)[i];
+  uint32_t& first = ids->At(i);
   Reach at;
   if (first == kNotLooked) {
     // A lower-case word starts only phrases written in lower case (titles),
@@ -235,7 +234,7 @@ PhraseTrie::Match PhraseTrie::Longest(const std::vector<Word>& words, std::vecto
     if (k > i) {
       // No edge from this node has a word with this bit (a leaf has none).
       if (!(at.next_words & NextBit(words[k].hash))) break;
-      uint32_t& id = (*ids)[k];
+      uint32_t& id = ids->At(k);
       if (id == kNotLooked) {
         // No edge from this node has a word of this shape of key: the word
         // stays unlooked (Id would find no child either).

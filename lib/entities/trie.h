@@ -5,6 +5,7 @@
 #define COMMUNIQUE_LIB_ENTITIES_TRIE_H_
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,12 +43,29 @@ class PhraseTrie {
 
   static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
 
-  /// The longest phrase starting at words[i] whose case rules hold, stopping
-  /// at `limit` (exclusive). `ids` caches word ids: start it as
-  /// words.size() times kNotLooked. `scratch` receives the payloads.
   static constexpr uint32_t kNotLooked = 0xFFFFFFFEu;
-  Match Longest(const std::vector<Word>& words, std::vector<uint32_t>* ids, size_t i,
-                size_t limit, std::vector<uint32_t>* scratch) const;
+  static constexpr size_t kMaxPhraseWords = 16;
+  /// The word ids Longest looked up for the last kMaxPhraseWords word
+  /// indices: a match reads only words [i, i + kMaxPhraseWords) and i never
+  /// decreases, so a ring of that size replaces a per-document array.
+  class IdCache {
+   public:
+    /// The cached id of word k (kNotLooked if none), to read and set.
+    uint32_t& At(size_t k) {
+      Slot& s = slots_[k % kMaxPhraseWords];
+      if (s.word != k) s = Slot{k, kNotLooked};
+      return s.id;
+    }
+
+   private:
+    struct Slot { size_t word = SIZE_MAX; uint32_t id = kNotLooked; };
+    Slot slots_[kMaxPhraseWords];
+  };
+  /// The longest phrase starting at words[i] whose case rules hold, stopping
+  /// at `limit` (exclusive). `ids` caches word ids across calls with
+  /// non-decreasing i. `scratch` receives the payloads.
+  Match Longest(const std::vector<Word>& words, IdCache* ids, size_t i, size_t limit,
+                std::vector<uint32_t>* scratch) const;
   /// True when Longest at a word surely finds nothing and changes nothing
   /// (whatever its cached id): a lower-case word no lower-case phrase starts
   /// with (the common case, tested inline before the call).

@@ -166,12 +166,14 @@ struct Output {
 
 }  // namespace
 
-std::vector<Word> BuildWords(std::string_view text, const Analysis& a, std::vector<uint32_t>* starts) {
+void BuildWords(std::string_view text, const Analysis& a, std::vector<Word>* words_out,
+                std::vector<uint32_t>* starts) {
   const uint32_t nt = static_cast<uint32_t>(a.tokens.size());
   starts->clear();
   // Sized without initialising (Word() leaves its fields unset), with room
   // for some split tokens, then written through a local pointer.
-  std::vector<Word> words(nt + nt / 4 + 16);
+  std::vector<Word>& words = *words_out;
+  words.resize(nt + nt / 4 + 16);
   const Output o{&words, starts};
   Word* out = words.data();
   const Token* toks = a.tokens.data();
@@ -232,7 +234,6 @@ std::vector<Word> BuildWords(std::string_view text, const Analysis& a, std::vect
     }
   }
   words.resize(static_cast<size_t>(out - words.data()));
-  return words;
 }
 
 }  // namespace communique::internal

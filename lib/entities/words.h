@@ -43,10 +43,12 @@ struct Word {
   uint32_t sentence;     ///< index into Analysis::sentences
 };
 
-/// The words of a document, in order. Linear in the token count. `starts`
+/// The words of a document, in order, into `words` (its old content is
+/// dropped; its capacity is reused). Linear in the token count. `starts`
 /// receives the index of each word with sentence_start set, in order: the
 /// sentence boundaries FindHits matches within.
-std::vector<Word> BuildWords(std::string_view text, const Analysis& a, std::vector<uint32_t>* starts);
+void BuildWords(std::string_view text, const Analysis& a, std::vector<Word>* words,
+                std::vector<uint32_t>* starts);
 
 /// Shape of a surface string (ASCII letters decide; other letters count as
 /// capital only when `token_capitalized`).

@@ -193,6 +193,36 @@ TEST_SUITE("entities") {
     CHECK(a.entities[0].code == "FRA");
   }
 
+  TEST_CASE("a document's entities do not depend on the document before it") {
+    // The resolver keeps its word and hit arrays per thread between
+    // documents: a short document after a long one must see none of it.
+    const std::string small = "Secretary of State Antony J. Blinken met the Minister of Foreign Affairs "
+                              "of the Russian Federation in Geneva. The counties of Bexar, Travis and "
+                              "Hays joined the United Nations Security Council talks.";
+    auto summary = [](std::string_view text, const Analysis& a) {
+      std::string out;
+      for (const Entity& e : a.entities) {
+        out.append(e.name).append("|").append(e.code).append("|");
+        out.append(std::to_string(static_cast<int>(e.type))).append(":");
+        for (const auto& m : e.mentions) out.append(" ").append(text.substr(m.span.begin, m.span.size()));
+        out.append("\n");
+      }
+      return out;
+    };
+    const std::string before = summary(small, AnalyzeOk(small));
+    std::string large;
+    for (int i = 0; i < 400; ++i)
+      large += "President Joe Biden told NATO allies in Brussels that the Ministry of Defense of Ukraine "
+               "and Kharkiv Oblast officials would meet Chancellor Olaf Scholz. ";
+    const Analysis big = AnalyzeOk(large);
+    // A phrase repeated further apart than the longest table phrase is found every time.
+    const Entity* ukraine = ByMention(large, big, "Ukraine");
+    REQUIRE(ukraine != nullptr);
+    CHECK(ukraine->mentions.size() == 400);
+    CHECK(summary(small, AnalyzeOk(small)) == before);
+    CHECK(before.find("Blinken") != std::string::npos);
+  }
+
   TEST_CASE("odd input does not crash and yields nothing strange") {
     for (std::string t : {std::string(), std::string("-"), std::string("U.S"), std::string("Mr."),
                           std::string("Ambassador to the"), std::string("the the the , ,"),
