@@ -12,6 +12,7 @@
 
 #include "communique/figure.h"
 #include "communique/status.h"
+#include "core/hash.h"
 #include "core/hash_filter.h"
 #include "core/word_filter.h"
 
@@ -32,10 +33,11 @@ enum WordRole : uint16_t {
 };
 
 /// Hash for maps keyed by std::string and looked up by string_view without
-/// building a string.
+/// building a string: HashWord, inline (std::hash calls _Hash_bytes, which
+/// cost more than the short words it hashes).
 struct WordHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const noexcept { return static_cast<size_t>(HashWord(s)); }
 };
 template <typename V>
 using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;

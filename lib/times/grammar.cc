@@ -219,6 +219,11 @@ void Grammar::Anchor(Expr* e) const {
   Point& p = e->point;
   if (!dct_ || p.year != kUnknown || e->type == TimeType::kSet) return;
   const CivilDate& d = *dct_;
+  // The tense only where a branch below reads it: Tense scans the words around.
+  const bool reads_tense = p.gran == Gran::kWeekday || p.gran == Gran::kSeason ||
+                           (p.gran == Gran::kMonth && p.month != kUnknown) ||
+                           ((p.gran == Gran::kDay || p.gran == Gran::kTime) && p.month != kUnknown && p.day != kUnknown);
+  if (!reads_tense) return;
   int tense = Tense(e->first, e->last);
   if (e->mod == TimeMod::kStart || e->mod == TimeMod::kAfter) tense = -1;  // since August: a past August
   if (p.gran == Gran::kWeekday) {
