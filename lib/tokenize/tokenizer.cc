@@ -659,7 +659,10 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     if (!len) break;
     const auto after = static_cast<uint8_t>(s[pos + len]);
     const uint8_t after_bits = kAsciiWordBits[after];
-    if (!(after_bits & kBitPlainEnd) && !(after == '.' && PeriodEndsWord(text, pos, len, t.flags)))
+    // A no-break space ends a word as a space does (ScanWord's class kSpace):
+    // some sources put one after every other word.
+    if (!(after_bits & kBitPlainEnd) && !(after == 0xC2 && n - (pos + len) > 1 && s[pos + len + 1] == '\xA0') &&
+        !(after == '.' && PeriodEndsWord(text, pos, len, t.flags)))
       break;
     t.span = {pos, pos + len};
     t.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + len)};
