@@ -129,6 +129,10 @@ Status NerTagger::Load(const Lexicon& lex) {
   return Status();
 }
 
+// A score in two 4-float vectors (GCC/Clang vector extension): the same
+// per-label float additions, kept in registers.
+using F4 = float __attribute__((vector_size(16)));
+
 void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
   using namespace ner;
   Atoms a;
@@ -168,79 +172,115 @@ void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
   d->pl_o[1] = Has(kPlW) ? Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower))) : kNoRow;
   d->cw[0] = RowIf(kCw, d->common, PosHash(false), d->shape);
   d->cw[1] = RowIf(kCw, d->common, PosHash(true), d->shape);
+  F4 lo, hi;
+  std::memcpy(&lo, prev_weights_[kNerO].data(), sizeof lo);
+  std::memcpy(&hi, prev_weights_[kNerO].data() + 4, sizeof hi);
+  AddOwnRows(*d, &lo, &hi);
+  std::memcpy(d->after_o, &lo, sizeof lo);
+  std::memcpy(d->after_o + 4, &hi, sizeof hi);
 }
 
 namespace {
 
-using F4 = float __attribute__((vector_size(16)));
-
-// A per-thread cache of WordInfo by word bytes, two ways per set (bounded:
-// 4096 entries of words up to 22 bytes, about 0.7 MB). An entry is valid for
-// the tagger Load that filled it; the content is a pure function of the word
-// and the model, so hits and misses give the same scores.
-constexpr size_t kCachedLen = 22, kCacheSets = 2048;
-struct CacheEntry {
-  uint64_t generation = 0;
-  uint8_t len = 0;
-  bool has_own = false;  // info's own part is filled
-  uint8_t older = 0;     // of a set's first entry: the way used less recently
-  char text[kCachedLen];
+constexpr size_t kCachedLen = 22, kMaxTypes = 8192, kTypeSlots = 2 * kMaxTypes;
+struct TypeEntry {
   ner::WordInfo info;
+  uint8_t len;
+  char text[kCachedLen];
 };
 
 }  // namespace
 
-bool NerTagger::Lookup(std::string_view w, uint64_t slot_hash, bool own, ner::WordInfo* out) const {
-  if (w.size() > kCachedLen) {
-    DescribeContext(w, out);
-    if (own) DescribeOwn(w, out);
-    return own;
+// A thread's table of WordInfo by word (bounded: kMaxTypes words of up to
+// kCachedLen bytes, about 1.4 MB), emptied at a sentence start when full or
+// filled for another tagger Load. Entries neither move nor leave during a
+// sentence, so the sentence points at them instead of copying them; an
+// entry is a pure function of the word and the model, so hits and misses
+// give the same scores.
+struct NerWordTypes {
+  uint64_t generation = 0;
+  size_t count = 0;
+  // Open addressing by the slot hash, load <= 1/2: (high 32 bits | 1) << 32
+  // | entry index; 0 = empty.
+  std::unique_ptr<uint64_t[]> slots;
+  std::unique_ptr<TypeEntry[]> entries;
+  // The sentence's words without an entry (too long, or the table full);
+  // reserved for every word of the sentence, so they never move.
+  std::vector<ner::WordInfo> overflow;
+  // Per word of the sentence: its info, nullptr until fetched.
+  std::vector<ner::WordInfo*> at;
+};
+
+namespace {
+
+// The calling thread's table, ready for a sentence of n words.
+NerWordTypes& SentenceTypes(uint64_t generation, size_t n) {
+  thread_local NerWordTypes t;
+  if (!t.slots) {
+    t.slots.reset(new uint64_t[kTypeSlots]());
+    t.entries.reset(new TypeEntry[kMaxTypes]);  // not zeroed: filled on insert
   }
-  thread_local std::unique_ptr<CacheEntry[]> cache;
-  // Default-initialized: only the members with initializers are written
-  // (make_unique<T[]> would zero the whole 0.7 MB first).
-  if (!cache) cache.reset(new CacheEntry[2 * kCacheSets]);
-  CacheEntry* set = &cache[2 * ((slot_hash ^ (slot_hash >> 29)) & (kCacheSets - 1))];
-  auto holds = [&](const CacheEntry& c) {
-    return c.generation == generation_ && c.len == w.size() && std::memcmp(c.text, w.data(), w.size()) == 0;
-  };
-  // Two ways: the words of a document that share a set mostly both stay.
-  uint8_t way = holds(set[0]) ? 0 : holds(set[1]) ? 1 : 2;
-  if (way == 2) {
-    way = set[0].older;
-    CacheEntry& e = set[way];
-    DescribeContext(w, &e.info);
-    e.generation = generation_;
-    e.len = static_cast<uint8_t>(w.size());
-    e.has_own = false;
-    std::memcpy(e.text, w.data(), w.size());
+  if (t.generation != generation || t.count == kMaxTypes) {
+    std::fill_n(t.slots.get(), kTypeSlots, 0);
+    t.count = 0;
+    t.generation = generation;
   }
-  set[0].older = static_cast<uint8_t>(1 - way);
-  CacheEntry& e = set[way];
-  if (own && !e.has_own) {
-    DescribeOwn(w, &e.info);
-    e.has_own = true;
-  }
-  *out = e.info;
-  return e.has_own;
+  t.overflow.clear();
+  t.overflow.reserve(n);
+  t.at.assign(n, nullptr);
+  return t;
 }
 
-// Greedy left-to-right decoding (models without the viterbi row).
-// Adds the rows of word i's features that do not depend on the previous
-// label, in the order of FeatureKeys (the float additions of both decoders).
+}  // namespace
+
+// Inlined: the hit path runs about three times per scored word.
+[[gnu::always_inline]] inline ner::WordInfo* NerTagger::Fetch(const NerSentence& s, size_t j, NerWordTypes* t) const {
+  const std::string_view w = s[j];
+  if (w.size() > kCachedLen) return Describe(w, &t->overflow.emplace_back());
+  // Any hash that is a function of the word picks the slot; the entries are
+  // checked by their bytes.
+  const uint64_t h = s.SlotHash(j);
+  const uint64_t check = (h >> 32 | 1) << 32;
+  size_t slot = (h ^ (h >> 29)) & (kTypeSlots - 1);
+  for (uint64_t v; (v = t->slots[slot]) != 0; slot = (slot + 1) & (kTypeSlots - 1)) {
+    if ((v >> 32 << 32) != check) continue;
+    TypeEntry& e = t->entries[static_cast<uint32_t>(v)];
+    if (e.len == w.size() && std::memcmp(e.text, w.data(), w.size()) == 0) return &e.info;
+  }
+  if (t->count == kMaxTypes) return Describe(w, &t->overflow.emplace_back());
+  TypeEntry& e = t->entries[t->count];
+  t->slots[slot] = check | t->count;
+  ++t->count;
+  e.len = static_cast<uint8_t>(w.size());
+  std::memcpy(e.text, w.data(), w.size());
+  return Describe(w, &e.info);
+}
+
+ner::WordInfo* NerTagger::Describe(std::string_view w, ner::WordInfo* info) const {
+  DescribeContext(w, info);
+  info->has_own = false;
+  return info;
+}
+
+// The rows of word i's features that do not depend on the previous label,
+// in the order of FeatureKeys (the float additions of both decoders).
 template <typename Vec>
-void NerTagger::AddWordRows(const ner::WordInfo* info, size_t i, size_t n, Vec* lo, Vec* hi) const {
+void NerTagger::AddOwnRows(const ner::WordInfo& a, Vec* lo, Vec* hi) const {
+  for (size_t k = 0; k < 6; ++k) AddRow(a.own[k], lo, hi);  // w, W, p3, s3, s2, sh
+}
+
+template <typename Vec>
+void NerTagger::AddContextRows(const ner::WordInfo* const* info, size_t i, size_t n, Vec* lo, Vec* hi) const {
   using namespace ner;
-  const ner::WordInfo& a = info[i];
-  const ner::WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
-  const ner::WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
+  const ner::WordInfo& a = *info[i];
+  const ner::WordInfo* before = i >= 1 ? info[i - 1] : nullptr;
+  const ner::WordInfo* after = i + 1 < n ? info[i + 1] : nullptr;
   auto add_row = [&](uint32_t r) { AddRow(r, lo, hi); };
   auto add_key = [&](uint64_t key) { add_row(Row(key)); };
-  for (size_t k = 0; k < 6; ++k) add_row(a.own[k]);  // w, W, p3, s3, s2, sh
   add_row(before ? before->ctx[0] : edge_rows_[0]);
   add_row(after ? after->ctx[1] : edge_rows_[1]);
-  add_row(i >= 2 ? info[i - 2].ctx[2] : edge_rows_[2]);
-  add_row(i + 2 < n ? info[i + 2].ctx[3] : edge_rows_[3]);
+  add_row(i >= 2 ? info[i - 2]->ctx[2] : edge_rows_[2]);
+  add_row(i + 2 < n ? info[i + 2]->ctx[3] : edge_rows_[3]);
   add_row(before ? before->ctx[4] : edge_rows_[4]);
   add_row(after ? after->ctx[5] : edge_rows_[5]);
   const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
@@ -264,11 +304,11 @@ void NerTagger::AddRow(uint32_t r, Vec* lo, Vec* hi) const {
 
 // Inlined: both run for every scored word of both decoders.
 template <typename Vec>
-[[gnu::always_inline]] inline void NerTagger::AddTableRows(const ner::WordInfo* info, size_t i, size_t n, bool first_opens, Vec* lo,
-                             Vec* hi) const {
-  const ner::WordInfo& a = info[i];
-  const ner::WordInfo* before = i >= 1 ? &info[i - 1] : nullptr;
-  const ner::WordInfo* after = i + 1 < n ? &info[i + 1] : nullptr;
+[[gnu::always_inline]] inline void NerTagger::AddTableRows(const ner::WordInfo* const* info, size_t i, size_t n,
+                                                          bool first_opens, Vec* lo, Vec* hi) const {
+  const ner::WordInfo& a = *info[i];
+  const ner::WordInfo* before = i >= 1 ? info[i - 1] : nullptr;
+  const ner::WordInfo* after = i + 1 < n ? info[i + 1] : nullptr;
   auto add_row = [&](uint32_t r) { AddRow(r, lo, hi); };
   add_row(a.own[6]);  // gz
   if (before) add_row(before->ctx[6]);
@@ -277,41 +317,20 @@ template <typename Vec>
   if (after) add_row(after->lex_ctx[0]);
   add_row(a.hd);
   if (after) add_row(after->lex_ctx[1]);
-  if (i + 2 < n) add_row(info[i + 2].lex_ctx[2]);
+  if (i + 2 < n) add_row(info[i + 2]->lex_ctx[2]);
 }
 
-[[gnu::always_inline]] inline void NerTagger::FetchWindow(const NerSentence& s, size_t i, ner::WordInfo* info, uint8_t* done) const {
-  for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(s.n, i + 3); j < hi; ++j) {
-    if (done[j] == 2 || (done[j] == 1 && j != i)) continue;
-    done[j] = Lookup(s[j], s.SlotHash(j), j == i, &info[j]) ? 2 : 1;
+[[gnu::always_inline]] inline void NerTagger::FetchWindow(const NerSentence& s, size_t i, NerWordTypes* t) const {
+  ner::WordInfo** at = t->at.data();
+  for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(s.n, i + 3); j < hi; ++j)
+    if (at[j] == nullptr) at[j] = Fetch(s, j, t);
+  if (!at[i]->has_own) {
+    DescribeOwn(s[i], at[i]);
+    at[i]->has_own = true;
   }
 }
 
-namespace {
-
-// A sentence's word infos, fetched on first use (most words are never scored
-// nor next to a scored word): on the stack up to 64 words.
-struct WordInfos {
-  explicit WordInfos(size_t n) {
-    if (n <= kOnStack) return;
-    info_heap.resize(n);
-    done_heap.assign(n, 0);
-    info = info_heap.data();
-    done = done_heap.data();
-  }
-  WordInfos(const WordInfos&) = delete;
-  WordInfos& operator=(const WordInfos&) = delete;
-  static constexpr size_t kOnStack = 64;
-  ner::WordInfo info_buf[kOnStack];
-  uint8_t done_buf[kOnStack] = {};
-  std::vector<ner::WordInfo> info_heap;
-  std::vector<uint8_t> done_heap;
-  ner::WordInfo* info = info_buf;
-  uint8_t* done = done_buf;  // FetchWindow's marks
-};
-
-}  // namespace
-
+// Greedy left-to-right decoding (models without the viterbi row).
 void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
                           std::vector<NerSpan>* spans) const {
   using namespace ner;
@@ -322,8 +341,8 @@ void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
   // rule-based mentions: nothing to score.
   size_t i = s.NextCandidate(0);
   if (i == n) return;
-  WordInfos words(n);
-  const WordInfo* info = words.info;
+  NerWordTypes& types = SentenceTypes(generation_, n);
+  const WordInfo* const* info = types.at.data();
   const bool first_opens = SentenceFirst(s[0], 1);
   uint8_t prev = kNerO;
   for (; i < n; ++i) {
@@ -336,18 +355,24 @@ void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
       prev = kNerO;
       continue;
     }
-    FetchWindow(s, i, words.info, words.done);
+    FetchWindow(s, i, &types);
     // The same features, in the same order of float additions, as
     // FeatureKeys: rows cached per word, pair keys finished here.
-    const WordInfo& a = info[i];
-    // The score in two 4-float vectors (GCC/Clang vector extension): the
-    // same per-label float additions, kept in registers.
+    const WordInfo& a = *info[i];
+    // Bias and previous label, then the word's own rows: after an O (most
+    // words) summed once per word (WordInfo::after_o).
     F4 lo, hi;
-    std::memcpy(&lo, prev_weights_[prev].data(), sizeof lo);
-    std::memcpy(&hi, prev_weights_[prev].data() + 4, sizeof hi);
+    if (prev == kNerO) {
+      std::memcpy(&lo, a.after_o, sizeof lo);
+      std::memcpy(&hi, a.after_o + 4, sizeof hi);
+    } else {
+      std::memcpy(&lo, prev_weights_[prev].data(), sizeof lo);
+      std::memcpy(&hi, prev_weights_[prev].data() + 4, sizeof hi);
+      AddOwnRows(a, &lo, &hi);
+    }
     auto add_row = [&](uint32_t r) { AddRow(r, &lo, &hi); };
     auto add_key = [&](uint64_t key) { add_row(Row(key)); };
-    AddWordRows(info, i, n, &lo, &hi);
+    AddContextRows(info, i, n, &lo, &hi);
     if (prev == kNerO) {
       add_row(a.pl_o[0]);
       add_row(a.pl_o[1]);
@@ -385,16 +410,10 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
   // rule-based mentions: nothing to score.
   const size_t start = s.NextCandidate(0);
   if (start == n) return;
-  WordInfos words(n);
-  const WordInfo* info = words.info;
+  NerWordTypes& types = SentenceTypes(generation_, n);
+  const WordInfo* const* info = types.at.data();
   // back[i * kNerLabels + l]: the best previous label of label l at word i.
-  uint8_t back_buf[WordInfos::kOnStack * kNerLabels];
-  std::vector<uint8_t> back_heap;
-  uint8_t* back = back_buf;
-  if (n > WordInfos::kOnStack) {
-    back_heap.resize(n * kNerLabels);
-    back = back_heap.data();
-  }
+  std::vector<uint8_t> back(n * kNerLabels);
   const bool first_opens = SentenceFirst(s[0], 1);
   // best[l]: the best score of a labelling of the words so far ending in l,
   // for the labels in `live` (a bit per label).
@@ -404,7 +423,7 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
     std::array<float, kNerLabels> next;
     next.fill(0);
     uint8_t next_live = 0;
-    uint8_t* bk = back + i * kNerLabels;
+    uint8_t* bk = back.data() + i * kNerLabels;
     auto offer = [&](uint8_t prev, uint8_t l, float v) {
       if (!(next_live >> l & 1) || v > next[l]) {
         next[l] = v;
@@ -432,13 +451,14 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
       advance();
       continue;
     }
-    FetchWindow(s, i, words.info, words.done);
+    FetchWindow(s, i, &types);
     // The features that do not depend on the previous label, in the order
     // of FeatureKeys: rows cached per word, pair keys finished here; the
     // score in two 4-float vectors (GCC/Clang vector extension).
-    const WordInfo& a = info[i];
+    const WordInfo& a = *info[i];
     F4 lo{}, hi{};
-    AddWordRows(info, i, n, &lo, &hi);
+    AddOwnRows(a, &lo, &hi);
+    AddContextRows(info, i, n, &lo, &hi);
     AddTableRows(info, i, n, first_opens, &lo, &hi);
     // Then per live previous label: bias and previous label, pl,sh and pl,w.
     for (uint8_t prev = 0; prev < kNerLabels; ++prev) {

@@ -280,7 +280,11 @@ struct WordInfo {
   uint32_t cw[2];    // cw of the word not first / first in its sentence
   uint32_t hd;       // hd of the word
   uint32_t lex_ctx[3];  // the word as cw+1, hd+1, hd+2
+  bool has_own;         // own, pl_o, cw and after_o are filled
   uint64_t common;      // value hash of the common-word level
+  // The score after an O up to the rows of own[0..5] (bias and pl O, then
+  // those rows, the same float additions as in order): a pure function of the word.
+  float after_o[8];
 };
 
 /// One feature as strings (for the trainer and the model file).
@@ -387,7 +391,8 @@ struct NerSentence {
     const Token* const t = tokens;
     const char* const bytes = text;
     const uint8_t* const skipped = skip;
-    while (i < n && (skipped[i] || !kCanStartByte[static_cast<unsigned char>(bytes[t[i].span.begin])])) ++i;
+    // The byte first: most tokens fail it.
+    while (i < n && (!kCanStartByte[static_cast<unsigned char>(bytes[t[i].span.begin])] || skipped[i])) ++i;
     return i;
   }
   /// ner::CanStart of word i (its first byte) and not skipped.
@@ -401,6 +406,8 @@ struct NerSentence {
     return t;
   }();
 };
+
+struct NerWordTypes;  // tagger.cc: a thread's table of word infos
 
 /// The tagger; immutable after Load, shared by threads.
 class NerTagger {
@@ -469,17 +476,27 @@ class NerTagger {
     return Has(t) && a != 0 ? Row(ner::Key(t, a, b, c)) : kNoRow;
   }
   void TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels, std::vector<NerSpan>* spans) const;
+  // `info[j]`: word j's info (FetchWindow fills those around a scored word).
+  // The rows of word i's features that do not depend on the previous label:
+  // its own rows (w, W, p3, s3, s2, sh), then those of its neighbours and pairs.
   template <typename Vec>
-  void AddWordRows(const ner::WordInfo* info, size_t i, size_t n, Vec* lo, Vec* hi) const;
+  void AddOwnRows(const ner::WordInfo& a, Vec* lo, Vec* hi) const;
+  template <typename Vec>
+  void AddContextRows(const ner::WordInfo* const* info, size_t i, size_t n, Vec* lo, Vec* hi) const;
   template <typename Vec>
   void AddRow(uint32_t r, Vec* lo, Vec* hi) const;
   // The rows of word i's table features (gazetteer, common-word level, head
   // words); `first_opens`: SentenceFirst(s[0], 1).
   template <typename Vec>
-  void AddTableRows(const ner::WordInfo* info, size_t i, size_t n, bool first_opens, Vec* lo, Vec* hi) const;
-  // Fetches the infos of the words around word i (i with its own part) that
-  // `done` does not yet mark: done[j] 0 nothing, 1 context part, 2 both.
-  void FetchWindow(const NerSentence& s, size_t i, ner::WordInfo* info, uint8_t* done) const;
+  void AddTableRows(const ner::WordInfo* const* info, size_t i, size_t n, bool first_opens, Vec* lo,
+                    Vec* hi) const;
+  // Fetches the infos of the words around word i not yet fetched, and word
+  // i's own part.
+  void FetchWindow(const NerSentence& s, size_t i, NerWordTypes* types) const;
+  // Word j's info from the thread's table (described on a miss).
+  ner::WordInfo* Fetch(const NerSentence& s, size_t j, NerWordTypes* types) const;
+  // `info` with the context part of word `w` (no own part); returns it.
+  [[gnu::noinline]] ner::WordInfo* Describe(std::string_view w, ner::WordInfo* info) const;
   // Bias plus previous-label weights, per previous label.
   std::array<Row8, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;
@@ -493,10 +510,6 @@ class NerTagger {
   // only a scored word uses: surface and affix rows, pl,sh and pl,w after O.
   void DescribeContext(std::string_view w, ner::WordInfo* out) const;
   void DescribeOwn(std::string_view w, ner::WordInfo* out) const;
-  // Copies the word's info (with the own part if `own`) into `out`; returns
-  // whether the own part is there. `slot_hash` picks the cache slot: any
-  // hash that is a function of the word (entries are checked by the bytes).
-  bool Lookup(std::string_view w, uint64_t slot_hash, bool own, ner::WordInfo* out) const;
 };
 
 }  // namespace communique::internal
