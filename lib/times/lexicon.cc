@@ -265,8 +265,9 @@ std::string_view Lexicon::Phrase(std::string_view joined) const {
 }
 
 void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin, size_t token_end,
-                    std::vector<Atom>* out) const {
+                    std::vector<Atom>* out, std::vector<uint32_t>* may_start) const {
   out->clear();
+  may_start->clear();
   token_end = std::min(token_end, a.tokens.size());
   if (token_begin >= token_end) return;
   out->reserve((token_end - token_begin) + (token_end - token_begin) / 4);
@@ -322,16 +323,24 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
         out->push_back(x);
         continue;
       }
+      bool found = false;  // the word has classes or flags: only then can it start a parse
       if (hashes) {  // Lookup by the token's hash, the filter test inline: most words miss it
         const uint64_t bit = (hashes[k] >> kFilterShift) & (kFilterBits - 1);
-        if (filter[bit / 64] >> (bit % 64) & 1) x.set_word(Probe(norm, hashes[k], &x.flags, &x.starts));
+        if (filter[bit / 64] >> (bit % 64) & 1) {
+          x.set_word(Probe(norm, hashes[k], &x.flags, &x.starts));
+          found = true;
+        }
       } else {
         x.set_word(Lookup(norm, &x.flags, &x.starts));
+        found = true;
       }
       // the last byte first: most words end in neither '.' nor 's'
       if (norm.size() > 1 && (norm.back() == '.' || norm.back() == 's') && !x.word() &&
-          (norm.back() == '.' || (norm.size() > 2 && norm[norm.size() - 2] == '\'')))
+          (norm.back() == '.' || (norm.size() > 2 && norm[norm.size() - 2] == '\''))) {
         FindStripped(norm, &x);
+        found = true;
+      }
+      if (found && MayStartParse(x)) may_start->push_back(static_cast<uint32_t>(out->size()));
       out->push_back(x);
       continue;
     }
@@ -341,6 +350,8 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
       (*out)[first].glued = glued;
       (*out)[first].capitalized = (flags & kTokenCapitalized) != 0;
     }
+    for (size_t p = first; p < out->size(); ++p)
+      if (MayStartParse((*out)[p])) may_start->push_back(static_cast<uint32_t>(p));
   }
 }
 

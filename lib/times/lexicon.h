@@ -173,6 +173,10 @@ class Atom {
 };
 static_assert(sizeof(Atom) <= 32, "two atoms per cache line");
 
+/// Whether Grammar::ParseAt can succeed at an atom: some rule can start
+/// there, or it is a modifier or part-of-day word that can precede one.
+inline bool MayStartParse(const Atom& a) { return a.starts || (a.flags & (kPodStart | kPrefix)); }
+
 /// Longest phrase or holiday of time_phrases.tsv, in bytes (checked at load).
 constexpr size_t kMaxPhraseBytes = 64;
 
@@ -251,13 +255,12 @@ class Lexicon {
   }
   bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
-  /// The atoms of a document's tokens.
-  void Atoms(std::string_view text, const Analysis& a, std::vector<Atom>* out) const {
-    Atoms(text, a, 0, a.tokens.size(), out);
-  }
-  /// The atoms of tokens [token_begin, token_end) only (out is cleared).
+  /// The atoms of tokens [token_begin, token_end) (out is cleared), and
+  /// in may_start (cleared) the indices of the atoms where MayStartParse
+  /// holds, ascending: the stage parses there only, without a second pass
+  /// over every atom.
   void Atoms(std::string_view text, const Analysis& a, size_t token_begin, size_t token_end,
-             std::vector<Atom>* out) const;
+             std::vector<Atom>* out, std::vector<uint32_t>* may_start) const;
 
  private:
   Lexicon();

@@ -53,6 +53,7 @@ class TimeStage final : public Stage {
 
   void Run(std::string_view text, Analysis* a) const override {
     thread_local std::vector<Atom> atoms;
+    thread_local std::vector<uint32_t> may_start;  // kept as the atoms are
     std::optional<CivilDate> narrative;
     const size_t n_tokens = a->tokens.size();
     for (size_t tb = 0; tb < n_tokens;) {
@@ -64,25 +65,33 @@ class TimeStage final : public Stage {
         });
         if (s != a->sentences.end() && s->first_token <= last) te = s->first_token + s->token_count;
       }
-      lex_->Atoms(text, *a, tb, te, &atoms);
-      RunWindow(atoms, &narrative, a);
+      lex_->Atoms(text, *a, tb, te, &atoms, &may_start);
+      RunWindow(atoms, may_start, &narrative, a);
       tb = te;
     }
-    if (atoms.capacity() > kKeptAtoms) std::vector<Atom>().swap(atoms);
+    if (atoms.capacity() > kKeptAtoms) {
+      std::vector<Atom>().swap(atoms);
+      std::vector<uint32_t>().swap(may_start);
+    }
   }
 
  private:
-  void RunWindow(const std::vector<Atom>& atoms, std::optional<CivilDate>* narrative, Analysis* a) const {
+  // may_start: the atoms where a parse can begin (Lexicon::Atoms).
+  void RunWindow(const std::vector<Atom>& atoms, const std::vector<uint32_t>& may_start,
+                 std::optional<CivilDate>* narrative, Analysis* a) const {
     const size_t n = atoms.size();
     const char* const pool = a->norm_pool.data();
     times::Grammar grammar(*lex_, atoms, pool, a->header.date);  // holds the narrative date
     if (*narrative) grammar.SetNarrativeDate(**narrative);
-    const Atom* const first = atoms.data();  // a local: the stores below cannot move it
+    // ParseAt fails where no rule can start and no modifier precedes one:
+    // i goes from one atom of may_start to the next
+    const uint32_t* next = may_start.data();
+    const uint32_t* const last_start = next + may_start.size();
     for (size_t i = 0; i < n;) {
-      // ParseAt fails where no rule can start and no modifier precedes one
-      while (i < n && !first[i].starts && !(first[i].flags & (times::kPodStart | times::kPrefix))) ++i;
-      if (i == n) break;
-      const Atom& at = first[i];
+      while (next != last_start && *next < i) ++next;
+      if (next == last_start) break;
+      i = *next;
+      const Atom& at = atoms[i];
       bool open = Opens(at);
       if (!open && at.kind == AtomKind::kWord) {
         // a word that only opens an expression: near a core atom of its sentence
