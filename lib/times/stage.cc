@@ -95,10 +95,12 @@ class TimeStage final : public Stage {
       bool open = Opens(at);
       if (!open && at.kind == AtomKind::kWord) {
         // a word that only opens an expression: near a core atom of its sentence
-        size_t c = i + 1;
-        while (c < n && c - i <= kOpenerReach && !Opens(atoms[c])) ++c;
-        if ((at.word() || (at.flags & times::kOpener)) && c < n && c - i <= kOpenerReach &&
-            atoms[c].sentence == at.sentence)
+        size_t c = n;  // the core atom within reach (scanned for a word that can open only)
+        if (at.word() || (at.flags & times::kOpener)) {
+          c = i + 1;
+          while (c < n && c - i <= kOpenerReach && !Opens(atoms[c])) ++c;
+        }
+        if (c < n && c - i <= kOpenerReach && atoms[c].sentence == at.sentence)
           open = true;
         else if ((at.flags & times::kPhraseStart) && i + 1 < n && (atoms[i + 1].flags & times::kPhraseSecond) &&
                  lex_->PhrasePair(at.text(pool), atoms[i + 1].text(pool)))
