@@ -26,6 +26,10 @@ namespace {
 
 // Error lines printed on stderr before the rest go to the output only.
 constexpr uint64_t kMaxErrorMessages = 20;
+// Written output buffers kept for the next Items (their capacity saves a
+// large allocation, its page faults and the copies of growing per document),
+// at most this many bytes of capacity in all.
+constexpr size_t kMaxSpareOutputBytes = 8u << 20;
 
 class Pipeline {
  public:
@@ -90,6 +94,11 @@ class Pipeline {
         if (stop_ || work_.empty()) return;
         item = std::move(work_.front());
         work_.pop_front();
+        if (!spare_outputs_.empty()) {
+          spare_output_bytes_ -= spare_outputs_.back().capacity();
+          item->output = std::move(spare_outputs_.back());
+          spare_outputs_.pop_back();
+        }
       }
       worker->Process(item.get());
     }
@@ -161,6 +170,13 @@ class Pipeline {
         finished_ -= batch.size();
         in_flight_bytes_ -= charged;
         if (reader_waiting_ && HasRoom(resume_at_)) can_emit_.notify_one();
+        for (std::unique_ptr<Item>& item : batch) {
+          const size_t bytes = item->output.capacity();
+          if (spare_output_bytes_ + bytes > kMaxSpareOutputBytes) continue;
+          item->output.clear();
+          spare_output_bytes_ += bytes;
+          spare_outputs_.push_back(std::move(item->output));
+        }
       }
       batch.clear();  // frees the Items, outside the lock
     }
@@ -204,6 +220,8 @@ class Pipeline {
   std::condition_variable can_emit_, has_work_, has_result_;
   std::deque<std::unique_ptr<Item>> work_;
   std::vector<std::unique_ptr<Item>> slots_;
+  std::vector<std::string> spare_outputs_;  // cleared, for the workers to reuse
+  size_t spare_output_bytes_ = 0;           // their capacity in all
   uint64_t next_seq_ = 0;
   uint64_t next_write_ = 0;
   size_t in_flight_ = 0;

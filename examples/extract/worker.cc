@@ -77,11 +77,13 @@ struct Worker::Impl {
       : session(analyzer->NewSession()), options(opts) {}
 
   // Analyses `text` and writes its record (or its error record) into *item.
-  void AnalyzeText(std::string_view text, std::string_view id,
-                   std::optional<CivilDate> date, std::vector<Diagnostic> notes, Item* item) {
+  // utf8_checked: the text came out of the JSON parser, which checks UTF-8.
+  void AnalyzeText(std::string_view text, std::string_view id, std::optional<CivilDate> date,
+                   bool utf8_checked, std::vector<Diagnostic> notes, Item* item) {
     communique::DocumentInfo info;
     info.id = id;
     info.date = date;
+    info.utf8_checked = utf8_checked;
     Status status = session.Analyze(text, info, &analysis);
     if (!status.ok()) {
       Fail(id, std::move(status), item);
@@ -178,7 +180,7 @@ struct Worker::Impl {
       Fail(id, Status(ErrorCode::kInvalidJson, "no \"text\" string in the object"), item);
       return;
     }
-    AnalyzeText(text, id, date, std::move(notes), item);
+    AnalyzeText(text, id, date, true, std::move(notes), item);
   }
 
   communique::Session session;
@@ -200,7 +202,7 @@ void Worker::Process(Item* item) {
       impl_->Fail(item->id, item->status, item);
       break;
     case ItemKind::kText:
-      impl_->AnalyzeText(item->payload, item->id, impl_->options.default_date, {}, item);
+      impl_->AnalyzeText(item->payload, item->id, impl_->options.default_date, false, {}, item);
       break;
     case ItemKind::kJsonlLine:
       impl_->ProcessJsonl(item);

@@ -55,6 +55,11 @@ struct Options {
 struct DocumentInfo {
   std::string_view id;              ///< copied into Analysis::id
   std::optional<CivilDate> date;    ///< the document date, overrides the text's
+  /// The caller has checked that the text is well-formed UTF-8 (a validating
+  /// JSON parser has): Analyze skips its own pass over the bytes. Set it only
+  /// then: ill-formed bytes would still be analysed as U+FFFD, but without
+  /// their kInvalidUtf8 diagnostics or, under kStrict, the error.
+  bool utf8_checked = false;
 };
 
 class Session;

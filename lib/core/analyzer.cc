@@ -107,7 +107,9 @@ Status Session::Analyze(std::string_view text, const DocumentInfo& info, Analysi
                        "document of " + std::to_string(text.size()) + " bytes exceeds max_document_bytes (" +
                            std::to_string(opt.max_document_bytes) + ")",
                        opt.max_document_bytes));
-  if (opt.utf8_policy == Utf8Policy::kStrict) {
+  if (info.utf8_checked) {
+    // The caller's parser has seen every byte: no second pass.
+  } else if (opt.utf8_policy == Utf8Policy::kStrict) {
     size_t bad = internal::FirstInvalidUtf8(text);
     if (bad < text.size())
       return fail(Status(ErrorCode::kInvalidUtf8, "invalid UTF-8 byte 0x" +

@@ -88,6 +88,31 @@ TEST_SUITE("analyzer") {
     CHECK_FALSE(nlohmann::json::parse(json, nullptr, false).is_discarded());
   }
 
+  TEST_CASE("utf8_checked skips the UTF-8 pass: same records, and bad bytes still analysed as U+FFFD") {
+    auto analyzer = communique::testing::DefaultAnalyzer();  // kStrict
+    communique::Session session = analyzer->NewSession();
+    const std::string good = "Caf\xC3\xA9 owners said \xE2\x80\x9Cno\xE2\x80\x9D on 2 August 2021.";
+    communique::DocumentInfo info;
+    communique::Analysis checked, unchecked;
+    REQUIRE(session.Analyze(good, info, &unchecked).ok());
+    info.utf8_checked = true;
+    REQUIRE(session.Analyze(good, info, &checked).ok());
+    std::string a, b;
+    communique::AppendJson(unchecked, good, {true, false}, &a);
+    communique::AppendJson(checked, good, {true, false}, &b);
+    CHECK(a == b);
+    // A caller that sets the flag wrongly gets no error and no diagnostic,
+    // but the bytes are still analysed (and written) as U+FFFD.
+    const std::string bad = "Bad \xFF\xFE bytes and \xE2\x82 truncated.";
+    communique::Analysis wrong;
+    REQUIRE(session.Analyze(bad, info, &wrong).ok());
+    CHECK(wrong.diagnostics.empty());
+    CHECK(communique::Slice(bad, wrong.tokens.back().span) == ".");
+    std::string json;
+    communique::AppendJson(wrong, bad, {true, false}, &json);
+    CHECK_FALSE(nlohmann::json::parse(json, nullptr, false).is_discarded());
+  }
+
   TEST_CASE("empty input, BOM, NUL bytes") {
     auto a = communique::testing::AnalyzeOk("");
     CHECK(a.tokens.empty());
