@@ -101,7 +101,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
       i = lex.trie().SkipCannotStart(words, i, sentence_end);
       if (i >= sentence_end) continue;
     }
-    PhraseTrie::Match m = lex.trie().StartsNothing(words[i])
+    PhraseTrie::Match m = lex.trie().StartsNothing(words, i, sentence_end)
                               ? PhraseTrie::Match{}
                               : lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
     // A one-word place that is also a given name, before an initial and a

@@ -156,6 +156,10 @@ void PhraseTrie::MarkWord(uint64_t hash, uint8_t bits) {
 void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<CaseRule>& rules,
                      uint32_t value) {
   if (keys.empty() || keys.size() > kMaxPhraseWords || rules.size() != keys.size()) return;
+  if (keys.size() == 1)
+    AddToFilter(&single_filter_, HashWord(keys[0]));
+  else
+    AddToFilter(&pair_filter_, PairHash(HashWord(keys[0]), HashWord(keys[1])));
   uint32_t node = 0;
   uint64_t packed = 0;
   for (size_t i = 0; i < keys.size(); ++i) {

@@ -73,10 +73,16 @@ class PhraseTrie {
     return w.shape == Shape::kLower && !MaybeLowerStart(w.hash);
   }
 
-  /// CannotStart, and for other words: a word in no phrase (one filter
-  /// test). Not for SkipCannotStart: capitalized words start name runs.
-  bool StartsNothing(const Word& w) const {
-    return w.shape == Shape::kLower ? !MaybeLowerStart(w.hash) : !MaybeKnown(w.hash);
+  /// True when Longest at words[i] (within `limit`) surely finds nothing:
+  /// CannotStart, or a word that is no one-word phrase and does not start a
+  /// longer one with the word after it (two filter tests; "the", and most
+  /// capitalized words the vocabulary knows). Not for SkipCannotStart:
+  /// capitalized words start name runs.
+  bool StartsNothing(const std::vector<Word>& words, size_t i, size_t limit) const {
+    const Word& w = words[i];
+    if (CannotStart(w)) return true;
+    if (InFilter(single_filter_, w.hash)) return false;
+    return i + 1 >= limit || !InFilter(pair_filter_, PairHash(w.hash, words[i + 1].hash));
   }
 
   /// The first index in [i, limit) where CannotStart does not hold (a word
@@ -148,8 +154,15 @@ class PhraseTrie {
   static uint64_t FilterBit(uint64_t h) { return uint64_t{1} << ((h >> 40) & 63); }
   bool MaybeKnown(uint64_t h) const { return (filter_[FilterWord(h)] & FilterBit(h)) != 0; }
   void Remember(uint64_t h) { filter_[FilterWord(h)] |= FilterBit(h); }
+  // Filters of the same size and bits of the one-word phrases and of the
+  // first two words of longer phrases (StartsNothing).
+  static bool InFilter(const std::vector<uint64_t>& f, uint64_t h) { return (f[FilterWord(h)] & FilterBit(h)) != 0; }
+  static void AddToFilter(std::vector<uint64_t>* f, uint64_t h) { (*f)[FilterWord(h)] |= FilterBit(h); }
+  static uint64_t PairHash(uint64_t first, uint64_t second) { return first * 0x9E3779B97F4A7C15ull ^ second; }
   HashMap64<VocabEntry> vocab_;  // HashWord(word key) -> entry
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
+  std::vector<uint64_t> single_filter_ = std::vector<uint64_t>(kFilterWords, 0);
+  std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(kFilterWords, 0);
   std::vector<Reach> root_;           // per word id: the node its phrases start at (words looked up before)
   HashMap64<uint32_t> lower_starts_;  // the kStartsAny words (a few hundred): hash -> id + 1
   // A 64 Kbit filter of the lower_starts_ hashes (bits 24..39): most

@@ -223,6 +223,21 @@ TEST_SUITE("entities") {
     CHECK(before.find("Blinken") != std::string::npos);
   }
 
+  TEST_CASE("table phrases are found at the very end of a text and of a sentence") {
+    // FindHits skips a word when neither it alone nor it with the next word
+    // starts a phrase: the last word has no next word.
+    for (std::string t : {std::string("Talks were held in The Hague"), std::string("the United States"),
+                          std::string("Russia"), std::string("He met the President of Russia"),
+                          std::string("They went to the United States. Russia objected.")}) {
+      Analysis a = AnalyzeOk(t);
+      const bool hague = t.find("Hague") != std::string::npos;
+      const bool us = t.find("United States") != std::string::npos;
+      if (hague) CHECK(ByMention(t, a, "The Hague") != nullptr);
+      if (us) CHECK(ByMention(t, a, "United States") != nullptr);
+      if (t.find("Russia") != std::string::npos) CHECK(ByMention(t, a, "Russia") != nullptr);
+    }
+  }
+
   TEST_CASE("odd input does not crash and yields nothing strange") {
     for (std::string t : {std::string(), std::string("-"), std::string("U.S"), std::string("Mr."),
                           std::string("Ambassador to the"), std::string("the the the , ,"),
