@@ -56,6 +56,16 @@ inline CharInfo ClassifyAt(std::string_view text, size_t pos) noexcept {
   return ClassifyNonAscii(text, pos);
 }
 
+/// s with ASCII capitals lowered, written to buf (at least s.size()
+/// bytes): no string allocated.
+inline std::string_view AsciiLowerInto(std::string_view s, char* buf) noexcept {
+  for (size_t k = 0; k < s.size(); ++k) {
+    const char c = s[k];
+    buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf, s.size());
+}
+
 /// True for ASCII letters and digits.
 inline bool IsAsciiAlnum(uint8_t b) noexcept {
   return b < 0x80 && (kAsciiClass[b] == CharClass::kLetter || kAsciiClass[b] == CharClass::kDigit);

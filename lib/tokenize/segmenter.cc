@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/tables.h"
+#include "tokenize/chars.h"
 
 namespace communique::internal {
 namespace {
@@ -194,8 +195,11 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
         std::string speaker;
         for (size_t k = i; k < i + label; ++k) {
           std::string_view w = Slice(text, toks[k].span);
-          std::string lw = Lower(w);
-          if (lw.back() == '.') lw.pop_back();
+          const std::string_view bare = w.back() == '.' ? w.substr(0, w.size() - 1) : w;
+          // The honorifics have at most four letters: a longer word is none
+          // of them in any case, and is not lowered.
+          char lower_buf[4];
+          const std::string_view lw = bare.size() <= 4 ? AsciiLowerInto(bare, lower_buf) : bare;
           if (lw == "mr" || lw == "ms" || lw == "mrs" || lw == "dr" || lw == "miss") continue;
           if (!speaker.empty()) speaker.push_back(' ');
           bool first_char = true;
@@ -208,9 +212,11 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
           }
         }
         tr.speaker = speaker;
-        std::string first_word = Lower(Slice(text, t.span));
-        if (first_word.back() == '.') first_word.pop_back();
-        tr.is_question = label == 1 && question_labels_.count(first_word) > 0;
+        if (label == 1) {  // a question label is one word
+          std::string first_word = Lower(Slice(text, t.span));
+          if (first_word.back() == '.') first_word.pop_back();
+          tr.is_question = question_labels_.count(first_word) > 0;
+        }
         tr.span = {t.span.begin, t.span.end};
         out->turns.push_back(std::move(tr));
         turn = static_cast<int32_t>(out->turns.size() - 1);

@@ -167,12 +167,6 @@ bool StartsWithCI(std::string_view text, size_t pos, std::string_view prefix) {
   return true;
 }
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // A common top-level domain at pos, followed by a non-letter.
 bool IsTopLevelDomain(std::string_view text, size_t pos) {
@@ -290,8 +284,9 @@ bool Tokenizer::IsNumberWord(std::string_view lower) const noexcept {
 bool Tokenizer::JoinsHyphen(std::string_view left, std::string_view text,
                             uint32_t hyphen) const {
   if (left.empty() || left.size() > 12) return false;
-  std::string lower = AsciiLower(left);
-  if (hyphen_prefixes_.count(lower)) return true;
+  char left_buf[12], right_buf[16];
+  const std::string_view lower = AsciiLowerInto(left, left_buf);
+  if (hyphen_prefixes_.find(lower) != hyphen_prefixes_.end()) return true;
   uint32_t right_begin = hyphen + 1;
   if (static_cast<uint8_t>(text[hyphen]) >= 0x80) right_begin = hyphen + 3;  // U+2010/2011
   uint32_t right_end = right_begin;
@@ -301,7 +296,7 @@ bool Tokenizer::JoinsHyphen(std::string_view left, std::string_view text,
     ++right_end;
   }
   std::string_view right = text.substr(right_begin, right_end - right_begin);
-  if (IsNumberWord(lower) && !right.empty() && IsNumberWord(AsciiLower(right))) return true;
+  if (IsNumberWord(lower) && !right.empty() && IsNumberWord(AsciiLowerInto(right, right_buf))) return true;
   // A single letter before the hyphen: e-mail, X-ray, T-shirt.
   if (left.size() == 1 && ((left[0] >= 'a' && left[0] <= 'z') || (left[0] >= 'A' && left[0] <= 'Z')))
     return true;
@@ -447,7 +442,10 @@ bool Tokenizer::JoinsHyphen(std::string_view left, std::string_view text,
     std::string_view suffix = text.substr(apostrophe, i - apostrophe);
     size_t apos_len = static_cast<uint8_t>(text[apostrophe]) >= 0x80 ? 3 : 1;
     std::string_view after = suffix.substr(apos_len);
-    std::string lower = AsciiLower(after);
+    // The clitics below are at most two letters: a longer suffix is none of
+    // them in any case, and is not lowered.
+    char lower_buf[2];
+    const std::string_view lower = after.size() <= 2 ? AsciiLowerInto(after, lower_buf) : after;
     if (lower == "t" && apostrophe > pos && (text[apostrophe - 1] == 'n' || text[apostrophe - 1] == 'N'))
       clitic_begin = apostrophe - 1;  // n't
     else if (!(lower.empty() || lower == "s" || lower == "re" || lower == "ve" || lower == "ll" ||
