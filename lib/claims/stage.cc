@@ -109,11 +109,15 @@ class ClaimStage final : public Stage {
     for (const Unit& u : units) {
       SplitAtFigures(*a, u.span, &cursors.figure, &pieces);
       for (const Span& piece : pieces) {
-        Claim c;
+        // Built in place: moving a Claim in copies its three strings.
+        Claim& c = a->claims.emplace_back();
         c.span = piece;
         while (c.span.begin < c.span.end && (text[c.span.begin] == ' ' || text[c.span.begin] == '\n')) ++c.span.begin;
         while (c.span.end > c.span.begin && (text[c.span.end - 1] == ' ' || text[c.span.end - 1] == '\n')) --c.span.end;
-        if (!Fill(text, *a, hashes, mentions, &cursors, &c)) continue;
+        if (!Fill(text, *a, hashes, mentions, &cursors, &c)) {
+          a->claims.pop_back();
+          continue;
+        }
         const Quote& q = a->quotes[static_cast<size_t>(u.quote)];
         c.quote = u.continuation ? -1 : u.quote;
         c.speaker = q.speaker;
@@ -121,7 +125,6 @@ class ClaimStage final : public Stage {
         c.kind = u.continuation ? QuoteKind::kIndirect : q.kind;
         c.stated_on = StatedOn(*a, q, doc_date);
         c.about = About(text, *a, c);
-        a->claims.push_back(std::move(c));
       }
     }
     SortClaims(&a->claims);
