@@ -297,8 +297,6 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
     }
   };
   load_sentence();
-  // the previous token's end; no token begins at UINT32_MAX
-  uint32_t prev_end = token_begin > 0 ? tokens[token_begin - 1].span.end : UINT32_MAX;
   for (size_t k = token_begin; k < token_end; ++k) {
     const Token& t = tokens[k];
     const uint32_t begin = t.span.begin, end = t.span.end;
@@ -308,8 +306,8 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
     }
     const int32_t s = begin >= sent_begin ? static_cast<int32_t>(sent) : -1;  // sent_begin is UINT32_MAX past the last
     const std::string_view norm(pool + t.norm.begin, t.norm.size());
-    const bool glued = prev_end == begin && !(t.flags & kTokenSpaceBefore);
-    prev_end = end;
+    // read from the previous token, not carried in a variable (one register fewer in the loop)
+    const bool glued = k > 0 && tokens[k - 1].span.end == begin && !(t.flags & kTokenSpaceBefore);
     const TokenKind kind = t.kind;
     const uint8_t flags = t.flags;
     const bool punct = kind == TokenKind::kPunctuation || kind == TokenKind::kQuote || kind == TokenKind::kSymbol;
