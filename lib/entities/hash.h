@@ -90,6 +90,26 @@ class HashMap64 {
   size_t mask_ = 0, count_ = 0;
 };
 
+/// Whether the first n bytes (n <= 24) at `a` and `b` are equal, without a
+/// memcmp call (it costs more than a short word): two or three fixed-size
+/// loads per side, overlapping in the middle, none outside [a, a + n) or [b, b + n).
+inline bool SameShortBytes(const char* a, const char* b, size_t n) {
+  auto differ = [&](size_t at, auto zero) {  // the sizeof(zero) bytes at `at` differ
+    decltype(zero) x, y;
+    std::memcpy(&x, a + at, sizeof x);
+    std::memcpy(&y, b + at, sizeof y);
+    return x ^ y;
+  };
+  if (n >= 8) {
+    uint64_t d = differ(0, uint64_t{}) | differ(n - 8, uint64_t{});
+    if (n > 16) d |= differ(8, uint64_t{});
+    return d == 0;
+  }
+  if (n >= 4) return (differ(0, uint32_t{}) | differ(n - 4, uint32_t{})) == 0;
+  if (n >= 2) return (differ(0, uint16_t{}) | differ(n - 2, uint16_t{})) == 0;
+  return n == 0 || a[0] == b[0];
+}
+
 }  // namespace communique::internal
 
 #endif  // COMMUNIQUE_LIB_ENTITIES_HASH_H_

@@ -19,7 +19,7 @@ void NerTagger::Insert(uint64_t key, const std::array<float, kNerLabels>& w) {
       return;
     }
     if (slots_[s].fp == 0) {
-      filter_[(key >> 20) & (kFilterBits / 64 - 1)] |= uint64_t{1} << ((key >> 14) & 63);
+      filter_[FilterWord(key)] |= FilterBit(key);
       slots_[s] = {fp, static_cast<uint32_t>(weights_.size())};
       Row8& row = weights_.emplace_back();
       std::copy(w.begin(), w.end(), row.begin());
@@ -72,6 +72,8 @@ Status NerTagger::Load(const Lexicon& lex) {
   while (slots < tsv.rows.size() * 2 + 2) slots *= 2;
   slots_.assign(slots, Slot{});
   filter_.assign(kFilterBits / 64, 0);
+  vocabulary_.assign(kFilterBits / 64, 0);
+  pair_vocabulary_.assign(kFilterBits / 64, 0);
   weights_.clear();
   weights_.reserve(tsv.rows.size());
   mask_ = slots - 1;
@@ -106,6 +108,20 @@ Status NerTagger::Load(const Lexicon& lex) {
     }
     Insert(f.key(), w);
     templates_ |= uint32_t{1} << f.t;
+    using namespace ner;
+    const bool word_template = f.t == kW || f.t == kSurf || f.t == kWm1 || f.t == kWp1 || f.t == kWm2 || f.t == kWp2;
+    if (word_template || (f.t == kPlW && f.arity == 2)) {
+      const uint64_t h = HashValue(f.values[word_template ? 0 : 1]);
+      vocabulary_[FilterWord(h)] |= FilterBit(h);
+    }
+    if ((f.t == kWm1W || f.t == kWWp1) && f.arity == 2) {
+      const bool wm1w = f.t == kWm1W;
+      for (size_t v = 0; v < 2; ++v) {
+        const uint8_t side = wm1w ? (v == 0 ? kAsWm1OfW : kAsWOfWm1) : (v == 0 ? kAsWOfWp1 : kAsWp1OfW);
+        const uint64_t h = PairSideHash(HashValue(f.values[v]), side);
+        pair_vocabulary_[FilterWord(h)] |= FilterBit(h);
+      }
+    }
   }
   using namespace ner;
   lex_needs_ = {Has(kGaz) || Has(kGazm1) || Has(kGazp1), Has(kCw) || Has(kCwp1),
@@ -142,13 +158,15 @@ void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
   d->sh3_as_prev = KeyStart(kSh3, a.shape);
   d->wm1w_as_prev = KeyStart(kWm1W, a.lower);
   d->wwp1_as_self = KeyStart(kWWp1, a.lower);
-  d->own[0] = RowIf(kW, a.lower);
+  d->pair_sides = PairSides(a.lower);
+  const bool known = InVocabulary(a.lower);
+  d->own[0] = known ? RowIf(kW, a.lower) : kNoRow;
   d->own[5] = RowIf(kSh, a.shape);
   d->own[6] = RowIf(kGaz, a.gaz);
-  d->ctx[0] = RowIf(kWm1, a.lower);
-  d->ctx[1] = RowIf(kWp1, a.lower);
-  d->ctx[2] = RowIf(kWm2, a.lower);
-  d->ctx[3] = RowIf(kWp2, a.lower);
+  d->ctx[0] = known ? RowIf(kWm1, a.lower) : kNoRow;
+  d->ctx[1] = known ? RowIf(kWp1, a.lower) : kNoRow;
+  d->ctx[2] = known ? RowIf(kWm2, a.lower) : kNoRow;
+  d->ctx[3] = known ? RowIf(kWp2, a.lower) : kNoRow;
   d->ctx[4] = RowIf(kShm1, a.shape);
   d->ctx[5] = RowIf(kShp1, a.shape);
   d->ctx[6] = RowIf(kGazm1, a.gaz);
@@ -164,12 +182,12 @@ void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
   using namespace ner;
   Atoms a;
   OwnAtomsOf(w, &a);
-  d->own[1] = RowIf(kSurf, a.surface);
+  d->own[1] = InVocabulary(a.surface) ? RowIf(kSurf, a.surface) : kNoRow;
   d->own[2] = RowIf(kP3, a.p3);
   d->own[3] = RowIf(kS3, a.s3);
   d->own[4] = RowIf(kS2, a.s2);
   d->pl_o[0] = Has(kPlSh) ? Row(KeyEnd(Mix(plsh_start_[kNerO] ^ d->shape))) : kNoRow;
-  d->pl_o[1] = Has(kPlW) ? Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower))) : kNoRow;
+  d->pl_o[1] = Has(kPlW) && InVocabulary(d->lower) ? Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower))) : kNoRow;
   d->cw[0] = RowIf(kCw, d->common, PosHash(false), d->shape);
   d->cw[1] = RowIf(kCw, d->common, PosHash(true), d->shape);
   F4 lo, hi;
@@ -245,7 +263,7 @@ NerWordTypes& SentenceTypes(uint64_t generation, size_t n) {
   for (uint64_t v; (v = t->slots[slot]) != 0; slot = (slot + 1) & (kTypeSlots - 1)) {
     if ((v >> 32 << 32) != check) continue;
     TypeEntry& e = t->entries[static_cast<uint32_t>(v)];
-    if (e.len == w.size() && std::memcmp(e.text, w.data(), w.size()) == 0) return &e.info;
+    if (e.len == w.size() && SameShortBytes(e.text, w.data(), w.size())) return &e.info;
   }
   if (t->count == kMaxTypes) return Describe(w, &t->overflow.emplace_back());
   TypeEntry& e = t->entries[t->count];
@@ -286,9 +304,14 @@ void NerTagger::AddContextRows(const ner::WordInfo* const* info, size_t i, size_
   const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
   const uint64_t shp1 = after ? after->shape : NoShapeHash();
   add_key(KeyEnd(Mix(Mix(sh3 ^ a.shape) ^ shp1)));
-  const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
-  add_key(KeyEnd(Mix(wm1w ^ a.lower)));
-  add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
+  // A pair key only where both words have their place in the template's
+  // rows (WordInfo::pair_sides); the sentence edges always.
+  if (!before || ((before->pair_sides & kAsWm1OfW) && (a.pair_sides & kAsWOfWm1))) {
+    const uint64_t wm1w = before ? before->wm1w_as_prev : KeyStart(kWm1W, StartHash());
+    add_key(KeyEnd(Mix(wm1w ^ a.lower)));
+  }
+  if (!after || ((a.pair_sides & kAsWOfWp1) && (after->pair_sides & kAsWp1OfW)))
+    add_key(KeyEnd(Mix(a.wwp1_as_self ^ (after ? after->lower : EndHash()))));
 }
 
 // Adds weight row r (none: kNoRow) to the score held in two 4-float vectors.

@@ -281,11 +281,15 @@ struct WordInfo {
   uint32_t hd;       // hd of the word
   uint32_t lex_ctx[3];  // the word as cw+1, hd+1, hd+2
   bool has_own;         // own, pl_o, cw and after_o are filled
+  uint8_t pair_sides;   // PairSide bits: where the word occurs in the rows of w-1,w and w,w+1
   uint64_t common;      // value hash of the common-word level
   // The score after an O up to the rows of own[0..5] (bias and pl O, then
   // those rows, the same float additions as in order): a pure function of the word.
   float after_o[8];
 };
+
+/// The places of a word in the pair templates' values (WordInfo::pair_sides).
+enum PairSide : uint8_t { kAsWm1OfW = 1, kAsWOfWm1 = 2, kAsWOfWp1 = 4, kAsWp1OfW = 8 };
 
 /// One feature as strings (for the trainer and the model file).
 struct FeatureText {
@@ -440,7 +444,7 @@ class NerTagger {
   /// Row of a feature key in the weights, or kNoRow.
   static constexpr uint32_t kNoRow = ~uint32_t{0};
   uint32_t Row(uint64_t key) const {
-    if (!((filter_[(key >> 20) & (kFilterBits / 64 - 1)] >> ((key >> 14) & 63)) & 1)) return kNoRow;
+    if (!(filter_[FilterWord(key)] & FilterBit(key))) return kNoRow;
     const uint32_t fp = Fingerprint(key);
     for (size_t s = key & mask_;; s = (s + 1) & mask_) {
       if (slots_[s].fp == fp) return slots_[s].index;
@@ -459,6 +463,29 @@ class NerTagger {
   // An 8 KB bit filter of the keys: most absent features cost one L1 probe.
   static constexpr size_t kFilterBits = size_t{1} << 16;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+  // A bit filter of the value hashes of the word templates (w, W, w-1, w+1,
+  // w-2, w+2 and the word of pl,w): a word outside it has none of their rows,
+  // so describing it makes none of their keys (most words of a document).
+  std::vector<uint64_t> vocabulary_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+  static size_t FilterWord(uint64_t h) { return (h >> 20) & (kFilterBits / 64 - 1); }
+  static uint64_t FilterBit(uint64_t h) { return uint64_t{1} << ((h >> 14) & 63); }
+  bool InVocabulary(uint64_t value_hash) const {
+    return (vocabulary_[FilterWord(value_hash)] & FilterBit(value_hash)) != 0;
+  }
+  // The same for the values of w-1,w and w,w+1 per place (ner::PairSide): a
+  // pair key is made only where both words have their place.
+  std::vector<uint64_t> pair_vocabulary_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+  static uint64_t PairSideHash(uint64_t value_hash, uint8_t side) {
+    return value_hash ^ (uint64_t{side} * 0x9E3779B97F4A7C15ULL);
+  }
+  uint8_t PairSides(uint64_t value_hash) const {
+    uint8_t sides = 0;
+    for (const uint8_t side : {ner::kAsWm1OfW, ner::kAsWOfWm1, ner::kAsWOfWp1, ner::kAsWp1OfW}) {
+      const uint64_t h = PairSideHash(value_hash, side);
+      if (pair_vocabulary_[FilterWord(h)] & FilterBit(h)) sides |= side;
+    }
+    return sides;
+  }
   // Rows padded to 8 floats (the last 0) so that scoring adds whole vectors;
   // each label's sum is the same float additions as unpadded.
   static constexpr size_t kRowWidth = 8;
