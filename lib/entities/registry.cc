@@ -89,19 +89,32 @@ int32_t Registry::LastPerson(uint32_t class_mask, std::string_view affiliation) 
   return -1;
 }
 
+void SortMentions(std::vector<Mention>* mentions) {
+  auto less = [](const Mention& a, const Mention& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
+  };
+  auto not_less = [&](const Mention& a, const Mention& b) { return !less(a, b); };
+  if (std::adjacent_find(mentions->begin(), mentions->end(), not_less) != mentions->end())
+    std::sort(mentions->begin(), mentions->end(), less);
+}
+
 std::vector<Entity> Registry::Finish() {
-  for (Entity& e : entities_)
-    std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& a, const Mention& b) {
-      return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
-    });
+  for (Entity& e : entities_) SortMentions(&e.mentions);
   std::vector<uint32_t> order(entities_.size());
   std::iota(order.begin(), order.end(), 0u);
   order.erase(std::remove_if(order.begin(), order.end(),
                              [this](uint32_t i) { return entities_[i].mentions.empty(); }),
               order.end());
-  std::stable_sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
+  auto by_first = [this](uint32_t a, uint32_t b) {
     return entities_[a].mentions.front().span.begin < entities_[b].mentions.front().span.begin;
-  });
+  };
+  // Entities are mostly made at their first mention: often in order already,
+  // then the stable sort is the identity and no entity needs to move.
+  if (!std::is_sorted(order.begin(), order.end(), by_first)) std::stable_sort(order.begin(), order.end(), by_first);
+  if (order.size() == entities_.size() && std::is_sorted(order.begin(), order.end())) {
+    for (uint32_t i = 0; i < entities_.size(); ++i) entities_[i].id = i;
+    return std::move(entities_);
+  }
   std::vector<Entity> out;
   out.reserve(order.size());
   for (uint32_t i : order) {

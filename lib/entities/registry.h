@@ -16,6 +16,11 @@
 
 namespace communique::internal {
 
+/// Sorts mentions by (begin, end) as std::sort does; a list already
+/// strictly in that order (the usual case: mentions arrive in text order)
+/// is left as it is, which is std::sort's result too.
+void SortMentions(std::vector<Mention>* mentions);
+
 class Registry {
  public:
   /// The entity with `key`, created with `proto`'s fields if new. Returns its index.

@@ -781,17 +781,21 @@ void NameSuffixes(std::string_view text, std::vector<Entity>* entities) {
 
 // Sorts mentions and entities by first mention, drops empty entities, renumbers ids.
 void Finish(std::vector<Entity>* entities) {
-  for (Entity& e : *entities)
-    std::sort(e.mentions.begin(), e.mentions.end(), [](const Mention& x, const Mention& y) {
-      return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end < y.span.end;
-    });
+  for (Entity& e : *entities) SortMentions(&e.mentions);
   // The same order as a stable sort of the entities, found on (begin, index)
-  // pairs: each entity is moved once, not through a merge buffer.
+  // pairs: each entity is moved once, not through a merge buffer, and none
+  // when all are in order already.
   std::vector<std::pair<uint32_t, uint32_t>> order;
   order.reserve(entities->size());
   for (uint32_t i = 0; i < entities->size(); ++i)
     if (!(*entities)[i].mentions.empty()) order.push_back({(*entities)[i].mentions.front().span.begin, i});
-  std::sort(order.begin(), order.end());
+  if (!std::is_sorted(order.begin(), order.end())) std::sort(order.begin(), order.end());
+  bool in_place = order.size() == entities->size();
+  for (uint32_t i = 0; i < order.size() && in_place; ++i) in_place = order[i].second == i;
+  if (in_place) {
+    for (uint32_t i = 0; i < entities->size(); ++i) (*entities)[i].id = i;
+    return;
+  }
   std::vector<Entity> out;
   out.reserve(order.size());
   for (const auto& [begin, i] : order) {

@@ -238,6 +238,22 @@ TEST_SUITE("entities") {
     }
   }
 
+  TEST_CASE("entities made out of text order still come out sorted, ids = indices") {
+    // A list before its plural noun is resolved from its last member back
+    // (Hays, Travis, Bexar); Finish must reorder them.
+    const std::string t = "Bexar, Travis and Hays counties got aid. Later Hays and Travis counties voted.";
+    Analysis a = AnalyzeOk(t);
+    REQUIRE(ByMention(t, a, "Bexar") != nullptr);
+    REQUIRE(ByMention(t, a, "Hays") != nullptr);
+    CHECK(ByMention(t, a, "Bexar")->id < ByMention(t, a, "Hays")->id);
+    for (size_t i = 0; i < a.entities.size(); ++i) {
+      CHECK(a.entities[i].id == i);
+      for (size_t k = 1; k < a.entities[i].mentions.size(); ++k)
+        CHECK(a.entities[i].mentions[k - 1].span.begin < a.entities[i].mentions[k].span.begin);
+      if (i > 0) CHECK(a.entities[i - 1].mentions[0].span.begin < a.entities[i].mentions[0].span.begin);
+    }
+  }
+
   TEST_CASE("odd input does not crash and yields nothing strange") {
     for (std::string t : {std::string(), std::string("-"), std::string("U.S"), std::string("Mr."),
                           std::string("Ambassador to the"), std::string("the the the , ,"),
