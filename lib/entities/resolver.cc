@@ -387,8 +387,10 @@ void Resolver::NamedRun(size_t hi) {
 void Resolver::NamedRunPart(size_t hi, Hit h) {
   // "National Aeronautics and Space Administration": a run, "and", and a run
   // that ends in an organization head are one name.
-  if (const HeadInfo* own = HeadAt(h.last - 1);
-      (own == nullptr || !own->last) && h.last - h.first >= 2 && h.last + 1 < words_.size() &&
+  // Head words are looked up once per word: the last word's again only when
+  // the name grows, the first word's only when it is another word.
+  const HeadInfo* head_last = HeadAt(h.last - 1);
+  if ((head_last == nullptr || !head_last->last) && h.last - h.first >= 2 && h.last + 1 < words_.size() &&
       words_[h.last].key == "and") {
     const int32_t ri = hit_at_[h.last + 1];
     if (ri >= 0 && hits_[static_cast<size_t>(ri)].entry < 0 && !used_[static_cast<size_t>(ri)]) {
@@ -398,12 +400,12 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
           words_[run.first].sentence == words_[h.first].sentence) {
         used_[static_cast<size_t>(ri)] = true;
         h.last = run.last;
+        head_last = head;
       }
     }
   }
   uint32_t len = h.last - h.first;
-  const HeadInfo* head_last = HeadAt(h.last - 1);
-  const HeadInfo* head_first = HeadAt(h.first);
+  const HeadInfo* head_first = len == 1 ? head_last : HeadAt(h.first);
   // Most runs have no head word: every head rule below needs one.
   if (head_last == nullptr && head_first == nullptr) {
     PersonRun(h);
@@ -422,7 +424,7 @@ void Resolver::NamedRunPart(size_t hi, Hit h) {
     const Entry* pe = EntryOf(hits_[hi - 1]);
     after_place = pe && (pe->kind == EntryKind::kPlace || pe->kind == EntryKind::kRegion);
     // "Taiwan Strait": a country before a location head word.
-    const HeadInfo* lh = HeadAt(h.last - 1);
+    const HeadInfo* lh = head_last;
     if (pe && pe->kind == EntryKind::kCountry && len == 1 && lh && lh->last &&
         lh->type == EntityType::kLocation && !words_[h.first - 1].possessive)
       after_place = true;
