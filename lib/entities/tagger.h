@@ -420,6 +420,8 @@ class NerTagger {
   /// then one weight per label). `lex` gives the gazetteer bits and must outlive the tagger.
   Status Load(const Lexicon& lex);
   bool empty() const { return count_ == 0; }
+  /// Decodes by Viterbi whatever the model says (tests: the shipped model is greedy).
+  void set_viterbi(bool on) { viterbi_ = on; }
   /// The labels of one sentence and their spans (as Spans(labels) gives
   /// them). Words with `skip` set are O and not scored. A model with a
   /// `viterbi` row is decoded by Viterbi under the BIO constraints (an I-

@@ -1,0 +1,125 @@
+// The NER tagger's decoders (lib/entities/tagger.cc): the greedy decoder of
+// the shipped model, the Viterbi decoder of models with a viterbi row, and
+// the per-thread table of word types both read (hits, misses, a full table).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "communique/communique.h"
+#include "entities/lexicon.h"
+#include "entities/tagger.h"
+
+using namespace communique;
+using namespace communique::internal;
+
+namespace {
+
+struct Tagged {
+  std::vector<std::vector<uint8_t>> labels;  // per sentence
+  std::vector<std::vector<NerSpan>> spans;
+  std::vector<std::string> words;            // of the whole text, by sentence
+};
+
+// Tags every sentence of `text` with nothing skipped.
+Tagged TagAll(const NerTagger& tagger, const std::string& text) {
+  static const auto analyzer = Analyzer::Create({}).value();
+  const Analysis a = analyzer->Analyze(text, {}).value();
+  Tagged out;
+  for (const Sentence& s : a.sentences) {
+    std::vector<uint8_t> skip(s.token_count, 0);
+    const NerSentence words{a.tokens.data() + s.first_token, s.token_count, text.data(), skip.data(),
+                            a.norm_hashes.size() == a.tokens.size() ? a.norm_hashes.data() + s.first_token
+                                                                   : nullptr};
+    out.labels.emplace_back();
+    out.spans.emplace_back();
+    tagger.Tag(words, &out.labels.back(), &out.spans.back());
+    for (size_t i = 0; i < words.size(); ++i) out.words.emplace_back(words[i]);
+  }
+  return out;
+}
+
+struct Loaded {
+  Lexicon lex;
+  NerTagger tagger;
+  Loaded() {
+    REQUIRE(lex.Load().ok());
+    REQUIRE(tagger.Load(lex).ok());
+  }
+};
+
+const std::string kPerson = "The report was written by Marguerite Okonkwo, who spent two years on it.";
+
+}  // namespace
+
+TEST_SUITE("tagger") {
+
+TEST_CASE("greedy: an unlisted full name is one person span, as Spans(labels) gives it") {
+  Loaded m;
+  const Tagged t = TagAll(m.tagger, kPerson);
+  REQUIRE(t.spans.size() == 1);
+  REQUIRE(t.spans[0].size() == 1);
+  const NerSpan& s = t.spans[0][0];
+  CHECK(s.type == kNerBPer);
+  CHECK(t.words[s.first_word] == "Marguerite");
+  CHECK(t.words[s.first_word + 1] == "Okonkwo");  // unskipped words after it may continue it
+  CHECK(s.end_word >= s.first_word + 2);
+  const std::vector<NerSpan> again = NerTagger::Spans(t.labels[0]);
+  REQUIRE(again.size() == 1);
+  CHECK(again[0].first_word == s.first_word);
+  CHECK(again[0].end_word == s.end_word);
+}
+
+TEST_CASE("Viterbi: the same name, labels that obey the BIO constraints, and lower case all O") {
+  Loaded m;
+  m.tagger.set_viterbi(true);
+  const Tagged t = TagAll(m.tagger, kPerson + " It came out in May and was read by Nicolas Ferreira in Lisbon.");
+  REQUIRE(!t.spans.empty());
+  bool marguerite = false, nicolas = false, lisbon = false;
+  size_t offset = 0;
+  for (size_t k = 0; k < t.labels.size(); ++k) {
+    const std::vector<uint8_t>& labels = t.labels[k];
+    for (size_t i = 0; i < labels.size(); ++i) {
+      const uint8_t prev = i == 0 ? uint8_t{kNerO} : labels[i - 1];
+      CHECK(ner::Allowed(prev, labels[i], ner::CanStart(t.words[offset + i])));
+    }
+    for (const NerSpan& s : t.spans[k]) {
+      const std::string& first = t.words[offset + s.first_word];
+      const size_t size = s.end_word - s.first_word;
+      marguerite = marguerite || (s.type == kNerBPer && first == "Marguerite" && size >= 2);
+      nicolas = nicolas || (s.type == kNerBPer && first == "Nicolas" && size == 2);
+      lisbon = lisbon || (s.type == kNerBLoc && first == "Lisbon" && size == 1);
+    }
+    CHECK(t.spans[k].size() == NerTagger::Spans(labels).size());
+    offset += labels.size();
+  }
+  CHECK(marguerite);
+  CHECK(nicolas);
+  CHECK(lisbon);
+  const Tagged lower = TagAll(m.tagger, "the meeting ended early and everyone went home after lunch.");
+  for (const std::vector<NerSpan>& spans : lower.spans) CHECK(spans.empty());
+}
+
+TEST_CASE("the word-type table: hits, misses and a sentence longer than the table tag alike") {
+  Loaded m;
+  const Tagged first = TagAll(m.tagger, kPerson);
+  // More distinct capitalized words than the table holds, in one sentence
+  // (the rest go to the sentence's overflow) and then many (the table fills
+  // and is emptied at a sentence start).
+  std::string many;
+  for (int i = 0; i < 9000; ++i) many += "Qx" + std::to_string(i) + "zed ";
+  many += "went home.";
+  for (int round = 0; round < 2; ++round) {
+    const Tagged filler = TagAll(m.tagger, round == 0 ? many : many + " " + many);
+    CHECK(!filler.labels.empty());
+    const Tagged again = TagAll(m.tagger, kPerson);
+    CHECK(again.labels == first.labels);
+  }
+  for (int viterbi = 0; viterbi < 2; ++viterbi) {
+    m.tagger.set_viterbi(viterbi == 1);
+    const Tagged a = TagAll(m.tagger, kPerson), b = TagAll(m.tagger, kPerson);
+    CHECK(a.labels == b.labels);
+  }
+}
+
+}  // TEST_SUITE
