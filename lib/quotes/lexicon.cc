@@ -35,6 +35,7 @@ Status QuoteLexicon::Load() {
     CueForm f;
     f.words = SplitWords(row.fields[0]);
     if (f.words.empty()) continue;
+    for (const std::string& w : f.words) f.hashes.push_back(HashWord(w));
     f.lemma = std::string(row.fields[1]);
     std::string_view type = row.fields[2];
     f.type = type == "participle" ? CueType::kParticiple
@@ -98,8 +99,12 @@ const CueForm* QuoteLexicon::MatchCueSlow(const Analysis& a, std::string_view w,
   if (it == cues_by_first_.end()) return nullptr;
   for (size_t idx : it->second) {  // longest first (Load)
     const CueForm& f = cues_[idx];
-    if (i + f.words.size() > end || f.words[0] != w) continue;
+    if (i + f.words.size() > end) continue;
+    // The next words' norm hashes first: most forms fail there, without a
+    // string compared.
     bool ok = true;
+    for (size_t k = 1; k < f.words.size() && ok; ++k) ok = NormHash(a, i + k) == f.hashes[k];
+    if (!ok || f.words[0] != w) continue;
     for (size_t k = 1; k < f.words.size() && ok; ++k) ok = NormOf(a, i + k) == f.words[k];
     if (ok) return &f;
   }

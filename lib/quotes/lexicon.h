@@ -28,6 +28,7 @@ enum class CueType : uint8_t {
 
 struct CueForm {
   std::vector<std::string> words;  ///< normalized token forms
+  std::vector<uint64_t> hashes;    ///< HashWord of each word: compared before the strings
   std::string lemma;
   CueType type = CueType::kVerb;
   bool strict = false;  ///< often a noun/adjective: needs a speech context

@@ -815,8 +815,12 @@ class QuoteStage final : public Stage {
  private:
   bool HasCue(const Analysis& a) const {
     const size_t n = a.tokens.size();
-    for (size_t i = 0; i < n; ++i)
+    const uint64_t* hashes = NormHashes(a);  // null for hand-built tokens
+    for (size_t i = 0; i < n; ++i) {
+      // Most words start no cue: the hash filter inline before the call.
+      if (hashes && !lex_.MayStartCue(hashes[i])) continue;
       if (lex_.MatchCue(a, i, n)) return true;
+    }
     return false;
   }
 
