@@ -224,14 +224,39 @@ int32_t Resolver::TownAt(uint32_t first, uint32_t last) const {
 
 namespace {
 
-// Prepositions after which a name is a place whatever else it may be.
-bool IsStrongPlacePreposition(std::string_view k) {
-  return k == "in" || k == "near" || k == "outside" || k == "inside" || k == "across";
-}
+// What the word before a run of capitalized words says of it.
+enum class RunContext : uint8_t {
+  kNone,
+  kStrong,     ///< a name after it is a place whatever else it may be: in, near, outside, inside, across
+  kWeak,       ///< a place unless it is also a person's name: at, from, via, toward(s), into
+  kThe,        ///< "the Kyle area"
+  kSeparator,  ///< and, or, ",": a list of places (AfterListedPlace)
+};
 
-// Prepositions after which a name is a place unless it is also a person's name.
-bool IsPlacePrepositionWeak(std::string_view k) {
-  return k == "at" || k == "from" || k == "via" || k == "toward" || k == "towards" || k == "into";
+// One switch on the length instead of comparing each word of the lists
+// (TownRun asks this of every run).
+RunContext ContextOf(std::string_view k) {
+  switch (k.size()) {
+    case 1: return k == "," ? RunContext::kSeparator : RunContext::kNone;
+    case 2:
+      return k == "in" ? RunContext::kStrong
+             : k == "at" ? RunContext::kWeak
+             : k == "or" ? RunContext::kSeparator : RunContext::kNone;
+    case 3:
+      return k == "the" ? RunContext::kThe
+             : k == "and" ? RunContext::kSeparator
+             : k == "via" ? RunContext::kWeak : RunContext::kNone;
+    case 4:
+      return k == "near" ? RunContext::kStrong
+             : k == "from" || k == "into" ? RunContext::kWeak : RunContext::kNone;
+    case 6:
+      return k == "inside" || k == "across" ? RunContext::kStrong
+             : k == "toward" ? RunContext::kWeak : RunContext::kNone;
+    case 7:
+      return k == "outside" ? RunContext::kStrong
+             : k == "towards" ? RunContext::kWeak : RunContext::kNone;
+    default: return RunContext::kNone;
+  }
 }
 
 std::string TitleCase(std::string_view s) {
@@ -292,10 +317,13 @@ void Resolver::TownRun(size_t hi) {
       state_after = e != nullptr && (e->kind == EntryKind::kPlace || e->kind == EntryKind::kCountry ||
                                      e->kind == EntryKind::kCapital);
     }
-    const bool area = before == "the" && h.last < words_.size() &&
+    const RunContext context = ContextOf(before);
+    const bool area = context == RunContext::kThe && h.last < words_.size() &&
                       (words_[h.last].key == "area" || words_[h.last].key == "region");
-    strong = IsStrongPlacePreposition(before);
-    const bool weak = IsPlacePrepositionWeak(before) || AfterListedPlace(hi);
+    strong = context == RunContext::kStrong;
+    // AfterListedPlace needs a separator before the run.
+    const bool weak = context == RunContext::kWeak ||
+                      (context == RunContext::kSeparator && AfterListedPlace(hi));
     if (!state_after && !area && !strong && !weak) return;
     country = TownAt(h.first, h.last);
     if (country < 0) return;
