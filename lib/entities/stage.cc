@@ -249,8 +249,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
     bool seen;
   };
   std::array<LowerAnswer, kMaxLowerScans> lower_answers;  // the scans' answers, lower_scans of them
-  std::vector<uint8_t> labels;
-  std::vector<NerSpan> spans;
+  // Per thread, reused by every document (a sentence's worth of each).
+  thread_local std::vector<uint8_t> labels;
+  thread_local std::vector<NerSpan> spans;
   for (const Sentence& sent : a->sentences) {
     // words[i]: the surface of token i of the sentence without its clitic;
     // skip[i]: a rule-based mention covers it.

@@ -336,6 +336,8 @@ template <typename Vec>
   add_row(a.own[6]);  // gz
   if (before) add_row(before->ctx[6]);
   if (after) add_row(after->ctx[7]);
+  // A model without the common-word and head templates (the shipped one) has none of the rest.
+  if (!lex_needs_.common && !lex_needs_.head) return;
   add_row(a.cw[i == 0 || (i == 1 && first_opens)]);
   if (after) add_row(after->lex_ctx[0]);
   add_row(a.hd);
