@@ -5,6 +5,7 @@
 #define COMMUNIQUE_LIB_TIMES_GRAMMAR_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +42,7 @@ struct DurParts {
 class Grammar {
  public:
   /// pool: the analysis' norm pool, which the atoms' texts are in.
-  Grammar(const Lexicon& lex, const std::vector<Atom>& atoms, const char* pool, std::optional<CivilDate> dct)
+  Grammar(const Lexicon& lex, std::span<const Atom> atoms, const char* pool, std::optional<CivilDate> dct)
       : lex_(lex), at_(atoms), pool_(pool), dct_(dct) {}
   /// The longest expression starting at atom i, or nullopt.
   std::optional<Expr> ParseAt(size_t i) const;
@@ -109,7 +110,7 @@ class Grammar {
   void Finish(Expr* e) const;            ///< range from the point
 
   const Lexicon& lex_;
-  const std::vector<Atom>& at_;
+  std::span<const Atom> at_;
   const char* pool_;
   std::optional<CivilDate> dct_;
   std::optional<CivilDate> narrative_;

@@ -4,6 +4,7 @@
 // date (calendar.cc).
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "core/stage.h"
@@ -77,7 +78,7 @@ class TimeStage final : public Stage {
 
  private:
   // may_start: the atoms where a parse can begin (Lexicon::Atoms).
-  void RunWindow(const std::vector<Atom>& atoms, const std::vector<uint32_t>& may_start,
+  void RunWindow(std::span<const Atom> atoms, std::span<const uint32_t> may_start,
                  std::optional<CivilDate>* narrative, Analysis* a) const {
     const size_t n = atoms.size();
     const char* const pool = a->norm_pool.data();
