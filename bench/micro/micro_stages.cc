@@ -83,12 +83,13 @@ void BuildFixture(Fixture* f) {
   f->stages.push_back(Take(in::CreateQuoteStage(f->options), "quotes"));
   f->stages.push_back(Take(in::CreateClaimStage(f->options), "claims"));
   f->before.resize(f->stages.size());
+  std::vector<in::ScratchSlot> scratch(f->stages.size());  // a Session's
   for (const Doc& d : f->docs) {
     cq::Analysis a;
     Prepare(&a, d);
     for (size_t k = 0; k < f->stages.size(); ++k) {
       f->before[k].push_back(a);
-      f->stages[k]->Run(d.text, &a);
+      f->stages[k]->Run(d.text, &a, &scratch[k]);
     }
   }
 }
@@ -141,6 +142,7 @@ void BM_Tokenize(benchmark::State& state) {
 void RunStages(benchmark::State& state, size_t first, size_t last) {
   const Fixture& f = *g_fixture;
   cq::Analysis a;
+  std::vector<in::ScratchSlot> scratch(f.stages.size());  // a Session's
   size_t records = 0;
   for (auto _ : state) {
     records = 0;
@@ -148,7 +150,7 @@ void RunStages(benchmark::State& state, size_t first, size_t last) {
       state.PauseTiming();
       a = f.before[first][d];
       state.ResumeTiming();
-      for (size_t k = first; k <= last; ++k) f.stages[k]->Run(f.docs[d].text, &a);
+      for (size_t k = first; k <= last; ++k) f.stages[k]->Run(f.docs[d].text, &a, &scratch[k]);
       records += a.times.size() + a.figures.size() + a.entities.size() + a.quotes.size() + a.claims.size();
     }
     benchmark::DoNotOptimize(records);

@@ -82,7 +82,7 @@ class ClaimStage final : public Stage {
     return Status();
   }
 
-  void Run(std::string_view text, Analysis* a) const override {
+  void Run(std::string_view text, Analysis* a, ScratchSlot*) const override {
     if (a->quotes.empty()) return;
     std::vector<Unit> units = Units(*a);
     // Mentions as (begin << 32 | entity): sorted as (begin, entity) pairs

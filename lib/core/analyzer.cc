@@ -27,6 +27,7 @@ struct Analyzer::Impl {
 
 struct Session::Impl {
   std::shared_ptr<const Analyzer> analyzer;
+  std::vector<internal::ScratchSlot> scratch;  // one per stage, in run order
 };
 
 Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -75,6 +76,7 @@ Result<std::shared_ptr<const Analyzer>> Analyzer::Create(const Options& options)
 Session Analyzer::NewSession() const {
   auto impl = std::make_unique<Session::Impl>();
   impl->analyzer = shared_from_this();
+  impl->scratch.resize(impl_->stages.size());
   return Session(std::move(impl));
 }
 
@@ -131,7 +133,7 @@ Status Session::Analyze(std::string_view text, const DocumentInfo& info, Analysi
   az.header->Parse(text, info.date, &out->header, &out->diagnostics);
   az.tokenizer->Tokenize(text, 0, out);
   az.segmenter->Segment(text, out->header.body_begin, opt.max_sentence_tokens, out);
-  for (const auto& stage : az.stages) stage->Run(text, out);
+  for (size_t k = 0; k < az.stages.size(); ++k) az.stages[k]->Run(text, out, &impl_->scratch[k]);
   return Status();
 }
 

@@ -10,6 +10,7 @@
 #include "communique/analysis.h"
 #include "communique/analyzer.h"
 #include "communique/status.h"
+#include "core/scratch.h"
 
 namespace communique::internal {
 
@@ -19,7 +20,8 @@ class Stage {
   /// Adds this stage's records to *a. `text` is the whole document;
   /// a->tokens, sentences, paragraphs, header and earlier stages' records are
   /// filled. Must be linear (or n log n) in the text and never fail.
-  virtual void Run(std::string_view text, Analysis* a) const = 0;
+  /// `scratch`: this stage's slot in the calling Session (see scratch.h).
+  virtual void Run(std::string_view text, Analysis* a, ScratchSlot* scratch) const = 0;
 };
 
 /// Factories, one per extractor (lib/<stage>/). Errors: kDataLoadFailed.

@@ -71,15 +71,8 @@ std::string Resolver::CountryCode(int32_t c) const {
 
 namespace {
 
-// The per-document arrays, kept per thread between documents: no allocation
-// (and no fresh pages) for them per document. Arrays that grew past
-// kMaxKeptWords words are freed, which bounds what a thread keeps.
-struct Scratch {
-  std::vector<Word> words;
-  std::vector<uint32_t> starts;
-  std::vector<Hit> hits;
-  std::vector<int32_t> hit_at;
-};
+// Arrays that grew past kMaxKeptWords words are freed, which bounds what a
+// Session keeps.
 constexpr size_t kMaxKeptWords = size_t{1} << 17;
 
 template <typename T>
@@ -89,21 +82,20 @@ void Keep(std::vector<T>* from, std::vector<T>* to) {
 
 }  // namespace
 
-std::vector<Entity> Resolver::Run() {
-  thread_local Scratch scratch;
+std::vector<Entity> Resolver::Run(ResolverScratch* scratch) {
   std::vector<uint32_t> sentence_starts;
-  words_.swap(scratch.words);
-  sentence_starts.swap(scratch.starts);
-  hits_.swap(scratch.hits);
-  hit_at_.swap(scratch.hit_at);
+  words_.swap(scratch->words);
+  sentence_starts.swap(scratch->starts);
+  hits_.swap(scratch->hits);
+  hit_at_.swap(scratch->hit_at);
   BuildWords(text_, a_, &words_, &sentence_starts);
   FindHits(lex_, words_, sentence_starts, &hits_, &hit_at_);
   used_.assign(hits_.size(), false);
   Resolve();
-  Keep(&words_, &scratch.words);
-  Keep(&sentence_starts, &scratch.starts);
-  Keep(&hits_, &scratch.hits);
-  Keep(&hit_at_, &scratch.hit_at);
+  Keep(&words_, &scratch->words);
+  Keep(&sentence_starts, &scratch->starts);
+  Keep(&hits_, &scratch->hits);
+  Keep(&hit_at_, &scratch->hit_at);
   return reg_.Finish();
 }
 

@@ -15,11 +15,21 @@
 
 namespace communique::internal {
 
+/// The per-document arrays, kept by the Session between documents: no
+/// allocation (and no fresh pages) for them per document.
+struct ResolverScratch {
+  std::vector<Word> words;
+  std::vector<uint32_t> starts;
+  std::vector<Hit> hits;
+  std::vector<int32_t> hit_at;
+};
+
 class Resolver {
  public:
   Resolver(const Lexicon& lex, std::string_view text, const Analysis& a);
   /// Resolves every hit; returns the entities (sorted, ids = indices).
-  std::vector<Entity> Run();
+  /// Borrows the arrays of *scratch and gives them back.
+  std::vector<Entity> Run(ResolverScratch* scratch);
 
  private:
   // resolver.cc

@@ -223,10 +223,18 @@ bool FindHashWhere(const uint64_t* hashes, size_t n, uint64_t want, Ok ok) {
   return false;
 }
 
+// The entity stage's buffers, kept by the Session between documents.
+struct EntityScratch : StageScratch {
+  ResolverScratch resolver;
+  ScratchSlot word_types;  // the tagger's
+  std::vector<uint8_t> labels;  // a sentence's worth
+  std::vector<NerSpan> spans;
+};
+
 // Adds tagger names on tokens no rule-based mention touches; `covered` is
 // updated with the tagger's mentions.
 void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_view text,
-                       Analysis* a, std::vector<uint8_t>* covered_out) {
+                       EntityScratch* scratch, Analysis* a, std::vector<uint8_t>* covered_out) {
   const std::vector<Token>& toks = a->tokens;
   std::vector<uint8_t>& covered = *covered_out;
   covered.assign(toks.size(), 0);
@@ -249,9 +257,8 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
     bool seen;
   };
   std::array<LowerAnswer, kMaxLowerScans> lower_answers;  // the scans' answers, lower_scans of them
-  // Per thread, reused by every document (a sentence's worth of each).
-  thread_local std::vector<uint8_t> labels;
-  thread_local std::vector<NerSpan> spans;
+  std::vector<uint8_t>& labels = scratch->labels;
+  std::vector<NerSpan>& spans = scratch->spans;
   for (const Sentence& sent : a->sentences) {
     // words[i]: the surface of token i of the sentence without its clitic;
     // skip[i]: a rule-based mention covers it.
@@ -259,7 +266,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
                             covered.data() + sent.first_token,
                             norm_hashes ? norm_hashes + sent.first_token : nullptr};
     const uint8_t* skip = words.skip;
-    tagger.Tag(words, &labels, &spans);
+    tagger.Tag(words, &scratch->word_types, &labels, &spans);
     for (size_t si = 0; si < spans.size(); ++si) {  // SplitPersonPair may append
       NerSpan ns = spans[si];
       if (kNerTypes[(ns.type - 1) / 2] == EntityType::kPerson) SplitPersonPair(words, &ns, &spans);
@@ -810,11 +817,12 @@ class EntityStage final : public Stage {
  public:
   EntityStage(std::unique_ptr<Lexicon> lex, std::unique_ptr<NerTagger> tagger)
       : lex_(std::move(lex)), tagger_(std::move(tagger)) {}
-  void Run(std::string_view text, Analysis* a) const override {
+  void Run(std::string_view text, Analysis* a, ScratchSlot* slot) const override {
+    EntityScratch& scratch = ScratchOf<EntityScratch>(slot);
     Resolver resolver(*lex_, text, *a);
-    a->entities = resolver.Run();
+    a->entities = resolver.Run(&scratch.resolver);
     std::vector<uint8_t> covered;
-    AddTaggerEntities(*tagger_, *lex_, text, a, &covered);
+    AddTaggerEntities(*tagger_, *lex_, text, &scratch, a, &covered);
     CapitalTokens capitals(a->tokens, covered);
     PropagateNames(*lex_, text, &capitals, a);
     NameCapsPersons(*lex_, text, covered, &capitals, a);

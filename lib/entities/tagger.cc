@@ -209,13 +209,13 @@ struct TypeEntry {
 
 }  // namespace
 
-// A thread's table of WordInfo by word (bounded: kMaxTypes words of up to
+// A Session's table of WordInfo by word (bounded: kMaxTypes words of up to
 // kCachedLen bytes, about 1.4 MB), emptied at a sentence start when full or
 // filled for another tagger Load. Entries neither move nor leave during a
 // sentence, so the sentence points at them instead of copying them; an
 // entry is a pure function of the word and the model, so hits and misses
 // give the same scores.
-struct NerWordTypes {
+struct NerWordTypes : StageScratch {
   uint64_t generation = 0;
   size_t count = 0;
   // Open addressing by the slot hash, load <= 1/2: (high 32 bits | 1) << 32
@@ -231,9 +231,9 @@ struct NerWordTypes {
 
 namespace {
 
-// The calling thread's table, ready for a sentence of n words.
-NerWordTypes& SentenceTypes(uint64_t generation, size_t n) {
-  thread_local NerWordTypes t;
+// The table in *slot, ready for a sentence of n words.
+NerWordTypes& SentenceTypes(ScratchSlot* slot, uint64_t generation, size_t n) {
+  NerWordTypes& t = ScratchOf<NerWordTypes>(slot);
   if (!t.slots) {
     t.slots.reset(new uint64_t[kTypeSlots]());
     t.entries.reset(new TypeEntry[kMaxTypes]);  // not zeroed: filled on insert
@@ -356,7 +356,7 @@ template <typename Vec>
 }
 
 // Greedy left-to-right decoding (models without the viterbi row).
-void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
+void NerTagger::TagGreedy(const NerSentence& s, ScratchSlot* word_types, std::vector<uint8_t>* labels,
                           std::vector<NerSpan>* spans) const {
   using namespace ner;
   const size_t n = s.n;
@@ -366,7 +366,7 @@ void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
   // rule-based mentions: nothing to score.
   size_t i = s.NextCandidate(0);
   if (i == n) return;
-  NerWordTypes& types = SentenceTypes(generation_, n);
+  NerWordTypes& types = SentenceTypes(word_types, generation_, n);
   const WordInfo* const* info = types.at.data();
   const bool first_opens = SentenceFirst(s[0], 1);
   uint8_t prev = kNerO;
@@ -424,9 +424,9 @@ void NerTagger::TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels,
   }
 }
 
-void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
+void NerTagger::Tag(const NerSentence& s, ScratchSlot* word_types, std::vector<uint8_t>* labels,
                     std::vector<NerSpan>* spans) const {
-  if (!viterbi_) return TagGreedy(s, labels, spans);
+  if (!viterbi_) return TagGreedy(s, word_types, labels, spans);
   using namespace ner;
   const size_t n = s.n;
   labels->assign(n, kNerO);
@@ -435,7 +435,7 @@ void NerTagger::Tag(const NerSentence& s, std::vector<uint8_t>* labels,
   // rule-based mentions: nothing to score.
   const size_t start = s.NextCandidate(0);
   if (start == n) return;
-  NerWordTypes& types = SentenceTypes(generation_, n);
+  NerWordTypes& types = SentenceTypes(word_types, generation_, n);
   const WordInfo* const* info = types.at.data();
   // back[i * kNerLabels + l]: the best previous label of label l at word i.
   std::vector<uint8_t> back(n * kNerLabels);

@@ -19,6 +19,7 @@
 
 #include "communique/status.h"
 #include "communique/token.h"
+#include "core/scratch.h"
 #include "entities/hash.h"
 #include "entities/lexicon.h"
 
@@ -411,7 +412,7 @@ struct NerSentence {
   }();
 };
 
-struct NerWordTypes;  // tagger.cc: a thread's table of word infos
+struct NerWordTypes;  // tagger.cc: a Session's table of word infos
 
 /// The tagger; immutable after Load, shared by threads.
 class NerTagger {
@@ -426,8 +427,10 @@ class NerTagger {
   /// them). Words with `skip` set are O and not scored. A model with a
   /// `viterbi` row is decoded by Viterbi under the BIO constraints (an I-
   /// only after a B- or I- of its type; a word that cannot start a name
-  /// starts none); older models greedily, left to right.
-  void Tag(const NerSentence& sentence, std::vector<uint8_t>* labels,
+  /// starts none); older models greedily, left to right. `word_types`: a
+  /// slot for the caller's table of word infos, kept between calls (one
+  /// thread at a time; made on first use).
+  void Tag(const NerSentence& sentence, ScratchSlot* word_types, std::vector<uint8_t>* labels,
            std::vector<NerSpan>* spans) const;
   /// Label runs B I* as spans (an I without B starts a span).
   static std::vector<NerSpan> Spans(const std::vector<uint8_t>& labels) {
@@ -504,7 +507,8 @@ class NerTagger {
   uint32_t RowIf(ner::Template t, uint64_t a, uint64_t b = 0, uint64_t c = 0) const {
     return Has(t) && a != 0 ? Row(ner::Key(t, a, b, c)) : kNoRow;
   }
-  void TagGreedy(const NerSentence& s, std::vector<uint8_t>* labels, std::vector<NerSpan>* spans) const;
+  void TagGreedy(const NerSentence& s, ScratchSlot* word_types, std::vector<uint8_t>* labels,
+                 std::vector<NerSpan>* spans) const;
   // `info[j]`: word j's info (FetchWindow fills those around a scored word).
   // The rows of word i's features that do not depend on the previous label:
   // its own rows (w, W, p3, s3, s2, sh), then those of its neighbours and pairs.
@@ -522,14 +526,14 @@ class NerTagger {
   // Fetches the infos of the words around word i not yet fetched, and word
   // i's own part.
   void FetchWindow(const NerSentence& s, size_t i, NerWordTypes* types) const;
-  // Word j's info from the thread's table (described on a miss).
+  // Word j's info from the caller's table (described on a miss).
   ner::WordInfo* Fetch(const NerSentence& s, size_t j, NerWordTypes* types) const;
   // `info` with the context part of word `w` (no own part); returns it.
   [[gnu::noinline]] ner::WordInfo* Describe(std::string_view w, ner::WordInfo* info) const;
   // Bias plus previous-label weights, per previous label.
   std::array<Row8, kNerLabels> prev_weights_{};
   const Lexicon* lex_ = nullptr;
-  // Unique per Load (never 0): tags the entries of the per-thread word cache.
+  // Unique per Load (never 0): tags the entries of a table of word infos.
   uint64_t generation_ = 0;
   // Rows of the out-of-sentence neighbour features: w-1, w+1, w-2, w+2, sh-1, sh+1.
   std::array<uint32_t, 6> edge_rows_{};

@@ -24,7 +24,7 @@ class FigureStage final : public Stage {
  public:
   explicit FigureStage(FigureLexicon lex) : lex_(std::move(lex)) {}
 
-  void Run(std::string_view text, Analysis* a) const override {
+  void Run(std::string_view text, Analysis* a, ScratchSlot*) const override {
     if (a->tokens.empty() || a->sentences.empty()) return;
     FigureDoc doc;
     doc.text = text;

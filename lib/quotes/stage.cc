@@ -801,7 +801,7 @@ class QuoteRun {
 class QuoteStage final : public Stage {
  public:
   Status Init() { return lex_.Load(); }
-  void Run(std::string_view text, Analysis* a) const override {
+  void Run(std::string_view text, Analysis* a, ScratchSlot*) const override {
     if (a->tokens.empty()) return;
     // Without a quotation mark, a speech cue or transcript turns no pass
     // finds anything, and the per-document tables of QuoteRun are not worth

@@ -47,14 +47,19 @@ class TimeStage final : public Stage {
   // memory stays bounded on huge documents; a news document is one window.
   static constexpr size_t kWindowTokens = size_t{1} << 16;
 
-  // A thread's atom buffer is kept from one document to the next (up to
+  // The Session's atom buffer is kept from one document to the next (up to
   // this many atoms, 4 MB): a new vector per document cost a large malloc
   // each time (and malloc_consolidate), and its memory was cold.
   static constexpr size_t kKeptAtoms = size_t{1} << 17;
+  struct Scratch : StageScratch {
+    std::vector<Atom> atoms;
+    std::vector<uint32_t> may_start;  // kept as the atoms are
+  };
 
-  void Run(std::string_view text, Analysis* a) const override {
-    thread_local std::vector<Atom> atoms;
-    thread_local std::vector<uint32_t> may_start;  // kept as the atoms are
+  void Run(std::string_view text, Analysis* a, ScratchSlot* slot) const override {
+    Scratch& scratch = ScratchOf<Scratch>(slot);
+    std::vector<Atom>& atoms = scratch.atoms;
+    std::vector<uint32_t>& may_start = scratch.may_start;
     std::optional<CivilDate> narrative;
     const size_t n_tokens = a->tokens.size();
     for (size_t tb = 0; tb < n_tokens;) {

@@ -1,6 +1,6 @@
 // The NER tagger's decoders (lib/entities/tagger.cc): the greedy decoder of
 // the shipped model, the Viterbi decoder of models with a viterbi row, and
-// the per-thread table of word types both read (hits, misses, a full table).
+// the table of word types both read (hits, misses, a full table).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -21,8 +21,9 @@ struct Tagged {
   std::vector<std::string> words;            // of the whole text, by sentence
 };
 
-// Tags every sentence of `text` with nothing skipped.
-Tagged TagAll(const NerTagger& tagger, const std::string& text) {
+// Tags every sentence of `text` with nothing skipped; `types` is kept
+// between calls, as a Session keeps it between documents.
+Tagged TagAll(const NerTagger& tagger, const std::string& text, ScratchSlot* types) {
   static const auto analyzer = Analyzer::Create({}).value();
   const Analysis a = analyzer->Analyze(text, {}).value();
   Tagged out;
@@ -33,7 +34,7 @@ Tagged TagAll(const NerTagger& tagger, const std::string& text) {
                                                                    : nullptr};
     out.labels.emplace_back();
     out.spans.emplace_back();
-    tagger.Tag(words, &out.labels.back(), &out.spans.back());
+    tagger.Tag(words, types, &out.labels.back(), &out.spans.back());
     for (size_t i = 0; i < words.size(); ++i) out.words.emplace_back(words[i]);
   }
   return out;
@@ -56,7 +57,8 @@ TEST_SUITE("tagger") {
 
 TEST_CASE("greedy: an unlisted full name is one person span, as Spans(labels) gives it") {
   Loaded m;
-  const Tagged t = TagAll(m.tagger, kPerson);
+  ScratchSlot types;
+  const Tagged t = TagAll(m.tagger, kPerson, &types);
   REQUIRE(t.spans.size() == 1);
   REQUIRE(t.spans[0].size() == 1);
   const NerSpan& s = t.spans[0][0];
@@ -72,8 +74,10 @@ TEST_CASE("greedy: an unlisted full name is one person span, as Spans(labels) gi
 
 TEST_CASE("Viterbi: the same name, labels that obey the BIO constraints, and lower case all O") {
   Loaded m;
+  ScratchSlot types;
   m.tagger.set_viterbi(true);
-  const Tagged t = TagAll(m.tagger, kPerson + " It came out in May and was read by Nicolas Ferreira in Lisbon.");
+  const Tagged t =
+      TagAll(m.tagger, kPerson + " It came out in May and was read by Nicolas Ferreira in Lisbon.", &types);
   REQUIRE(!t.spans.empty());
   bool marguerite = false, nicolas = false, lisbon = false;
   size_t offset = 0;
@@ -96,13 +100,14 @@ TEST_CASE("Viterbi: the same name, labels that obey the BIO constraints, and low
   CHECK(marguerite);
   CHECK(nicolas);
   CHECK(lisbon);
-  const Tagged lower = TagAll(m.tagger, "the meeting ended early and everyone went home after lunch.");
+  const Tagged lower = TagAll(m.tagger, "the meeting ended early and everyone went home after lunch.", &types);
   for (const std::vector<NerSpan>& spans : lower.spans) CHECK(spans.empty());
 }
 
 TEST_CASE("the word-type table: hits, misses and a sentence longer than the table tag alike") {
   Loaded m;
-  const Tagged first = TagAll(m.tagger, kPerson);
+  ScratchSlot types;
+  const Tagged first = TagAll(m.tagger, kPerson, &types);
   // More distinct capitalized words than the table holds, in one sentence
   // (the rest go to the sentence's overflow) and then many (the table fills
   // and is emptied at a sentence start).
@@ -110,14 +115,14 @@ TEST_CASE("the word-type table: hits, misses and a sentence longer than the tabl
   for (int i = 0; i < 9000; ++i) many += "Qx" + std::to_string(i) + "zed ";
   many += "went home.";
   for (int round = 0; round < 2; ++round) {
-    const Tagged filler = TagAll(m.tagger, round == 0 ? many : many + " " + many);
+    const Tagged filler = TagAll(m.tagger, round == 0 ? many : many + " " + many, &types);
     CHECK(!filler.labels.empty());
-    const Tagged again = TagAll(m.tagger, kPerson);
+    const Tagged again = TagAll(m.tagger, kPerson, &types);
     CHECK(again.labels == first.labels);
   }
   for (int viterbi = 0; viterbi < 2; ++viterbi) {
     m.tagger.set_viterbi(viterbi == 1);
-    const Tagged a = TagAll(m.tagger, kPerson), b = TagAll(m.tagger, kPerson);
+    const Tagged a = TagAll(m.tagger, kPerson, &types), b = TagAll(m.tagger, kPerson, &types);
     CHECK(a.labels == b.labels);
   }
 }

@@ -169,6 +169,35 @@ TEST_SUITE("analyzer") {
     CHECK(session.Analyze("x", {}, nullptr).code() == ErrorCode::kInvalidArgument);
   }
 
+  TEST_CASE("two Sessions on one thread keep their buffers apart") {
+    // Each Session keeps its stages' buffers between documents; documents
+    // of different sizes, alternated between two Sessions, give what a new
+    // Session gives.
+    auto analyzer = communique::testing::DefaultAnalyzer();
+    std::string tass = communique::testing::ReadFile(COMMUNIQUE_CORPORA_DIR "/press/tass-2021-08-02-antonov-cyber.txt");
+    REQUIRE_FALSE(tass.empty());
+    std::string long_text;
+    for (int i = 0; i < 50; ++i) long_text += tass + "\n\n";
+    const std::string short_text = "On Monday, Foreign Minister Sergey Lavrov said 12 envoys met in Paris.";
+    auto json = [](const communique::Analysis& a, std::string_view text) {
+      std::string out;
+      communique::AppendJson(a, text, {true, false}, &out);
+      return out;
+    };
+    const std::string* texts[] = {&long_text, &short_text, &tass};
+    std::vector<std::string> fresh;
+    for (const std::string* t : texts) fresh.push_back(json(analyzer->Analyze(*t).value(), *t));
+    CHECK(fresh[1].find("Lavrov") != std::string::npos);
+    communique::Session one = analyzer->NewSession(), two = analyzer->NewSession();
+    communique::Analysis a;
+    for (int round = 0; round < 2; ++round)
+      for (size_t k = 0; k < 3; ++k) {
+        communique::Session& s = (k + static_cast<size_t>(round)) % 2 == 0 ? one : two;
+        REQUIRE(s.Analyze(*texts[k], {}, &a).ok());
+        CHECK(json(a, *texts[k]) == fresh[k]);
+      }
+  }
+
   TEST_CASE("threads sharing one Analyzer get identical results") {
     auto analyzer = communique::testing::DefaultAnalyzer();
     std::string t = communique::testing::ReadFile(COMMUNIQUE_CORPORA_DIR "/press/tass-2021-08-02-antonov-cyber.txt");

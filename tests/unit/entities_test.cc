@@ -194,7 +194,7 @@ TEST_SUITE("entities") {
   }
 
   TEST_CASE("a document's entities do not depend on the document before it") {
-    // The resolver keeps its word and hit arrays per thread between
+    // The resolver keeps its word and hit arrays in the Session between
     // documents: a short document after a long one must see none of it.
     const std::string small = "Secretary of State Antony J. Blinken met the Minister of Foreign Affairs "
                               "of the Russian Federation in Geneva. The counties of Bexar, Travis and "
@@ -214,12 +214,16 @@ TEST_SUITE("entities") {
     for (int i = 0; i < 400; ++i)
       large += "President Joe Biden told NATO allies in Brussels that the Ministry of Defense of Ukraine "
                "and Kharkiv Oblast officials would meet Chancellor Olaf Scholz. ";
-    const Analysis big = AnalyzeOk(large);
+    communique::Session session = communique::testing::DefaultAnalyzer()->NewSession();
+    Analysis big;
+    REQUIRE(session.Analyze(large, {}, &big).ok());
     // A phrase repeated further apart than the longest table phrase is found every time.
     const Entity* ukraine = ByMention(large, big, "Ukraine");
     REQUIRE(ukraine != nullptr);
     CHECK(ukraine->mentions.size() == 400);
-    CHECK(summary(small, AnalyzeOk(small)) == before);
+    Analysis after;
+    REQUIRE(session.Analyze(small, {}, &after).ok());
+    CHECK(summary(small, after) == before);
     CHECK(before.find("Blinken") != std::string::npos);
   }
 
