@@ -1,36 +1,38 @@
-// HashFilter: a 32 Kbit set of HashWord bits (core/hash.h) in front of a
-// word table, tested with the token's precomputed norm hash (NormHash): one
-// bit test rejects most words. False positives are possible (about one word
-// in 150 for a table of 200 words); false negatives are not.
+// Bit filters in front of hash tables: one bit test rejects most lookups.
+// False positives are possible, false negatives are not.
 #ifndef COMMUNIQUE_LIB_CORE_HASH_FILTER_H_
 #define COMMUNIQUE_LIB_CORE_HASH_FILTER_H_
 
-#include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "core/hash.h"
 
 namespace communique::internal {
 
-class HashFilter {
+/// 2^kLog2Bits bits; a hash sets bit (h >> kShift) mod 2^kLog2Bits. Pick
+/// hash bits that the filtered table does not index by (its low bits).
+template <unsigned kLog2Bits, unsigned kShift>
+class BitFilter {
  public:
-  void Add(std::string_view word) { AddHash(HashWord(word)); }
-  void AddHash(uint64_t h) {
-    const uint64_t b = Bit(h);
-    bits_[b / 64] |= uint64_t{1} << (b % 64);
-  }
-  bool MayContain(uint64_t h) const {
-    const uint64_t b = Bit(h);
-    return (bits_[b / 64] >> (b % 64)) & 1;
-  }
+  void AddHash(uint64_t h) { words_[Bit(h) / 64] |= uint64_t{1} << (Bit(h) % 64); }
+  bool MayContain(uint64_t h) const { return (words_[Bit(h) / 64] >> (Bit(h) % 64)) & 1; }
+  void Clear() { words_.assign(words_.size(), 0); }
 
  private:
-  static constexpr uint64_t kBits = uint64_t{1} << 15;
-  // High bits: the low ones index the open-addressing tables keyed by the
-  // same hash.
-  static uint64_t Bit(uint64_t h) { return (h >> 40) & (kBits - 1); }
-  std::array<uint64_t, kBits / 64> bits_{};
+  static constexpr uint64_t kBits = uint64_t{1} << kLog2Bits;
+  static_assert(kBits >= 64 && kLog2Bits + kShift <= 64);
+  static uint64_t Bit(uint64_t h) { return (h >> kShift) & (kBits - 1); }
+  std::vector<uint64_t> words_ = std::vector<uint64_t>(kBits / 64, 0);
+};
+
+/// A 32 Kbit set of HashWord bits (core/hash.h) in front of a word table,
+/// tested with the token's precomputed norm hash (NormHash). About one word
+/// in 150 is a false positive for a table of 200 words.
+class HashFilter : public BitFilter<15, 40> {
+ public:
+  void Add(std::string_view word) { AddHash(HashWord(word)); }
 };
 
 }  // namespace communique::internal

@@ -19,7 +19,7 @@ void NerTagger::Insert(uint64_t key, const std::array<float, kNerLabels>& w) {
       return;
     }
     if (slots_[s].fp == 0) {
-      filter_[FilterWord(key)] |= FilterBit(key);
+      filter_.AddHash(key);
       slots_[s] = {fp, static_cast<uint32_t>(weights_.size())};
       Row8& row = weights_.emplace_back();
       std::copy(w.begin(), w.end(), row.begin());
@@ -71,9 +71,9 @@ Status NerTagger::Load(const Lexicon& lex) {
   size_t slots = 16;
   while (slots < tsv.rows.size() * 2 + 2) slots *= 2;
   slots_.assign(slots, Slot{});
-  filter_.assign(kFilterBits / 64, 0);
-  vocabulary_.assign(kFilterBits / 64, 0);
-  pair_vocabulary_.assign(kFilterBits / 64, 0);
+  filter_.Clear();
+  vocabulary_.Clear();
+  pair_vocabulary_.Clear();
   weights_.clear();
   weights_.reserve(tsv.rows.size());
   mask_ = slots - 1;
@@ -112,14 +112,14 @@ Status NerTagger::Load(const Lexicon& lex) {
     const bool word_template = f.t == kW || f.t == kSurf || f.t == kWm1 || f.t == kWp1 || f.t == kWm2 || f.t == kWp2;
     if (word_template || (f.t == kPlW && f.arity == 2)) {
       const uint64_t h = HashValue(f.values[word_template ? 0 : 1]);
-      vocabulary_[FilterWord(h)] |= FilterBit(h);
+      vocabulary_.AddHash(h);
     }
     if ((f.t == kWm1W || f.t == kWWp1) && f.arity == 2) {
       const bool wm1w = f.t == kWm1W;
       for (size_t v = 0; v < 2; ++v) {
         const uint8_t side = wm1w ? (v == 0 ? kAsWm1OfW : kAsWOfWm1) : (v == 0 ? kAsWOfWp1 : kAsWp1OfW);
         const uint64_t h = PairSideHash(HashValue(f.values[v]), side);
-        pair_vocabulary_[FilterWord(h)] |= FilterBit(h);
+        pair_vocabulary_.AddHash(h);
       }
     }
   }

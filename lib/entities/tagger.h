@@ -19,6 +19,7 @@
 
 #include "communique/status.h"
 #include "communique/token.h"
+#include "core/hash_filter.h"
 #include "core/scratch.h"
 #include "entities/hash.h"
 #include "entities/lexicon.h"
@@ -449,7 +450,7 @@ class NerTagger {
   /// Row of a feature key in the weights, or kNoRow.
   static constexpr uint32_t kNoRow = ~uint32_t{0};
   uint32_t Row(uint64_t key) const {
-    if (!(filter_[FilterWord(key)] & FilterBit(key))) return kNoRow;
+    if (!filter_.MayContain(key)) return kNoRow;
     const uint32_t fp = Fingerprint(key);
     for (size_t s = key & mask_;; s = (s + 1) & mask_) {
       if (slots_[s].fp == fp) return slots_[s].index;
@@ -465,21 +466,18 @@ class NerTagger {
   static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
   void Insert(uint64_t key, const std::array<float, kNerLabels>& w);
   std::vector<Slot> slots_ = std::vector<Slot>(1);
-  // An 8 KB bit filter of the keys: most absent features cost one L1 probe.
-  static constexpr size_t kFilterBits = size_t{1} << 16;
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
-  // A bit filter of the value hashes of the word templates (w, W, w-1, w+1,
-  // w-2, w+2 and the word of pl,w): a word outside it has none of their rows,
-  // so describing it makes none of their keys (most words of a document).
-  std::vector<uint64_t> vocabulary_ = std::vector<uint64_t>(kFilterBits / 64, 0);
-  static size_t FilterWord(uint64_t h) { return (h >> 20) & (kFilterBits / 64 - 1); }
-  static uint64_t FilterBit(uint64_t h) { return uint64_t{1} << ((h >> 14) & 63); }
-  bool InVocabulary(uint64_t value_hash) const {
-    return (vocabulary_[FilterWord(value_hash)] & FilterBit(value_hash)) != 0;
-  }
+  // 8 KB bit filters (bits 14..29 of the hash). Of the keys: most absent
+  // features cost one L1 probe.
+  using KeyFilter = BitFilter<16, 14>;
+  KeyFilter filter_;
+  // Of the value hashes of the word templates (w, W, w-1, w+1, w-2, w+2 and
+  // the word of pl,w): a word outside it has none of their rows, so
+  // describing it makes none of their keys (most words of a document).
+  KeyFilter vocabulary_;
+  bool InVocabulary(uint64_t value_hash) const { return vocabulary_.MayContain(value_hash); }
   // The same for the values of w-1,w and w,w+1 per place (ner::PairSide): a
   // pair key is made only where both words have their place.
-  std::vector<uint64_t> pair_vocabulary_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+  KeyFilter pair_vocabulary_;
   static uint64_t PairSideHash(uint64_t value_hash, uint8_t side) {
     return value_hash ^ (uint64_t{side} * 0x9E3779B97F4A7C15ULL);
   }
@@ -487,7 +485,7 @@ class NerTagger {
     uint8_t sides = 0;
     for (const uint8_t side : {ner::kAsWm1OfW, ner::kAsWOfWm1, ner::kAsWOfWp1, ner::kAsWp1OfW}) {
       const uint64_t h = PairSideHash(value_hash, side);
-      if (pair_vocabulary_[FilterWord(h)] & FilterBit(h)) sides |= side;
+      if (pair_vocabulary_.MayContain(h)) sides |= side;
     }
     return sides;
   }

@@ -150,16 +150,16 @@ uint32_t PhraseTrie::AddChild(uint32_t node, uint32_t word) {
 
 void PhraseTrie::MarkWord(uint64_t hash, uint8_t bits) {
   vocab_[hash].bits |= bits;
-  Remember(hash);
+  filter_.AddHash(hash);
 }
 
 void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<CaseRule>& rules,
                      uint32_t value) {
   if (keys.empty() || keys.size() > kMaxPhraseWords || rules.size() != keys.size()) return;
   if (keys.size() == 1)
-    AddToFilter(&single_filter_, HashWord(keys[0]));
+    single_filter_.AddHash(HashWord(keys[0]));
   else
-    AddToFilter(&pair_filter_, PairHash(HashWord(keys[0]), HashWord(keys[1])));
+    pair_filter_.AddHash(PairHash(HashWord(keys[0]), HashWord(keys[1])));
   uint32_t node = 0;
   uint64_t packed = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -169,7 +169,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
     if (v.id == 0) {
       v.id = ++word_count_;
       root_.push_back(Reach{});
-      Remember(h);
+      filter_.AddHash(h);
     }
     uint32_t id = v.id - 1;
     if (i > 0) {
@@ -199,7 +199,7 @@ void PhraseTrie::Add(const std::vector<std::string>& keys, const std::vector<Cas
 }
 
 const PhraseTrie::VocabEntry* PhraseTrie::Find(const Word& w) const {
-  if (!MaybeKnown(w.hash)) return nullptr;  // most words: one probe of a small filter
+  if (!filter_.MayContain(w.hash)) return nullptr;  // most words: one probe of a small filter
   const VocabEntry* e = vocab_.Find(w.hash);
   return e != nullptr && e->id != 0 ? e : nullptr;
 }

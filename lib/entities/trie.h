@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/hash_filter.h"
 #include "entities/hash.h"
 #include "entities/words.h"
 
@@ -81,8 +82,8 @@ class PhraseTrie {
   bool StartsNothing(const std::vector<Word>& words, size_t i, size_t limit) const {
     const Word& w = words[i];
     if (CannotStart(w)) return true;
-    if (InFilter(single_filter_, w.hash)) return false;
-    return i + 1 >= limit || !InFilter(pair_filter_, PairHash(w.hash, words[i + 1].hash));
+    if (single_filter_.MayContain(w.hash)) return false;
+    return i + 1 >= limit || !pair_filter_.MayContain(PairHash(w.hash, words[i + 1].hash));
   }
 
   /// The first index in [i, limit) where CannotStart does not hold (a word
@@ -101,7 +102,7 @@ class PhraseTrie {
   void MarkWord(uint64_t hash, uint8_t bits);
   /// The bits of a word hash (0 if none).
   uint8_t WordBits(uint64_t hash) const {
-    if (!MaybeKnown(hash)) return 0;
+    if (!filter_.MayContain(hash)) return 0;
     const VocabEntry* e = vocab_.Find(hash);
     return e ? e->bits : 0;
   }
@@ -147,22 +148,14 @@ class PhraseTrie {
     uint32_t id = 0;   ///< word id + 1; 0: a word in no phrase (bits only)
     uint8_t bits = 0;  ///< MarkWord bits
   };
-  // A 64 KB bit filter of the vocabulary (bits 40..58 of the hash): most
-  // text words are rejected without touching the large table.
-  static constexpr size_t kFilterWords = size_t{1} << 13;
-  static size_t FilterWord(uint64_t h) { return static_cast<size_t>(h >> 46) & (kFilterWords - 1); }
-  static uint64_t FilterBit(uint64_t h) { return uint64_t{1} << ((h >> 40) & 63); }
-  bool MaybeKnown(uint64_t h) const { return (filter_[FilterWord(h)] & FilterBit(h)) != 0; }
-  void Remember(uint64_t h) { filter_[FilterWord(h)] |= FilterBit(h); }
-  // Filters of the same size and bits of the one-word phrases and of the
-  // first two words of longer phrases (StartsNothing).
-  static bool InFilter(const std::vector<uint64_t>& f, uint64_t h) { return (f[FilterWord(h)] & FilterBit(h)) != 0; }
-  static void AddToFilter(std::vector<uint64_t>* f, uint64_t h) { (*f)[FilterWord(h)] |= FilterBit(h); }
+  // 64 KB bit filters (bits 40..58 of the hash) of the vocabulary (most
+  // text words are rejected without touching the large table), of the
+  // one-word phrases and of the first two words of longer phrases
+  // (StartsNothing).
+  using WordFilter = BitFilter<19, 40>;
   static uint64_t PairHash(uint64_t first, uint64_t second) { return first * 0x9E3779B97F4A7C15ull ^ second; }
   HashMap64<VocabEntry> vocab_;  // HashWord(word key) -> entry
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
-  std::vector<uint64_t> single_filter_ = std::vector<uint64_t>(kFilterWords, 0);
-  std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(kFilterWords, 0);
+  WordFilter filter_, single_filter_, pair_filter_;
   std::vector<Reach> root_;           // per word id: the node its phrases start at (words looked up before)
   HashMap64<uint32_t> lower_starts_;  // the kStartsAny words (a few hundred): hash -> id + 1
   // A 64 Kbit filter of the lower_starts_ hashes (bits 24..39): most
