@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1024u))
       ->capture_default_str();
   app.add_option("--max-in-flight", max_in_flight,
-                 "documents held in memory at once (default: 8 per thread + 8)")
+                 "documents held in memory at once (default: 32 per thread + 32)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 20));
   app.add_flag("--progress", progress_on, "progress line on stderr even when it is not a terminal");
   app.add_flag("--no-progress", progress_off, "no progress line, even on a terminal");
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
   options.json.tokens = tokens;
   options.json.pretty = pretty;
   options.threads = threads;
-  options.max_in_flight = max_in_flight > 0 ? max_in_flight : 8 * size_t{threads} + 8;
+  options.max_in_flight = max_in_flight > 0 ? max_in_flight : 32 * size_t{threads} + 32;
   options.fail_fast = fail_fast;
   options.stdin_format = stdin_format == "text" ? extract::Format::kText : extract::Format::kJsonl;
   if (!date.empty()) {
