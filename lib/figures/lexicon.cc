@@ -43,6 +43,9 @@ void PhraseTable::Add(PhraseEntry e) {
   max_len_ = std::max(max_len_, e.tokens.size());
   std::string first = e.tokens[0];
   first_filter_.Add(first);
+  last_hashes_.Add(e.tokens.back());
+  if (e.tokens.size() == 1) single_hashes_.Add(first);
+  else second_hashes_.Add(e.tokens[1]);
   by_first_[first].push_back(std::move(e));
 }
 

@@ -56,6 +56,16 @@ class PhraseTable {
   void Add(PhraseEntry e);
   /// Whether some entry starts with `word`.
   bool Starts(std::string_view word) const { return first_filter_.MayContain(word) && by_first_.count(word) != 0; }
+  /// Cheap tests by norm hash (core/norm_hash.h), no false negatives: most
+  /// words before a number end no phrase, and most words after a phrase's
+  /// first word are no second word.
+  /// Whether some entry may end with the word of HashWord `last`.
+  bool MayEndWith(uint64_t last) const { return last_hashes_.MayContain(last); }
+  /// Whether an entry may match at a word of hash `first` followed by a word
+  /// of hash `*next` (null: no word follows).
+  bool MayMatchAt(uint64_t first, const uint64_t* next) const {
+    return single_hashes_.MayContain(first) || (next && second_hashes_.MayContain(*next));
+  }
   template <typename F>
   void ForEachFirst(F f) const { for (const auto& [w, e] : by_first_) f(w); }
   template <typename F>
@@ -104,6 +114,9 @@ class PhraseTable {
  private:
   WordMap<std::vector<PhraseEntry>> by_first_;
   WordFilter first_filter_;  // in front of by_first_
+  HashFilter last_hashes_;    // every entry's last word
+  HashFilter single_hashes_;  // the words of one-word entries
+  HashFilter second_hashes_;  // the second words of longer entries
   size_t max_len_ = 0;
 };
 

@@ -1,6 +1,7 @@
 // Percent, money and units of measure around a number; ranges; qualifiers.
 #include <cctype>
 
+#include "core/norm_hash.h"
 #include "figures/assemble.h"
 
 namespace communique::internal {
@@ -303,7 +304,10 @@ void AttachQualifiers(const FigureDoc& doc, FigureDraft* d) {
   uint32_t sent = doc.SentenceOf(start);
   size_t lo = doc.a->sentences.empty() ? 0 : doc.a->sentences[sent].first_token;
   size_t l = 0;
-  const PhraseEntry* q = doc.lex->qualifiers.LongestEndingAt(start, lo, NormAt(doc), &l);
+  // Most figures follow no qualifier: the word before tested by its hash first.
+  const PhraseEntry* q = start > lo && doc.lex->qualifiers.MayEndWith(NormHash(*doc.a, start - 1))
+                             ? doc.lex->qualifiers.LongestEndingAt(start, lo, NormAt(doc), &l)
+                             : nullptr;
   if (q) {
     d->fig.bound = ParseBound(q->a);
     d->fig.bound_span = {doc.tok(start - l).span.begin, doc.tok(start - 1).span.end};

@@ -224,6 +224,9 @@ class FigureStage final : public Stage {
   // A currency phrase at token i that may come before an amount (as
   // CurrencyBefore reads it).
   bool CurrencyPhraseAt(const FigureDoc& doc, size_t i) const {
+    // "can", "us": mostly no phrase, as the next word's hash tells.
+    const uint64_t next = i + 1 < doc.size() ? NormHash(*doc.a, i + 1) : 0;
+    if (!lex_.currencies.MayMatchAt(NormHash(*doc.a, i), i + 1 < doc.size() ? &next : nullptr)) return false;
     size_t len = 0;
     const PhraseEntry* e = lex_.currencies.LongestAt(i, doc.size(), [&doc](size_t k) { return doc.norm(k); }, &len);
     return e && e->c != "post";

@@ -132,6 +132,25 @@ TEST_SUITE("figures") {
     CHECK(a.figures[3].currency == "CAD");
   }
 
+  TEST_CASE("currency words and qualifiers at the edges of the text") {
+    // The phrase tests by hash: a currency word as the last token, a
+    // qualifier of one word, of three words, and none before the first token.
+    std::string t = "Talk to us";
+    CHECK(communique::testing::AnalyzeOk(t).figures.empty());
+    t = "US $";
+    CHECK(communique::testing::AnalyzeOk(t).figures.empty());
+    t = "5 ships. About 7 ships. In excess of 9 ships, us $3.";
+    Analysis a = communique::testing::AnalyzeOk(t);
+    REQUIRE(a.figures.size() == 4);
+    CHECK(a.figures[0].bound == FigureBound::kExact);
+    CHECK(Slice(t, a.figures[1].bound_span) == "About");
+    CHECK(a.figures[1].bound == FigureBound::kApprox);
+    CHECK(Slice(t, a.figures[2].bound_span) == "In excess of");
+    CHECK(a.figures[2].bound == FigureBound::kMoreThan);
+    CHECK(Slice(t, a.figures[3].span) == "us $3");
+    CHECK(a.figures[3].currency == "USD");
+  }
+
   TEST_CASE("lone number words and the words that extend them") {
     // A lone number word is read fast; a spaced hyphen, "in", "point",
     // "dozen" after it must still extend it.
