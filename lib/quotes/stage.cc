@@ -10,6 +10,7 @@
 // speaker.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -599,20 +600,32 @@ class QuoteRun {
     // IsRoleLabel splits and lower-cases the label: once per turn.
     if (role_turn_.size() != a_->turns.size()) role_turn_.assign(a_->turns.size(), -1);
     int8_t& role = role_turn_[static_cast<size_t>(ti)];
+    // Briefings alternate a few labels: the recent ones answer without a
+    // string key or hash (the maps below give the same answers).
+    const std::string_view label = Slice(text_, t.label);
+    TurnMemo* memo = nullptr;
+    for (TurnMemo& m : turn_memo_)
+      if (m.role >= 0 && m.label == label && m.speaker == t.speaker) { memo = &m; break; }
     // 1: a role label ("MODERATOR"); 2: a heading, no speaker ("TO THE SENATE").
     // Briefings repeat a few labels in many turns: once per distinct label.
+    if (role < 0 && memo) role = memo->role;
     if (role < 0) {
-      std::string key(Slice(text_, t.label));
+      std::string key(label);
       key += '\n';
       key += t.speaker;
       auto [it, fresh] = role_by_label_.try_emplace(std::move(key), int8_t{0});
-      if (fresh) it->second = lex_.IsRoleLabel(Slice(text_, t.label)) ? 1 : lex_.IsHeadingLabel(t.speaker) ? 2 : 0;
+      if (fresh) it->second = lex_.IsRoleLabel(label) ? 1 : lex_.IsHeadingLabel(t.speaker) ? 2 : 0;
       role = it->second;
+    }
+    if (!memo) {
+      memo = &turn_memo_[turn_memo_next_++ % turn_memo_.size()];
+      *memo = {label, t.speaker, role, kNoTurnEntity};
     }
     if (role == 2) return -1;
     if (role) return kRoleTurn;
+    if (memo->entity != kNoTurnEntity) return memo->entity;
     auto it = turn_entities_.find(t.speaker);
-    if (it != turn_entities_.end()) return it->second;
+    if (it != turn_entities_.end()) return memo->entity = it->second;
     int32_t id = -1;
     for (const Entity& e : a_->entities) {  // once per distinct speaker
       if (e.type != EntityType::kPerson) continue;
@@ -628,7 +641,7 @@ class QuoteRun {
       created_.push_back(id);
     }
     turn_entities_.emplace(t.speaker, id);
-    return id;
+    return memo->entity = id;
   }
 
   // A speaker known by a surname alone ("Stern said") whose full name the
@@ -760,12 +773,20 @@ class QuoteRun {
 
   void Emit() {
     if (resolver_) resolver_->AppendLinks(a_);
-    std::vector<Quote> out;
-    for (Candidate& c : cands_)
-      if (!c.suppressed && !c.q.span.empty()) out.push_back(std::move(c.q));
-    std::stable_sort(out.begin(), out.end(), [](const Quote& x, const Quote& y) {
-      return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
+    // The candidates' indices are sorted, then each Quote is moved once
+    // (a stable sort gives one order, of indices as of Quotes).
+    std::vector<uint32_t> order;
+    order.reserve(cands_.size());
+    for (size_t k = 0; k < cands_.size(); ++k)
+      if (!cands_[k].suppressed && !cands_[k].q.span.empty()) order.push_back(static_cast<uint32_t>(k));
+    std::stable_sort(order.begin(), order.end(), [this](uint32_t x, uint32_t y) {
+      const Span& sx = cands_[x].q.span;
+      const Span& sy = cands_[y].q.span;
+      return sx.begin != sy.begin ? sx.begin < sy.begin : sx.end > sy.end;
     });
+    std::vector<Quote> out;
+    out.reserve(order.size());
+    for (uint32_t k : order) out.push_back(std::move(cands_[k].q));
     a_->quotes = std::move(out);
   }
 
@@ -792,6 +813,16 @@ class QuoteRun {
   std::unordered_map<std::string, int32_t> turn_entities_;
   std::vector<int8_t> role_turn_;  // per turn: IsRoleLabel of its label, -1 not yet known
   std::unordered_map<std::string, int8_t> role_by_label_;  // label '\n' speaker -> role
+  // The last few distinct (label, speaker) pairs of TurnSpeaker, with their
+  // role and entity (kNoTurnEntity: not looked up yet).
+  static constexpr int32_t kNoTurnEntity = INT32_MIN;
+  struct TurnMemo {
+    std::string_view label, speaker;
+    int8_t role = -1;  // -1: empty slot
+    int32_t entity = kNoTurnEntity;
+  };
+  std::array<TurnMemo, 4> turn_memo_{};
+  size_t turn_memo_next_ = 0;
   std::vector<int32_t> created_;
   std::unordered_map<int32_t, int32_t> full_names_;  // see FullName()
   std::unordered_set<std::string_view> lower_words_;  // see LowerCaseInText()
