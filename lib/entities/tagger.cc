@@ -225,8 +225,12 @@ struct NerWordTypes : StageScratch {
   // The sentence's words without an entry (too long, or the table full);
   // reserved for every word of the sentence, so they never move.
   std::vector<ner::WordInfo> overflow;
-  // Per word of the sentence: its info, nullptr until fetched.
+  // Per word of the sentence: its info, set for the words before `fetched`
+  // that a window covered (the rest are left as they were: never read).
   std::vector<ner::WordInfo*> at;
+  // The end of the last window fetched: decoders move left to right, so a
+  // window's words before it were fetched by an earlier window.
+  size_t fetched = 0;
 };
 
 namespace {
@@ -245,7 +249,8 @@ NerWordTypes& SentenceTypes(ScratchSlot* slot, uint64_t generation, size_t n) {
   }
   t.overflow.clear();
   t.overflow.reserve(n);
-  t.at.assign(n, nullptr);
+  if (t.at.size() < n) t.at.resize(n);  // not cleared: see `fetched`
+  t.fetched = 0;
   return t;
 }
 
@@ -347,8 +352,9 @@ template <typename Vec>
 
 [[gnu::always_inline]] inline void NerTagger::FetchWindow(const NerSentence& s, size_t i, NerWordTypes* t) const {
   ner::WordInfo** at = t->at.data();
-  for (size_t j = i >= 2 ? i - 2 : 0, hi = std::min(s.n, i + 3); j < hi; ++j)
-    if (at[j] == nullptr) at[j] = Fetch(s, j, t);
+  const size_t hi = std::min(s.n, i + 3);
+  for (size_t j = std::max(i >= 2 ? i - 2 : 0, t->fetched); j < hi; ++j) at[j] = Fetch(s, j, t);
+  t->fetched = std::max(t->fetched, hi);
   if (!at[i]->has_own) {
     DescribeOwn(s[i], at[i]);
     at[i]->has_own = true;

@@ -522,7 +522,7 @@ class NerTagger {
   void AddTableRows(const ner::WordInfo* const* info, size_t i, size_t n, bool first_opens, Vec* lo,
                     Vec* hi) const;
   // Fetches the infos of the words around word i not yet fetched, and word
-  // i's own part.
+  // i's own part. Within a sentence, i never decreases.
   void FetchWindow(const NerSentence& s, size_t i, NerWordTypes* types) const;
   // Word j's info from the caller's table (described on a miss).
   ner::WordInfo* Fetch(const NerSentence& s, size_t j, NerWordTypes* types) const;

@@ -51,6 +51,38 @@ struct Loaded {
 
 const std::string kPerson = "The report was written by Marguerite Okonkwo, who spent two years on it.";
 
+// The greedy labels of one sentence from the features as FeatureKeys makes
+// them, summed in its order (bias and previous label first), for every word:
+// what the decoder's cached rows and windows must give.
+std::vector<uint8_t> ReferenceGreedy(const NerTagger& tagger, const Lexicon& lex, const NerSentence& s) {
+  const size_t n = s.size();
+  std::vector<ner::Atoms> atoms;
+  for (size_t i = 0; i < n; ++i) atoms.push_back(ner::AtomsOf(s[i], lex));
+  std::vector<uint8_t> labels(n, kNerO);
+  uint8_t prev = kNerO;
+  for (size_t i = 0; i < n; ++i) {
+    if (s.skip[i] || (prev == kNerO && !ner::CanStart(s[i]))) {
+      prev = kNerO;
+      continue;
+    }
+    float score[kNerLabels] = {};
+    auto add = [&](uint64_t key) {
+      if (const float* w = tagger.Find(key))
+        for (size_t l = 0; l < kNerLabels; ++l) score[l] += w[l];
+    };
+    add(ner::Key(ner::kBias, 0));
+    add(ner::Key(ner::kPl, ner::LabelHash(prev)));
+    uint64_t keys[ner::kMaxFeatures];
+    const size_t k = ner::FeatureKeys(atoms.data(), n, i, ner::SentenceFirst(s[0], i), prev, keys);
+    for (size_t j = 0; j < k; ++j) add(keys[j]);
+    uint8_t best = 0;
+    for (uint8_t l = 1; l < kNerLabels; ++l)
+      if (score[l] > score[best]) best = l;
+    labels[i] = prev = best;
+  }
+  return labels;
+}
+
 }  // namespace
 
 TEST_SUITE("tagger") {
@@ -70,6 +102,37 @@ TEST_CASE("greedy: an unlisted full name is one person span, as Spans(labels) gi
   REQUIRE(again.size() == 1);
   CHECK(again[0].first_word == s.first_word);
   CHECK(again[0].end_word == s.end_word);
+}
+
+TEST_CASE("greedy: the labels of every sentence are those of the features summed word by word") {
+  Loaded m;
+  ScratchSlot types;
+  // Names at sentence starts and ends, next to each other and far apart,
+  // one- and two-word sentences, skipped words: windows that overlap, touch
+  // and leave gaps.
+  const std::string text =
+      "Anna. Boris Kagarlitsky met Chen Wei. Paris and Rome and Lagos said nothing of Quito. "
+      "In Dhaka, Foreign Minister Abul Kalam Abdul Momen told Reuters that Bangladesh "
+      "would not return to Myanmar; Aung San Suu Kyi was silent. \"We will,\" said "
+      "O'Neill. Then (Ms. Ruiz) left for São Paulo, Kyiv and Zürich on Tuesday. "
+      "The United Nations Development Programme, the UNDP, opened an office in Addis Ababa. Thanks.";
+  static const auto analyzer = Analyzer::Create({}).value();
+  const Analysis a = analyzer->Analyze(text, {}).value();
+  size_t scored_sentences = 0;
+  for (int pass = 0; pass < 2; ++pass) {  // a table filled by the first pass, then hits
+    for (const Sentence& st : a.sentences) {
+      std::vector<uint8_t> skip(st.token_count, 0);
+      for (size_t i = 3; i < skip.size(); i += 7) skip[i] = 1;
+      const NerSentence words{a.tokens.data() + st.first_token, st.token_count, text.data(), skip.data(),
+                              a.norm_hashes.data() + st.first_token};
+      std::vector<uint8_t> labels;
+      std::vector<NerSpan> spans;
+      m.tagger.Tag(words, &types, &labels, &spans);
+      CHECK(labels == ReferenceGreedy(m.tagger, m.lex, words));
+      scored_sentences += spans.empty() ? 0 : 1;
+    }
+  }
+  CHECK(scored_sentences > 4);
 }
 
 TEST_CASE("Viterbi: the same name, labels that obey the BIO constraints, and lower case all O") {
