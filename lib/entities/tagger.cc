@@ -203,15 +203,22 @@ namespace {
 constexpr size_t kCachedLen = 22, kMaxTypes = 8192, kTypeSlots = 2 * kMaxTypes;
 struct TypeEntry {
   ner::WordInfo info;
+  uint64_t hash;  // the slot hash (NerSentence::SlotHash), to place the entry again
   uint8_t len;
+  uint8_t hits;  // since it was made or last kept (halved), at most 255
   char text[kCachedLen];
 };
+
+// The slot of a slot hash, and the high bits its slot value keeps.
+size_t HomeSlot(uint64_t h) { return (h ^ (h >> 29)) & (kTypeSlots - 1); }
+uint64_t SlotCheck(uint64_t h) { return (h >> 32 | 1) << 32; }
 
 }  // namespace
 
 // A Session's table of WordInfo by word (bounded: kMaxTypes words of up to
-// kCachedLen bytes, about 1.4 MB), emptied at a sentence start when full or
-// filled for another tagger Load. Entries neither move nor leave during a
+// kCachedLen bytes, about 1.7 MB). When full, at a sentence start, it keeps
+// the words hit most (at most half the table) and drops the rest; emptied
+// for another tagger Load. Entries neither move nor leave during a
 // sentence, so the sentence points at them instead of copying them; an
 // entry is a pure function of the word and the model, so hits and misses
 // give the same scores.
@@ -235,6 +242,35 @@ struct NerWordTypes : StageScratch {
 
 namespace {
 
+// Places entry k by its hash (not yet in the slots).
+void PlaceEntry(NerWordTypes* t, uint32_t k) {
+  const uint64_t h = t->entries[k].hash;
+  size_t slot = HomeSlot(h);
+  while (t->slots[slot] != 0) slot = (slot + 1) & (kTypeSlots - 1);
+  t->slots[slot] = SlotCheck(h) | k;
+}
+
+// A full table keeps the entries hit most since the last time (those with
+// at least `least` hits: the least, at least 1, that keeps at most half the
+// table), their hits halved, and drops the others. Frequent words ("the", "said",
+// "President") are not described again after every kMaxTypes new words:
+// on a long run of White House texts about half the descriptions of emptying it all.
+void KeepFrequent(NerWordTypes* t) {
+  std::array<size_t, 256> by_hits{};
+  for (size_t k = 0; k < t->count; ++k) ++by_hits[t->entries[k].hits];
+  size_t least = by_hits.size(), kept = 0;
+  while (least > 1 && kept + by_hits[least - 1] <= kMaxTypes / 2) kept += by_hits[--least];
+  std::fill_n(t->slots.get(), kTypeSlots, 0);
+  uint32_t to = 0;
+  for (size_t k = 0; k < t->count; ++k) {
+    if (t->entries[k].hits < least) continue;
+    if (to != k) t->entries[to] = t->entries[k];
+    t->entries[to].hits = static_cast<uint8_t>(t->entries[to].hits / 2);
+    PlaceEntry(t, to++);
+  }
+  t->count = to;
+}
+
 // The table in *slot, ready for a sentence of n words.
 NerWordTypes& SentenceTypes(ScratchSlot* slot, uint64_t generation, size_t n) {
   NerWordTypes& t = ScratchOf<NerWordTypes>(slot);
@@ -242,10 +278,12 @@ NerWordTypes& SentenceTypes(ScratchSlot* slot, uint64_t generation, size_t n) {
     t.slots.reset(new uint64_t[kTypeSlots]());
     t.entries.reset(new TypeEntry[kMaxTypes]);  // not zeroed: filled on insert
   }
-  if (t.generation != generation || t.count == kMaxTypes) {
+  if (t.generation != generation) {
     std::fill_n(t.slots.get(), kTypeSlots, 0);
     t.count = 0;
     t.generation = generation;
+  } else if (t.count == kMaxTypes) {
+    KeepFrequent(&t);
   }
   t.overflow.clear();
   t.overflow.reserve(n);
@@ -263,17 +301,22 @@ NerWordTypes& SentenceTypes(ScratchSlot* slot, uint64_t generation, size_t n) {
   // Any hash that is a function of the word picks the slot; the entries are
   // checked by their bytes.
   const uint64_t h = s.SlotHash(j);
-  const uint64_t check = (h >> 32 | 1) << 32;
-  size_t slot = (h ^ (h >> 29)) & (kTypeSlots - 1);
+  const uint64_t check = SlotCheck(h);
+  size_t slot = HomeSlot(h);
   for (uint64_t v; (v = t->slots[slot]) != 0; slot = (slot + 1) & (kTypeSlots - 1)) {
     if ((v >> 32 << 32) != check) continue;
     TypeEntry& e = t->entries[static_cast<uint32_t>(v)];
-    if (e.len == w.size() && SameShortBytes(e.text, w.data(), w.size())) return &e.info;
+    if (e.len == w.size() && SameShortBytes(e.text, w.data(), w.size())) {
+      e.hits = static_cast<uint8_t>(e.hits + (e.hits < 255));
+      return &e.info;
+    }
   }
   if (t->count == kMaxTypes) return Describe(w, &t->overflow.emplace_back());
   TypeEntry& e = t->entries[t->count];
   t->slots[slot] = check | t->count;
   ++t->count;
+  e.hash = h;
+  e.hits = 0;
   e.len = static_cast<uint8_t>(w.size());
   std::memcpy(e.text, w.data(), w.size());
   return Describe(w, &e.info);
@@ -293,7 +336,7 @@ void NerTagger::AddOwnRows(const ner::WordInfo& a, Vec* lo, Vec* hi) const {
 }
 
 template <typename Vec>
-void NerTagger::AddContextRows(const ner::WordInfo* const* info, size_t i, size_t n, Vec* lo, Vec* hi) const {
+[[gnu::always_inline]] inline void NerTagger::AddContextRows(const ner::WordInfo* const* info, size_t i, size_t n, Vec* lo, Vec* hi) const {
   using namespace ner;
   const ner::WordInfo& a = *info[i];
   const ner::WordInfo* before = i >= 1 ? info[i - 1] : nullptr;

@@ -118,8 +118,13 @@ TEST_CASE("greedy: the labels of every sentence are those of the features summed
       "The United Nations Development Programme, the UNDP, opened an office in Addis Ababa. Thanks.";
   static const auto analyzer = Analyzer::Create({}).value();
   const Analysis a = analyzer->Analyze(text, {}).value();
+  // Sentences of distinct words, more than the table holds: it keeps its
+  // frequent words (moved to the front) and drops the rest, at a sentence start.
+  std::string filler;
+  for (int i = 0; i < 9000; ++i) filler += "Wz" + std::to_string(i) + (i % 8 == 7 ? "q. " : "q ");
   size_t scored_sentences = 0;
-  for (int pass = 0; pass < 2; ++pass) {  // a table filled by the first pass, then hits
+  for (int pass = 0; pass < 3; ++pass) {  // the table filled, then hits, then after the filler
+    if (pass == 2) TagAll(m.tagger, filler, &types);
     for (const Sentence& st : a.sentences) {
       std::vector<uint8_t> skip(st.token_count, 0);
       for (size_t i = 3; i < skip.size(); i += 7) skip[i] = 1;
