@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -82,18 +84,36 @@ inline bool MayContinueEmail(char c) {
   return d < 64 && ((kMask >> d) & 1);
 }
 
+// Writes a token whose norm is its span in the pool's mirror (moved by
+// norm_base), with no quote role or clitic, as three scalar stores of its
+// bytes: GCC packs a Token built field by field through vector registers
+// (about ten instructions more).
+inline void StoreMirrored(Token* t, uint32_t begin, uint32_t end, uint32_t norm_base, TokenKind kind,
+                          uint8_t flags) {
+  static_assert(std::endian::native == std::endian::little && sizeof(Token) == 20 &&
+                offsetof(Token, norm) == 8 && offsetof(Token, kind) == 16 &&
+                offsetof(Token, quote) == 17 && offsetof(Token, flags) == 18 &&
+                offsetof(Token, clitic) == 19 && static_cast<int>(QuoteRole::kNone) == 0);
+  const uint64_t span = begin | (uint64_t{end} << 32);
+  const uint64_t norm = span + norm_base * 0x100000001ull;  // no carry: norm_base + end < 2^32
+  const uint32_t rest = static_cast<uint32_t>(kind) | (uint32_t{flags} << 16);
+  auto* bytes = reinterpret_cast<unsigned char*>(t);
+  std::memcpy(bytes + offsetof(Token, span), &span, 8);
+  std::memcpy(bytes + offsetof(Token, norm), &norm, 8);
+  std::memcpy(bytes + offsetof(Token, kind), &rest, 4);
+}
+
 constexpr uint32_t kMaxTrailingHyphenWord = 5;  // "th-", "man-": disfluencies
 
 
 // The run of ASCII letters and digits at p (an ASCII letter), if shorter
 // than 16 bytes: a plain word when the byte after it ends it (kBitPlainEnd,
 // tested by the caller), ScanWord's common case. Reads the 16 bytes
-// p[0..15] as one vector, writes the run with capitals lowered to
-// dest[0..len) and zeros to dest[len..15], sets its flags
-// (kTokenCapitalized, kTokenHasDigit, kTokenAllUpper) and HashWord of its
-// norm; returns its length, 0 if it is 16 bytes or longer. Without SSE2
-// there is no plain word (ScanWord decides).
-inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t* hash) {
+// p[0..15] as one vector, sets its flags (kTokenCapitalized,
+// kTokenHasDigit, kTokenAllUpper) and HashWord of its norm (the run with
+// capitals lowered); returns its length, 0 if it is 16 bytes or longer.
+// Without SSE2 there is no plain word (ScanWord decides).
+inline uint32_t PlainWord16(const char* p, uint8_t* flags, uint64_t* hash) {
 #if defined(__SSE2__)
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // lo <= byte <= hi as one signed compare: the addition maps [lo, hi] to
@@ -121,25 +141,24 @@ inline uint32_t PlainWord16(const char* p, char* dest, uint8_t* flags, uint64_t*
                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
   const __m128i keep_bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes + 16 - len));
   const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(dest), _mm_and_si128(lowered, keep_bytes));
+  const __m128i norm = _mm_and_si128(lowered, keep_bytes);
   // HashWord's start for each length below 16, by table (no multiplication).
   static constexpr auto kLengthSeeds = [] {
     std::array<uint64_t, 16> seeds{};
     for (uint64_t k = 0; k < 16; ++k) seeds[k] = kHashSeed ^ (k * kHashLengthFactor);
     return seeds;
   }();
-  uint64_t h = kLengthSeeds[len], tail;
-  std::memcpy(&tail, dest, 8);
+  uint64_t h = kLengthSeeds[len], tail = static_cast<uint64_t>(_mm_cvtsi128_si64(norm));
   if (len >= 8) {
     h = (h ^ tail) * kHashChunkFactor;
     h ^= h >> 31;
-    std::memcpy(&tail, dest + 8, 8);
+    tail = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(norm, norm)));
   }
   h = MixHash(h ^ tail);
   *hash = h == 0 ? 1 : h;
   return len;
 #else
-  (void)p, (void)dest, (void)flags, (void)hash;
+  (void)p, (void)flags, (void)hash;
   return 0;
 #endif
 }
@@ -550,59 +569,37 @@ void FoldNonAscii(std::string_view surface, std::string* folded_out) {
 
 }  // namespace
 
-// Inline in Tokenize: called once per token. Returns HashWord of the norm,
-// computed from the same eight-byte words the copy loads (core/hash.h).
+// Inline in Tokenize: called once per token. Sets the token's norm and
+// returns its HashWord: an ASCII token's norm is its span in the pool's
+// mirror, hashed eight bytes at a time (core/hash.h); other norms are
+// appended (NonAsciiNorm).
 [[gnu::always_inline]] inline uint64_t Tokenizer::AppendNorm(std::string_view text, uint32_t begin,
                                                              uint32_t end, NormPool* pool,
                                                              Token* token) const {
   const size_t len = end - begin;
-  pool->Reserve(len);
-  char* dest = pool->data + pool->size;
-  const char* src = text.data() + begin;
-  token->norm.begin = static_cast<uint32_t>(pool->size);
-  if (len == 1 && static_cast<uint8_t>(*src) < 0x80) {  // punctuation mostly: the hash by table
-    const auto c = static_cast<uint8_t>(*src);
-    *dest = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
-    token->norm.end = static_cast<uint32_t>(++pool->size);
-    return kByteHashes.of[c];
-  }
-  // ASCII (most tokens): copy and lower-case eight bytes at a time; the
-  // stores may run up to 7 bytes past the norm (the pool has slack).
+  const char* const mirror = pool->data + pool->base + begin;
+  token->norm = {pool->base + begin, pool->base + end};
+  if (len == 1 && static_cast<uint8_t>(*mirror) < 0x80)  // punctuation mostly: the hash by table
+    return kByteHashes.of[static_cast<uint8_t>(text[begin])];
+  // The loads may run up to 7 bytes past the token: the mirror is followed
+  // by at least kSlack bytes of the pool.
   uint64_t high = 0;
   uint64_t h = kHashSeed ^ (static_cast<uint64_t>(len) * kHashLengthFactor);
   size_t k = 0;
   for (; k + 8 <= len; k += 8) {
     uint64_t w;
-    std::memcpy(&w, src + k, 8);
+    std::memcpy(&w, mirror + k, 8);
     high |= w;
-    w = LowerAscii8(w);
-    std::memcpy(dest + k, &w, 8);
     h = (h ^ w) * kHashChunkFactor;
     h ^= h >> 31;
   }
   uint64_t tail = 0;  // the last len - k bytes, little-endian, zero-padded
   if (k < len) {
-    if (begin + k + 8 <= text.size()) {
-      uint64_t w;
-      std::memcpy(&w, src + k, 8);
-      const uint64_t mask = ~uint64_t{0} >> (8 * (8 - (len - k)));
-      high |= w & mask;
-      w = LowerAscii8(w);
-      std::memcpy(dest + k, &w, 8);
-      tail = w & mask;
-    } else {
-      for (size_t j = k; j < len; ++j) {
-        auto c = static_cast<uint8_t>(src[j]);
-        high |= c;
-        c = static_cast<uint8_t>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
-        dest[j] = static_cast<char>(c);
-        tail |= static_cast<uint64_t>(c) << (8 * (j - k));
-      }
-    }
+    std::memcpy(&tail, mirror + k, 8);
+    tail &= ~uint64_t{0} >> (8 * (8 - (len - k)));
+    high |= tail;
   }
   if (!(high & 0x8080808080808080ull)) {
-    pool->size += len;
-    token->norm.end = static_cast<uint32_t>(pool->size);
     h = MixHash(h ^ tail);
     return h == 0 ? 1 : h;
   }
@@ -629,18 +626,12 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
 
 // Inline in Tokenize: called at most once per word.
 [[gnu::always_inline]] inline uint32_t Tokenizer::EmitPlainWords(std::string_view text, uint32_t pos,
-                                                                 uint8_t flags, NormPool* pool,
+                                                                 uint8_t flags, uint32_t norm_base,
                                                                  TokenSink* sink) const {
   const auto n = static_cast<uint32_t>(text.size());
   if (n - pos < 16) return 0;
-  // Room in the pool for the rest of the text (and the slack for a 16-byte
-  // store): a word and its comma or period write no more norm bytes than
-  // they span, so no test per word.
-  pool->Reserve(n - pos);
-  // The cursors in locals: the compiler would reload them from *pool and
-  // *sink after every store of norm bytes (a char store may alias them).
-  char* const data = pool->data;
-  size_t size = pool->size;
+  // The cursors in locals: the compiler would reload them from *sink after
+  // every store of a token's byte fields (a char store may alias them).
   Token* tok = sink->tok;
   Token* limit = sink->limit;
   uint64_t* hash = sink->hash;
@@ -653,7 +644,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
       tok = sink->tok, limit = sink->limit, hash = sink->hash;
     }
     Token t;
-    const uint32_t len = PlainWord16(s + pos, data + size, &t.flags, hash);
+    const uint32_t len = PlainWord16(s + pos, &t.flags, hash);
     if (!len) break;
     const auto after = static_cast<uint8_t>(s[pos + len]);
     const uint8_t after_bits = kAsciiWordBits[after];
@@ -662,24 +653,14 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     if (!(after_bits & kBitPlainEnd) && !(after == 0xC2 && n - (pos + len) > 1 && s[pos + len + 1] == '\xA0') &&
         !(after == '.' && PeriodEndsWord(text, pos, len, t.flags)))
       break;
-    t.span = {pos, pos + len};
-    t.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + len)};
-    size += len;
-    t.kind = TokenKind::kWord;
-    t.flags |= flags;
-    *tok++ = t;
+    StoreMirrored(tok++, pos, pos + len, norm_base, TokenKind::kWord, static_cast<uint8_t>(t.flags | flags));
     ++hash;
     done = pos + len;
     if (after_bits & kBitMark) {
       // A mark glued to the word (a period that ends it): as Tokenize would
       // make it, but for a run of ! and ?.
       if ((after == '!' || after == '?') && done + 1 < n && (s[done + 1] == '!' || s[done + 1] == '?')) break;
-      Token mark;
-      mark.span = {done, done + 1};
-      mark.norm = {static_cast<uint32_t>(size), static_cast<uint32_t>(size + 1)};
-      data[size++] = static_cast<char>(after);
-      mark.kind = TokenKind::kPunctuation;
-      *tok++ = mark;
+      StoreMirrored(tok++, done, done + 1, norm_base, TokenKind::kPunctuation, 0);
       *hash++ = kByteHashes.of[after];
       ++done;
     }
@@ -706,13 +687,14 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     pos = done + gap;
     flags = next_flags;
   }
-  pool->size = size;
   sink->tok = tok, sink->hash = hash;
   return done;
 }
 
 void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                              Token* token) {
+  pool->Reserve(len);
+  token->norm.begin = static_cast<uint32_t>(pool->size);
   char* dest = pool->data + pool->size;
   // Curly quotes and dashes among ASCII ("Russia’s", "—"): mapped in place,
   // never longer than the surface.
@@ -756,6 +738,37 @@ void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, 
   token->norm.end = static_cast<uint32_t>(pool->size);
 }
 
+Tokenizer::NormPool::NormPool(std::string* s, std::string_view text)
+    : str(s), base(static_cast<uint32_t>(s->size())), size(s->size() + text.size()) {
+  // Room for the mirror and a sixteenth more for the other norms (news
+  // text is mostly ASCII; Reserve grows the pool if need be).
+  str->resize(size + text.size() / 16 + kSlack);
+  data = str->data();
+  cap = str->size();
+  char* const mirror = data + base;
+  size_t k = 0;
+#if defined(__SSE2__)
+  for (; k + 16 <= text.size(); k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + k));
+    // 'A' <= byte <= 'Z' as one signed compare (as in PlainWord16).
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - 'A'))),
+                                         _mm_set1_epi8(static_cast<char>(-127 + ('Z' - 'A'))));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(mirror + k),
+                     _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+  }
+#endif
+  for (; k + 8 <= text.size(); k += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + k, 8);
+    w = LowerAscii8(w);
+    std::memcpy(mirror + k, &w, 8);
+  }
+  for (; k < text.size(); ++k) {
+    const auto c = static_cast<uint8_t>(text[k]);
+    mirror[k] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+  }
+}
+
 void Tokenizer::NormPool::Grow(size_t n) {
   size_t want = std::max(str->size() * 2, size + n + kSlack);
   str->resize(want);
@@ -786,8 +799,8 @@ void Tokenizer::TokenSink::Done() {
 
 void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {
   const uint32_t n = static_cast<uint32_t>(text.size());
-  // Norms are about as long as the text; news text has a token per ~5.5 bytes.
-  NormPool pool(&out->norm_pool, n - begin);
+  NormPool pool(&out->norm_pool, text);
+  // News text has a token per ~5.5 bytes.
   out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
   out->norm_hashes.resize(out->tokens.size());  // parallel to tokens (core/norm_hash.h)
   out->norm_hashes.reserve(out->tokens.capacity());
@@ -824,7 +837,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
           break;
         }
         if (c.len == 1) {
-          if (const uint32_t e = EmitPlainWords(text, pos, tok.flags, &pool, &sink)) {
+          if (const uint32_t e = EmitPlainWords(text, pos, tok.flags, pool.base, &sink)) {
             pos = e;  // as after any token, below
             prev_cls = kAsciiClass[static_cast<uint8_t>(text[e - 1])];
             newlines = 0;

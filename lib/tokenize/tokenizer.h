@@ -47,15 +47,13 @@ class Tokenizer {
   uint32_t ScanNumber(std::string_view text, uint32_t pos, bool line_start) const;
   bool JoinsHyphen(std::string_view left_segment, std::string_view text,
                    uint32_t hyphen) const;
-  /// Analysis::norm_pool written through a cursor: grown ahead with slack,
-  /// trimmed by Done().
+  /// Analysis::norm_pool: from `base` the whole text with ASCII capitals
+  /// lowered (the mirror), which is the norm of every ASCII token (its span
+  /// moved by `base`: no copy per token); after it the norms of the other
+  /// tokens, appended through a cursor with slack, trimmed by Done().
   struct NormPool {
     static constexpr size_t kSlack = 16;
-    NormPool(std::string* s, size_t expected) : str(s), size(s->size()) {
-      str->resize(size + expected + kSlack);
-      data = str->data();
-      cap = str->size();
-    }
+    NormPool(std::string* s, std::string_view text);
     void Reserve(size_t n) {
       if (cap - size < n + kSlack) Grow(n);
     }
@@ -63,7 +61,8 @@ class Tokenizer {
     void Done() { str->resize(size); }
     std::string* str;
     char* data = nullptr;
-    size_t size;
+    uint32_t base;  ///< where text[0] is mirrored
+    size_t size;    ///< the end of the mirror and the appended norms
     size_t cap = 0;  ///< str->size(), kept here: no load through str per token
   };
   /// Analysis::tokens and norm_hashes written by index through pointers
@@ -92,7 +91,7 @@ class Tokenizer {
   /// Appends the plain words (PlainWord16 in tokenizer.cc) from pos: the
   /// first with `flags`, each next one after one space. Returns the end of
   /// the last, or 0 if there is no plain word at pos.
-  uint32_t EmitPlainWords(std::string_view text, uint32_t pos, uint8_t flags, NormPool* pool,
+  uint32_t EmitPlainWords(std::string_view text, uint32_t pos, uint8_t flags, uint32_t norm_base,
                           TokenSink* sink) const;
   bool PeriodEndsWord(std::string_view text, uint32_t pos, uint32_t len, uint8_t flags) const;
   static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,

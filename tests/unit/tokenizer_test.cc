@@ -125,6 +125,30 @@ TEST_SUITE("tokens") {
     }
   }
 
+  TEST_CASE("ASCII norms are the text lowered at every text length") {
+    // The norm pool mirrors the text with capitals lowered, 16 bytes at a
+    // step and the rest 8 or 1 at a time: every length from 0 to 40 bytes
+    // ends in each of the three. Non-ASCII norms are appended after it.
+    const std::string pattern = "Ab CD eF, GhIJ. KL-mn (Op) QRSTUVW xyz 42 Z";
+    for (size_t len = 0; len <= 40; ++len) {
+      for (const std::string& tail : {std::string(), std::string(" Caf\xC3\xA9 \xE2\x80\x9CHi\xE2\x80\x9D")}) {
+        const std::string text = pattern.substr(0, len) + tail;
+        INFO("text: " << text);
+        auto a = AnalyzeOk(text);
+        REQUIRE(a.norm_hashes.size() == a.tokens.size());
+        for (size_t i = 0; i < a.tokens.size(); ++i) {
+          const std::string_view surface = communique::Slice(text, a.tokens[i].span);
+          // Curly quotes are mapped to '"'; the rest is ASCII-lowered.
+          const bool curly = surface == "\xE2\x80\x9C" || surface == "\xE2\x80\x9D";
+          std::string lowered(curly ? std::string_view("\"") : surface);
+          for (char& c : lowered) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+          CHECK(a.Norm(a.tokens[i]) == lowered);
+          CHECK(a.norm_hashes[i] == communique::internal::HashWord(lowered));
+        }
+      }
+    }
+  }
+
   TEST_CASE("plain words read in one step are tokenized as at the text's end") {
     // Far from the end of a text, a word of ASCII letters and digits is read
     // sixteen bytes at once (with a glued comma or period); near the end it
