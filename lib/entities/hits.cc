@@ -1,5 +1,7 @@
 #include "entities/hits.h"
 
+#include "entities/list_nouns.h"
+
 namespace communique::internal {
 namespace {
 
@@ -75,8 +77,17 @@ int32_t Best(const Lexicon& lex, const std::vector<uint32_t>& values) {
 }  // namespace
 
 void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vector<uint32_t>& starts,
-              std::vector<Hit>* hits, std::vector<int32_t>* hit_at) {
+              std::vector<Hit>* hits, std::vector<int32_t>* hit_at, std::vector<uint32_t>* list_nouns) {
   hits->clear();
+  list_nouns->clear();
+  // Notes the list nouns among words [from, to): every word the loop below
+  // visits or takes. The words it skips are none (the trie's skip stops at
+  // them: PhraseTrie::MarkLowerStop).
+  auto note = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k)
+      if (words[k].shape == Shape::kLower && ListNounKinds(words[k].key) != 0)
+        list_nouns->push_back(static_cast<uint32_t>(k));
+  };
   hit_at->assign(words.size(), -1);
   std::vector<uint32_t> scratch;
   PhraseTrie::IdCache ids;
@@ -101,6 +112,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
       i = lex.trie().SkipCannotStart(words, i, sentence_end);
       if (i >= sentence_end) continue;
     }
+    note(i, i + 1);
     PhraseTrie::Match m = lex.trie().StartsNothing(words, i, sentence_end)
                               ? PhraseTrie::Match{}
                               : lex.trie().Longest(words, &ids, i, sentence_end, &scratch);
@@ -133,6 +145,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
         (*hit_at)[first] = -1;
         hits->pop_back();
         push({first, static_cast<uint32_t>(i + m.length), e, true});
+        note(i + 1, i + m.length);
         run = -1;
         i += m.length;
         continue;
@@ -140,6 +153,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
       // A lower-case-only match (a title or role noun) inside a run of
       // capitals does not break the run ("Director" in "Film Director Guild").
       push({static_cast<uint32_t>(i), static_cast<uint32_t>(i + m.length), e});
+      note(i + 1, i + m.length);
       run = -1;
       i += m.length;
       continue;
@@ -154,6 +168,7 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
         i - (*hits)[static_cast<size_t>(run)].first >= 2 && IsSyllable(words[i + 1]) &&
         (i + 2 >= sentence_end || words[i + 2].begin > words[i + 1].end)) {
       (*hits)[static_cast<size_t>(run)].last = static_cast<uint32_t>(i + 2);
+      note(i + 1, i + 2);
       i += 2;
       continue;
     }

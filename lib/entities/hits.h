@@ -20,8 +20,9 @@ struct Hit {
 
 /// Hits in text order, non-overlapping. `hit_at[w]` is the hit starting at
 /// word w, or -1. `starts`: the words that start a sentence (BuildWords).
+/// `list_nouns` receives the lower-case words with ListNounKinds (in order).
 void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vector<uint32_t>& starts,
-              std::vector<Hit>* hits, std::vector<int32_t>* hit_at);
+              std::vector<Hit>* hits, std::vector<int32_t>* hit_at, std::vector<uint32_t>* list_nouns);
 
 }  // namespace communique::internal
 

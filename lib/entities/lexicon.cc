@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/tables.h"
+#include "entities/list_nouns.h"
 
 namespace communique::internal {
 namespace {
@@ -355,6 +356,7 @@ Status Lexicon::Load() {
   if (Status s = LoadPersons(); !s.ok()) return s;
   if (Status s = LoadNames(); !s.ok()) return s;
   if (Status s = LoadCommonWords(); !s.ok()) return s;
+  for (std::string_view noun : ListNouns()) trie_.MarkLowerStop(HashWord(noun));
   keys_scratch_ = {};
   rules_scratch_ = {};
   MakeKeys();

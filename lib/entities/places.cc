@@ -4,28 +4,35 @@
 // county or parish ("Canadian County"). They run before the hit-by-hit pass
 // and mark the hits they take as used.
 #include <algorithm>
+#include <array>
 #include <string>
 
+#include "entities/list_nouns.h"
 #include "entities/places.h"
 #include "entities/resolver.h"
 
 namespace communique::internal {
 namespace {
 
-// Plural nouns of divisions that name their members right after them, with
-// or without "of": "counties Canadian, Carter", "the parishes of Caddo and Sabine".
-bool IsDivisionPlural(std::string_view k) {
-  return k == "counties" || k == "parishes" || k == "provinces" || k == "oblasts" ||
-         k == "governorates" || k == "prefectures" || k == "municipalities" || k == "boroughs" ||
-         k == "townships" || k == "districts" || k == "regions";
-}
-
-// Plural place nouns that name members only after "of": "the cities of
+// The list nouns and what they take. Divisions name their members right
+// after them, with or without "of": "counties Canadian, Carter", "the
+// parishes of Caddo and Sabine"; place nouns only after "of": "the cities of
 // Selma, Montgomery, and Birmingham", "the states of Arizona and Utah".
-bool IsPlacePluralOf(std::string_view k) {
-  return k == "cities" || k == "towns" || k == "villages" || k == "states" || k == "islands" ||
-         k == "republics" || k == "territories" || k == "communities" || k == "settlements";
-}
+// PlaceLists reads no word shorter than six letters ("towns" included).
+struct ListNoun {
+  std::string_view key;
+  uint8_t kinds;
+};
+constexpr ListNoun kListNounTable[] = {
+    {"counties", kListDivision | kListTrailing}, {"parishes", kListDivision | kListTrailing},
+    {"provinces", kListDivision}, {"oblasts", kListDivision}, {"governorates", kListDivision},
+    {"prefectures", kListDivision}, {"municipalities", kListDivision}, {"boroughs", kListDivision},
+    {"townships", kListDivision}, {"districts", kListDivision}, {"regions", kListDivision},
+    {"cities", kListPlaceOf}, {"towns", kListPlaceOf}, {"villages", kListPlaceOf},
+    {"states", kListPlaceOf}, {"islands", kListPlaceOf}, {"republics", kListPlaceOf},
+    {"territories", kListPlaceOf}, {"communities", kListPlaceOf}, {"settlements", kListPlaceOf},
+};
+constexpr size_t kListNounCount = std::size(kListNounTable);
 
 // Capitalized adjectives that come before "counties" without naming any.
 bool IsListAdjective(std::string_view k) {
@@ -34,13 +41,25 @@ bool IsListAdjective(std::string_view k) {
          k == "border" || k == "blue" || k == "red" || k == "swing" || k == "neighboring";
 }
 
-// Plural nouns written after the members they name: "Bexar and Travis counties".
-bool IsTrailingPlural(std::string_view k) { return k == "counties" || k == "parishes"; }
-
 constexpr uint32_t kMaxListItems = 80;  // declarations list up to ~70 counties
 constexpr uint32_t kMaxItemWords = 4;
 
 }  // namespace
+
+uint8_t ListNounKindsOfPlural(std::string_view key) {
+  for (const ListNoun& n : kListNounTable)
+    if (n.key == key) return n.kinds;
+  return 0;
+}
+
+std::span<const std::string_view> ListNouns() {
+  static constexpr auto kKeys = [] {
+    std::array<std::string_view, kListNounCount> keys{};
+    for (size_t i = 0; i < kListNounCount; ++i) keys[i] = kListNounTable[i].key;
+    return keys;
+  }();
+  return kKeys;
+}
 
 // A hit that can be one member of a place list; `first` says whether it is
 // the first member (a country there owns the list: "the regions of Ukraine").
@@ -130,7 +149,7 @@ void Resolver::ListAfter(uint32_t w) {
   } else if (next == "such" && at + 1 < words_.size() && words_[at + 1].key == "as") {
     at += 2;  // "cities such as"
     loose = true;
-  } else if (!IsDivisionPlural(words_[w].key)) {
+  } else if (!(ListNounKinds(words_[w].key) & kListDivision)) {
     return;
   }
   std::vector<ListMember> items;
@@ -377,13 +396,11 @@ void Resolver::PlaceLists() {
     DemonymCounty(hi);
     CapitalDivision(hi);
   }
-  const uint32_t nw = static_cast<uint32_t>(words_.size());
-  const Word* const all = words_.data();  // a local: the calls below kept it from a register
-  for (uint32_t w = 0; w < nw; ++w) {
-    const Word& word = all[w];
-    if (word.key.size() < 6 || word.shape != Shape::kLower || word.key.back() != 's') continue;
-    if (IsDivisionPlural(word.key) || IsPlacePluralOf(word.key)) ListAfter(w);
-    if (IsTrailingPlural(word.key)) ListBefore(w);
+  // The lower-case list nouns, in text order (FindHits).
+  for (const uint32_t w : list_nouns_) {
+    const uint8_t kinds = ListNounKinds(words_[w].key);
+    if (kinds & (kListDivision | kListPlaceOf)) ListAfter(w);
+    if (kinds & kListTrailing) ListBefore(w);
   }
   for (size_t hi = 0; hi < hits_.size(); ++hi)
     if (hits_[hi].entry < 0 && !used_[hi]) TownRun(hi);

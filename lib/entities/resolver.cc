@@ -57,14 +57,6 @@ std::string_view Resolver::Surface(uint32_t first, uint32_t last) const {
   return text_.substr(s.begin, s.size());
 }
 
-Span Resolver::SpanOf(uint32_t first, uint32_t last) const {
-  return Span{words_[first].begin, words_[last - 1].end};
-}
-
-const Entry* Resolver::EntryOf(const Hit& h) const {
-  return h.entry < 0 ? nullptr : &lex_.entry(static_cast<uint32_t>(h.entry));
-}
-
 std::string Resolver::CountryCode(int32_t c) const {
   return c < 0 ? std::string() : lex_.country(c).code;
 }
@@ -88,14 +80,16 @@ std::vector<Entity> Resolver::Run(ResolverScratch* scratch) {
   sentence_starts.swap(scratch->starts);
   hits_.swap(scratch->hits);
   hit_at_.swap(scratch->hit_at);
+  list_nouns_.swap(scratch->list_nouns);
   BuildWords(text_, a_, &words_, &sentence_starts);
-  FindHits(lex_, words_, sentence_starts, &hits_, &hit_at_);
+  FindHits(lex_, words_, sentence_starts, &hits_, &hit_at_, &list_nouns_);
   used_.assign(hits_.size(), false);
   Resolve();
   Keep(&words_, &scratch->words);
   Keep(&sentence_starts, &scratch->starts);
   Keep(&hits_, &scratch->hits);
   Keep(&hit_at_, &scratch->hit_at);
+  Keep(&list_nouns_, &scratch->list_nouns);
   return reg_.Finish();
 }
 

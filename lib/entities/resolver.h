@@ -22,6 +22,7 @@ struct ResolverScratch {
   std::vector<uint32_t> starts;
   std::vector<Hit> hits;
   std::vector<int32_t> hit_at;
+  std::vector<uint32_t> list_nouns;
 };
 
 class Resolver {
@@ -86,8 +87,11 @@ class Resolver {
   bool TermValid(const PersonInfo& p, const Term** term) const;
 
   std::string_view Surface(uint32_t first, uint32_t last) const;
-  Span SpanOf(uint32_t first, uint32_t last) const;
-  const Entry* EntryOf(const Hit& h) const;
+  // Inline: called for most hits from the three rule files.
+  Span SpanOf(uint32_t first, uint32_t last) const { return Span{words_[first].begin, words_[last - 1].end}; }
+  const Entry* EntryOf(const Hit& h) const {
+    return h.entry < 0 ? nullptr : &lex_.entry(static_cast<uint32_t>(h.entry));
+  }
   // Lookups of word w by its hash (keys are case-folded: HashWord(key) is
   // also the hash of the lower-cased key).
   const HeadInfo* HeadAt(uint32_t w) const { return lex_.HeadOfHashed(words_[w].key, words_[w].hash); }
@@ -102,6 +106,7 @@ class Resolver {
   std::vector<Word> words_;
   std::vector<Hit> hits_;
   std::vector<int32_t> hit_at_;
+  std::vector<uint32_t> list_nouns_;  // the words PlaceLists starts at (FindHits)
   std::vector<bool> used_;  // hits consumed by an earlier pattern
   Registry reg_;
   int32_t date_ = 0;        // document date yyyymmdd, 0 unknown

@@ -98,6 +98,14 @@ class PhraseTrie {
     return i;
   }
 
+  /// Makes SkipCannotStart stop at a lower-case word (HashWord of its key)
+  /// that starts no phrase, for a caller that looks at such words
+  /// (FindHits: the list nouns). Lookups are not changed.
+  void MarkLowerStop(uint64_t hash) {
+    const size_t bit = LowerStartBit(hash);
+    lower_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+
   /// Sets bits on a word (HashWord of its key), whether or not a phrase has it.
   void MarkWord(uint64_t hash, uint8_t bits);
   /// The bits of a word hash (0 if none).

@@ -160,6 +160,21 @@ TEST_SUITE("entities_place_lists") {
     CHECK(ukraine->type == EntityType::kCountry);
   }
 
+  TEST_CASE("a list noun starts a list as the first or last word, and after a table name") {
+    // FindHits notes the list nouns for PlaceLists: words it skips, visits
+    // after a name, or takes inside a phrase must all be seen.
+    for (std::string t : {std::string("counties of Boone, Clay and Wayne got aid."),
+                          std::string("Aid went to Texas counties of Boone, Clay and Wayne."),
+                          std::string("Aid went to Boone, Clay and Wayne counties")}) {
+      Analysis a = AnalyzeOk(t);
+      for (std::string_view name : {"Boone", "Clay", "Wayne"}) {
+        const Entity* l = MentionAt(t, a, name);
+        REQUIRE_MESSAGE(l != nullptr, t, " / ", name);
+        CHECK_MESSAGE(l->type == EntityType::kLocation, t, " / ", name);
+      }
+    }
+  }
+
   TEST_CASE("after like, including or such as, members must be known places or towns") {
     std::string t = "Shelling hit cities such as Kramatorsk, Sloviansk and Odesa. "
                     "Communities like Black and Latino neighborhoods got help.";
