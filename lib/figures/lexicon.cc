@@ -43,6 +43,7 @@ void PhraseTable::Add(PhraseEntry e) {
   max_len_ = std::max(max_len_, e.tokens.size());
   std::string first = e.tokens[0];
   first_filter_.Add(first);
+  first_hashes_.Add(first);
   last_hashes_.Add(e.tokens.back());
   if (e.tokens.size() == 1) single_hashes_.Add(first);
   else second_hashes_.Add(e.tokens[1]);
@@ -174,13 +175,18 @@ Status FigureLexicon::Load(FigureLexicon* lex) {
   });
   for (std::string_view w : {"a", "an", "half", "quarter", "percent", "per"}) lex->starters[std::string(w)] = true;
   for (std::string_view article : {"a", "an"}) {
-    auto add = [lex](const std::string& w) { lex->after_article[w] = true; lex->after_article_filter.Add(w); };
+    auto add = [lex](const std::string& w) {
+      lex->after_article[w] = true;
+      lex->after_article_filter.Add(w);
+      lex->article_next_hashes.Add(w);
+    };
     lex->vague.ForEachSecond(article, add);
     lex->currencies.ForEachSecond(article, add);
   }
   for (const auto& [w, unused] : lex->starters) {
     lex->starter_filter.Add(w);
     lex->starter_hashes.Add(w);
+    lex->article_next_hashes.Add(w);
   }
   for (const auto& [w, r] : lex->roles) {
     lex->role_filter.Add(w);

@@ -59,6 +59,8 @@ class PhraseTable {
   /// Cheap tests by norm hash (core/norm_hash.h), no false negatives: most
   /// words before a number end no phrase, and most words after a phrase's
   /// first word are no second word.
+  /// Whether some entry may start with the word of HashWord `first`.
+  bool MayStartWith(uint64_t first) const { return first_hashes_.MayContain(first); }
   /// Whether some entry may end with the word of HashWord `last`.
   bool MayEndWith(uint64_t last) const { return last_hashes_.MayContain(last); }
   /// Whether an entry may match at a word of hash `first` followed by a word
@@ -114,6 +116,7 @@ class PhraseTable {
  private:
   WordMap<std::vector<PhraseEntry>> by_first_;
   WordFilter first_filter_;  // in front of by_first_
+  HashFilter first_hashes_;   // every entry's first word
   HashFilter last_hashes_;    // every entry's last word
   HashFilter single_hashes_;  // the words of one-word entries
   HashFilter second_hashes_;  // the second words of longer entries
@@ -140,6 +143,8 @@ struct FigureLexicon {
   /// Second words of phrases that start with "a"/"an" ("a few", "a couple").
   WordMap<bool> after_article;
   WordFilter after_article_filter;
+  /// The starters and after_article words, by norm hash.
+  HashFilter article_next_hashes;
   /// The starters by HashWord of the word (the word kept to verify it):
   /// kStarterWord, plus kCurrencyOnlyWord for currency_only_starters.
   static constexpr uint8_t kStarterWord = 1, kCurrencyOnlyWord = 2;

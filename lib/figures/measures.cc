@@ -28,7 +28,7 @@ auto NormAt(const FigureDoc& doc) {
 bool CurrencyAfter(const FigureDoc& doc, size_t k, std::string* code, std::string* unit, size_t* len) {
   if (IsoCodeAt(doc, k, code)) { *len = 1; return true; }
   size_t l = 0;
-  const PhraseEntry* e = doc.lex->currencies.LongestAt(k, doc.size(), NormAt(doc), &l);
+  const PhraseEntry* e = doc.PhraseAt(doc.lex->currencies, k, &l);
   if (!e || e->c == "pre") return false;
   *code = e->a;
   *unit = e->b;
@@ -50,7 +50,7 @@ bool CurrencyWord(const FigureDoc& doc, std::string_view w, std::string* code, s
 }
 
 const PhraseEntry* UnitAt(const FigureDoc& doc, size_t k, size_t* len) {
-  return doc.lex->units.LongestAt(k, doc.size(), NormAt(doc), len);
+  return doc.PhraseAt(doc.lex->units, k, len);
 }
 
 void SetMoney(FigureDraft* d, const std::string& code, const std::string& unit) {
@@ -100,7 +100,7 @@ bool CurrencyBefore(const FigureDoc& doc, size_t i, std::string* code, std::stri
   if (IsoCodeAt(doc, i, code)) {
     l = 1;
   } else {
-    const PhraseEntry* e = doc.lex->currencies.LongestAt(i, doc.size(), NormAt(doc), &l);
+    const PhraseEntry* e = doc.PhraseAt(doc.lex->currencies, i, &l);
     if (!e || e->c == "post") return false;
     *code = e->a;
     *unit = e->b;

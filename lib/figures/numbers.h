@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "communique/analysis.h"
+#include "core/norm_hash.h"
 #include "figures/decimal.h"
 #include "figures/lexicon.h"
 
@@ -47,6 +48,12 @@ struct FigureDoc {
   std::string_view norm(size_t i) const { return i < size() ? a->Norm(a->tokens[i]) : std::string_view(); }
   std::string_view surface(size_t i) const {
     return i < size() ? Slice(text, a->tokens[i].span) : std::string_view();
+  }
+  /// The longest entry of `table` on the norms from token i, nullptr if
+  /// none: the first word's hash is tested first (most tokens start none).
+  const PhraseEntry* PhraseAt(const PhraseTable& table, size_t i, size_t* len) const {
+    if (i >= size() || !table.MayStartWith(NormHash(*a, i))) return nullptr;
+    return table.LongestAt(i, size(), [this](size_t k) { return norm(k); }, len);
   }
   /// Token i follows token i-1 with no white space between.
   bool glued(size_t i) const { return i < size() && i > 0 && !(tok(i).flags & kTokenSpaceBefore); }

@@ -77,6 +77,7 @@ class FigureStage final : public Stage {
     }
     MergeBoundPairs(doc, &drafts);
     LinkTimes(doc, &drafts);
+    a->figures.reserve(a->figures.size() + drafts.size());
     for (FigureDraft& d : drafts) {
       d.fig.span = {doc.tok(d.first).span.begin, doc.tok(d.last - 1).span.end};
       d.fig.number = {doc.tok(d.num_first).span.begin, doc.tok(d.num_last - 1).span.end};
@@ -206,7 +207,7 @@ class FigureStage final : public Stage {
     std::string_view w = doc.norm(i);
     // "a dozen", "an estimated" ... : an article starts a figure only before
     // a word that could itself start or continue one.
-    if (w == "a" || w == "an") return !doc.is(i + 1, TokenKind::kWord) || MayFollowArticle(doc.norm(i + 1));
+    if (w == "a" || w == "an") return !doc.is(i + 1, TokenKind::kWord) || MayFollowArticle(doc, i + 1);
     std::string_view s = doc.surface(i);
     const bool iso_shape = s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';  // ISO codes
     const uint8_t bits = lex_.StarterBits(NormHash(*doc.a, i), w);
@@ -228,7 +229,7 @@ class FigureStage final : public Stage {
     const uint64_t next = i + 1 < doc.size() ? NormHash(*doc.a, i + 1) : 0;
     if (!lex_.currencies.MayMatchAt(NormHash(*doc.a, i), i + 1 < doc.size() ? &next : nullptr)) return false;
     size_t len = 0;
-    const PhraseEntry* e = lex_.currencies.LongestAt(i, doc.size(), [&doc](size_t k) { return doc.norm(k); }, &len);
+    const PhraseEntry* e = doc.PhraseAt(lex_.currencies, i, &len);
     return e && e->c != "post";
   }
 
@@ -252,7 +253,12 @@ class FigureStage final : public Stage {
            lex_.starters.count(w.substr(0, dash));
   }
 
-  bool MayFollowArticle(std::string_view next) const {
+  bool MayFollowArticle(const FigureDoc& doc, size_t k) const {
+    const std::string_view next = doc.norm(k);
+    // Most words after "a" are neither a starter nor a word of an "a ..."
+    // phrase, as their hash tells; a hyphenated one may start with a starter.
+    if (!lex_.article_next_hashes.MayContain(NormHash(*doc.a, k)) && next.find('-') == std::string_view::npos)
+      return false;
     if (IsStarter(next)) return true;
     return lex_.after_article_filter.MayContain(next) && lex_.after_article.count(next);
   }
@@ -371,7 +377,7 @@ class FigureStage final : public Stage {
     // Vague amounts: "several", "dozens of", "tens of thousands of".
     size_t vlen = 0;
     if (!money) {
-      if (const PhraseEntry* v = lex_.vague.LongestAt(i, doc.size(), [&doc](size_t k) { return doc.norm(k); }, &vlen)) {
+      if (const PhraseEntry* v = doc.PhraseAt(lex_.vague, i, &vlen)) {
         d->fig.kind = FigureKind::kVague;
         d->fig.low = std::strtod(v->a.c_str(), nullptr);
         d->fig.high = std::strtod(v->b.c_str(), nullptr);
