@@ -738,6 +738,10 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
     k = kd;  // from april the ninth till the seventeenth: a bare day of the same month
   } else {
     end = Core(k, &b);
+    if (!end) {  // what the failed parse left in b
+      b = Expr();
+      b.first = k;
+    }
   }
   if (end && e->value == "PRESENT_REF" && Is(e->first, "now") && dct_ && b.value.empty() &&
       b.type == TimeType::kDate) {  // between now and November 15
@@ -887,11 +891,14 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   if (in && !(i + 1 < at_.size() && (at_[i + 1].starts & kStartAmount))) starts &= static_cast<uint16_t>(~kStartOffset);
   if (!starts && !(a.flags & kPodStart)) return 0;
   size_t best = 0;
-  Expr best_e;
+  Expr& best_e = *e;  // the parse so far, in the caller's Expr (as constructed: Core's contract)
   // Duration, OffsetFrom and Offset (but after "in") begin with a duration:
   // parsed once here, into best_e. The first rule that ends there or later
   // replaces it (of rules ending alike the first wins, as among the rules).
   bool duration_best = false;
+  // best_e as constructed (no Duration parsed into it): the first rule tried
+  // parses into it, not into a scratch Expr moved there
+  bool best_e_fresh = !(starts & kStartAmount);
   if (starts & kStartAmount) {
     best_e.first = i;
     std::string unit;
@@ -904,6 +911,12 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   // the rules that can start here, in kRules order
   for (uint32_t rules = kRulesOf.low[starts & 0xff] | kRulesOf.high[starts >> 8]; rules; rules &= rules - 1) {
     const Rule r = kRules[std::countr_zero(rules)];
+    if (best_e_fresh) {  // best is 0: a parse is the best so far, and a failed one leaves best_e unread
+      best_e_fresh = false;
+      best_e.first = i;
+      best = (this->*r)(i, &best_e);
+      continue;
+    }
     Expr x;
     x.first = i;
     size_t end = (this->*r)(i, &x);
@@ -975,7 +988,6 @@ size_t Grammar::Core(size_t i, Expr* e) const {
     }
   }
   if (!best) return 0;
-  *e = std::move(best_e);
   e->first = i;
   if (e->value.empty()) best = AttachTime(best, e);
   e->last = best;

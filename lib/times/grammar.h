@@ -53,6 +53,9 @@ class Grammar {
 
  private:
   // grammar.cc: structure, absolute dates, parts, ranges
+  /// The longest expression at atom i (its end, 0 if none), parsed into
+  /// *e, which must be as constructed (e->first aside); on failure *e is
+  /// left in no particular state.
   size_t Core(size_t i, Expr* e) const;
   size_t DateLit(size_t i, Expr* e) const;
   size_t MonthFirst(size_t i, Expr* e) const;
