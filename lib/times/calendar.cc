@@ -151,7 +151,71 @@ Point Shift(const Point& p, int n) {
   return q;
 }
 
+namespace {
+
+// Timex of the common points, a year, month, day or clock time whose fields
+// have at most 4 (year) and 2 digits, written into a stack buffer: the text
+// of the general code below, without its temporary strings. False for the
+// other points.
+bool CommonTimex(const Point& p, std::string* out) {
+  const auto fits = [](int v, int max) { return v == kUnknown || (v >= 0 && v <= max); };
+  if (!fits(p.year, 9999) || !fits(p.month, 99) || !fits(p.day, 99) || !fits(p.hour, 99) || !fits(p.minute, 99) ||
+      !fits(p.second, 99) || p.part_of_day.size() > 8)
+    return false;
+  char buf[40];  // "FY" or "XXXX-XX-XXTxx:xx:xx", a part of day of at most 8 bytes
+  char* w = buf;
+  const auto put = [&w](std::string_view s) {
+    for (char c : s) *w++ = c;
+  };
+  const auto num = [&w, &put](int v, int width, std::string_view unknown) {  // Pad(v, width) for v in range
+    if (v == kUnknown) return put(unknown);
+    for (int k = width - 1; k >= 0; --k, v /= 10) w[k] = static_cast<char>('0' + v % 10);
+    w += width;
+  };
+  switch (p.gran) {
+    case Gran::kYear:
+      if (p.fiscal) put("FY");
+      num(p.year, 4, "XXXX");
+      break;
+    case Gran::kMonth:
+      num(p.year, 4, "XXXX");
+      put("-");
+      num(p.month, 2, "XX");
+      break;
+    case Gran::kDay:
+    case Gran::kTime:
+      if (p.month != kUnknown || p.day != kUnknown || p.year != kUnknown) {
+        num(p.year, 4, "XXXX");
+        put("-");
+        num(p.month, 2, "XX");
+        put("-");
+        num(p.day, 2, "XX");
+      }
+      if (p.hour != kUnknown) {
+        put("T");
+        num(p.hour, 2, "");
+        put(":");
+        num(p.minute == kUnknown ? 0 : p.minute, 2, "");
+        if (p.second != kUnknown) {
+          put(":");
+          num(p.second, 2, "");
+        }
+      } else if (!p.part_of_day.empty()) {
+        put("T");
+        put(p.part_of_day);
+      }
+      break;
+    default:
+      return false;
+  }
+  out->assign(buf, static_cast<size_t>(w - buf));
+  return true;
+}
+
+}  // namespace
+
 std::string Timex(const Point& p) {
+  if (std::string s; CommonTimex(p, &s)) return s;
   switch (p.gran) {
     case Gran::kMillennium: return p.year == kUnknown ? "XX" : std::to_string(p.year);
     case Gran::kCentury: return p.year == kUnknown ? "XX" : Pad(p.year, 2);
