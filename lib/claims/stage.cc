@@ -143,16 +143,21 @@ class ClaimStage final : public Stage {
 
   static std::vector<Unit> Units(const Analysis& a) {
     std::vector<Unit> out;
+    out.reserve(a.quotes.size() * 2);
     std::vector<uint8_t> covered(a.sentences.size(), 0);  // by a quote other than a turn
-    for (const Quote& q : a.quotes) {
-      if (q.kind == QuoteKind::kScare || q.cue_lemma == "turn") continue;
-      auto [b, e] = SentencesOf(a, q.span);
-      for (size_t s = b; s < e; ++s) covered[s] = 1;
+    // Per quote: its sentences, searched once for both passes.
+    std::vector<std::pair<size_t, size_t>> sentences(a.quotes.size());
+    for (size_t qi = 0; qi < a.quotes.size(); ++qi) {
+      const Quote& q = a.quotes[qi];
+      if (q.kind == QuoteKind::kScare) continue;
+      sentences[qi] = SentencesOf(a, q.span);
+      if (q.cue_lemma == "turn") continue;
+      for (size_t s = sentences[qi].first; s < sentences[qi].second; ++s) covered[s] = 1;
     }
     for (size_t qi = 0; qi < a.quotes.size(); ++qi) {
       const Quote& q = a.quotes[qi];
       if (q.kind == QuoteKind::kScare) continue;
-      auto [b, e] = SentencesOf(a, q.span);
+      auto [b, e] = sentences[qi];
       bool turn = q.cue_lemma == "turn";
       for (size_t s = b; s < e; ++s) {
         if (turn && covered[s]) continue;
@@ -185,7 +190,8 @@ class ClaimStage final : public Stage {
 
   // Claims by span.begin: std::sort on indices, which makes the same
   // comparisons and so the same order as sorting the Claims themselves
-  // (ties included), then one move per Claim; none if already in order.
+  // (ties included), then the Claims out of place are moved along the
+  // permutation's cycles (most are in place); none if already in order.
   static void SortClaims(std::vector<Claim>* claims) {
     bool sorted = true;
     for (size_t k = 1; k < claims->size() && sorted; ++k)
@@ -196,10 +202,21 @@ class ClaimStage final : public Stage {
     const std::vector<Claim>& c = *claims;
     std::sort(order.begin(), order.end(),
               [&c](uint32_t x, uint32_t y) { return c[x].span.begin < c[y].span.begin; });
-    std::vector<Claim> out;
-    out.reserve(claims->size());
-    for (uint32_t k : order) out.push_back(std::move((*claims)[k]));
-    *claims = std::move(out);
+    // Claim k goes where order[k] names it: claims[k] = old claims[order[k]].
+    std::vector<Claim>& v = *claims;
+    for (size_t k = 0; k < order.size(); ++k) {
+      if (order[k] == k) continue;
+      Claim first = std::move(v[k]);
+      size_t j = k;
+      while (order[j] != k) {
+        const size_t from = order[j];
+        v[j] = std::move(v[from]);
+        order[j] = static_cast<uint32_t>(j);
+        j = from;
+      }
+      v[j] = std::move(first);
+      order[j] = static_cast<uint32_t>(j);
+    }
   }
 
   // A unit with several figures, cut between them, into *out.
@@ -318,13 +335,20 @@ class ClaimStage final : public Stage {
 
   static void LinkRestatements(Analysis* a) {
     std::unordered_map<std::string, std::vector<uint32_t>> seen;
+    std::string key;  // one buffer for every claim's key, no temporaries
     for (size_t k = 0; k < a->claims.size(); ++k) {
       Claim& c = a->claims[k];
       if (c.speaker < 0 || c.figures.size() != 1 || c.about.empty()) continue;
       const Figure& f = a->figures[c.figures[0]];
       if (f.unit.empty()) continue;
-      std::string key = std::to_string(c.speaker) + "\t" + f.unit + "\t" + c.about + "\t" +
-                        (f.exact.empty() ? std::to_string(f.value) : f.exact);
+      // speaker \t unit \t period \t value
+      key = std::to_string(c.speaker);
+      key += '\t';
+      key += f.unit;
+      key += '\t';
+      key += c.about;
+      key += '\t';
+      key += f.exact.empty() ? std::to_string(f.value) : f.exact;
       std::vector<uint32_t>& earlier = seen[key];
       for (size_t n = earlier.size(); n > 0 && c.restates.size() < kMaxRestateLinks; --n)
         c.restates.push_back(earlier[n - 1]);

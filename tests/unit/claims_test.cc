@@ -56,6 +56,21 @@ TEST_SUITE("quotes") {
     CHECK(hedged->negated);
   }
 
+  TEST_CASE("claims come out in text order when units do not") {
+    // The partial quote's unit is its whole sentence, which begins before
+    // the direct quote's unit found first: the claims are reordered.
+    std::string text =
+        "\"We sent 35 requests in 2020,\" the ambassador said, adding that 12 were \"left without any answer\" "
+        "in 2021. Moscow said that 7 talks were held in 2019. There were 3 more in 2020.\n";
+    Analysis a = AnalyzeOk(text, Dated("2021-08-02"));
+    REQUIRE(a.claims.size() >= 3);
+    for (size_t k = 1; k < a.claims.size(); ++k) CHECK(a.claims[k - 1].span.begin <= a.claims[k].span.begin);
+    CHECK(a.claims[0].kind == QuoteKind::kPartial);  // the whole first sentence
+    CHECK(a.claims[1].kind == QuoteKind::kDirect);
+    CHECK(Slice(text, a.claims[1].span) == "We sent 35 requests in 2020,");
+    CHECK(ClaimWith(text, a, "7 talks") != nullptr);
+  }
+
   TEST_CASE("the same speaker's figure restated with the same unit and period links back") {
     std::string text =
         "Sergey Lavrov spoke to reporters in Moscow.\n\n"
