@@ -80,6 +80,7 @@ Status NerTagger::Load(const Lexicon& lex) {
   count_ = 0;
   viterbi_ = false;
   templates_ = 0;
+  std::vector<uint64_t> shapes;  // the value hashes of the shape templates
   for (const TsvRow& row : tsv.rows) {
     if (row.fields[0] == "viterbi") {  // the model was trained for Viterbi decoding
       viterbi_ = true;
@@ -114,6 +115,8 @@ Status NerTagger::Load(const Lexicon& lex) {
       const uint64_t h = HashValue(f.values[word_template ? 0 : 1]);
       vocabulary_.AddHash(h);
     }
+    if (f.t == kSh || f.t == kShm1 || f.t == kShp1 || (f.t == kPlSh && f.arity == 2))
+      shapes.push_back(HashValue(f.values[f.t == kPlSh ? 1 : 0]));
     if ((f.t == kWm1W || f.t == kWWp1) && f.arity == 2) {
       const bool wm1w = f.t == kWm1W;
       for (size_t v = 0; v < 2; ++v) {
@@ -142,7 +145,24 @@ Status NerTagger::Load(const Lexicon& lex) {
     plsh_start_[prev] = KeyStart(kPlSh, LabelHash(prev));
     plw_start_[prev] = KeyStart(kPlW, LabelHash(prev));
   }
+  MakeShapeRows(shapes);
   return Status();
+}
+
+void NerTagger::MakeShapeRows(const std::vector<uint64_t>& shapes) {
+  using namespace ner;
+  size_t size = 2;
+  while (size < shapes.size() * 2 + 2) size *= 2;  // load <= 1/2: a probe ends at an empty slot
+  shape_rows_.assign(size, ShapeRows{});
+  for (const uint64_t h : shapes) {
+    ShapeRows& r = shape_rows_[ShapeSlot(h)];
+    if (r.shape == h) continue;  // a shape of several templates
+    r.shape = h;
+    r.sh = RowIf(kSh, h);
+    r.shm1 = RowIf(kShm1, h);
+    r.shp1 = RowIf(kShp1, h);
+    r.plsh_o = Has(kPlSh) ? Row(KeyEnd(Mix(plsh_start_[kNerO] ^ h))) : kNoRow;
+  }
 }
 
 // A score in two 4-float vectors (GCC/Clang vector extension): the same
@@ -161,14 +181,15 @@ void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
   d->pair_sides = PairSides(a.lower);
   const bool known = InVocabulary(a.lower);
   d->own[0] = known ? RowIf(kW, a.lower) : kNoRow;
-  d->own[5] = RowIf(kSh, a.shape);
+  const ShapeRows& by_shape = ShapeRowsOf(a.shape);
+  d->own[5] = by_shape.sh;
   d->own[6] = RowIf(kGaz, a.gaz);
   d->ctx[0] = known ? RowIf(kWm1, a.lower) : kNoRow;
   d->ctx[1] = known ? RowIf(kWp1, a.lower) : kNoRow;
   d->ctx[2] = known ? RowIf(kWm2, a.lower) : kNoRow;
   d->ctx[3] = known ? RowIf(kWp2, a.lower) : kNoRow;
-  d->ctx[4] = RowIf(kShm1, a.shape);
-  d->ctx[5] = RowIf(kShp1, a.shape);
+  d->ctx[4] = by_shape.shm1;
+  d->ctx[5] = by_shape.shp1;
   d->ctx[6] = RowIf(kGazm1, a.gaz);
   d->ctx[7] = RowIf(kGazp1, a.gaz);
   d->common = a.common;
@@ -186,7 +207,7 @@ void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
   d->own[2] = RowIf(kP3, a.p3);
   d->own[3] = RowIf(kS3, a.s3);
   d->own[4] = RowIf(kS2, a.s2);
-  d->pl_o[0] = Has(kPlSh) ? Row(KeyEnd(Mix(plsh_start_[kNerO] ^ d->shape))) : kNoRow;
+  d->pl_o[0] = ShapeRowsOf(d->shape).plsh_o;
   d->pl_o[1] = Has(kPlW) && InVocabulary(d->lower) ? Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower))) : kNoRow;
   d->cw[0] = RowIf(kCw, d->common, PosHash(false), d->shape);
   d->cw[1] = RowIf(kCw, d->common, PosHash(true), d->shape);

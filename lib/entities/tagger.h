@@ -76,11 +76,17 @@ inline std::string Lower(std::string_view w) {
   return s;
 }
 
-/// Shape code of one byte.
-inline char ShapeChar(char c) {
-  return (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x'
-       : (c >= '0' && c <= '9') ? 'd' : (static_cast<unsigned char>(c) >= 0x80) ? 'u' : c;
-}
+/// Shape code of one byte, by table (a word's shape is made byte by byte).
+inline constexpr std::array<char, 256> kShapeChars = [] {
+  std::array<char, 256> t{};
+  for (size_t b = 0; b < t.size(); ++b) {
+    const char c = static_cast<char>(b);
+    t[b] = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd'
+         : b >= 0x80 ? 'u' : c;
+  }
+  return t;
+}();
+inline char ShapeChar(char c) { return kShapeChars[static_cast<unsigned char>(c)]; }
 
 /// Word shape with runs collapsed: "McCain" -> "XxXx", "U.S." -> "X.X.", "1990" -> "d".
 inline std::string Shape(std::string_view w) {
@@ -535,6 +541,24 @@ class NerTagger {
   uint64_t generation_ = 0;
   // Rows of the out-of-sentence neighbour features: w-1, w+1, w-2, w+2, sh-1, sh+1.
   std::array<uint32_t, 6> edge_rows_{};
+  // The rows of the shape templates (sh, sh-1, sh+1, pl,sh after an O) of
+  // every shape the model has one of, made at Load: a word type's
+  // description reads them in one probe instead of four keys (a shape
+  // outside the table has none of these rows).
+  struct ShapeRows {
+    uint64_t shape = 0;  // value hash; 0 = empty slot
+    uint32_t sh = kNoRow, shm1 = kNoRow, shp1 = kNoRow, plsh_o = kNoRow;
+  };
+  std::vector<ShapeRows> shape_rows_ = std::vector<ShapeRows>(1);
+  // The slot of a shape in shape_rows_: its own or the empty one where it would go.
+  size_t ShapeSlot(uint64_t shape) const {
+    const size_t mask = shape_rows_.size() - 1;
+    size_t k = shape & mask;
+    while (shape_rows_[k].shape != shape && shape_rows_[k].shape != 0) k = (k + 1) & mask;
+    return k;
+  }
+  const ShapeRows& ShapeRowsOf(uint64_t shape) const { return shape_rows_[ShapeSlot(shape)]; }
+  void MakeShapeRows(const std::vector<uint64_t>& shapes);
   // KeyStart(kPlSh / kPlW, label hash) per previous label.
   std::array<uint64_t, kNerLabels> plsh_start_{}, plw_start_{};
   // WordInfo in two parts: what the word's neighbours use, and (own) what

@@ -115,7 +115,8 @@ TEST_CASE("greedy: the labels of every sentence are those of the features summed
       "In Dhaka, Foreign Minister Abul Kalam Abdul Momen told Reuters that Bangladesh "
       "would not return to Myanmar; Aung San Suu Kyi was silent. \"We will,\" said "
       "O'Neill. Then (Ms. Ruiz) left for São Paulo, Kyiv and Zürich on Tuesday. "
-      "The United Nations Development Programme, the UNDP, opened an office in Addis Ababa. Thanks.";
+      "The United Nations Development Programme, the UNDP, opened an office in Addis Ababa. Thanks. "
+      "At the G20, McDonald-Smith of the WHO's COVID-19 team met 3M and eBay in Reykjavík.";
   static const auto analyzer = Analyzer::Create({}).value();
   const Analysis a = analyzer->Analyze(text, {}).value();
   // Sentences of distinct words, more than the table holds: it keeps its
