@@ -163,7 +163,7 @@ class QuoteRun {
   }
 
   int AddEvent(const SpeechEvent& ev) {
-    if (ev.np_b != ev.np_e || ev.inherit >= 0) event_ending_at_[ev.cue_e] = static_cast<int>(events_.size());
+    if (ev.np_b != ev.np_e || ev.inherit >= 0) event_ending_at_.emplace_back(ev.cue_e, static_cast<int>(events_.size()));
     events_.push_back(ev);
     return static_cast<int>(events_.size() - 1);
   }
@@ -401,6 +401,9 @@ class QuoteRun {
 
   // --- 3. embedded quotes: partial or scare ------------------------------
   void Embedded() {
+    // By cue end; among events ending at one token, the last added is found.
+    std::stable_sort(event_ending_at_.begin(), event_ending_at_.end(),
+                     [](const std::pair<size_t, int>& x, const std::pair<size_t, int>& y) { return x.first < y.first; });
     // reported_ is in sentence order: find each quote's sentence by bisection.
     for (Candidate& c : cands_) {
       if (!c.embedded || c.event >= 0 || c.scare) continue;
@@ -426,9 +429,11 @@ class QuoteRun {
       // `demanded "to see that data"`, `said that "..."`: a cue right before the mark.
       size_t open = c.first - 1;
       size_t k = open > 0 && NormOf(*a_, open - 1) == "that" ? open - 1 : open;
-      if (auto ev = event_ending_at_.find(k); ev != event_ending_at_.end()) {
+      auto ev = std::upper_bound(event_ending_at_.begin(), event_ending_at_.end(), k,
+                                 [](size_t v, const std::pair<size_t, int>& e) { return v < e.first; });
+      if (ev != event_ending_at_.begin() && std::prev(ev)->first == k) {
         c.q.kind = QuoteKind::kPartial;
-        c.event = ev->second;
+        c.event = std::prev(ev)->second;
         continue;
       }
       size_t words = 0;
@@ -807,7 +812,9 @@ class QuoteRun {
   std::vector<uint32_t> in_quote_;  // 1 + index of the marked quote holding a token
   std::vector<uint8_t> consumed_;
   std::vector<SpeechEvent> events_;
-  std::unordered_map<size_t, int> event_ending_at_;  // cue end token -> event
+  // (cue end token, event) of events with a subject or an inherited
+  // speaker, in the order added; sorted by Embedded().
+  std::vector<std::pair<size_t, int>> event_ending_at_;
   std::vector<Candidate> cands_;
   std::vector<size_t> reported_;  // indices into cands_
   std::unordered_map<std::string, int32_t> turn_entities_;
