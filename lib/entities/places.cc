@@ -311,12 +311,10 @@ bool Resolver::AfterListedPlace(size_t hi) const {
 // after "in"/"near" ("in Pearland"), before a comma and a state or country
 // ("Kyle, Texas"), or between "the" and "area" ("the Kyle area"). Given names,
 // family names and common words need the stronger contexts.
+// PlaceLists calls it for an unused run of at most kMaxItemWords words with
+// no hit right before or after it.
 void Resolver::TownRun(size_t hi) {
   const Hit& h = hits_[hi];
-  if (used_[hi] || h.entry >= 0 || h.last - h.first > kMaxItemWords) return;
-  // Part of a longer name ("Durham University"): no town of its own.
-  if ((hi > 0 && hits_[hi - 1].last == h.first) || (hi + 1 < hits_.size() && hits_[hi + 1].first == h.last))
-    return;
   const Span s = SpanOf(h.first, h.last);
   const Span& dateline = a_.header.place_span;
   // The whole dateline place, or its part before a comma ("SEVEROMORSK, Murmansk Region").
@@ -402,8 +400,15 @@ void Resolver::PlaceLists() {
     if (kinds & (kListDivision | kListPlaceOf)) ListAfter(w);
     if (kinds & kListTrailing) ListBefore(w);
   }
-  for (size_t hi = 0; hi < hits_.size(); ++hi)
-    if (hits_[hi].entry < 0 && !used_[hi]) TownRun(hi);
+  // The runs TownRun reads, found here (most runs are not: no call for them).
+  for (size_t hi = 0; hi < hits_.size(); ++hi) {
+    const Hit& h = hits_[hi];
+    if (h.entry >= 0 || used_[hi] || h.last - h.first > kMaxItemWords) continue;
+    // Part of a longer name ("Durham University"): no town of its own.
+    if ((hi > 0 && hits_[hi - 1].last == h.first) || (hi + 1 < hits_.size() && hits_[hi + 1].first == h.last))
+      continue;
+    TownRun(hi);
+  }
 }
 
 }  // namespace communique::internal

@@ -97,7 +97,8 @@ void Resolver::Resolve() {
   PlaceLists();
   for (size_t hi = 0; hi < hits_.size(); ++hi) {
     if (used_[hi]) continue;
-    if (OrgCompound(hi)) continue;
+    // OrgCompound takes the hits right after this one: most hits have none.
+    if (hi + 1 < hits_.size() && hits_[hi + 1].first == hits_[hi].last && OrgCompound(hi)) continue;
     const Entry* e = EntryOf(hits_[hi]);
     if (e == nullptr) {
       NamedRun(hi);

@@ -143,8 +143,9 @@ struct Output {
   if (t.clitic != 0 || ((f & kTokenHyphenated) && t.kind == TokenKind::kWord)) {
     // Room for this token's words (at most two per hyphen, plus one) and
     // one for each token left; doubling keeps this linear.
-    size_t hyphens = 0;
-    for (uint32_t k = t.span.begin; k < t.span.end; ++k) hyphens += text[k] == '-';
+    size_t hyphens = 0;  // only a hyphenated token is split at hyphens
+    if (f & kTokenHyphenated)
+      for (uint32_t k = t.span.begin; k < t.span.end; ++k) hyphens += text[k] == '-';
     const size_t need = done + 2 * hyphens + 1 + (a.tokens.size() - ti - 1);
     if (need > words.size()) {
       words.resize(std::max(need, words.size() * 2));
