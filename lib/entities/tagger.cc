@@ -81,6 +81,7 @@ Status NerTagger::Load(const Lexicon& lex) {
   viterbi_ = false;
   templates_ = 0;
   std::vector<uint64_t> shapes;  // the value hashes of the shape templates
+  std::vector<std::array<uint64_t, 3>> triples;  // of sh-1,0,+1
   for (const TsvRow& row : tsv.rows) {
     if (row.fields[0] == "viterbi") {  // the model was trained for Viterbi decoding
       viterbi_ = true;
@@ -117,6 +118,8 @@ Status NerTagger::Load(const Lexicon& lex) {
     }
     if (f.t == kSh || f.t == kShm1 || f.t == kShp1 || (f.t == kPlSh && f.arity == 2))
       shapes.push_back(HashValue(f.values[f.t == kPlSh ? 1 : 0]));
+    if (f.t == kSh3 && f.arity == 3)
+      triples.push_back({HashValue(f.values[0]), HashValue(f.values[1]), HashValue(f.values[2])});
     if ((f.t == kWm1W || f.t == kWWp1) && f.arity == 2) {
       const bool wm1w = f.t == kWm1W;
       for (size_t v = 0; v < 2; ++v) {
@@ -146,6 +149,12 @@ Status NerTagger::Load(const Lexicon& lex) {
     plw_start_[prev] = KeyStart(kPlW, LabelHash(prev));
   }
   MakeShapeRows(shapes);
+  no_shape_ = NoShapeHash();
+  size_t size = 2;
+  while (size < triples.size() * 2 + 2) size *= 2;  // load <= 1/2: a probe ends at an empty slot
+  sh3_rows_.assign(size, ShapeTriple{});
+  for (const auto& [prev, shape, next] : triples)
+    sh3_rows_[TripleSlot(prev, shape, next)] = {prev, shape, next, Row(Key(kSh3, prev, shape, next))};
   return Status();
 }
 
@@ -175,7 +184,6 @@ void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
   ContextAtomsOf(w, *lex_, &a, lex_needs_);
   d->lower = a.lower;
   d->shape = a.shape;
-  d->sh3_as_prev = KeyStart(kSh3, a.shape);
   d->wm1w_as_prev = KeyStart(kWm1W, a.lower);
   d->wwp1_as_self = KeyStart(kWWp1, a.lower);
   d->pair_sides = PairSides(a.lower);
@@ -370,9 +378,8 @@ template <typename Vec>
   add_row(i + 2 < n ? info[i + 2]->ctx[3] : edge_rows_[3]);
   add_row(before ? before->ctx[4] : edge_rows_[4]);
   add_row(after ? after->ctx[5] : edge_rows_[5]);
-  const uint64_t sh3 = before ? before->sh3_as_prev : KeyStart(kSh3, NoShapeHash());
-  const uint64_t shp1 = after ? after->shape : NoShapeHash();
-  add_key(KeyEnd(Mix(Mix(sh3 ^ a.shape) ^ shp1)));
+  const uint64_t shm1 = before ? before->shape : no_shape_, shp1 = after ? after->shape : no_shape_;
+  add_row(sh3_rows_[TripleSlot(shm1, a.shape, shp1)].row);
   // A pair key only where both words have their place in the template's
   // rows (WordInfo::pair_sides); the sentence edges always.
   if (!before || ((before->pair_sides & kAsWm1OfW) && (a.pair_sides & kAsWOfWm1))) {

@@ -279,7 +279,6 @@ inline size_t FeatureKeys(const Atoms* at, size_t n, size_t i, bool first, uint8
 /// depend on this word alone, and the partial keys of the pair features.
 struct WordInfo {
   uint64_t lower, shape;
-  uint64_t sh3_as_prev;    // KeyStart(kSh3, shape): the word as sh-1
   uint64_t wm1w_as_prev;   // KeyStart(kWm1W, lower): the word as w-1
   uint64_t wwp1_as_self;   // KeyStart(kWWp1, lower): the word as w
   uint32_t own[7];  // w, W, p3, s3, s2, sh, gz of the word itself (w, sh, gz: context part)
@@ -559,6 +558,23 @@ class NerTagger {
   }
   const ShapeRows& ShapeRowsOf(uint64_t shape) const { return shape_rows_[ShapeSlot(shape)]; }
   void MakeShapeRows(const std::vector<uint64_t>& shapes);
+  // The rows of sh-1,0,+1 by their three shape value hashes, made at Load:
+  // one probe per scored word instead of a key of three mixes and a row
+  // lookup (three shapes outside the table have no row).
+  struct ShapeTriple {
+    uint64_t prev = 0, shape = 0, next = 0;  // prev 0 = empty slot
+    uint32_t row = kNoRow;
+  };
+  std::vector<ShapeTriple> sh3_rows_ = std::vector<ShapeTriple>(1);
+  size_t TripleSlot(uint64_t prev, uint64_t shape, uint64_t next) const {
+    const size_t mask = sh3_rows_.size() - 1;
+    size_t k = (prev ^ (shape << 21 | shape >> 43) ^ (next << 42 | next >> 22)) & mask;
+    for (;; k = (k + 1) & mask) {
+      const ShapeTriple& t = sh3_rows_[k];
+      if (t.prev == 0 || (t.prev == prev && t.shape == shape && t.next == next)) return k;
+    }
+  }
+  uint64_t no_shape_ = 0;  // ner::NoShapeHash()
   // KeyStart(kPlSh / kPlW, label hash) per previous label.
   std::array<uint64_t, kNerLabels> plsh_start_{}, plw_start_{};
   // WordInfo in two parts: what the word's neighbours use, and (own) what
