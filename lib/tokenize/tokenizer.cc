@@ -627,7 +627,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
 // Inline in Tokenize: called at most once per word.
 [[gnu::always_inline]] inline uint32_t Tokenizer::EmitPlainWords(std::string_view text, uint32_t pos,
                                                                  uint8_t flags, uint32_t norm_base,
-                                                                 TokenSink* sink) const {
+                                                                 TokenSink* sink, uint32_t* rejected) const {
   const auto n = static_cast<uint32_t>(text.size());
   if (n - pos < 16) return 0;
   // The cursors in locals: the compiler would reload them from *sink after
@@ -636,6 +636,9 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
   Token* limit = sink->limit;
   uint64_t* hash = sink->hash;
   const char* const s = text.data();
+  // The last end of a word from which a next word's 16 bytes and up to 2
+  // bytes before it lie in the text (none if n < 18: done > 0 after a word).
+  const uint32_t last_done = n >= 18 ? n - 18 : 0;
   uint32_t done = 0;
   for (;;) {  // n - pos >= 16: PlainWord16 reads 16 bytes
     if (limit - tok < 2) {  // a word and a mark
@@ -645,14 +648,19 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     }
     Token t;
     const uint32_t len = PlainWord16(s + pos, &t.flags, hash);
-    if (!len) break;
+    if (!len) {
+      *rejected = pos;
+      break;
+    }
     const auto after = static_cast<uint8_t>(s[pos + len]);
     const uint8_t after_bits = kAsciiWordBits[after];
     // A no-break space ends a word as a space does (ScanWord's class kSpace):
     // some sources put one after every other word.
     if (!(after_bits & kBitPlainEnd) && !(after == 0xC2 && n - (pos + len) > 1 && s[pos + len + 1] == '\xA0') &&
-        !(after == '.' && PeriodEndsWord(text, pos, len, t.flags)))
+        !(after == '.' && PeriodEndsWord(text, pos, len, t.flags))) {
+      *rejected = pos;
       break;
+    }
     StoreMirrored(tok++, pos, pos + len, norm_base, TokenKind::kWord, static_cast<uint8_t>(t.flags | flags));
     ++hash;
     done = pos + len;
@@ -667,7 +675,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     // The next word after a space, a no-break space or one or two line
     // breaks (with the flags Tokenize would give it), unless it may be a
     // URL (or is too close to the end of the text for PlainWord16).
-    if (n - done < 18) break;  // a next word needs its 16 bytes and up to 2 before it (done <= n)
+    if (done > last_done) break;
     uint32_t gap = 1;
     uint8_t next_flags = kTokenSpaceBefore;
     if (s[done] != ' ') {
@@ -696,6 +704,7 @@ void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, 
   pool->Reserve(len);
   token->norm.begin = static_cast<uint32_t>(pool->size);
   char* dest = pool->data + pool->size;
+  const char* const mirror = pool->data + pool->base + begin;
   // Curly quotes and dashes among ASCII ("Russia’s", "—"): mapped in place,
   // never longer than the surface.
   {
@@ -705,8 +714,16 @@ void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, 
     for (size_t j = 0; j < len && simple;) {
       auto c = static_cast<uint8_t>(surface[j]);
       if (c < 0x80) {
-        dest[out++] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
-        ++j;
+        // A run of ASCII, lowered in the mirror: eight bytes at a time (the
+        // load and the store may run 7 bytes past the token: the pool has
+        // slack after the mirror and after these bytes).
+        uint64_t w;
+        std::memcpy(&w, mirror + j, 8);
+        const uint64_t high = w & 0x8080808080808080ull;
+        const size_t run = std::min<size_t>(high ? static_cast<size_t>(__builtin_ctzll(high) >> 3) : 8, len - j);
+        std::memcpy(dest + out, &w, 8);
+        out += run;
+        j += run;
         continue;
       }
       // General punctuation (E2 80 xx: curly quotes, dashes) without the call.
@@ -812,6 +829,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
   bool first = true;
   int open_single = 0;
   CharClass prev_cls = CharClass::kSpace;
+  uint32_t not_plain = n;  // a word EmitPlainWords rejected: not tried twice
   while (pos < n) {
     CharInfo c = ClassifyAt(text, pos);
     if (c.cls == CharClass::kSpace) { pos += c.len; space_before = true; prev_cls = c.cls; continue; }
@@ -836,8 +854,8 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
           tok.kind = TokenKind::kUrl;
           break;
         }
-        if (c.len == 1) {
-          if (const uint32_t e = EmitPlainWords(text, pos, tok.flags, pool.base, &sink)) {
+        if (c.len == 1 && pos != not_plain) {
+          if (const uint32_t e = EmitPlainWords(text, pos, tok.flags, pool.base, &sink, &not_plain)) {
             pos = e;  // as after any token, below
             prev_cls = kAsciiClass[static_cast<uint8_t>(text[e - 1])];
             newlines = 0;

@@ -90,9 +90,10 @@ class Tokenizer {
                   Token* token) const;
   /// Appends the plain words (PlainWord16 in tokenizer.cc) from pos: the
   /// first with `flags`, each next one after one space. Returns the end of
-  /// the last, or 0 if there is no plain word at pos.
+  /// the last, or 0 if there is no plain word at pos; sets *rejected to the
+  /// start of a word found not plain (ScanWord's to read).
   uint32_t EmitPlainWords(std::string_view text, uint32_t pos, uint8_t flags, uint32_t norm_base,
-                          TokenSink* sink) const;
+                          TokenSink* sink, uint32_t* rejected) const;
   bool PeriodEndsWord(std::string_view text, uint32_t pos, uint32_t len, uint8_t flags) const;
   static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                            Token* token);
