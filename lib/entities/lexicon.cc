@@ -376,6 +376,7 @@ void Lexicon::MakeKeys() {
     p.key = HashJoined("p:", p.name);
     const size_t space = p.name.rfind(' ');
     p.surname_key = space == std::string::npos ? std::string() : Lower(std::string_view(p.name).substr(space + 1));
+    p.surname_hash = p.surname_key.empty() ? 0 : HashWord(p.surname_key);
   }
 }
 

@@ -69,6 +69,7 @@ struct PersonInfo {
   std::vector<Term> terms;
   uint64_t key = 0;          ///< registry key hash of "p:" + name
   std::string surname_key;   ///< last word of the name, ASCII lower case ("" for one word)
+  uint64_t surname_hash = 0;  ///< HashWord(surname_key); 0 for one word
 };
 
 struct HeadInfo { EntityType type = EntityType::kOrganization; bool first = false, last = false; };

@@ -28,7 +28,7 @@ bool Resolver::TermValid(const PersonInfo& p, const Term** term) const {
 // ("Wang Wenbin"): a first word that is no known given name may be one too.
 void Resolver::NoteFamilyFirst(uint32_t id, const Hit& name) {
   if (name.last - name.first == 2 && !GivenAt(name.first))
-    reg_.NotePerson(id, words_[name.first].key, TitleClass::kOfficial);
+    reg_.NotePerson(id, SurnameHashAt(name.first), TitleClass::kOfficial);
 }
 
 // The end of a person's name in the words [first, last) (see PersonNameEnd):
@@ -66,7 +66,7 @@ uint32_t Resolver::AddPerson(const Hit& full, std::string_view canonical, Mentio
   uint32_t id = reg_.Named(HashJoined("p:", canonical), EntityType::kPerson, canonical);
   last_person_ = id;
   reg_.AddMention(id, SpanOf(name.first, name.last), via);
-  reg_.NotePerson(id, name.last - name.first >= 2 ? words_[name.last - 1].key : std::string_view(),
+  reg_.NotePerson(id, name.last - name.first >= 2 ? SurnameHashAt(name.last - 1) : 0,
                   TitleClass::kOfficial);
   NoteFamilyFirst(id, name);
   return id;
@@ -89,7 +89,7 @@ bool Resolver::SurnameMention(const Hit& h) {
   int32_t p = reg_.PersonBySurnameHash(words_[first].hash);
   if (p < 0) return false;
   reg_.AddMention(static_cast<uint32_t>(p), SpanOf(h.first, h.last), MentionVia::kSurname);
-  reg_.NotePerson(static_cast<uint32_t>(p), words_[first].key, TitleClass::kOfficial);
+  reg_.NotePerson(static_cast<uint32_t>(p), SurnameHashAt(first), TitleClass::kOfficial);
   return true;
 }
 
@@ -107,8 +107,8 @@ void Resolver::KnownPerson(size_t hi, const Entry& e, const TitleInfo* title, in
   if (ent.title.empty() && in_office) ent.title = p.title;
   reg_.AddMention(id, SpanOf(h.first, h.last), h.full_name ? MentionVia::kName : e.via);
   const std::string& surname = p.surname_key;
-  reg_.NotePerson(id, words_[h.last - 1].key, title ? title->cls : TitleClass::kOfficial);
-  if (!surname.empty() && surname != words_[h.last - 1].key) reg_.NotePerson(id, surname, TitleClass::kOfficial);
+  reg_.NotePerson(id, SurnameHashAt(h.last - 1), title ? title->cls : TitleClass::kOfficial);
+  if (!surname.empty() && surname != words_[h.last - 1].key) reg_.NotePerson(id, p.surname_hash, TitleClass::kOfficial);
 }
 
 // Words of a title's modifiers ("Russian", "Kremlin", "Chinese Foreign
@@ -242,7 +242,7 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
       !(BitsAt(name.last - 1) & (kGazGiven | kGazSurname)))
     return false;
   uint32_t id;
-  int32_t known = name.last - name.first == 1 ? reg_.PersonBySurname(words_[name.first].key) : -1;
+  int32_t known = name.last - name.first == 1 ? reg_.PersonBySurnameHash(SurnameHashAt(name.first)) : -1;
   if (known >= 0) {
     id = static_cast<uint32_t>(known);
     last_person_ = id;
@@ -252,7 +252,7 @@ bool Resolver::NameAfterTitle(size_t ni, const TitleInfo& title, int32_t affilia
     if (id == kNoPerson) return false;
   }
   Enrich(&reg_.entity(id), &title, CountryCode(affiliation), posted_to);
-  reg_.NotePerson(id, words_[name.last - 1].key, title.cls);
+  reg_.NotePerson(id, SurnameHashAt(name.last - 1), title.cls);
   NoteFamilyFirst(id, name);
   return true;
 }

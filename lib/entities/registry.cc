@@ -66,8 +66,8 @@ void Registry::SetTitleSpan(uint32_t entity, Span span, uint32_t title_begin) {
   }
 }
 
-void Registry::NotePerson(uint32_t entity, std::string_view surname_key, TitleClass cls) {
-  if (!surname_key.empty()) by_surname_[HashWord(surname_key)] = entity + 1;
+void Registry::NotePerson(uint32_t entity, uint64_t surname_hash, TitleClass cls) {
+  if (surname_hash != 0) by_surname_[surname_hash] = entity + 1;
   uint32_t bit = 1u << static_cast<unsigned>(cls);
   for (PersonNote& n : recent_persons_) {
     if (n.entity != entity) continue;

@@ -37,11 +37,11 @@ class Registry {
   void SetTitleSpan(uint32_t entity, Span span, uint32_t title_begin);
   Entity& entity(uint32_t i) { return entities_[i]; }
 
-  /// Person bookkeeping for later mentions.
-  void NotePerson(uint32_t entity, std::string_view surname_key, TitleClass cls);
-  /// Last person whose surname key is `key`, or -1.
-  int32_t PersonBySurname(std::string_view key) const { return PersonBySurnameHash(HashWord(key)); }
-  /// The same by HashWord of the key (Word::hash).
+  /// Person bookkeeping for later mentions. `surname_hash`: HashWord of the
+  /// surname key (Word::hash), 0 for none.
+  void NotePerson(uint32_t entity, uint64_t surname_hash, TitleClass cls);
+  /// Last person whose surname key hashes to `key_hash` (HashWord of the
+  /// key, Word::hash), or -1.
   int32_t PersonBySurnameHash(uint64_t key_hash) const {
     const uint32_t* e = by_surname_.Find(key_hash);
     return e == nullptr || *e == 0 ? -1 : static_cast<int32_t>(*e - 1);

@@ -98,6 +98,8 @@ class Resolver {
   uint8_t BitsAt(uint32_t w) const { return lex_.WordBitsOfLower(words_[w].hash); }
   bool CommonAt(uint32_t w) const { return lex_.IsCommonLower(words_[w].hash); }
   bool GivenAt(uint32_t w) const { return (BitsAt(w) & kGazGiven) != 0; }
+  /// Word w as a surname for Registry::NotePerson (its hash; 0 for an empty key).
+  uint64_t SurnameHashAt(uint32_t w) const { return words_[w].key.empty() ? 0 : words_[w].hash; }
   std::string CountryCode(int32_t c) const;
 
   const Lexicon& lex_;
