@@ -82,6 +82,7 @@ Status NerTagger::Load(const Lexicon& lex) {
   templates_ = 0;
   std::vector<uint64_t> shapes;  // the value hashes of the shape templates
   std::vector<std::array<uint64_t, 3>> triples;  // of sh-1,0,+1
+  std::vector<uint32_t> affixes;  // AffixKey of the values of p3, s3, s2
   for (const TsvRow& row : tsv.rows) {
     if (row.fields[0] == "viterbi") {  // the model was trained for Viterbi decoding
       viterbi_ = true;
@@ -118,6 +119,8 @@ Status NerTagger::Load(const Lexicon& lex) {
     }
     if (f.t == kSh || f.t == kShm1 || f.t == kShp1 || (f.t == kPlSh && f.arity == 2))
       shapes.push_back(HashValue(f.values[f.t == kPlSh ? 1 : 0]));
+    if ((f.t == kP3 || f.t == kS3 || f.t == kS2) && !f.values[0].empty() && f.values[0].size() <= 3)
+      affixes.push_back(AffixKey(f.t, f.values[0]));
     if (f.t == kSh3 && f.arity == 3)
       triples.push_back({HashValue(f.values[0]), HashValue(f.values[1]), HashValue(f.values[2])});
     if ((f.t == kWm1W || f.t == kWWp1) && f.arity == 2) {
@@ -155,6 +158,15 @@ Status NerTagger::Load(const Lexicon& lex) {
   sh3_rows_.assign(size, ShapeTriple{});
   for (const auto& [prev, shape, next] : triples)
     sh3_rows_[TripleSlot(prev, shape, next)] = {prev, shape, next, Row(Key(kSh3, prev, shape, next))};
+  size = 2;
+  while (size < affixes.size() * 2 + 2) size *= 2;
+  affix_rows_.assign(size, AffixRow{});
+  for (const uint32_t key : affixes) {
+    const auto t = static_cast<Template>(key >> 26);
+    char bytes[3];
+    for (size_t i = 0; i < 3; ++i) bytes[i] = static_cast<char>(key >> (8 * i));
+    affix_rows_[AffixSlot(key)] = {key, Row(Key(t, HashValue(std::string_view(bytes, key >> 24 & 3))))};
+  }
   return Status();
 }
 
@@ -209,12 +221,17 @@ void NerTagger::DescribeContext(std::string_view w, ner::WordInfo* d) const {
 
 void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
   using namespace ner;
-  Atoms a;
-  OwnAtomsOf(w, &a);
-  d->own[1] = InVocabulary(a.surface) ? RowIf(kSurf, a.surface) : kNoRow;
-  d->own[2] = RowIf(kP3, a.p3);
-  d->own[3] = RowIf(kS3, a.s3);
-  d->own[4] = RowIf(kS2, a.s2);
+  const uint64_t surface = HashWord(w);
+  d->own[1] = InVocabulary(surface) ? RowIf(kSurf, surface) : kNoRow;
+  // The affixes of the lower-cased word, as OwnAtomsOf takes them.
+  char first[3], last[3];
+  const size_t n = w.size(), head = std::min<size_t>(n, 3);
+  for (size_t i = 0; i < head; ++i) first[i] = LowerAscii(w[i]);
+  for (size_t i = 0; i < 3 && i < n; ++i) last[i] = LowerAscii(w[n - std::min<size_t>(n, 3) + i]);
+  auto affix_row = [&](Template t, std::string_view affix) { return affix_rows_[AffixSlot(AffixKey(t, affix))].row; };
+  d->own[2] = head > 0 ? affix_row(kP3, std::string_view(first, head)) : kNoRow;
+  d->own[3] = n > 3 ? affix_row(kS3, std::string_view(last, 3)) : kNoRow;
+  d->own[4] = n > 2 ? affix_row(kS2, std::string_view(last + 1, 2)) : kNoRow;
   d->pl_o[0] = ShapeRowsOf(d->shape).plsh_o;
   d->pl_o[1] = Has(kPlW) && InVocabulary(d->lower) ? Row(KeyEnd(Mix(plw_start_[kNerO] ^ d->lower))) : kNoRow;
   d->cw[0] = RowIf(kCw, d->common, PosHash(false), d->shape);

@@ -575,6 +575,25 @@ class NerTagger {
     }
   }
   uint64_t no_shape_ = 0;  // ner::NoShapeHash()
+  // The rows of p3, s3 and s2 by the affix's bytes (up to three, packed
+  // with their count and the template: AffixKey), made at Load: a scored
+  // word type reads them without hashing its affixes (an affix outside the
+  // table has no row).
+  struct AffixRow {
+    uint32_t key = 0, row = kNoRow;  // key 0 = empty slot
+  };
+  std::vector<AffixRow> affix_rows_ = std::vector<AffixRow>(1);
+  static uint32_t AffixKey(ner::Template t, std::string_view affix) {  // affix: 1 to 3 bytes
+    uint32_t k = static_cast<uint32_t>(t) << 26 | static_cast<uint32_t>(affix.size()) << 24;
+    for (size_t i = 0; i < affix.size(); ++i) k |= uint32_t{static_cast<unsigned char>(affix[i])} << (8 * i);
+    return k;
+  }
+  size_t AffixSlot(uint32_t key) const {
+    const size_t mask = affix_rows_.size() - 1;
+    size_t k = (key * 0x9E3779B1u) >> 8 & mask;
+    while (affix_rows_[k].key != key && affix_rows_[k].key != 0) k = (k + 1) & mask;
+    return k;
+  }
   // KeyStart(kPlSh / kPlW, label hash) per previous label.
   std::array<uint64_t, kNerLabels> plsh_start_{}, plw_start_{};
   // WordInfo in two parts: what the word's neighbours use, and (own) what
