@@ -81,8 +81,8 @@ Status NerTagger::Load(const Lexicon& lex) {
   viterbi_ = false;
   templates_ = 0;
   std::vector<uint64_t> shapes;  // the value hashes of the shape templates
-  std::vector<std::array<uint64_t, 3>> triples;  // of sh-1,0,+1
-  std::vector<uint32_t> affixes;  // AffixKey of the values of p3, s3, s2
+  // (TripleKey, feature key) of sh-1,0,+1 and (AffixKey, feature key) of p3, s3, s2.
+  std::vector<std::pair<uint64_t, uint64_t>> triples, affixes;
   for (const TsvRow& row : tsv.rows) {
     if (row.fields[0] == "viterbi") {  // the model was trained for Viterbi decoding
       viterbi_ = true;
@@ -120,9 +120,9 @@ Status NerTagger::Load(const Lexicon& lex) {
     if (f.t == kSh || f.t == kShm1 || f.t == kShp1 || (f.t == kPlSh && f.arity == 2))
       shapes.push_back(HashValue(f.values[f.t == kPlSh ? 1 : 0]));
     if ((f.t == kP3 || f.t == kS3 || f.t == kS2) && !f.values[0].empty() && f.values[0].size() <= 3)
-      affixes.push_back(AffixKey(f.t, f.values[0]));
+      affixes.emplace_back(AffixKey(f.t, f.values[0]), f.key());
     if (f.t == kSh3 && f.arity == 3)
-      triples.push_back({HashValue(f.values[0]), HashValue(f.values[1]), HashValue(f.values[2])});
+      triples.emplace_back(TripleKey(HashValue(f.values[0]), HashValue(f.values[1]), HashValue(f.values[2])), f.key());
     if ((f.t == kWm1W || f.t == kWWp1) && f.arity == 2) {
       const bool wm1w = f.t == kWm1W;
       for (size_t v = 0; v < 2; ++v) {
@@ -153,37 +153,22 @@ Status NerTagger::Load(const Lexicon& lex) {
   }
   MakeShapeRows(shapes);
   no_shape_ = NoShapeHash();
-  size_t size = 2;
-  while (size < triples.size() * 2 + 2) size *= 2;  // load <= 1/2: a probe ends at an empty slot
-  sh3_rows_.assign(size, ShapeTriple{});
-  for (const auto& [prev, shape, next] : triples)
-    sh3_rows_[TripleSlot(prev, shape, next)] = {prev, shape, next, Row(Key(kSh3, prev, shape, next))};
-  size = 2;
-  while (size < affixes.size() * 2 + 2) size *= 2;
-  affix_rows_.assign(size, AffixRow{});
-  for (const uint32_t key : affixes) {
-    const auto t = static_cast<Template>(key >> 26);
-    char bytes[3];
-    for (size_t i = 0; i < 3; ++i) bytes[i] = static_cast<char>(key >> (8 * i));
-    affix_rows_[AffixSlot(key)] = {key, Row(Key(t, HashValue(std::string_view(bytes, key >> 24 & 3))))};
-  }
+  sh3_rows_ = {};
+  sh3_rows_.Reserve(triples.size());
+  for (const auto& [key, feature] : triples) sh3_rows_[key] = Row(feature);
+  affix_rows_ = {};
+  affix_rows_.Reserve(affixes.size());
+  for (const auto& [key, feature] : affixes) affix_rows_[key] = Row(feature);
   return Status();
 }
 
 void NerTagger::MakeShapeRows(const std::vector<uint64_t>& shapes) {
   using namespace ner;
-  size_t size = 2;
-  while (size < shapes.size() * 2 + 2) size *= 2;  // load <= 1/2: a probe ends at an empty slot
-  shape_rows_.assign(size, ShapeRows{});
-  for (const uint64_t h : shapes) {
-    ShapeRows& r = shape_rows_[ShapeSlot(h)];
-    if (r.shape == h) continue;  // a shape of several templates
-    r.shape = h;
-    r.sh = RowIf(kSh, h);
-    r.shm1 = RowIf(kShm1, h);
-    r.shp1 = RowIf(kShp1, h);
-    r.plsh_o = Has(kPlSh) ? Row(KeyEnd(Mix(plsh_start_[kNerO] ^ h))) : kNoRow;
-  }
+  shape_rows_ = {};
+  shape_rows_.Reserve(shapes.size());
+  for (const uint64_t h : shapes)  // a shape of several templates comes again: same rows
+    shape_rows_[h] = {RowIf(kSh, h), RowIf(kShm1, h), RowIf(kShp1, h),
+                      Has(kPlSh) ? Row(KeyEnd(Mix(plsh_start_[kNerO] ^ h))) : kNoRow};
 }
 
 // A score in two 4-float vectors (GCC/Clang vector extension): the same
@@ -228,7 +213,7 @@ void NerTagger::DescribeOwn(std::string_view w, ner::WordInfo* d) const {
   const size_t n = w.size(), head = std::min<size_t>(n, 3);
   for (size_t i = 0; i < head; ++i) first[i] = LowerAscii(w[i]);
   for (size_t i = 0; i < 3 && i < n; ++i) last[i] = LowerAscii(w[n - std::min<size_t>(n, 3) + i]);
-  auto affix_row = [&](Template t, std::string_view affix) { return affix_rows_[AffixSlot(AffixKey(t, affix))].row; };
+  auto affix_row = [&](Template t, std::string_view affix) { return RowIn(affix_rows_, AffixKey(t, affix)); };
   d->own[2] = head > 0 ? affix_row(kP3, std::string_view(first, head)) : kNoRow;
   d->own[3] = n > 3 ? affix_row(kS3, std::string_view(last, 3)) : kNoRow;
   d->own[4] = n > 2 ? affix_row(kS2, std::string_view(last + 1, 2)) : kNoRow;
@@ -396,7 +381,7 @@ template <typename Vec>
   add_row(before ? before->ctx[4] : edge_rows_[4]);
   add_row(after ? after->ctx[5] : edge_rows_[5]);
   const uint64_t shm1 = before ? before->shape : no_shape_, shp1 = after ? after->shape : no_shape_;
-  add_row(sh3_rows_[TripleSlot(shm1, a.shape, shp1)].row);
+  add_row(RowIn(sh3_rows_, TripleKey(shm1, a.shape, shp1)));
   // A pair key only where both words have their place in the template's
   // rows (WordInfo::pair_sides); the sentence edges always.
   if (!before || ((before->pair_sides & kAsWm1OfW) && (a.pair_sides & kAsWOfWm1))) {

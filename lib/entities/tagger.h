@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -540,59 +541,39 @@ class NerTagger {
   uint64_t generation_ = 0;
   // Rows of the out-of-sentence neighbour features: w-1, w+1, w-2, w+2, sh-1, sh+1.
   std::array<uint32_t, 6> edge_rows_{};
-  // The rows of the shape templates (sh, sh-1, sh+1, pl,sh after an O) of
-  // every shape the model has one of, made at Load: a word type's
-  // description reads them in one probe instead of four keys (a shape
-  // outside the table has none of these rows).
+  // Made at Load from the model's rows, so that a word type is described
+  // in a few probes instead of a key and a row lookup per template; a value
+  // the model has no row of is not in these maps.
+  // The rows of the shape templates (sh, sh-1, sh+1, pl,sh after an O) by
+  // shape value hash.
   struct ShapeRows {
-    uint64_t shape = 0;  // value hash; 0 = empty slot
     uint32_t sh = kNoRow, shm1 = kNoRow, shp1 = kNoRow, plsh_o = kNoRow;
   };
-  std::vector<ShapeRows> shape_rows_ = std::vector<ShapeRows>(1);
-  // The slot of a shape in shape_rows_: its own or the empty one where it would go.
-  size_t ShapeSlot(uint64_t shape) const {
-    const size_t mask = shape_rows_.size() - 1;
-    size_t k = shape & mask;
-    while (shape_rows_[k].shape != shape && shape_rows_[k].shape != 0) k = (k + 1) & mask;
-    return k;
+  HashMap64<ShapeRows> shape_rows_;
+  const ShapeRows& ShapeRowsOf(uint64_t shape) const {
+    static constexpr ShapeRows kNone{};
+    const ShapeRows* r = shape_rows_.Find(shape);
+    return r ? *r : kNone;
   }
-  const ShapeRows& ShapeRowsOf(uint64_t shape) const { return shape_rows_[ShapeSlot(shape)]; }
   void MakeShapeRows(const std::vector<uint64_t>& shapes);
-  // The rows of sh-1,0,+1 by their three shape value hashes, made at Load:
-  // one probe per scored word instead of a key of three mixes and a row
-  // lookup (three shapes outside the table have no row).
-  struct ShapeTriple {
-    uint64_t prev = 0, shape = 0, next = 0;  // prev 0 = empty slot
-    uint32_t row = kNoRow;
-  };
-  std::vector<ShapeTriple> sh3_rows_ = std::vector<ShapeTriple>(1);
-  size_t TripleSlot(uint64_t prev, uint64_t shape, uint64_t next) const {
-    const size_t mask = sh3_rows_.size() - 1;
-    size_t k = (prev ^ (shape << 21 | shape >> 43) ^ (next << 42 | next >> 22)) & mask;
-    for (;; k = (k + 1) & mask) {
-      const ShapeTriple& t = sh3_rows_[k];
-      if (t.prev == 0 || (t.prev == prev && t.shape == shape && t.next == next)) return k;
-    }
+  // The rows of sh-1,0,+1 by TripleKey of the three shape value hashes
+  // (64 bits, as the model's own keys: a collision is as unlikely).
+  HashMap64<uint32_t> sh3_rows_;
+  static uint64_t TripleKey(uint64_t prev, uint64_t shape, uint64_t next) {
+    return (MixHash(prev ^ std::rotl(shape, 21)) ^ std::rotl(next, 42)) | 1;  // 0 is HashMap64's empty key
   }
   uint64_t no_shape_ = 0;  // ner::NoShapeHash()
-  // The rows of p3, s3 and s2 by the affix's bytes (up to three, packed
-  // with their count and the template: AffixKey), made at Load: a scored
-  // word type reads them without hashing its affixes (an affix outside the
-  // table has no row).
-  struct AffixRow {
-    uint32_t key = 0, row = kNoRow;  // key 0 = empty slot
-  };
-  std::vector<AffixRow> affix_rows_ = std::vector<AffixRow>(1);
-  static uint32_t AffixKey(ner::Template t, std::string_view affix) {  // affix: 1 to 3 bytes
-    uint32_t k = static_cast<uint32_t>(t) << 26 | static_cast<uint32_t>(affix.size()) << 24;
-    for (size_t i = 0; i < affix.size(); ++i) k |= uint32_t{static_cast<unsigned char>(affix[i])} << (8 * i);
-    return k;
+  // The rows of p3, s3 and s2 by AffixKey of the affix's bytes, so that a
+  // scored word type reads them without hashing its affixes.
+  HashMap64<uint32_t> affix_rows_;
+  static uint64_t AffixKey(ner::Template t, std::string_view affix) {  // affix: 1 to 3 bytes
+    uint64_t k = uint64_t{t} << 26 | uint64_t{affix.size()} << 24;
+    for (size_t i = 0; i < affix.size(); ++i) k |= uint64_t{static_cast<unsigned char>(affix[i])} << (8 * i);
+    return MixHash(k);  // a bijection: distinct affixes keep distinct keys, never 0
   }
-  size_t AffixSlot(uint32_t key) const {
-    const size_t mask = affix_rows_.size() - 1;
-    size_t k = (key * 0x9E3779B1u) >> 8 & mask;
-    while (affix_rows_[k].key != key && affix_rows_[k].key != 0) k = (k + 1) & mask;
-    return k;
+  static uint32_t RowIn(const HashMap64<uint32_t>& rows, uint64_t key) {
+    const uint32_t* r = rows.Find(key);
+    return r ? *r : kNoRow;
   }
   // KeyStart(kPlSh / kPlW, label hash) per previous label.
   std::array<uint64_t, kNerLabels> plsh_start_{}, plw_start_{};
