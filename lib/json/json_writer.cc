@@ -509,6 +509,8 @@ void WriteDocument(Writer& w, const Analysis& a, std::string_view text) {
 // kRecordRoom + room_of(record) bytes; write_one fills them and returns the
 // end after the object's "}," (the last comma is dropped). The ']' goes
 // into the room of the last record (or the caller's room when there is none).
+// The write_one lambdas below are marked always_inline: GCC would otherwise
+// call each one per record, with its prologue and register saves.
 template <size_t N, typename Records, typename RoomOf, typename WriteOne>
 [[gnu::always_inline]] inline char* ArrayOf(Writer& w, char* d, const char (&open)[N],
                                             const Records& records, RoomOf room_of,
@@ -533,25 +535,29 @@ void WriteArray(Writer& w, const char (&open)[N], const Records& records, RoomOf
 constexpr auto kNoExtraRoom = [](const auto&) -> size_t { return 0; };
 
 void WriteParagraphsSentencesTurns(Writer& w, const Analysis& a, std::string_view text) {
-  WriteArray(w, ",\"paragraphs\":[", a.paragraphs, kNoExtraRoom, [](char* d, const Paragraph& p) {
-    d = OpenSpan(d, p.span);
-    d = Lit(d, ",\"first_sentence\":");
-    d = Digits(d, p.first_sentence);
-    d = Lit(d, ",\"sentence_count\":");
-    d = Digits(d, p.sentence_count);
-    if (p.turn >= 0) d = Digits(Lit(d, ",\"turn\":"), static_cast<uint64_t>(p.turn));
-    return Lit(d, "},");
-  });
-  WriteArray(w, ",\"sentences\":[", a.sentences, kNoExtraRoom, [](char* d, const Sentence& s) {
-    d = OpenSpan(d, s.span);
-    d = Lit(d, ",\"paragraph\":");
-    d = Digits(d, s.paragraph);
-    return Lit(d, "},");
-  });
+  WriteArray(
+      w, ",\"paragraphs\":[", a.paragraphs, kNoExtraRoom,
+      [](char* d, const Paragraph& p) __attribute__((always_inline)) {
+        d = OpenSpan(d, p.span);
+        d = Lit(d, ",\"first_sentence\":");
+        d = Digits(d, p.first_sentence);
+        d = Lit(d, ",\"sentence_count\":");
+        d = Digits(d, p.sentence_count);
+        if (p.turn >= 0) d = Digits(Lit(d, ",\"turn\":"), static_cast<uint64_t>(p.turn));
+        return Lit(d, "},");
+      });
+  WriteArray(
+      w, ",\"sentences\":[", a.sentences, kNoExtraRoom,
+      [](char* d, const Sentence& s) __attribute__((always_inline)) {
+        d = OpenSpan(d, s.span);
+        d = Lit(d, ",\"paragraph\":");
+        d = Digits(d, s.paragraph);
+        return Lit(d, "},");
+      });
   WriteArray(
       w, ",\"turns\":[", a.turns,
       [](const Turn& t) { return SliceRoom(t.label) + StrRoom(t.speaker.size()); },
-      [&](char* d, const Turn& t) {
+      [&](char* d, const Turn& t) __attribute__((always_inline)) {
         d = OpenSpan(d, t.span);
         d = SpanObj(w, Lit(d, ",\"label\":"), t.label, text);
         d = Str(w, Lit(d, ",\"speaker\":"), t.speaker);
@@ -564,7 +570,7 @@ void WriteTokens(Writer& w, const Analysis& a, std::string_view text) {
   WriteArray(
       w, ",\"tokens\":[", a.tokens,
       [&](const Token& t) { return SliceRoom(t.span) + StrRoom(t.norm.size()); },
-      [&](char* d, const Token& t) {
+      [&](char* d, const Token& t) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, t.span, text);
         d = Name(Lit(d, ",\"kind\":"), TokenKindName(t.kind));
         d = Str(w, Lit(d, ",\"norm\":"), a.Norm(t));
@@ -581,7 +587,7 @@ void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
         return SliceRoom(t.span) + StrRoom(t.value.size()) + StrRoom(t.range_begin.size()) +
                StrRoom(t.range_end.size()) + StrRoom(t.quant.size()) + StrRoom(t.freq.size());
       },
-      [&](char* d, const TimeExpression& t) {
+      [&](char* d, const TimeExpression& t) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, t.span, text);
         d = Name(Lit(d, ",\"type\":"), TimeTypeName(t.type));
         d = Str(w, Lit(d, ",\"value\":"), t.value);
@@ -606,7 +612,7 @@ void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
                StrRoom(f.currency.size()) + SliceRoom(f.unit_span) + SliceRoom(f.number) +
                SliceRoom(f.bound_span);
       },
-      [&](char* d, const Figure& f) {
+      [&](char* d, const Figure& f) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, f.span, text);
         d = Name(Lit(d, ",\"kind\":"), FigureKindName(f.kind));
         d = Lit(d, ",\"value\":");
@@ -635,7 +641,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
         return StrRoom(e.name.size()) + StrRoom(e.code.size()) + StrRoom(e.title.size()) +
                StrRoom(e.affiliation.size()) + StrRoom(e.posted_to.size());
       },
-      [&](char* d, const Entity& e) {
+      [&](char* d, const Entity& e) __attribute__((always_inline)) {
         d = Digits(Lit(d, "{\"id\":"), e.id);
         d = Name(Lit(d, ",\"type\":"), EntityTypeName(e.type));
         d = Str(w, Lit(d, ",\"name\":"), e.name);
@@ -647,7 +653,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
         d = ArrayOf(
             w, d, ",\"mentions\":[", e.mentions,
             [](const Mention& m) { return SliceRoom(m.span) + SliceRoom(m.with_title); },
-            [&](char* md, const Mention& m) {
+            [&](char* md, const Mention& m) __attribute__((always_inline)) {
               md = OpenSpanText(w, md, m.span, text);
               md = Name(Lit(md, ",\"via\":"), MentionViaName(m.via));
               if (!m.with_title.empty() &&
@@ -666,7 +672,7 @@ void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
         return SliceRoom(q.span) + SliceRoom(q.speaker_mention) + SliceRoom(q.cue) +
                StrRoom(q.cue_lemma.size());
       },
-      [&](char* d, const Quote& q) {
+      [&](char* d, const Quote& q) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, q.span, text);
         d = Name(Lit(d, ",\"kind\":"), QuoteKindName(q.kind));
         d = IntOrNull(Lit(d, ",\"speaker\":"), q.speaker);
@@ -688,7 +694,7 @@ void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
         return SliceRoom(c.span) + SliceRoom(c.cue) + StrRoom(c.stated_on.size()) +
                StrRoom(c.about.size()) + StrRoom(c.hedge.size()) + kIndexRoom * indices;
       },
-      [&](char* d, const Claim& c) {
+      [&](char* d, const Claim& c) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, c.span, text);
         d = IntOrNull(Lit(d, ",\"quote\":"), c.quote);
         d = IntOrNull(Lit(d, ",\"speaker\":"), c.speaker);
@@ -710,7 +716,7 @@ void WriteDiagnostics(Writer& w, const Analysis& a) {
   char* d = ArrayOf(
       w, w.Room(kRecordRoom), ",\"diagnostics\":[", a.diagnostics,
       [](const Diagnostic& g) { return StrRoom(g.message.size()); },
-      [&](char* dd, const Diagnostic& g) {
+      [&](char* dd, const Diagnostic& g) __attribute__((always_inline)) {
         dd = Str(w, Lit(dd, "{\"code\":"), ErrorCodeName(g.code));
         dd = Digits(Lit(dd, ",\"begin\":"), g.span.begin);
         dd = Digits(Lit(dd, ",\"end\":"), g.span.end);
