@@ -472,6 +472,35 @@ std::string_view QuoteRoleName(QuoteRole r) {
   return kNames[static_cast<size_t>(r)];
 }
 
+// "name" for v by its public name function (kNameOf, out of line in
+// api.cc), copied from a table of all 256 values made at the first call:
+// one 16-byte store (kRecordRoom covers it) and no call per record.
+// A name too long for the table (none is) is written from the function.
+template <auto kNameOf, typename Enum>
+[[gnu::always_inline]] inline char* EnumName(char* d, Enum v) {
+  static_assert(sizeof(Enum) == 1);
+  struct Quoted {
+    char bytes[16];  // '"', the name, '"', zeros
+    size_t size;     // 0: too long for bytes
+  };
+  static const auto names = [] {
+    std::array<Quoted, 256> t{};
+    for (size_t i = 0; i < t.size(); ++i) {
+      const std::string_view name = kNameOf(static_cast<Enum>(i));
+      if (name.size() + 2 > sizeof t[i].bytes) continue;
+      t[i].bytes[0] = '"';
+      name.copy(t[i].bytes + 1, name.size());
+      t[i].bytes[name.size() + 1] = '"';
+      t[i].size = name.size() + 2;
+    }
+    return t;
+  }();
+  const Quoted& q = names[static_cast<uint8_t>(v)];
+  if (q.size == 0) [[unlikely]] return Name(d, kNameOf(v));
+  std::memcpy(d, q.bytes, sizeof q.bytes);
+  return d + q.size;
+}
+
 // A string field, or null when it is empty.
 inline char* StrOrNull(Writer& w, char* d, std::string_view s) { return s.empty() ? Lit(d, "null") : Str(w, d, s); }
 
@@ -589,7 +618,7 @@ void WriteTimes(Writer& w, const Analysis& a, std::string_view text) {
       },
       [&](char* d, const TimeExpression& t) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, t.span, text);
-        d = Name(Lit(d, ",\"type\":"), TimeTypeName(t.type));
+        d = EnumName<TimeTypeName>(Lit(d, ",\"type\":"), t.type);
         d = Str(w, Lit(d, ",\"value\":"), t.value);
         if (std::string_view m = TimeModName(t.mod); !m.empty()) d = Name(Lit(d, ",\"mod\":"), m);
         if (!t.range_begin.empty()) {
@@ -614,7 +643,7 @@ void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
       },
       [&](char* d, const Figure& f) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, f.span, text);
-        d = Name(Lit(d, ",\"kind\":"), FigureKindName(f.kind));
+        d = EnumName<FigureKindName>(Lit(d, ",\"kind\":"), f.kind);
         d = Lit(d, ",\"value\":");
         d = f.kind == FigureKind::kVague && f.exact.empty() ? Lit(d, "null") : Num(d, f.value);
         if (!f.exact.empty()) d = Str(w, Lit(d, ",\"exact\":"), f.exact);
@@ -624,7 +653,7 @@ void WriteFigures(Writer& w, const Analysis& a, std::string_view text) {
         }
         d = StrOrNull(w, Lit(d, ",\"unit\":"), f.unit);
         if (!f.currency.empty()) d = Str(w, Lit(d, ",\"currency\":"), f.currency);
-        if (f.bound != FigureBound::kExact) d = Name(Lit(d, ",\"bound\":"), FigureBoundName(f.bound));
+        if (f.bound != FigureBound::kExact) d = EnumName<FigureBoundName>(Lit(d, ",\"bound\":"), f.bound);
         if (f.sign) d = Int(Lit(d, ",\"sign\":"), f.sign);
         d = IntOrNull(Lit(d, ",\"time\":"), f.time);
         if (!f.unit_span.empty()) d = SpanObj(w, Lit(d, ",\"unit_span\":"), f.unit_span, text);
@@ -643,7 +672,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
       },
       [&](char* d, const Entity& e) __attribute__((always_inline)) {
         d = Digits(Lit(d, "{\"id\":"), e.id);
-        d = Name(Lit(d, ",\"type\":"), EntityTypeName(e.type));
+        d = EnumName<EntityTypeName>(Lit(d, ",\"type\":"), e.type);
         d = Str(w, Lit(d, ",\"name\":"), e.name);
         if (!e.code.empty()) d = Str(w, Lit(d, ",\"code\":"), e.code);
         if (!e.title.empty()) d = Str(w, Lit(d, ",\"title\":"), e.title);
@@ -655,7 +684,7 @@ void WriteEntities(Writer& w, const Analysis& a, std::string_view text) {
             [](const Mention& m) { return SliceRoom(m.span) + SliceRoom(m.with_title); },
             [&](char* md, const Mention& m) __attribute__((always_inline)) {
               md = OpenSpanText(w, md, m.span, text);
-              md = Name(Lit(md, ",\"via\":"), MentionViaName(m.via));
+              md = EnumName<MentionViaName>(Lit(md, ",\"via\":"), m.via);
               if (!m.with_title.empty() &&
                   (m.with_title.begin != m.span.begin || m.with_title.end != m.span.end))
                 md = SpanObj(w, Lit(md, ",\"with_title\":"), m.with_title, text);
@@ -674,7 +703,7 @@ void WriteQuotes(Writer& w, const Analysis& a, std::string_view text) {
       },
       [&](char* d, const Quote& q) __attribute__((always_inline)) {
         d = OpenSpanText(w, d, q.span, text);
-        d = Name(Lit(d, ",\"kind\":"), QuoteKindName(q.kind));
+        d = EnumName<QuoteKindName>(Lit(d, ",\"kind\":"), q.kind);
         d = IntOrNull(Lit(d, ",\"speaker\":"), q.speaker);
         if (!q.speaker_mention.empty())
           d = SpanObj(w, Lit(d, ",\"speaker_mention\":"), q.speaker_mention, text);
@@ -699,7 +728,7 @@ void WriteClaims(Writer& w, const Analysis& a, std::string_view text) {
         d = IntOrNull(Lit(d, ",\"quote\":"), c.quote);
         d = IntOrNull(Lit(d, ",\"speaker\":"), c.speaker);
         if (!c.cue.empty()) d = SpanObj(w, Lit(d, ",\"cue\":"), c.cue, text);
-        d = Name(Lit(d, ",\"kind\":"), QuoteKindName(c.kind));
+        d = EnumName<QuoteKindName>(Lit(d, ",\"kind\":"), c.kind);
         if (!c.stated_on.empty()) d = Str(w, Lit(d, ",\"stated_on\":"), c.stated_on);
         if (!c.about.empty()) d = Str(w, Lit(d, ",\"about\":"), c.about);
         d = IndexArray(Lit(d, ",\"figures\":"), c.figures);

@@ -269,6 +269,54 @@ TEST_SUITE("json") {
           "\xF0\x9F\x98\x80 bad\\ufffd\\ufffd end\xC3\xA9\"");
   }
 
+  TEST_CASE("enum names are the public name functions', for every value of each enum") {
+    // The writer copies names from tables made from these functions; values
+    // past the last named one take the functions' fallback names.
+    const std::string text = "Some text.";
+    const communique::Span span{0, 4};
+    communique::Analysis a;
+    for (int v = 0; v < 256; ++v) {
+      const auto b = static_cast<uint8_t>(v);
+      communique::TimeExpression t;
+      t.span = span;
+      t.type = static_cast<communique::TimeType>(b);
+      a.times.push_back(t);
+      communique::Figure f;
+      f.span = span;
+      f.kind = static_cast<communique::FigureKind>(b);
+      f.bound = static_cast<communique::FigureBound>(b);
+      a.figures.push_back(f);
+      communique::Entity e;
+      e.type = static_cast<communique::EntityType>(b);
+      e.mentions.push_back({span, static_cast<communique::MentionVia>(b), {}});
+      a.entities.push_back(e);
+      communique::Quote q;
+      q.span = span;
+      q.kind = static_cast<communique::QuoteKind>(b);
+      a.quotes.push_back(q);
+      communique::Claim c;
+      c.span = span;
+      c.kind = static_cast<communique::QuoteKind>(b);
+      a.claims.push_back(c);
+    }
+    std::string json;
+    communique::AppendJson(a, text, {}, &json);
+    auto parsed = nlohmann::json::parse(json, nullptr, false);
+    REQUIRE_FALSE(parsed.is_discarded());
+    for (size_t v = 0; v < 256; ++v) {
+      CAPTURE(v);
+      CHECK(parsed["times"][v]["type"] == communique::TimeTypeName(a.times[v].type));
+      CHECK(parsed["figures"][v]["kind"] == communique::FigureKindName(a.figures[v].kind));
+      if (a.figures[v].bound != communique::FigureBound::kExact)
+        CHECK(parsed["figures"][v]["bound"] == communique::FigureBoundName(a.figures[v].bound));
+      CHECK(parsed["entities"][v]["type"] == communique::EntityTypeName(a.entities[v].type));
+      CHECK(parsed["entities"][v]["mentions"][0]["via"] ==
+            communique::MentionViaName(a.entities[v].mentions[0].via));
+      CHECK(parsed["quotes"][v]["kind"] == communique::QuoteKindName(a.quotes[v].kind));
+      CHECK(parsed["claims"][v]["kind"] == communique::QuoteKindName(a.claims[v].kind));
+    }
+  }
+
   TEST_CASE("span texts of every length, near the end of the text and with escapes") {
     const std::string text = "He said \"no\" to caf\xC3\xA9 owners, then left.\n\"Yes\"\tend";
     communique::Analysis a;
