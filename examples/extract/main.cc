@@ -7,7 +7,9 @@
 // before any work, or the output could not be written.
 #include <unistd.h>
 
-#if defined(__GLIBC__)
+#if defined(COMMUNIQUE_EXTRACT_MIMALLOC)
+#include <mimalloc.h>
+#elif defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
@@ -37,10 +39,21 @@ int Usage(const std::string& message) {
   return kExitUsage;
 }
 
+// The malloc this binary runs with (see examples/CMakeLists.txt). Naming
+// mimalloc's version also keeps the linker from dropping the library.
+std::string AllocatorName() {
+#if defined(COMMUNIQUE_EXTRACT_MIMALLOC)
+  const int v = mi_version();
+  return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10);
+#else
+  return "the C library's malloc";
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-#if defined(__GLIBC__)
+#if !defined(COMMUNIQUE_EXTRACT_MIMALLOC) && defined(__GLIBC__)
   // Memory freed after one document stays in the heap for the next instead
   // of going back to the kernel and being faulted in again (a page fault
   // costs more than the malloc): the heap is trimmed only above 64 MB free,
@@ -96,7 +109,8 @@ int main(int argc, char** argv) {
   app.add_option("--stdin-format", stdin_format, "what stdin holds")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
-  app.set_version_flag("--version", std::string("communique-extract ") + communique::Version());
+  app.set_version_flag("--version", std::string("communique-extract ") + communique::Version() +
+                                        "\nallocator: " + AllocatorName());
 
   try {
     app.parse(argc, argv);
