@@ -109,7 +109,7 @@ class Resolver {
   std::vector<Hit> hits_;
   std::vector<int32_t> hit_at_;
   std::vector<uint32_t> list_nouns_;  // the words PlaceLists starts at (FindHits)
-  std::vector<bool> used_;  // hits consumed by an earlier pattern
+  std::vector<uint8_t> used_;  // hits consumed by an earlier pattern (bytes: cheaper to index than bits)
   Registry reg_;
   int32_t date_ = 0;        // document date yyyymmdd, 0 unknown
   uint32_t last_person_ = 0;  // the person entity most recently given a mention
