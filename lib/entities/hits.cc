@@ -88,7 +88,9 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
       if (words[k].shape == Shape::kLower && ListNounKinds(words[k].key) != 0)
         list_nouns->push_back(static_cast<uint32_t>(k));
   };
-  hit_at->assign(words.size(), -1);
+  // Entries kept from before are -1 already; the array never shrinks, so
+  // that a shorter document before a longer one costs no refill.
+  if (hit_at->size() < words.size()) hit_at->resize(words.size(), -1);
   std::vector<uint32_t> scratch;
   PhraseTrie::IdCache ids;
   size_t n = words.size();
@@ -189,6 +191,10 @@ void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vec
     }
     ++i;
   }
+}
+
+void ClearHitAt(const std::vector<Hit>& hits, std::vector<int32_t>* hit_at) {
+  for (const Hit& h : hits) (*hit_at)[h.first] = -1;
 }
 
 }  // namespace communique::internal

@@ -19,10 +19,17 @@ struct Hit {
 };
 
 /// Hits in text order, non-overlapping. `hit_at[w]` is the hit starting at
-/// word w, or -1. `starts`: the words that start a sentence (BuildWords).
+/// word w, or -1 (it may have more entries than `words`, all -1): `hit_at`
+/// must hold only -1 on entry (empty, or cleaned by ClearHitAt), so that only
+/// the words a hit starts are written, not every word. `starts`: the words
+/// that start a sentence (BuildWords).
 /// `list_nouns` receives the lower-case words with ListNounKinds (in order).
 void FindHits(const Lexicon& lex, const std::vector<Word>& words, const std::vector<uint32_t>& starts,
               std::vector<Hit>* hits, std::vector<int32_t>* hit_at, std::vector<uint32_t>* list_nouns);
+
+/// Sets hit_at[h.first] back to -1 for every hit of `hits`, as FindHits set
+/// them: `hit_at` is then ready for the next FindHits.
+void ClearHitAt(const std::vector<Hit>& hits, std::vector<int32_t>* hit_at);
 
 }  // namespace communique::internal
 

@@ -85,6 +85,7 @@ std::vector<Entity> Resolver::Run(ResolverScratch* scratch) {
   FindHits(lex_, words_, sentence_starts, &hits_, &hit_at_, &list_nouns_);
   used_.assign(hits_.size(), false);
   Resolve();
+  ClearHitAt(hits_, &hit_at_);
   Keep(&words_, &scratch->words);
   Keep(&sentence_starts, &scratch->starts);
   Keep(&hits_, &scratch->hits);
