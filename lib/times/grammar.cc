@@ -77,6 +77,21 @@ int WordTense(std::string_view w) {
   return PastWord(w) ? -1 : 0;
 }
 
+// Every text a rule reads right after a number that is not a four-digit
+// year (the rules Grammar::Core tries at a number, and what they call):
+// Duration ("3 and a half years", "5-year"), DayFirst ("5 of May", "5-May",
+// "the 15th day of June"), YearLike ("the 90 s"), Part ("the first half"),
+// Set ("3 times a year"), NumericDate ("10-1"), MonthDay ("on the 18th at",
+// "and", "to"), DayRange ("3 to 5 March", "through"), TimeOfDay and
+// MeridiemAt ("5 pm", "5 p . m", "4 o'clock", "at 6.45 on"), SpokenClock
+// ("10 minutes past 9"), ClockRange ("3 until 5"). A rule that reads
+// another word there must add it.
+constexpr std::string_view kAfterNumberTexts[] = {
+    "and", "-", "–", "/", "of", "day", "s", "'s", "half", "times", "at", "to", "until", "till", "through",
+    "am", "a.m.", "a.m", "pm", "p.m.", "p.m", "a", "p", "a.", "p.", "o'clock", "oclock", "on",
+    "minutes", "minute", "mins", "min", "past"};
+
+
 }  // namespace
 
 TimeMod ModFromName(std::string_view n) {
@@ -839,6 +854,19 @@ size_t Grammar::RangeTail(size_t j, bool between, Expr* e) const {
   return end;
 }
 
+bool Grammar::NoRuleAfterNumber(size_t i) const {
+  static constexpr WordList kAfterNumber(kAfterNumberTexts);
+  const Atom& a = at_[i];
+  if (a.digits() == 4 || !Ok(i + 1, i)) return false;  // a year; a number that ends its sentence
+  const Atom& next = at_[i + 1];
+  if (next.kind == AtomKind::kWord) {
+    if (next.word() || next.flags || next.starts) return false;  // a word of the lexicon
+  } else if (next.kind != AtomKind::kPunct || a.ordinal() || a.separators) {
+    return false;  // "on the 18th.", "at 6.45."
+  }
+  return !kAfterNumber.Has(Text(next));
+}
+
 size_t Grammar::Core(size_t i, Expr* e) const {
   using Rule = size_t (Grammar::*)(size_t, Expr*) const;
   static const Rule kRules[] = {&Grammar::DateLit, &Grammar::MonthFirst, &Grammar::DayFirst, &Grammar::YearLike,
@@ -869,6 +897,7 @@ size_t Grammar::Core(size_t i, Expr* e) const {
   }();
   if (i >= at_.size()) return 0;
   const Atom& a = at_[i];
+  if (a.kind == AtomKind::kNumber && NoRuleAfterNumber(i)) return 0;
   uint16_t starts = a.starts;
   // Ref needs a reference word or the first two words of a phrase
   if ((starts & kStartRef) && !(a.word() && !a.word()->ref.empty()) &&

@@ -57,6 +57,10 @@ class Grammar {
   /// *e, which must be as constructed (e->first aside); on failure *e is
   /// left in no particular state.
   size_t Core(size_t i, Expr* e) const;
+  /// Whether no rule can start at number atom i: it is not a four-digit year
+  /// and the atom after it in its sentence is a word unknown to the lexicon
+  /// (or punctuation after a plain integer) that no rule reads after a number.
+  bool NoRuleAfterNumber(size_t i) const;
   size_t DateLit(size_t i, Expr* e) const;
   size_t MonthFirst(size_t i, Expr* e) const;
   size_t DayFirst(size_t i, Expr* e) const;

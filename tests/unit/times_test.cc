@@ -272,6 +272,20 @@ TEST_SUITE("times_starts") {
     CHECK(ValueOf("Output grew over 1,000,000 hours.", "2021-08-02", "over 1,000,000 hours") == "PT1000000H");
     CHECK(ValueOf("Leaders met at 10:30 a.m. after the S-400 deal.", "2021-08-02", "10:30 a.m.") == "T10:30");
   }
+  TEST_CASE("a number starts a time only before a word the rules read there") {
+    const char* date = "2021-05-20";
+    CHECK(ValueOf("The talks lasted 3 and a half years in all.", date, "3 and a half years") == "P3.5Y");
+    CHECK(ValueOf("They signed a 5-year deal.", date, "5-year") == "P5Y");
+    CHECK(ValueOf("It opened on 5 of May in Paris.", date, "5 of May") == "2021-05-05");
+    CHECK(ValueOf("Music of the 90 s returned.", date, "90 s") == "199");
+    CHECK(ValueOf("They meet 3 times a year now.", date, "3 times a year") == "P1Y");
+    CHECK(ValueOf("The vote ran 3 until 5 p.m. on site.", date, "3 until 5 p.m.") == "T15:00/T17:00");
+    CHECK(ValueOf("We met at 10 minutes past 9 today.", date, "10 minutes past 9 today") == "2021-05-20T09:10");
+    CHECK(ValueOf("The team met 5 p . m . yesterday.", date, "5 p . m . yesterday") == "2021-05-19T17:00");
+    CHECK(ValueOf("He left 4 o'clock sharp.", date, "4 o'clock") == "T04:00");
+    CHECK(ValueOf("It was on the 18th at noon.", date, "the 18th at noon") == "2021-05-18T12:00");
+    CHECK(Run("Some 12 countries and 300 troops joined 1.5 percent of 2,000 people.", date).times.empty());
+  }
   TEST_CASE("phrases and holidays of several words") {
     CHECK(ValueOf("Prices will rise in the near future.", "2021-08-02", "in the near future") == "FUTURE_REF");
     CHECK(ValueOf("The summit is on Good Friday.", "2021-08-02", "Good Friday") == "2021-04-02");
