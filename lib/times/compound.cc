@@ -128,7 +128,7 @@ size_t Grammar::DayClock(size_t k, Expr* e) const {
   bool at = false;
   if (Is(k, "at") || Is(k, "around") || Is(k, "by") || Is(k, "on")) { at = true; ++k; }
   else if (Is(k, "before") || Is(k, "after")) ++k;  // Thursday before 5pm: a meridiem is needed
-  if (!Ok(k, e->first)) return 0;
+  if (!Ok(k, e->first) || !(at_[k].starts & kStartClock)) return 0;  // no clock (range) starts at k
   Point a, b;
   bool strong = false;
   std::string_view pod = e->point.part_of_day;
