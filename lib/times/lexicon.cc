@@ -217,8 +217,10 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
   for (const auto& [form, entry] : lex->words_) {
     const uint64_t hash = HashWord(form);
     size_t h = hash & lex->mask_;
-    while (lex->table_[h].entry) h = (h + 1) & lex->mask_;
-    lex->table_[h] = Slot{hash, form, &entry};
+    for (; lex->table_[h].entry; h = (h + 1) & lex->mask_)
+      if (lex->table_[h].hash == hash)  // the table tells forms apart by their hash alone
+        return Status(ErrorCode::kDataLoadFailed, "time words: two forms share a hash: " + form);
+    lex->table_[h] = Slot{hash, &entry};
     const uint64_t bit = (hash >> kFilterShift) & (kFilterBits - 1);
     lex->filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
@@ -325,7 +327,7 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
       if (hashes) {  // Lookup by the token's hash, the filter test inline: most words miss it
         const uint64_t bit = (hashes[k] >> kFilterShift) & (kFilterBits - 1);
         if (filter[bit / 64] >> (bit % 64) & 1) {
-          x.set_word(Probe(norm, hashes[k], &x.flags, &x.starts));
+          x.set_word(Probe(hashes[k], &x.flags, &x.starts));
           found = true;
         }
       } else {

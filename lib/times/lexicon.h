@@ -225,18 +225,7 @@ class Lexicon {
       *starts = 0;
       return nullptr;
     }
-    return Probe(w, HashWord(w), flags, starts);
-  }
-  /// The same for a word whose HashWord is known (a token's NormHash):
-  /// one bit test rejects most words of a text.
-  const WordInfo* Lookup(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const {
-    const uint64_t bit = (hash >> kFilterShift) & (kFilterBits - 1);
-    if (!(filter_[bit / 64] >> (bit % 64) & 1)) {
-      *flags = 0;
-      *starts = 0;
-      return nullptr;
-    }
-    return Probe(w, hash, flags, starts);
+    return Probe(HashWord(w), flags, starts);
   }
   /// Value of a multi-word reference phrase ("so far"), or "".
   std::string_view Phrase(std::string_view joined) const;
@@ -287,11 +276,11 @@ class Lexicon {
   template <class V>
   using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
   Map<Entry> words_;  ///< every word form the grammar looks at
-  /// words_ as an open-addressing table keyed by HashWord (power-of-two
-  /// size, linear probing): one probe for most words of a text.
+  /// words_ as an open-addressing table keyed by HashWord alone (power-of-two
+  /// size, linear probing; core/hash.h: two words share a hash with
+  /// probability about 2^-64): one probe for most words of a text.
   struct Slot {
     uint64_t hash = 0;
-    std::string_view key;
     const Entry* entry = nullptr;
   };
   std::vector<Slot> table_;
@@ -306,13 +295,12 @@ class Lexicon {
     return t;
   }();
   static size_t ShapeLetter(char c) { return kShapeLetter[static_cast<unsigned char>(c)]; }
-  /// Lookup past the shape test: the hash table. Inline, with a byte loop
-  /// for the short keys (a memcmp call costs more than the words).
-  const WordInfo* Probe(std::string_view w, uint64_t hash, uint8_t* flags, uint16_t* starts) const {
+  /// Lookup of a word's HashWord past the shape test or the filter: the hash table.
+  const WordInfo* Probe(uint64_t hash, uint8_t* flags, uint16_t* starts) const {
     for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
       const Slot& s = table_[h];
       if (!s.entry) break;
-      if (s.hash == hash && SameBytes(s.key, w)) {
+      if (s.hash == hash) {
         *flags = s.entry->flags;
         *starts = s.entry->starts;
         return s.entry->has_info ? &s.entry->info : nullptr;
@@ -321,12 +309,6 @@ class Lexicon {
     *flags = 0;
     *starts = 0;
     return nullptr;
-  }
-  static bool SameBytes(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t k = 0; k < a.size(); ++k)
-      if (a[k] != b[k]) return false;
-    return true;
   }
   /// One bit per (HashWord >> kFilterShift) % kFilterBits of every form in words_.
   static constexpr unsigned kFilterShift = 40;
