@@ -90,13 +90,12 @@ class TimeStage final : public Stage {
     times::Grammar grammar(*lex_, atoms, pool, a->header.date);  // holds the narrative date
     if (*narrative) grammar.SetNarrativeDate(**narrative);
     // ParseAt fails where no rule can start and no modifier precedes one:
-    // i goes from one atom of may_start to the next
-    const uint32_t* next = may_start.data();
-    const uint32_t* const last_start = next + may_start.size();
-    for (size_t i = 0; i < n;) {
-      while (next != last_start && *next < i) ++next;
-      if (next == last_start) break;
-      i = *next;
+    // it is tried at the atoms of may_start only, from the end of the last
+    // expression on
+    size_t resume = 0;
+    for (const uint32_t start : may_start) {
+      const size_t i = start;
+      if (i < resume) continue;
       const Atom& at = atoms[i];
       bool open = Opens(at);
       if (!open && at.kind == AtomKind::kWord) {
@@ -112,9 +111,9 @@ class TimeStage final : public Stage {
                  lex_->PhrasePair(at.text(pool), atoms[i + 1].text(pool)))
           open = true;
       }
-      if (!open) { ++i; continue; }
+      if (!open) continue;
       std::optional<times::Expr> e = grammar.ParseAt(i);
-      if (!e || e->last <= e->first) { ++i; continue; }
+      if (!e || e->last <= e->first) continue;
       if (e->type == TimeType::kDate && !e->anchored && e->has_range && e->value.empty() &&
           (e->point.gran == times::Gran::kDay || e->point.gran == times::Gran::kMonth ||
            e->point.gran == times::Gran::kYear))
@@ -132,7 +131,7 @@ class TimeStage final : public Stage {
       t.freq = std::move(e->freq);
       t.anchored = e->anchored;
       if (!t.value.empty()) a->times.push_back(std::move(t));
-      i = e->last;
+      resume = e->last;
     }
     *narrative = grammar.narrative_date();
   }
