@@ -54,6 +54,10 @@ struct Analysis {
   /// the tokenizer for the library's own word lookups (the values may change
   /// between versions: do not store them).
   std::vector<uint64_t> norm_hashes;
+  /// Per token, bits that tell the library's own scans which tokens may
+  /// start their work, parallel to `tokens`; filled by the tokenizer (the
+  /// values may change between versions: do not store them).
+  std::vector<uint8_t> token_starts;
 
   /// The normalized form of a token of this analysis.
   std::string_view Norm(const Token& t) const noexcept {

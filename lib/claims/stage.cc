@@ -19,6 +19,7 @@
 #include "core/stage.h"
 #include "core/tables.h"
 #include "quotes/lexicon.h"
+#include "tokenize/token_starts.h"
 #include "tokenize/tokenizer.h"
 
 namespace communique::internal {
@@ -129,6 +130,11 @@ class ClaimStage final : public Stage {
     }
     SortClaims(&a->claims);
     LinkRestatements(a);
+  }
+
+  void AddStartWords(StartWords* words) const override {
+    for (uint64_t h : markers_)
+      if (h != 0) words->Add(h, kStartMarker);
   }
 
  private:
@@ -284,16 +290,27 @@ class ClaimStage final : public Stage {
     // quotes and rarely does more than one probe.
     const uint32_t span_end = c->span.end;
     const Token* const toks_end = toks + n_toks;
-    const Token* t = toks + i;
-    for (const uint64_t* h = hashes + i; t != toks_end && t->span.begin < span_end; ++t, ++h) {
-      const uint8_t kind = MarkerKind(*h);
-      if (!t->clitic && kind == 0) continue;
+    const uint8_t* const starts = TokenStarts(a);  // null for hand-built tokens
+    auto mark = [&](const Token* t, uint64_t h) {
+      const uint8_t kind = MarkerKind(h);
+      if (!t->clitic && kind == 0) return;
       const std::string_view n(pool + t->norm.begin, t->norm.size());
       if ((kind & kNegation) || (t->clitic && n.size() >= 3 && n.compare(n.size() - 3, 3, "n't") == 0))
         c->negated = true;
       if (c->hedge.empty() && (kind & kHedge) && !(t->flags & kTokenCapitalized))
         c->hedge = std::string(Slice(text, t->span));
+    };
+    if (starts) {
+      // Only the tokens with a marker's start bit: the next claim's search
+      // starts from this one's first token.
+      for (size_t k = NextStart<kStartMarker>(starts, n_toks, i, n_toks); k < n_toks && toks[k].span.begin < span_end;
+           k = NextStart<kStartMarker>(starts, n_toks, k + 1, n_toks))
+        mark(toks + k, hashes[k]);
+      at->token = i;
+      return true;
     }
+    const Token* t = toks + i;
+    for (const uint64_t* h = hashes + i; t != toks_end && t->span.begin < span_end; ++t, ++h) mark(t, *h);
     at->token = static_cast<size_t>(t - toks);
     return true;
   }

@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "header/header.h"
 #include "tokenize/segmenter.h"
+#include "tokenize/token_starts.h"
 #include "tokenize/tokenizer.h"
 
 namespace communique {
@@ -70,6 +71,9 @@ Result<std::shared_ptr<const Analyzer>> Analyzer::Create(const Options& options)
     if (!stage.ok()) return stage.status();
     impl->stages.push_back(std::move(stage).value());
   }
+  internal::StartWords start_words;
+  for (const auto& stage : impl->stages) stage->AddStartWords(&start_words);
+  impl->tokenizer->SetStartWords(std::move(start_words));
   return std::shared_ptr<const Analyzer>(new Analyzer(std::move(impl)));
 }
 

@@ -116,6 +116,7 @@ void Analysis::Clear() noexcept {
   diagnostics.clear();
   norm_pool.clear();
   norm_hashes.clear();
+  token_starts.clear();
 }
 
 std::string_view TimeTypeName(TimeType t) noexcept {

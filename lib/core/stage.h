@@ -14,6 +14,8 @@
 
 namespace communique::internal {
 
+class StartWords;  // tokenize/token_starts.h
+
 class Stage {
  public:
   virtual ~Stage() = default;
@@ -22,6 +24,9 @@ class Stage {
   /// filled. Must be linear (or n log n) in the text and never fail.
   /// `scratch`: this stage's slot in the calling Session (see scratch.h).
   virtual void Run(std::string_view text, Analysis* a, ScratchSlot* scratch) const = 0;
+  /// Adds the words that may start this stage's work to the tokenizer's
+  /// StartWords (Analysis::token_starts), once while the Analyzer is built.
+  virtual void AddStartWords(StartWords*) const {}
 };
 
 /// Factories, one per extractor (lib/<stage>/). Errors: kDataLoadFailed.

@@ -245,6 +245,7 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
   std::vector<Mention> added;
   std::optional<NameIndex> index;  // built at the first tagger name
   const uint64_t* norm_hashes = NormHashes(*a);
+  const uint8_t* token_starts = TokenStarts(*a);  // null for hand-built tokens
   // HashWord of the norms of the document's lower-case words (value 1),
   // built after lower_scan_limit questions answered by a scan of the tokens
   // (a scan of the norm hashes costs about a hundredth of the table).
@@ -264,7 +265,9 @@ void AddTaggerEntities(const NerTagger& tagger, const Lexicon& lex, std::string_
     // skip[i]: a rule-based mention covers it.
     const NerSentence words{toks.data() + sent.first_token, sent.token_count, text.data(),
                             covered.data() + sent.first_token,
-                            norm_hashes ? norm_hashes + sent.first_token : nullptr};
+                            norm_hashes ? norm_hashes + sent.first_token : nullptr,
+                            token_starts ? token_starts + sent.first_token : nullptr,
+                            token_starts ? toks.size() - sent.first_token : 0};
     const uint8_t* skip = words.skip;
     tagger.Tag(words, &scratch->word_types, &labels, &spans);
     for (size_t si = 0; si < spans.size(); ++si) {  // SplitPersonPair may append

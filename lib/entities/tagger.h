@@ -24,6 +24,7 @@
 #include "core/scratch.h"
 #include "entities/hash.h"
 #include "entities/lexicon.h"
+#include "tokenize/token_starts.h"
 
 namespace communique::internal {
 
@@ -384,6 +385,10 @@ struct NerSentence {
   const char* text = nullptr;  ///< the document text the token spans index
   const uint8_t* skip = nullptr;
   const uint64_t* norm_hashes = nullptr;  ///< the tokens' norm hashes, or nullptr
+  /// The tokens' starts (Analysis::token_starts), or nullptr; `starts_size`
+  /// bytes are readable from it (to the document's end).
+  const uint8_t* starts = nullptr;
+  size_t starts_size = 0;
   std::string_view operator[](size_t i) const {
     const Token& t = tokens[i];
     const uint32_t end = t.span.end - std::min<uint32_t>(t.clitic, t.span.size() - 1);
@@ -398,6 +403,10 @@ struct NerSentence {
   }
   /// The first Candidate at or after word i, or n.
   size_t NextCandidate(size_t i) const {
+    if (starts) {  // kStartName is CanStart's byte test
+      while ((i = NextStart<kStartName>(starts, starts_size, i, n)) < n && skip[i]) ++i;
+      return i;
+    }
     // The members in locals: this loop runs on every token of the document,
     // and the compiler reloads members it cannot prove unchanged.
     const Token* const t = tokens;

@@ -9,6 +9,7 @@
 #include "core/stage.h"
 #include "figures/assemble.h"
 #include "header/header.h"
+#include "tokenize/token_starts.h"
 
 namespace communique::internal {
 namespace {
@@ -24,6 +25,10 @@ class FigureStage final : public Stage {
  public:
   explicit FigureStage(FigureLexicon lex) : lex_(std::move(lex)) {}
 
+  void AddStartWords(StartWords* words) const override {
+    for (const auto& [word, unused] : lex_.starters) words->Add(HashWord(word), kStartFigure);
+  }
+
   void Run(std::string_view text, Analysis* a, ScratchSlot*) const override {
     if (a->tokens.empty() || a->sentences.empty()) return;
     FigureDoc doc;
@@ -38,10 +43,15 @@ class FigureStage final : public Stage {
     const size_t n = a->tokens.size();
     const char* pool = a->norm_pool.data();
     const uint64_t* hashes = NormHashes(*a);  // null for hand-built tokens
+    const uint8_t* starts = TokenStarts(*a);  // likewise
     while (i < n) {
-      // Tokens that start nothing, most of them, in a tight loop; the
-      // pretest below repeats its tests for the rest.
-      if (hashes) {
+      // Tokens that start nothing, most of them, skipped by their start
+      // bits or in a tight loop; the pretest below repeats its tests for
+      // the rest.
+      if (starts) {
+        i = NextStart<kStartFigure>(starts, n, i, n);
+        if (i >= n) break;
+      } else if (hashes) {
         i = SkipToCandidate(toks, hashes, pool, i, n);
         if (i >= n) break;
       }

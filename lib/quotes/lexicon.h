@@ -51,6 +51,10 @@ class QuoteLexicon {
   }
   /// Whether a cue may start at a word of norm hash h (MatchCue's first test).
   bool MayStartCue(uint64_t h) const { return cue_hashes_.MayContain(h); }
+  /// Adds the cues' first words as kStartCue.
+  void AddCueStarts(StartWords* words) const {
+    for (const CueForm& f : cues_) words->Add(f.hashes[0], kStartCue);
+  }
   SpeakerNoun Noun(std::string_view norm) const;
   /// Whether a lower-case word only ever belongs to a title ("acting",
   /// "president", "secretary", "of"), from entity_titles.tsv.

@@ -20,6 +20,7 @@
 #include "quotes/lexicon.h"
 #include "quotes/marks.h"
 #include "quotes/speakers.h"
+#include "tokenize/token_starts.h"
 
 namespace communique::internal {
 namespace {
@@ -171,18 +172,26 @@ class QuoteRun {
   // --- 2. reported speech -------------------------------------------------
   void Reported() {
     const uint64_t* hashes = NormHashes(*a_);  // null for hand-built tokens
+    const uint8_t* starts = TokenStarts(*a_);  // likewise
+    const size_t n = a_->tokens.size();
     for (size_t s = 0; s < a_->sentences.size(); ++s) {
       const size_t end = finder_.SentenceEnd(s);
       size_t i = a_->sentences[s].first_token;
-      // Most sentences hold no cue: the hash scan before SentenceFirst.
-      if (hashes) {
+      // Most sentences hold no cue: the start bits (or the hash scan) before
+      // SentenceFirst.
+      if (starts) {
+        i = NextStart<kStartCue>(starts, n, i, end);
+        if (i >= end) continue;
+      } else if (hashes) {
         while (i < end && !lex_.MayStartCue(hashes[i])) ++i;
         if (i >= end) continue;
       }
       const size_t first = finder_.SentenceFirst(s);
       for (i = std::max(i, first); i < end;) {
         // Most words start no cue: a tight scan with the hash filter first.
-        if (hashes)
+        if (starts)
+          i = NextStart<kStartCue>(starts, n, i, end);
+        else if (hashes)
           while (i < end && !lex_.MayStartCue(hashes[i])) ++i;
         if (i >= end) break;
         if (!lex_.MayStartCue(NormHash(*a_, i)) || in_quote_[i] || consumed_[i]) { ++i; continue; }
@@ -850,10 +859,17 @@ class QuoteStage final : public Stage {
     run.Run();
   }
 
+  void AddStartWords(StartWords* words) const override { lex_.AddCueStarts(words); }
+
  private:
   bool HasCue(const Analysis& a) const {
     const size_t n = a.tokens.size();
     const uint64_t* hashes = NormHashes(a);  // null for hand-built tokens
+    if (const uint8_t* starts = TokenStarts(a)) {
+      for (size_t i = NextStart<kStartCue>(starts, n, 0, n); i < n; i = NextStart<kStartCue>(starts, n, i + 1, n))
+        if (lex_.MatchCue(a, i, n)) return true;
+      return false;
+    }
     for (size_t i = 0; i < n; ++i) {
       // Most words start no cue: the hash filter inline before the call.
       if (hashes && !lex_.MayStartCue(hashes[i])) continue;

@@ -814,8 +814,54 @@ void Tokenizer::TokenSink::Done() {
   a->norm_hashes.resize(done);
 }
 
+// TokenStart bits of a token's first byte: kStartName on A-Z and the lead
+// bytes C3-DF (ner::CanStart).
+constexpr std::array<uint8_t, 256> kFirstByteStarts = [] {
+  std::array<uint8_t, 256> t{};
+  for (size_t c = 0; c < t.size(); ++c)
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0)) t[c] = kStartName;
+  return t;
+}();
+
+void Tokenizer::MarkStarts(std::string_view text, size_t first, Analysis* out) const {
+  const size_t n = out->tokens.size();
+  if (out->token_starts.size() != first) first = 0;
+  out->token_starts.resize(n);
+  const Token* const toks = out->tokens.data();
+  const uint64_t* const hashes = out->norm_hashes.data();
+  const char* const pool = out->norm_pool.data();
+  uint8_t* const starts = out->token_starts.data();
+  const uint8_t* const slots = start_words_.slots();  // in a local: the stores may alias it
+  // The bytes kind, quote, flags and clitic of a word that is neither
+  // hyphenated nor capitalized and has no clitic (most tokens) are 0 under
+  // this mask.
+  constexpr uint32_t kNotPlainWord = 0xFF0000FFu | (uint32_t{kTokenHyphenated | kTokenCapitalized} << 16);
+  static_assert(offsetof(Token, quote) == offsetof(Token, kind) + 1 && offsetof(Token, flags) == offsetof(Token, kind) + 2 &&
+                offsetof(Token, clitic) == offsetof(Token, kind) + 3 && static_cast<int>(TokenKind::kWord) == 0);
+  for (size_t i = first; i < n; ++i) {
+    const Token& t = toks[i];
+    uint8_t s = slots[hashes[i] >> StartWords::kSlotShift] | kFirstByteStarts[static_cast<uint8_t>(text[t.span.begin])];
+    uint32_t kind_and_flags;
+    std::memcpy(&kind_and_flags, reinterpret_cast<const unsigned char*>(&t) + offsetof(Token, kind), sizeof kind_and_flags);
+    if (!(kind_and_flags & kNotPlainWord)) {
+      starts[i] = s;
+      continue;
+    }
+    if (t.kind == TokenKind::kWord) {
+      if ((t.flags & kTokenHyphenated) || ((t.flags & kTokenCapitalized) && t.span.size() == 3)) s |= kStartFigure;
+    } else if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote) {
+      if (t.norm.size() == 1 && (pool[t.norm.begin] == '-' || pool[t.norm.begin] == '.')) s |= kStartFigure;
+    } else {
+      s |= kStartFigure;
+    }
+    if (t.clitic) s |= kStartMarker;
+    starts[i] = s;
+  }
+}
+
 void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {
   const uint32_t n = static_cast<uint32_t>(text.size());
+  const size_t first_token = out->tokens.size();
   NormPool pool(&out->norm_pool, text);
   // News text has a token per ~5.5 bytes.
   out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
@@ -985,6 +1031,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
   }
   pool.Done();
   sink.Done();
+  if (marks_starts_) MarkStarts(text, first_token, out);
 }
 
 }  // namespace communique::internal

@@ -11,6 +11,7 @@
 #include "communique/analysis.h"
 #include "communique/status.h"
 #include "core/word_filter.h"
+#include "tokenize/token_starts.h"
 
 namespace communique::internal {
 
@@ -31,9 +32,16 @@ class Tokenizer {
   static Result<std::unique_ptr<Tokenizer>> Create();
 
   /// Tokenizes text[begin, text.size()), appending to out->tokens,
-  /// out->norm_pool and out->norm_hashes (HashWord of each norm). Never fails: invalid bytes become kOther tokens whose
+  /// out->norm_pool and out->norm_hashes (HashWord of each norm), and, once
+  /// SetStartWords was called, out->token_starts. Never fails: invalid bytes become kOther tokens whose
   /// norm is U+FFFD. Linear in the input.
   void Tokenize(std::string_view text, uint32_t begin, Analysis* out) const;
+  /// The stages' start words (Stage::AddStartWords): from now on Tokenize
+  /// fills Analysis::token_starts. Before the tokenizer is shared.
+  void SetStartWords(StartWords words) {
+    start_words_ = std::move(words);
+    marks_starts_ = true;
+  }
 
   /// Kind of an abbreviation written without its period ("Mr", "U.S").
   AbbreviationKind Abbreviation(std::string_view word) const noexcept;
@@ -97,11 +105,16 @@ class Tokenizer {
   bool PeriodEndsWord(std::string_view text, uint32_t pos, uint32_t len, uint8_t flags) const;
   static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                            Token* token);
+  /// out->token_starts of the tokens from `first` on (of all tokens if the
+  /// starts do not reach `first`).
+  void MarkStarts(std::string_view text, size_t first, Analysis* out) const;
 
   StringMap<AbbreviationKind> abbreviations_;
   WordFilter abbreviation_filter_;  ///< rejects most words before the map's hash
   StringSet hyphen_prefixes_;
   StringSet number_words_;
+  StartWords start_words_;
+  bool marks_starts_ = false;
 };
 
 }  // namespace communique::internal
