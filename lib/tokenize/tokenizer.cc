@@ -635,6 +635,8 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
   Token* tok = sink->tok;
   Token* limit = sink->limit;
   uint64_t* hash = sink->hash;
+  uint8_t* start = sink->start;
+  const uint8_t* const slots = start_words_.slots();
   const char* const s = text.data();
   // The last end of a word from which a next word's 16 bytes and up to 2
   // bytes before it lie in the text (none if n < 18: done > 0 after a word).
@@ -642,9 +644,9 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
   uint32_t done = 0;
   for (;;) {  // n - pos >= 16: PlainWord16 reads 16 bytes
     if (limit - tok < 2) {  // a word and a mark
-      sink->tok = tok, sink->hash = hash;
+      sink->tok = tok, sink->hash = hash, sink->start = start;
       sink->Grow();
-      tok = sink->tok, limit = sink->limit, hash = sink->hash;
+      tok = sink->tok, limit = sink->limit, hash = sink->hash, start = sink->start;
     }
     Token t;
     const uint32_t len = PlainWord16(s + pos, &t.flags, hash);
@@ -662,7 +664,10 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
       break;
     }
     StoreMirrored(tok++, pos, pos + len, norm_base, TokenKind::kWord, static_cast<uint8_t>(t.flags | flags));
-    ++hash;
+    // StartsOf a plain word: a capital starts a name, and an ISO code's shape a figure.
+    uint8_t word_starts = slots[*hash++ >> StartWords::kSlotShift];
+    if (t.flags & kTokenCapitalized) word_starts |= len == 3 ? kStartName | kStartFigure : kStartName;
+    *start++ = word_starts;
     done = pos + len;
     if (after_bits & kBitMark) {
       // A mark glued to the word (a period that ends it): as Tokenize would
@@ -670,6 +675,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
       if ((after == '!' || after == '?') && done + 1 < n && (s[done + 1] == '!' || s[done + 1] == '?')) break;
       StoreMirrored(tok++, done, done + 1, norm_base, TokenKind::kPunctuation, 0);
       *hash++ = kByteHashes.of[after];
+      *start++ = mark_starts_[after];
       ++done;
     }
     // The next word after a space, a no-break space or one or two line
@@ -695,7 +701,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     pos = done + gap;
     flags = next_flags;
   }
-  sink->tok = tok, sink->hash = hash;
+  sink->tok = tok, sink->hash = hash, sink->start = start;
   return done;
 }
 
@@ -793,25 +799,33 @@ void Tokenizer::NormPool::Grow(size_t n) {
   cap = str->size();
 }
 
-Tokenizer::TokenSink::TokenSink(Analysis* analysis) : a(analysis) {
+Tokenizer::TokenSink::TokenSink(Analysis* analysis)
+    : a(analysis), starts_complete(a->token_starts.size() == a->tokens.size()) {
   a->norm_hashes.resize(a->tokens.size());  // parallel to tokens (core/norm_hash.h)
+  a->token_starts.resize(a->tokens.size());
   tok = limit = a->tokens.data() + a->tokens.size();
   hash = a->norm_hashes.data() + a->norm_hashes.size();
+  start = a->token_starts.data() + a->token_starts.size();
 }
 
 void Tokenizer::TokenSink::Grow() {
   const auto done = static_cast<size_t>(tok - a->tokens.data());
   a->tokens.resize(done + kChunk);
   a->norm_hashes.resize(done + kChunk);
+  a->token_starts.resize(done + kChunk);
   tok = a->tokens.data() + done;
   limit = tok + kChunk;
   hash = a->norm_hashes.data() + done;
+  start = a->token_starts.data() + done;
 }
 
-void Tokenizer::TokenSink::Done() {
+void Tokenizer::TokenSink::Done(bool keep_starts) {
   const auto done = static_cast<size_t>(tok - a->tokens.data());
   a->tokens.resize(done);
   a->norm_hashes.resize(done);
+  // Starts that miss earlier tokens or a stage's words are none.
+  if (keep_starts && starts_complete) a->token_starts.resize(done);
+  else a->token_starts.clear();
 }
 
 // TokenStart bits of a token's first byte: kStartName on A-Z and the lead
@@ -823,45 +837,34 @@ constexpr std::array<uint8_t, 256> kFirstByteStarts = [] {
   return t;
 }();
 
-void Tokenizer::MarkStarts(std::string_view text, size_t first, Analysis* out) const {
-  const size_t n = out->tokens.size();
-  if (out->token_starts.size() != first) first = 0;
-  out->token_starts.resize(n);
-  const Token* const toks = out->tokens.data();
-  const uint64_t* const hashes = out->norm_hashes.data();
-  const char* const pool = out->norm_pool.data();
-  uint8_t* const starts = out->token_starts.data();
-  const uint8_t* const slots = start_words_.slots();  // in a local: the stores may alias it
-  // The bytes kind, quote, flags and clitic of a word that is neither
-  // hyphenated nor capitalized and has no clitic (most tokens) are 0 under
-  // this mask.
-  constexpr uint32_t kNotPlainWord = 0xFF0000FFu | (uint32_t{kTokenHyphenated | kTokenCapitalized} << 16);
-  static_assert(offsetof(Token, quote) == offsetof(Token, kind) + 1 && offsetof(Token, flags) == offsetof(Token, kind) + 2 &&
-                offsetof(Token, clitic) == offsetof(Token, kind) + 3 && static_cast<int>(TokenKind::kWord) == 0);
-  for (size_t i = first; i < n; ++i) {
-    const Token& t = toks[i];
-    uint8_t s = slots[hashes[i] >> StartWords::kSlotShift] | kFirstByteStarts[static_cast<uint8_t>(text[t.span.begin])];
-    uint32_t kind_and_flags;
-    std::memcpy(&kind_and_flags, reinterpret_cast<const unsigned char*>(&t) + offsetof(Token, kind), sizeof kind_and_flags);
-    if (!(kind_and_flags & kNotPlainWord)) {
-      starts[i] = s;
-      continue;
-    }
-    if (t.kind == TokenKind::kWord) {
-      if ((t.flags & kTokenHyphenated) || ((t.flags & kTokenCapitalized) && t.span.size() == 3)) s |= kStartFigure;
-    } else if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote) {
-      if (t.norm.size() == 1 && (pool[t.norm.begin] == '-' || pool[t.norm.begin] == '.')) s |= kStartFigure;
-    } else {
-      s |= kStartFigure;
-    }
-    if (t.clitic) s |= kStartMarker;
-    starts[i] = s;
+uint8_t Tokenizer::StartsOf(const Token& t, uint64_t h, uint8_t first, const char* pool) const {
+  uint8_t s = start_words_.Of(h) | kFirstByteStarts[first];
+  if (t.kind == TokenKind::kWord) {
+    if ((t.flags & kTokenHyphenated) || ((t.flags & kTokenCapitalized) && t.span.size() == 3)) s |= kStartFigure;
+  } else if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote) {
+    if (t.norm.size() == 1 && (pool[t.norm.begin] == '-' || pool[t.norm.begin] == '.')) s |= kStartFigure;
+  } else {
+    s |= kStartFigure;
+  }
+  if (t.clitic) s |= kStartMarker;
+  return s;
+}
+
+void Tokenizer::SetStartWords(StartWords words) {
+  start_words_ = std::move(words);
+  marks_starts_ = true;
+  for (size_t c = 0; c < mark_starts_.size(); ++c) {
+    Token mark;
+    mark.kind = TokenKind::kPunctuation;
+    mark.span = {0, 1};
+    mark.norm = {0, 1};
+    const char norm = static_cast<char>(c);
+    mark_starts_[c] = StartsOf(mark, kByteHashes.of[c], static_cast<uint8_t>(c), &norm);
   }
 }
 
 void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) const {
   const uint32_t n = static_cast<uint32_t>(text.size());
-  const size_t first_token = out->tokens.size();
   NormPool pool(&out->norm_pool, text);
   // News text has a token per ~5.5 bytes.
   out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
@@ -1012,7 +1015,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     tok.span.end = end;
     sink.Reserve(1);
     const uint64_t h = AppendNorm(text, pos, end, &pool, &tok);
-    sink.Add(tok, h);
+    sink.Add(tok, h, StartsOf(tok, h, static_cast<uint8_t>(text[pos]), pool.data));
     prev_cls = kAsciiClass[static_cast<uint8_t>(text[end - 1]) & 0x7F];
     if (static_cast<uint8_t>(text[end - 1]) >= 0x80) {
       uint32_t k = end - 1;
@@ -1030,8 +1033,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     }
   }
   pool.Done();
-  sink.Done();
-  if (marks_starts_) MarkStarts(text, first_token, out);
+  sink.Done(marks_starts_);
 }
 
 }  // namespace communique::internal

@@ -2,6 +2,7 @@
 #ifndef COMMUNIQUE_LIB_TOKENIZE_TOKENIZER_H_
 #define COMMUNIQUE_LIB_TOKENIZE_TOKENIZER_H_
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,10 +39,7 @@ class Tokenizer {
   void Tokenize(std::string_view text, uint32_t begin, Analysis* out) const;
   /// The stages' start words (Stage::AddStartWords): from now on Tokenize
   /// fills Analysis::token_starts. Before the tokenizer is shared.
-  void SetStartWords(StartWords words) {
-    start_words_ = std::move(words);
-    marks_starts_ = true;
-  }
+  void SetStartWords(StartWords words);
 
   /// Kind of an abbreviation written without its period ("Mr", "U.S").
   AbbreviationKind Abbreviation(std::string_view word) const noexcept;
@@ -73,26 +71,31 @@ class Tokenizer {
     size_t size;    ///< the end of the mirror and the appended norms
     size_t cap = 0;  ///< str->size(), kept here: no load through str per token
   };
-  /// Analysis::tokens and norm_hashes written by index through pointers
-  /// (push_back would load and store each vector's end through Analysis per
-  /// token): both grown kChunk at a time, trimmed by Done(). A chunk's
-  /// zero-fill stays below glibc's threshold for `rep stosb` (2 KB).
+  /// Analysis::tokens, norm_hashes and token_starts written by index
+  /// through pointers (push_back would load and store each vector's end
+  /// through Analysis per token): all grown kChunk at a time, trimmed by
+  /// Done(). A chunk's zero-fill stays below glibc's threshold for `rep
+  /// stosb` (2 KB).
   struct TokenSink {
     static constexpr size_t kChunk = 96;
     explicit TokenSink(Analysis* analysis);
     void Reserve(size_t k) {
       if (static_cast<size_t>(limit - tok) < k) Grow();
     }
-    void Add(const Token& t, uint64_t h) {
+    void Add(const Token& t, uint64_t h, uint8_t starts) {
       *tok++ = t;
       *hash++ = h;
+      *start++ = starts;
     }
     void Grow();
-    void Done();
+    /// Trims the vectors; empties token_starts unless `keep_starts`.
+    void Done(bool keep_starts);
     Analysis* a;
     Token* tok;  ///< the next token's place in a->tokens
     Token* limit;
     uint64_t* hash;  ///< the next hash's place in a->norm_hashes
+    uint8_t* start;  ///< the next start bits' place in a->token_starts
+    bool starts_complete;  ///< a->token_starts covered the tokens before
   };
   uint64_t AppendNorm(std::string_view text, uint32_t begin, uint32_t end, NormPool* pool,
                   Token* token) const;
@@ -105,15 +108,18 @@ class Tokenizer {
   bool PeriodEndsWord(std::string_view text, uint32_t pos, uint32_t len, uint8_t flags) const;
   static void NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, NormPool* pool,
                            Token* token);
-  /// out->token_starts of the tokens from `first` on (of all tokens if the
-  /// starts do not reach `first`).
-  void MarkStarts(std::string_view text, size_t first, Analysis* out) const;
+  /// The TokenStart bits of a token made by Tokenize (norm hash h, norm in
+  /// `pool`), whose first byte is `first`.
+  uint8_t StartsOf(const Token& t, uint64_t h, uint8_t first, const char* pool) const;
 
   StringMap<AbbreviationKind> abbreviations_;
   WordFilter abbreviation_filter_;  ///< rejects most words before the map's hash
   StringSet hyphen_prefixes_;
   StringSet number_words_;
   StartWords start_words_;
+  /// The start bits of each one-byte ASCII token that EmitPlainWords makes
+  /// after a word (a mark): StartsOf as a table.
+  std::array<uint8_t, 128> mark_starts_{};
   bool marks_starts_ = false;
 };
 
