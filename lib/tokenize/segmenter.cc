@@ -7,6 +7,7 @@
 
 #include "core/tables.h"
 #include "tokenize/chars.h"
+#include "tokenize/token_starts.h"
 
 namespace communique::internal {
 namespace {
@@ -167,6 +168,7 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
   // do not make the compiler reload them per token.
   const Token* const tk = toks.data();
   const size_t n_toks = toks.size();
+  const uint8_t* const token_starts = TokenStarts(*out);  // null for hand-built tokens
   for (; i < n_toks; ++i) {
     if (para != nullptr && max_sentence_tokens >= 2) {
       // Fast path: tokens that start no line, are no abbreviation and no
@@ -177,7 +179,11 @@ void Segmenter::Segment(std::string_view text, uint32_t body_begin, uint32_t max
       if (sent_first == SIZE_MAX && !StopsRun(tk[i], text)) sent_first = i;
       if (sent_first != SIZE_MAX) {
         // i + 1 - sent_first < max_sentence_tokens, as one bound.
-        i = SkipRun(tk, i, std::min(n_toks, sent_first + max_sentence_tokens - 1), text);
+        const size_t limit = std::min(n_toks, sent_first + max_sentence_tokens - 1);
+        if (token_starts)  // kStartBreak is StopsRun
+          i = NextStart<kStartBreak>(token_starts, n_toks, i, limit);
+        else
+          i = SkipRun(tk, i, limit, text);
         if (i > run) para->span.end = tk[i - 1].span.end;
         if (i >= n_toks) break;
       }

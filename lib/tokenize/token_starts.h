@@ -38,6 +38,10 @@ enum TokenStart : uint8_t {
   /// A word added by the claims stage (a negation or hedge), or a token
   /// with a clitic.
   kStartMarker = 8,
+  /// May stop the segmenter's run of plain tokens: starts a line or a
+  /// paragraph, is an abbreviation, or is punctuation whose first byte may
+  /// end a sentence (. ? ! or the lead byte of …).
+  kStartBreak = 16,
 };
 
 /// Words (by HashWord) that may start a stage's work, kept as the TokenStart

@@ -667,6 +667,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     // StartsOf a plain word: a capital starts a name, and an ISO code's shape a figure.
     uint8_t word_starts = slots[*hash++ >> StartWords::kSlotShift];
     if (t.flags & kTokenCapitalized) word_starts |= len == 3 ? kStartName | kStartFigure : kStartName;
+    if (flags & (kTokenLineStart | kTokenParagraphStart)) word_starts |= kStartBreak;
     *start++ = word_starts;
     done = pos + len;
     if (after_bits & kBitMark) {
@@ -847,6 +848,9 @@ uint8_t Tokenizer::StartsOf(const Token& t, uint64_t h, uint8_t first, const cha
     s |= kStartFigure;
   }
   if (t.clitic) s |= kStartMarker;
+  if ((t.flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) ||
+      (t.kind == TokenKind::kPunctuation && (first == '.' || first == '?' || first == '!' || first == 0xE2)))
+    s |= kStartBreak;
   return s;
 }
 
@@ -870,6 +874,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
   out->tokens.reserve(out->tokens.size() + (n - begin) / 5 + 16);
   out->norm_hashes.resize(out->tokens.size());  // parallel to tokens (core/norm_hash.h)
   out->norm_hashes.reserve(out->tokens.capacity());
+  out->token_starts.reserve(out->tokens.capacity());
   TokenSink sink(out);
   uint32_t pos = begin;
   uint32_t newlines = begin == 0 ? 2 : 0;

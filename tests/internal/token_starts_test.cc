@@ -59,6 +59,7 @@ TEST_CASE("the Analyzer's tokenizer marks token starts") {
   const auto analyzer = Analyzer::Create({}).value();
   const std::string text =
       "The minister said on Monday that Russia's army had not left 3,000 km of the border. "
+      "Mr. Smith\nwent home!\n\nWhy? "
       "\xC3\x89lys\xC3\xA9" "e officials were forty-five minutes late, according to USD reports.";
   const Analysis a = analyzer->Analyze(text, {}).value();
   REQUIRE(TokenStarts(a) != nullptr);
@@ -69,6 +70,9 @@ TEST_CASE("the Analyzer's tokenizer marks token starts") {
     CAPTURE(std::string(Slice(text, t.span)));
     CHECK(((s & kStartName) != 0) == ((first >= 'A' && first <= 'Z') || (first >= 0xC3 && first < 0xE0)));
     if (t.clitic) CHECK((s & kStartMarker));
+    const bool stops = (t.flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) ||
+                       (t.kind == TokenKind::kPunctuation && (first == '.' || first == '?' || first == '!' || first == 0xE2));
+    CHECK(((s & kStartBreak) != 0) == stops);
     if (t.kind == TokenKind::kNumber || (t.flags & kTokenHyphenated)) CHECK((s & kStartFigure));
     const std::string_view norm = a.Norm(t);
     if (norm == "said" || norm == "according") CHECK((s & kStartCue));
