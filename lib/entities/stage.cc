@@ -536,14 +536,20 @@ bool SentenceInitial(std::string_view text, uint32_t at) {
 // NameCapsPersons look at (one scan of the document instead of two).
 class CapitalTokens {
  public:
-  CapitalTokens(const std::vector<Token>& toks, const std::vector<uint8_t>& covered)
-      : toks_(toks), covered_(covered) {}
+  /// `starts`: the tokens' TokenStarts, or nullptr.
+  CapitalTokens(const std::vector<Token>& toks, const std::vector<uint8_t>& covered, const uint8_t* starts)
+      : toks_(toks), covered_(covered), starts_(starts) {}
   const std::vector<uint32_t>& Get() {
     if (!built_) {
       built_ = true;
       const Token* t = toks_.data();
       const uint8_t* c = covered_.data();
       const uint32_t n = static_cast<uint32_t>(toks_.size());
+      if (starts_) {  // kStartCapital is the test below but `covered`
+        for (size_t i = NextStart<kStartCapital>(starts_, n, 0, n); i < n; i = NextStart<kStartCapital>(starts_, n, i + 1, n))
+          if (!c[i]) list_.push_back(static_cast<uint32_t>(i));
+        return list_;
+      }
       for (uint32_t i = 0; i < n; ++i)
         if ((t[i].flags & (kTokenCapitalized | kTokenAllUpper)) && !c[i] && t[i].kind == TokenKind::kWord)
           list_.push_back(i);
@@ -554,6 +560,7 @@ class CapitalTokens {
  private:
   const std::vector<Token>& toks_;
   const std::vector<uint8_t>& covered_;
+  const uint8_t* starts_;
   bool built_ = false;
   std::vector<uint32_t> list_;
 };
@@ -826,7 +833,7 @@ class EntityStage final : public Stage {
     a->entities = resolver.Run(&scratch.resolver);
     std::vector<uint8_t> covered;
     AddTaggerEntities(*tagger_, *lex_, text, &scratch, a, &covered);
-    CapitalTokens capitals(a->tokens, covered);
+    CapitalTokens capitals(a->tokens, covered, TokenStarts(*a));
     PropagateNames(*lex_, text, &capitals, a);
     NameCapsPersons(*lex_, text, covered, &capitals, a);
     MergeSurnamePersons(&a->entities);

@@ -42,6 +42,9 @@ enum TokenStart : uint8_t {
   /// paragraph, is an abbreviation, or is punctuation whose first byte may
   /// end a sentence (. ? ! or the lead byte of …).
   kStartBreak = 16,
+  /// A word written with a capital (kTokenCapitalized or kTokenAllUpper):
+  /// the entity stage's CapitalTokens.
+  kStartCapital = 32,
 };
 
 /// Words (by HashWord) that may start a stage's work, kept as the TokenStart

@@ -664,9 +664,11 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
       break;
     }
     StoreMirrored(tok++, pos, pos + len, norm_base, TokenKind::kWord, static_cast<uint8_t>(t.flags | flags));
-    // StartsOf a plain word: a capital starts a name, and an ISO code's shape a figure.
+    // StartsOf a plain word: a capital starts a name, and an ISO code's
+    // shape a figure (an all-upper plain word is capitalized).
     uint8_t word_starts = slots[*hash++ >> StartWords::kSlotShift];
-    if (t.flags & kTokenCapitalized) word_starts |= len == 3 ? kStartName | kStartFigure : kStartName;
+    if (t.flags & kTokenCapitalized)
+      word_starts |= len == 3 ? kStartName | kStartCapital | kStartFigure : kStartName | kStartCapital;
     if (flags & (kTokenLineStart | kTokenParagraphStart)) word_starts |= kStartBreak;
     *start++ = word_starts;
     done = pos + len;
@@ -842,6 +844,7 @@ uint8_t Tokenizer::StartsOf(const Token& t, uint64_t h, uint8_t first, const cha
   uint8_t s = start_words_.Of(h) | kFirstByteStarts[first];
   if (t.kind == TokenKind::kWord) {
     if ((t.flags & kTokenHyphenated) || ((t.flags & kTokenCapitalized) && t.span.size() == 3)) s |= kStartFigure;
+    if (t.flags & (kTokenCapitalized | kTokenAllUpper)) s |= kStartCapital;
   } else if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote) {
     if (t.norm.size() == 1 && (pool[t.norm.begin] == '-' || pool[t.norm.begin] == '.')) s |= kStartFigure;
   } else {

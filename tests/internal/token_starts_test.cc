@@ -73,6 +73,8 @@ TEST_CASE("the Analyzer's tokenizer marks token starts") {
     const bool stops = (t.flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) ||
                        (t.kind == TokenKind::kPunctuation && (first == '.' || first == '?' || first == '!' || first == 0xE2));
     CHECK(((s & kStartBreak) != 0) == stops);
+    CHECK(((s & kStartCapital) != 0) ==
+          (t.kind == TokenKind::kWord && (t.flags & (kTokenCapitalized | kTokenAllUpper)) != 0));
     if (t.kind == TokenKind::kNumber || (t.flags & kTokenHyphenated)) CHECK((s & kStartFigure));
     const std::string_view norm = a.Norm(t);
     if (norm == "said" || norm == "according") CHECK((s & kStartCue));
