@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "tokenize/token_starts.h"
+
 namespace communique::internal {
 
 namespace {
@@ -194,6 +196,11 @@ std::vector<uint32_t> QuoteMarkTokens(const Analysis& a) {
   std::vector<uint32_t> marks;
   const Token* const toks = a.tokens.data();
   const size_t n = a.tokens.size();
+  if (const uint8_t* starts = TokenStarts(a)) {  // kStartQuote is the kind's test
+    for (size_t i = NextStart<kStartQuote>(starts, n, 0, n); i < n; i = NextStart<kStartQuote>(starts, n, i + 1, n))
+      marks.push_back(static_cast<uint32_t>(i));
+    return marks;
+  }
   auto is_mark = [toks](size_t i) -> unsigned { return toks[i].kind == TokenKind::kQuote; };  // '|' below: no branch
   size_t i = 0;
   // Four tokens a branch: marks are rare.

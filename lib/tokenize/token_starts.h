@@ -45,6 +45,8 @@ enum TokenStart : uint8_t {
   /// A word written with a capital (kTokenCapitalized or kTokenAllUpper):
   /// the entity stage's CapitalTokens.
   kStartCapital = 32,
+  /// A quotation mark (TokenKind::kQuote): the quotes stage's marks.
+  kStartQuote = 64,
 };
 
 /// Words (by HashWord) that may start a stage's work, kept as the TokenStart

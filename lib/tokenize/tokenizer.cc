@@ -847,6 +847,7 @@ uint8_t Tokenizer::StartsOf(const Token& t, uint64_t h, uint8_t first, const cha
     if (t.flags & (kTokenCapitalized | kTokenAllUpper)) s |= kStartCapital;
   } else if (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kQuote) {
     if (t.norm.size() == 1 && (pool[t.norm.begin] == '-' || pool[t.norm.begin] == '.')) s |= kStartFigure;
+    if (t.kind == TokenKind::kQuote) s |= kStartQuote;
   } else {
     s |= kStartFigure;
   }

@@ -59,7 +59,7 @@ TEST_CASE("the Analyzer's tokenizer marks token starts") {
   const auto analyzer = Analyzer::Create({}).value();
   const std::string text =
       "The minister said on Monday that Russia's army had not left 3,000 km of the border. "
-      "Mr. Smith\nwent home!\n\nWhy? "
+      "Mr. Smith\nwent \"home\"!\n\nWhy? \xE2\x80\x9CNo,\xE2\x80\x9D he said. "
       "\xC3\x89lys\xC3\xA9" "e officials were forty-five minutes late, according to USD reports.";
   const Analysis a = analyzer->Analyze(text, {}).value();
   REQUIRE(TokenStarts(a) != nullptr);
@@ -75,6 +75,7 @@ TEST_CASE("the Analyzer's tokenizer marks token starts") {
     CHECK(((s & kStartBreak) != 0) == stops);
     CHECK(((s & kStartCapital) != 0) ==
           (t.kind == TokenKind::kWord && (t.flags & (kTokenCapitalized | kTokenAllUpper)) != 0));
+    CHECK(((s & kStartQuote) != 0) == (t.kind == TokenKind::kQuote));
     if (t.kind == TokenKind::kNumber || (t.flags & kTokenHyphenated)) CHECK((s & kStartFigure));
     const std::string_view norm = a.Norm(t);
     if (norm == "said" || norm == "according") CHECK((s & kStartCue));
