@@ -546,7 +546,8 @@ class CapitalTokens {
       const uint8_t* c = covered_.data();
       const uint32_t n = static_cast<uint32_t>(toks_.size());
       if (starts_) {  // kStartCapital is the test below but `covered`
-        for (size_t i = NextStart<kStartCapital>(starts_, n, 0, n); i < n; i = NextStart<kStartCapital>(starts_, n, i + 1, n))
+        for (size_t i = NextStart<kStartCapital>(starts_, n, 0, n); i < n;
+             i = NextStart<kStartCapital>(starts_, n, i + 1, n))
           if (!c[i]) list_.push_back(static_cast<uint32_t>(i));
         return list_;
       }

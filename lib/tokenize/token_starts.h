@@ -7,8 +7,11 @@
 //        i = NextStart<kStartCue>(starts, size, i + 1, end))
 //     ... the stage's own exact test of token i ...
 //
-// A bit is a superset: set on every token the stage's own test may accept
-// (and on a few more); the stage still tests each token it lands on.
+// A bit that words set (kStartFigure, kStartCue, kStartMarker) is a
+// superset: set on every token the stage's own test may accept and on a few
+// more (words share slots), so the stage still tests each token it lands on.
+// The bits made from a token's own bytes and fields alone (kStartName,
+// kStartBreak, kStartCapital, kStartQuote) are exactly the test they name.
 #ifndef COMMUNIQUE_LIB_TOKENIZE_TOKEN_STARTS_H_
 #define COMMUNIQUE_LIB_TOKENIZE_TOKEN_STARTS_H_
 
@@ -29,8 +32,9 @@ enum TokenStart : uint8_t {
   /// The first byte may start a name (ner::CanStart: A-Z, or a lead byte
   /// C3-DF): the tagger's candidates.
   kStartName = 1,
-  /// May start a figure: a word added by the figures stage, a hyphenated or
-  /// capitalized word, a "-" or "." mark, or a token of another kind than
+  /// May start a figure (figures' SkipToCandidate): a word added by the
+  /// figures stage, a hyphenated word, a capitalized word of three bytes (an
+  /// ISO code's shape), a "-" or "." mark, or a token of another kind than
   /// word, punctuation and quote.
   kStartFigure = 2,
   /// A word added by the quotes stage (the first word of a speech cue).

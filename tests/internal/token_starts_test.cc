@@ -44,7 +44,8 @@ TEST_CASE("NextStart finds what a plain scan finds") {
   for (size_t size : {0, 1, 15, 16, 17, 31, 32, 33, 100}) {
     std::vector<uint8_t> starts(size);
     for (int density : {0, 3, 30}) {
-      for (uint8_t& b : starts) b = static_cast<uint8_t>((rng() % 100) < static_cast<unsigned>(density) ? rng() : rng() & kStartName);
+      for (uint8_t& b : starts)
+        b = static_cast<uint8_t>((rng() % 100) < static_cast<unsigned>(density) ? rng() : rng() & kStartName);
       for (size_t i = 0; i <= size; ++i)
         for (size_t end = i; end <= size; end += 1 + end / 8) {
           CHECK(NextStart<kStartCue>(starts.data(), size, i, end) == PlainNextStart<kStartCue>(starts, i, end));
@@ -70,8 +71,9 @@ TEST_CASE("the Analyzer's tokenizer marks token starts") {
     CAPTURE(std::string(Slice(text, t.span)));
     CHECK(((s & kStartName) != 0) == ((first >= 'A' && first <= 'Z') || (first >= 0xC3 && first < 0xE0)));
     if (t.clitic) CHECK((s & kStartMarker));
+    const bool may_end = first == '.' || first == '?' || first == '!' || first == 0xE2;
     const bool stops = (t.flags & (kTokenLineStart | kTokenParagraphStart | kTokenAbbreviation)) ||
-                       (t.kind == TokenKind::kPunctuation && (first == '.' || first == '?' || first == '!' || first == 0xE2));
+                       (t.kind == TokenKind::kPunctuation && may_end);
     CHECK(((s & kStartBreak) != 0) == stops);
     CHECK(((s & kStartCapital) != 0) ==
           (t.kind == TokenKind::kWord && (t.flags & (kTokenCapitalized | kTokenAllUpper)) != 0));
