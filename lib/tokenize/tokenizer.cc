@@ -664,8 +664,10 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
       break;
     }
     StoreMirrored(tok++, pos, pos + len, norm_base, TokenKind::kWord, static_cast<uint8_t>(t.flags | flags));
-    // StartsOf a plain word: a capital starts a name, and an ISO code's
-    // shape a figure (an all-upper plain word is capitalized).
+    // StartsOf a plain word (no hyphen, clitic or abbreviation): its start
+    // words' slot; a capital starts a name and is a capital word (an
+    // all-upper plain word is capitalized), with three letters an ISO
+    // code's shape (a figure); a line's first word stops the segmenter.
     uint8_t word_starts = slots[*hash++ >> StartWords::kSlotShift];
     if (t.flags & kTokenCapitalized)
       word_starts |= len == 3 ? kStartName | kStartCapital | kStartFigure : kStartName | kStartCapital;

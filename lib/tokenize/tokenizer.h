@@ -34,8 +34,9 @@ class Tokenizer {
 
   /// Tokenizes text[begin, text.size()), appending to out->tokens,
   /// out->norm_pool and out->norm_hashes (HashWord of each norm), and, once
-  /// SetStartWords was called, out->token_starts. Never fails: invalid bytes become kOther tokens whose
-  /// norm is U+FFFD. Linear in the input.
+  /// SetStartWords was called, out->token_starts (token_starts.h). Never
+  /// fails: invalid bytes become kOther tokens whose norm is U+FFFD. Linear
+  /// in the input.
   void Tokenize(std::string_view text, uint32_t begin, Analysis* out) const;
   /// The stages' start words (Stage::AddStartWords): from now on Tokenize
   /// fills Analysis::token_starts. Before the tokenizer is shared.
