@@ -766,14 +766,10 @@ void Tokenizer::NonAsciiNorm(std::string_view text, uint32_t begin, size_t len, 
   token->norm.end = static_cast<uint32_t>(pool->size);
 }
 
-Tokenizer::NormPool::NormPool(std::string* s, std::string_view text)
-    : str(s), base(static_cast<uint32_t>(s->size())), size(s->size() + text.size()) {
-  // Room for the mirror and a sixteenth more for the other norms (news
-  // text is mostly ASCII; Reserve grows the pool if need be).
-  str->resize(size + text.size() / 16 + kSlack);
-  data = str->data();
-  cap = str->size();
-  char* const mirror = data + base;
+namespace {
+
+// text with ASCII capitals lowered, written to dest (text.size() bytes).
+void LowerAsciiTo(std::string_view text, char* dest) {
   size_t k = 0;
 #if defined(__SSE2__)
   for (; k + 16 <= text.size(); k += 16) {
@@ -781,7 +777,7 @@ Tokenizer::NormPool::NormPool(std::string* s, std::string_view text)
     // 'A' <= byte <= 'Z' as one signed compare (as in PlainWord16).
     const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - 'A'))),
                                          _mm_set1_epi8(static_cast<char>(-127 + ('Z' - 'A'))));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(mirror + k),
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dest + k),
                      _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
   }
 #endif
@@ -789,12 +785,35 @@ Tokenizer::NormPool::NormPool(std::string* s, std::string_view text)
     uint64_t w;
     std::memcpy(&w, text.data() + k, 8);
     w = LowerAscii8(w);
-    std::memcpy(mirror + k, &w, 8);
+    std::memcpy(dest + k, &w, 8);
   }
   for (; k < text.size(); ++k) {
     const auto c = static_cast<uint8_t>(text[k]);
-    mirror[k] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
+    dest[k] = static_cast<char>(static_cast<uint8_t>(c - 'A') < 26 ? c | 0x20 : c);
   }
+}
+
+}  // namespace
+
+Tokenizer::NormPool::NormPool(std::string* s, std::string_view text)
+    : str(s), base(static_cast<uint32_t>(s->size())), size(s->size() + text.size()) {
+  // Room for the mirror and a sixteenth more for the other norms (news
+  // text is mostly ASCII; Reserve grows the pool if need be).
+  const size_t want = size + text.size() / 16 + kSlack;
+  str->reserve(want);
+  // The mirror is lowered into a buffer and appended a chunk at a time: a
+  // resize first would zero-fill it (glibc's rep stosb above 2 KB, about
+  // an instruction a byte in callgrind). A chunk's copy stays below glibc's
+  // threshold for rep movsb.
+  char chunk[1024];
+  for (size_t k = 0; k < text.size(); k += sizeof chunk) {
+    const std::string_view part = text.substr(k, sizeof chunk);
+    LowerAsciiTo(part, chunk);
+    str->append(chunk, part.size());
+  }
+  str->resize(want);
+  data = str->data();
+  cap = str->size();
 }
 
 void Tokenizer::NormPool::Grow(size_t n) {
