@@ -642,8 +642,11 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
   // bytes before it lie in the text (none if n < 18: done > 0 after a word).
   const uint32_t last_done = n >= 18 ? n - 18 : 0;
   uint32_t done = 0;
+  // kStartBreak when the word starts a line: `flags`'s line bits, kept as
+  // the start bit itself (no test per word).
+  uint8_t line_break = (flags & (kTokenLineStart | kTokenParagraphStart)) ? kStartBreak : 0;
   for (;;) {  // n - pos >= 16: PlainWord16 reads 16 bytes
-    if (limit - tok < 2) {  // a word and a mark
+    if (tok + 2 > limit) {  // a word and a mark (a pointer compare: no division by sizeof(Token))
       sink->tok = tok, sink->hash = hash, sink->start = start;
       sink->Grow();
       tok = sink->tok, limit = sink->limit, hash = sink->hash, start = sink->start;
@@ -671,7 +674,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     uint8_t word_starts = slots[*hash++ >> StartWords::kSlotShift];
     if (t.flags & kTokenCapitalized)
       word_starts |= len == 3 ? kStartName | kStartCapital | kStartFigure : kStartName | kStartCapital;
-    if (flags & (kTokenLineStart | kTokenParagraphStart)) word_starts |= kStartBreak;
+    word_starts |= line_break;
     *start++ = word_starts;
     done = pos + len;
     if (after_bits & kBitMark) {
@@ -688,10 +691,11 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
     // URL (or is too close to the end of the text for PlainWord16).
     if (done > last_done) break;
     uint32_t gap = 1;
-    uint8_t next_flags = kTokenSpaceBefore;
+    uint8_t next_flags = kTokenSpaceBefore, next_break = 0;
     if (s[done] != ' ') {
       if (s[done] == '\n') {
         next_flags |= kTokenLineStart;
+        next_break = kStartBreak;
         if (s[done + 1] == '\n') gap = 2, next_flags |= kTokenParagraphStart;
       } else if (s[done] == '\xC2' && s[done + 1] == '\xA0') {
         gap = 2;
@@ -705,6 +709,7 @@ inline bool Tokenizer::PeriodEndsWord(std::string_view text, uint32_t pos, uint3
       break;
     pos = done + gap;
     flags = next_flags;
+    line_break = next_break;
   }
   sink->tok = tok, sink->hash = hash, sink->start = start;
   return done;
