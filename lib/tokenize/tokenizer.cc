@@ -122,9 +122,10 @@ inline uint32_t PlainWord16(const char* p, uint8_t* flags, uint64_t* hash) {
     return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(-128 - lo))),
                           _mm_set1_epi8(static_cast<char>(-127 + (hi - lo))));
   };
-  const __m128i upper = in_range(v, 'A', 'Z');
-  const auto m_upper = static_cast<uint32_t>(_mm_movemask_epi8(upper));
-  const auto m_letter = static_cast<uint32_t>(_mm_movemask_epi8(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z')));
+  const auto m_upper = static_cast<uint32_t>(_mm_movemask_epi8(in_range(v, 'A', 'Z')));
+  // Bit 5 set: a letter lowered, a digit (0x30-0x39) as it is.
+  const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  const auto m_letter = static_cast<uint32_t>(_mm_movemask_epi8(in_range(folded, 'a', 'z')));
   const auto m_digit = static_cast<uint32_t>(_mm_movemask_epi8(in_range(v, '0', '9')));
   const uint32_t stop = ~(m_letter | m_digit) & 0xFFFFu;
   if (!stop) return 0;
@@ -140,8 +141,7 @@ inline uint32_t PlainWord16(const char* p, uint8_t* flags, uint64_t* hash) {
   static constexpr uint8_t kKeepBytes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
   const __m128i keep_bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes + 16 - len));
-  const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-  const __m128i norm = _mm_and_si128(lowered, keep_bytes);
+  const __m128i norm = _mm_and_si128(folded, keep_bytes);  // the first len bytes: letters and digits
   // HashWord's start for each length below 16, by table (no multiplication).
   static constexpr auto kLengthSeeds = [] {
     std::array<uint64_t, 16> seeds{};

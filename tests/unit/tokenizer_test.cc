@@ -149,6 +149,25 @@ TEST_SUITE("tokens") {
     }
   }
 
+  TEST_CASE("ASCII norms are the text lowered across the mirror's chunks") {
+    // The mirror is lowered and appended 1024 bytes at a time: words that
+    // straddle a chunk's end, and texts that end just before or after one.
+    std::string long_text;
+    while (long_text.size() < 2100) long_text += "Ab CD eF, GhIJ. KL-mn (Op) QRSTUVW xyz 42 Z ";
+    for (size_t len : {1000, 1023, 1024, 1025, 1030, 1041, 2047, 2048, 2049, 2063, 2100}) {
+      const std::string text = long_text.substr(0, len);
+      INFO("length: " << len);
+      auto a = AnalyzeOk(text);
+      REQUIRE(a.norm_hashes.size() == a.tokens.size());
+      for (size_t i = 0; i < a.tokens.size(); ++i) {
+        std::string lowered(communique::Slice(text, a.tokens[i].span));
+        for (char& c : lowered) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+        CHECK(a.Norm(a.tokens[i]) == lowered);
+        CHECK(a.norm_hashes[i] == communique::internal::HashWord(lowered));
+      }
+    }
+  }
+
   TEST_CASE("plain words read in one step are tokenized as at the text's end") {
     // Far from the end of a text, a word of ASCII letters and digits is read
     // sixteen bytes at once (with a glued comma or period); near the end it
