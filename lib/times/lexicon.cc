@@ -221,8 +221,6 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Create() {
       if (lex->table_[h].hash == hash)  // the table tells forms apart by their hash alone
         return Status(ErrorCode::kDataLoadFailed, "time words: two forms share a hash: " + form);
     lex->table_[h] = Slot{hash, &entry};
-    const uint64_t bit = (hash >> kFilterShift) & (kFilterBits - 1);
-    lex->filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
   for (auto& [form, entry] : lex->words_) {
     size_t head = ShapeBit(form, false), tail = ShapeBit(form, true);
@@ -247,6 +245,11 @@ size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
   size_t n = w.size();
   size_t c0 = n == 0 ? 0 : ShapeLetter(tail ? w[n - 1] : w[0]), c1 = n < 2 ? 0 : ShapeLetter(tail ? w[n - 2] : w[1]);
   return (c0 * 28 + c1) * 32 + (n < 31 ? n : 31);
+}
+
+void Lexicon::AddStartWords(StartWords* words) const {
+  for (const Slot& s : table_)
+    if (s.entry) words->Add(s.hash, kStartTime);
 }
 
 bool Lexicon::PhrasePair(std::string_view first, std::string_view second) const {
@@ -286,7 +289,8 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
   const size_t n_sentences = a.sentences.size();
   const char* const pool = a.norm_pool.data();
   const uint64_t* const hashes = NormHashes(a);  // null for hand-built tokens
-  const uint64_t* const filter = filter_.data();
+  // kStartTime: every word the table holds has it (AddStartWords)
+  const uint8_t* const token_starts = hashes ? TokenStarts(a) : nullptr;
   // The span of sentence `sent` (empty past the last one): a token belongs
   // to the sentence whose span holds its first byte, else to none (-1).
   uint32_t sent_begin = 0, sent_end = 0;
@@ -324,9 +328,8 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
         continue;
       }
       bool found = false;  // the word has classes or flags: only then can it start a parse
-      if (hashes) {  // Lookup by the token's hash, the filter test inline: most words miss it
-        const uint64_t bit = (hashes[k] >> kFilterShift) & (kFilterBits - 1);
-        if (filter[bit / 64] >> (bit % 64) & 1) {
+      if (token_starts) {  // Lookup by the token's hash where it may be a word of the table: most words are not
+        if (token_starts[k] & kStartTime) {
           x.set_word(Probe(hashes[k], &x.flags, &x.starts));
           found = true;
         }

@@ -20,6 +20,7 @@
 #include "communique/status.h"
 #include "core/hash.h"
 #include "times/calendar.h"
+#include "tokenize/token_starts.h"
 
 namespace communique::internal::times {
 
@@ -244,6 +245,9 @@ class Lexicon {
   }
   bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
+  /// Marks every word form of the lexicon with kStartTime, so that Atoms
+  /// looks up only the tokens that have the bit.
+  void AddStartWords(StartWords* words) const;
   /// The atoms of tokens [token_begin, token_end) (out is cleared), and
   /// in may_start (cleared) the indices of the atoms where MayStartParse
   /// holds, ascending: the stage parses there only, without a second pass
@@ -295,7 +299,7 @@ class Lexicon {
     return t;
   }();
   static size_t ShapeLetter(char c) { return kShapeLetter[static_cast<unsigned char>(c)]; }
-  /// Lookup of a word's HashWord past the shape test or the filter: the hash table.
+  /// Lookup of a word's HashWord past the shape test or its kStartTime bit: the hash table.
   const WordInfo* Probe(uint64_t hash, uint8_t* flags, uint16_t* starts) const {
     for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
       const Slot& s = table_[h];
@@ -310,10 +314,6 @@ class Lexicon {
     *starts = 0;
     return nullptr;
   }
-  /// One bit per (HashWord >> kFilterShift) % kFilterBits of every form in words_.
-  static constexpr unsigned kFilterShift = 40;
-  static constexpr uint64_t kFilterBits = uint64_t{1} << 15;
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
   std::vector<uint64_t> shapes_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   std::vector<uint64_t> tails_ = std::vector<uint64_t>(28 * 28 * 32 / 64 + 1, 0);
   Map<std::string> phrases_;

@@ -43,6 +43,8 @@ class TimeStage final : public Stage {
  public:
   explicit TimeStage(std::unique_ptr<times::Lexicon> lex) : lex_(std::move(lex)) {}
 
+  void AddStartWords(StartWords* words) const override { lex_->AddStartWords(words); }
+
   // Atoms are built for a window of whole sentences at a time, so that
   // memory stays bounded on huge documents; a news document is one window.
   static constexpr size_t kWindowTokens = size_t{1} << 16;

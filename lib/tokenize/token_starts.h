@@ -51,6 +51,9 @@ enum TokenStart : uint8_t {
   kStartCapital = 32,
   /// A quotation mark (TokenKind::kQuote): the quotes stage's marks.
   kStartQuote = 64,
+  /// A word added by the times stage (a form of its lexicon): the words
+  /// Lexicon::Atoms looks up.
+  kStartTime = 128,
 };
 
 /// Words (by HashWord) that may start a stage's work, kept as the TokenStart

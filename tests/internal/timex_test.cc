@@ -1,11 +1,19 @@
 // TIMEX values of calendar points (lib/times/calendar.cc): the common points
 // are written into a stack buffer, the others by the general code; both must
-// give the same text at the edges between them.
+// give the same text at the edges between them. And the time atoms
+// (lib/times/lexicon.cc): looked up by the tokens' kStartTime bits, they are
+// the atoms the plain lookup of every word gives.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
+#include "communique/communique.h"
+#include "core/hash.h"
 #include "times/calendar.h"
+#include "times/lexicon.h"
+#include "tokenize/token_starts.h"
 
 using namespace communique::internal::times;
 
@@ -73,4 +81,43 @@ TEST_CASE("Timex: clock times and parts of day") {
   weekday.gran = Gran::kWeekday;
   weekday.weekday = 3;
   CHECK(Timex(weekday) == "XXXX-WXX-3");
+}
+
+TEST_CASE("Lexicon::Atoms: the kStartTime bits find what the plain lookup finds") {
+  using communique::internal::HashWord;
+  using communique::internal::StartWords;
+  using communique::internal::TokenStarts;
+  const auto lex = Lexicon::Create().value();
+  StartWords words;
+  lex->AddStartWords(&words);
+  for (const char* w : {"the", "monday", "january", "years", "in", "so", "far", "christmas", "a.m.", "twenty"}) {
+    CAPTURE(w);
+    CHECK((words.Of(HashWord(w)) & communique::internal::kStartTime));
+  }
+  const auto analyzer = communique::Analyzer::Create({}).value();
+  const std::string text =
+      "On Monday, January 5, the minister said that in the last three years, so far, twice a week "
+      "and by Christmas Eve 2021 at 10 a.m. nothing had changed; Sept. talks, Monday's vote, "
+      "twenty-one days later, the first half of 2020, MAY 2019 and May we hope.";
+  const communique::Analysis with_bits = analyzer->Analyze(text, {}).value();
+  REQUIRE(TokenStarts(with_bits) != nullptr);
+  communique::Analysis without_bits = with_bits;
+  without_bits.token_starts.clear();  // Atoms looks up every word
+  REQUIRE(TokenStarts(without_bits) == nullptr);
+  std::vector<Atom> a1, a2;
+  std::vector<uint32_t> s1, s2;
+  lex->Atoms(text, with_bits, 0, with_bits.tokens.size(), &a1, &s1);
+  lex->Atoms(text, without_bits, 0, without_bits.tokens.size(), &a2, &s2);
+  REQUIRE(a1.size() == a2.size());
+  for (size_t i = 0; i < a1.size(); ++i) {
+    CAPTURE(a1[i].text(with_bits.norm_pool.data()));
+    CHECK(a1[i].begin == a2[i].begin);
+    CHECK(a1[i].end == a2[i].end);
+    CHECK((a1[i].kind == a2[i].kind));
+    CHECK(a1[i].word() == a2[i].word());
+    CHECK(a1[i].flags == a2[i].flags);
+    CHECK(a1[i].starts == a2[i].starts);
+  }
+  CHECK(s1 == s2);
+  CHECK(!s1.empty());
 }
