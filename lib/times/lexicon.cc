@@ -248,8 +248,13 @@ size_t Lexicon::ShapeBit(std::string_view w, bool tail) {
 }
 
 void Lexicon::AddStartWords(StartWords* words) const {
-  for (const Slot& s : table_)
-    if (s.entry) words->Add(s.hash, kStartTime);
+  for (const auto& [form, entry] : words_) {
+    words->Add(HashWord(form), kStartTime);
+    if (entry.has_info) {  // FindStripped finds the form before a period or 's
+      words->Add(HashWord(form + "."), kStartTime);
+      words->Add(HashWord(form + "'s"), kStartTime);
+    }
+  }
 }
 
 bool Lexicon::PhrasePair(std::string_view first, std::string_view second) const {
@@ -327,22 +332,20 @@ void Lexicon::Atoms(std::string_view text, const Analysis& a, size_t token_begin
         out->push_back(x);
         continue;
       }
-      bool found = false;  // the word has classes or flags: only then can it start a parse
-      if (token_starts) {  // Lookup by the token's hash where it may be a word of the table: most words are not
-        if (token_starts[k] & kStartTime) {
-          x.set_word(Probe(hashes[k], &x.flags, &x.starts));
-          found = true;
-        }
-      } else {
+      // whether the word may have classes or flags (only then can it start a
+      // parse): it has the kStartTime bit (most words have not), or no bits
+      bool found = false;
+      if (!token_starts) {
         x.set_word(Lookup(norm, &x.flags, &x.starts));
+        found = true;
+      } else if (token_starts[k] & kStartTime) {  // Lookup by the token's hash
+        x.set_word(Probe(hashes[k], &x.flags, &x.starts));
         found = true;
       }
       // the last byte first: most words end in neither '.' nor 's'
-      if (norm.size() > 1 && (norm.back() == '.' || norm.back() == 's') && !x.word() &&
-          (norm.back() == '.' || (norm.size() > 2 && norm[norm.size() - 2] == '\''))) {
+      if (found && norm.size() > 1 && (norm.back() == '.' || norm.back() == 's') && !x.word() &&
+          (norm.back() == '.' || (norm.size() > 2 && norm[norm.size() - 2] == '\'')))
         FindStripped(norm, &x);
-        found = true;
-      }
       if (found && MayStartParse(x)) may_start->push_back(static_cast<uint32_t>(out->size()));
       out->push_back(x);
       continue;

@@ -245,7 +245,8 @@ class Lexicon {
   }
   bool StartsHoliday(std::string_view w) const { uint8_t f = 0; Lookup(w, &f); return f & kHolidayStart; }
   size_t max_holiday_words() const { return max_holiday_words_; }
-  /// Marks every word form of the lexicon with kStartTime, so that Atoms
+  /// Marks every word form of the lexicon with kStartTime, and each form
+  /// with classes followed by "." or "'s" (FindStripped), so that Atoms
   /// looks up only the tokens that have the bit.
   void AddStartWords(StartWords* words) const;
   /// The atoms of tokens [token_begin, token_end) (out is cleared), and

@@ -51,8 +51,8 @@ enum TokenStart : uint8_t {
   kStartCapital = 32,
   /// A quotation mark (TokenKind::kQuote): the quotes stage's marks.
   kStartQuote = 64,
-  /// A word added by the times stage (a form of its lexicon): the words
-  /// Lexicon::Atoms looks up.
+  /// A word added by the times stage (a form of its lexicon, also before
+  /// "." or "'s"): the words Lexicon::Atoms looks up.
   kStartTime = 128,
 };
 

@@ -90,7 +90,8 @@ TEST_CASE("Lexicon::Atoms: the kStartTime bits find what the plain lookup finds"
   const auto lex = Lexicon::Create().value();
   StartWords words;
   lex->AddStartWords(&words);
-  for (const char* w : {"the", "monday", "january", "years", "in", "so", "far", "christmas", "a.m.", "twenty"}) {
+  for (const char* w : {"the", "monday", "january", "years", "in", "so", "far", "christmas", "a.m.", "twenty",
+                        "sept.", "monday's"}) {
     CAPTURE(w);
     CHECK((words.Of(HashWord(w)) & communique::internal::kStartTime));
   }
