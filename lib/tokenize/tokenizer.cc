@@ -886,7 +886,7 @@ uint8_t Tokenizer::StartsOf(const Token& t, uint64_t h, uint8_t first, const cha
 
 void Tokenizer::SetStartWords(StartWords words) {
   start_words_ = std::move(words);
-  marks_starts_ = true;
+  has_start_words_ = true;
   for (size_t c = 0; c < mark_starts_.size(); ++c) {
     Token mark;
     mark.kind = TokenKind::kPunctuation;
@@ -1068,7 +1068,7 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t begin, Analysis* out) c
     }
   }
   pool.Done();
-  sink.Done(marks_starts_);
+  sink.Done(has_start_words_);
 }
 
 }  // namespace communique::internal

@@ -121,7 +121,7 @@ class Tokenizer {
   /// The start bits of each one-byte ASCII token that EmitPlainWords makes
   /// after a word (a mark): StartsOf as a table.
   std::array<uint8_t, 128> mark_starts_{};
-  bool marks_starts_ = false;
+  bool has_start_words_ = false;  ///< SetStartWords was called: Tokenize keeps token_starts
 };
 
 }  // namespace communique::internal
